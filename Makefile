@@ -1,0 +1,42 @@
+# One entry point for people and CI. `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint format bench demo clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+run: install
+	$(BIN)/ficlens analyze ficlens/demo/works --format text
+
+test: install
+	$(BIN)/ruff check ficlens tests bench
+	$(BIN)/ruff format --check ficlens tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check ficlens tests bench
+	$(BIN)/ruff format --check ficlens tests bench
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff format ficlens tests bench
+	$(BIN)/ruff check --fix ficlens tests bench
+
+bench: install
+	$(BIN)/python bench/bench_structure.py
+
+demo: install
+	$(BIN)/python -m ficlens.demo.build
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

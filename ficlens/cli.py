@@ -1,0 +1,159 @@
+"""The ``ficlens`` command line: a thin shell over :mod:`ficlens.api`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ficlens.api import analyze_file
+from ficlens.errors import FicLensError
+from ficlens.model import Analysis
+from ficlens.report import render_report
+from ficlens.settings import SETTINGS, Settings
+
+app = typer.Typer(
+    help="FicLens reads fan fiction closely and says what is in it.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@app.callback()
+def _root() -> None:
+    """FicLens reads fan fiction closely and says what is in it."""
+
+
+STORY_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".epub"})
+EXIT_FAILURES = 1
+
+
+class OutputFormat(str, Enum):
+    """Report formats of ``ficlens analyze``."""
+
+    text = "text"
+    json = "json"
+
+
+def _default(name: str) -> int:
+    return next(s.default for s in SETTINGS if s.name == name)
+
+
+def _help(name: str) -> str:
+    return next(s.help for s in SETTINGS if s.name == name)
+
+
+def expand_inputs(paths: list[Path]) -> Iterator[Path]:
+    """Files as given, and the story files (by extension) inside folders, sorted."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in STORY_SUFFIXES and not p.name.startswith(".")
+            )
+        else:
+            yield path
+
+
+def _render(analysis: Analysis, fmt: OutputFormat, *, include_text: bool, width: int) -> str:
+    if fmt is OutputFormat.json:
+        return json.dumps(analysis.to_json(include_text=include_text), ensure_ascii=False, indent=2)
+    console = Console(width=width, record=True, file=open(_devnull(), "w"))  # noqa: SIM115
+    console.print(render_report(analysis))
+    return console.export_text()
+
+
+def _devnull() -> str:
+    return "/dev/null" if sys.platform != "win32" else "nul"
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[list[Path], typer.Argument(help="Fic files or folders of them.")],
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = (
+        OutputFormat.text
+    ),
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write NAME.json / NAME.txt per input here.")
+    ] = None,
+    include_text: Annotated[
+        bool, typer.Option("--include-text", help="Put the work's text in the JSON.")
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help=_help("max_bytes"))
+    ] = _default("max_bytes"),
+    max_archive_bytes: Annotated[
+        int, typer.Option("--max-archive-bytes", help=_help("max_archive_bytes"))
+    ] = _default("max_archive_bytes"),
+) -> None:
+    """Analyse fic files (.txt, .html, .epub) and report their anatomy."""
+    settings = Settings(max_bytes=max_bytes, max_archive_bytes=max_archive_bytes)
+    files = list(expand_inputs(inputs))
+    err = Console(stderr=True)
+    if not files:
+        err.print("[red]No story files found[/] (looked for .txt, .html, .htm, .xhtml, .epub).")
+        raise typer.Exit(EXIT_FAILURES)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    failures = _run(files, settings, fmt=format, out=out, include_text=include_text, err=err)
+    if failures:
+        err.print(f"[red]{failures} of {len(files)} file(s) failed.[/]")
+        raise typer.Exit(EXIT_FAILURES)
+
+
+def _run(
+    files: list[Path],
+    settings: Settings,
+    *,
+    fmt: OutputFormat,
+    out: Path | None,
+    include_text: bool,
+    err: Console,
+) -> int:
+    failures = 0
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    stdout = Console()
+    with Progress(*columns, console=err, transient=True, disable=len(files) < 2) as progress:
+        task = progress.add_task("Analysing", total=len(files))
+        for path in files:
+            try:
+                analysis = analyze_file(path, settings=settings)
+            except FicLensError as error:
+                failures += 1
+                progress.console.print(f"[red]error[/] {error}", highlight=False)
+            else:
+                _emit(analysis, path, fmt=fmt, out=out, include_text=include_text, console=stdout)
+            progress.advance(task)
+    return failures
+
+
+def _emit(
+    analysis: Analysis,
+    path: Path,
+    *,
+    fmt: OutputFormat,
+    out: Path | None,
+    include_text: bool,
+    console: Console,
+) -> None:
+    if out is not None:
+        suffix = ".json" if fmt is OutputFormat.json else ".txt"
+        rendered = _render(analysis, fmt, include_text=include_text, width=100)
+        (out / (path.stem + suffix)).write_text(rendered + "\n", encoding="utf-8")
+    elif fmt is OutputFormat.json:
+        sys.stdout.write(_render(analysis, fmt, include_text=include_text, width=100) + "\n")
+    else:
+        console.print(render_report(analysis))
+
+
+def main() -> None:
+    """Entry point of the ``ficlens`` console script."""
+    app()

@@ -1,0 +1,247 @@
+"""FicLens's data model: frozen dataclasses passed between the pipeline's stages.
+
+Every stretch of text is a :class:`Span` of character offsets into the work's text, so that
+``text[span.start:span.end]`` is exactly the stretch. Stages never mutate these values; they
+return new ones.
+
+The flow is ``source file -> RawWork (ingest) -> Work (structure) -> Analysis``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+SourceFormat = Literal["text", "html", "epub"]
+"""The container format a work was read from."""
+
+SourceFlavour = Literal["plain", "ffn", "ao3", "fanficfare", "generic"]
+"""Which site or tool produced the file, when the ingest step recognised it."""
+
+NoteKind = Literal[
+    "author_before",
+    "author_after",
+    "author_inline",
+    "disclaimer",
+    "summary",
+    "front_matter",
+]
+"""What a note is. ``front_matter`` is a header block such as ``Title: ... / Rating: T``."""
+
+ChapterKind = Literal["chapter", "prologue", "epilogue", "interlude"]
+SceneKind = Literal["scene", "time_skip", "flashback", "interlude"]
+MarkerKind = Literal["chapter", "heading", "note", "break"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into a work's text.
+
+    Example:
+        >>> Span(4, 9).of("The Copy Ninja")
+        'Copy '
+    """
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        """Return the stretch of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def to_json(self) -> dict[str, int]:
+        """The output contract's form of a span."""
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a source *declares* about a work: its site's fields or its author's header lines.
+
+    Nothing here is inferred from the story text; empty tuples and ``None`` mean "not declared".
+    """
+
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    summary: str | None = None
+    rating: str | None = None
+    warnings: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    fandoms: tuple[str, ...] = ()
+    relationships: tuple[str, ...] = ()
+    characters: tuple[str, ...] = ()
+    freeforms: tuple[str, ...] = ()
+    genres: tuple[str, ...] = ()
+    language: str | None = None
+    series: tuple[str, ...] = ()
+    chapter_titles: tuple[str, ...] = ()
+    chapters: str | None = None
+    source_url: str | None = None
+    words: int | None = None
+    status: Literal["complete", "in_progress"] | None = None
+    published: str | None = None
+    updated: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a work came from and how it was read."""
+
+    path: str
+    format: SourceFormat
+    flavour: SourceFlavour
+    sha256: str
+    size: int
+    encoding: str | None = None
+    diagnostics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A stretch of text whose role the source's markup states (AO3 notes, ``<hr>``, chapters).
+
+    Attributes:
+        kind: ``chapter`` (a whole chapter), ``heading`` (a chapter's heading line), ``note``
+            (a note block; ``label`` is its :data:`NoteKind`) or ``break`` (a scene break).
+        span: the stretch of text.
+        label: the chapter title for ``chapter``, the note kind for ``note``.
+    """
+
+    kind: MarkerKind
+    span: Span
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RawWork:
+    """The output of ingest: the text, what the source declares, and what its markup says."""
+
+    text: str
+    metadata: Metadata
+    source: Source
+    markers: tuple[Marker, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A stretch of text that is not story: author's notes, disclaimers, summaries.
+
+    Attributes:
+        kind: what the note is.
+        span: where it is.
+        chapter: the 1-based chapter it belongs to, or ``None`` for work-level notes.
+        labels: what was recognised inside it, e.g. ``("disclaimer", "review_request")``.
+        method: what found it: ``markup`` (the source said so) or a rule name.
+    """
+
+    kind: NoteKind
+    span: Span
+    chapter: int | None = None
+    labels: tuple[str, ...] = ()
+    method: str = "markup"
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """A continuous stretch of story inside a chapter, between scene breaks.
+
+    Attributes:
+        index: 1-based position in its chapter.
+        span: from the scene's first story character (its heading, if any) to its last.
+        segments: the story text of the scene, excluding inline author's notes; usually one
+            segment equal to ``span``.
+        kind: ``scene``, ``time_skip`` (opened by a heading like ``-Two Weeks Later-``),
+            ``flashback`` or ``interlude``.
+        heading: the heading line's text, stripped of decoration, or ``None``.
+        heading_span: where the heading line is.
+        break_before: the scene-break line that precedes the scene, if any.
+        pov: the scene's point of view, filled in by later analysis stages.
+    """
+
+    index: int
+    span: Span
+    segments: tuple[Span, ...]
+    kind: SceneKind = "scene"
+    heading: str | None = None
+    heading_span: Span | None = None
+    break_before: Span | None = None
+    pov: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """One chapter: its heading, its own notes and its scenes.
+
+    Attributes:
+        index: 1-based position in the work.
+        title: the chapter's title (``"The Bridge"`` for ``Chapter 2: The Bridge``), or ``None``.
+        span: the whole chapter, heading and chapter notes included.
+        heading_span: the heading line, if the text has one.
+        kind: ``chapter``, ``prologue``, ``epilogue`` or ``interlude``.
+        number: the number the heading states (``Chapter 3`` -> 3), if any.
+        scenes: the chapter's scenes in order.
+    """
+
+    index: int
+    title: str | None
+    span: Span
+    heading_span: Span | None
+    kind: ChapterKind
+    number: int | None
+    scenes: tuple[Scene, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """A work with its anatomy: text, declared metadata, notes and chapters."""
+
+    text: str
+    metadata: Metadata
+    source: Source
+    notes: tuple[Note, ...]
+    chapters: tuple[Chapter, ...]
+    methods: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def scenes(self) -> tuple[Scene, ...]:
+        """Every scene of every chapter, in order."""
+        return tuple(scene for chapter in self.chapters for scene in chapter.scenes)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything FicLens found in a work, ready for the output contract.
+
+    Attributes:
+        work: the structured work.
+        methods: which versioned method produced each part, e.g. ``("structure", "structure.rules.v1")``.
+    """
+
+    work: Work
+    methods: tuple[tuple[str, str], ...] = ()
+
+    def to_json(self, *, include_text: bool = False) -> dict[str, object]:
+        """Return the ``ficlens.analysis/1`` JSON object (see ``docs/output.md``).
+
+        Args:
+            include_text: put the work's text in the output under ``"text"``.
+        """
+        from ficlens.contract import analysis_to_json  # noqa: PLC0415 (contract imports model)
+
+        return analysis_to_json(self, include_text=include_text)

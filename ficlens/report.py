@@ -1,0 +1,110 @@
+"""The human-readable report of an analysis, rendered with rich."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from ficlens.model import Analysis, Metadata, Work
+from ficlens.stats import count_words, work_stats
+
+_PREVIEW = 90
+_LIST_FIELDS = (
+    ("Rating", "rating"),
+    ("Warnings", "warnings"),
+    ("Categories", "categories"),
+    ("Fandoms", "fandoms"),
+    ("Relationships", "relationships"),
+    ("Characters", "characters"),
+    ("Tags", "freeforms"),
+    ("Genres", "genres"),
+    ("Language", "language"),
+    ("Series", "series"),
+    ("Status", "status"),
+    ("Published", "published"),
+    ("Updated", "updated"),
+    ("Declared words", "words"),
+    ("Source", "source_url"),
+)
+
+
+def _preview(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
+
+
+def _declared(metadata: Metadata) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    for label, name in _LIST_FIELDS:
+        value = getattr(metadata, name)
+        if value in (None, (), ""):
+            continue
+        shown = ", ".join(value) if isinstance(value, tuple) else str(value).replace("_", " ")
+        table.add_row(label, shown)
+    if metadata.summary:
+        table.add_row("Summary", _preview(metadata.summary))
+    return table
+
+
+def _notes(work: Work) -> Tree:
+    tree = Tree(Text(f"Notes ({len(work.notes)})", style="bold"))
+    for note in work.notes:
+        where = f"ch. {note.chapter}" if note.chapter else "work"
+        labels = f" [{', '.join(note.labels)}]" if note.labels else ""
+        line = Text.assemble(
+            (f"{note.kind.replace('_', ' ')}", "magenta"),
+            (f" ({where}){labels}: ", "dim"),
+            _preview(note.span.of(work.text)),
+        )
+        tree.add(line)
+    return tree
+
+
+def _chapters(work: Work) -> Tree:
+    tree = Tree(Text(f"Chapters ({len(work.chapters)})", style="bold"))
+    for chapter in work.chapters:
+        words = sum(count_words(s.of(work.text)) for sc in chapter.scenes for s in sc.segments)
+        name = chapter.title or (f"Chapter {chapter.number}" if chapter.number else "Untitled")
+        kind = "" if chapter.kind == "chapter" else f" · {chapter.kind}"
+        branch = tree.add(
+            Text.assemble(
+                (f"{chapter.index}. {name}", "bold green"),
+                (f"{kind} · {words:,} words · {len(chapter.scenes)} scene(s)", "dim"),
+            )
+        )
+        for scene in chapter.scenes:
+            scene_words = sum(count_words(s.of(work.text)) for s in scene.segments)
+            heading = f" “{scene.heading}”" if scene.heading else ""
+            kind = scene.kind.replace("_", " ")
+            branch.add(Text(f"scene {scene.index} · {kind}{heading} · {scene_words:,} words"))
+    return tree
+
+
+def render_report(analysis: Analysis) -> RenderableType:
+    """The report: title and declared metadata, notes, chapters and scenes with word counts."""
+    work = analysis.work
+    metadata = work.metadata
+    stats = work_stats(work)
+    title = metadata.title or work.source.path
+    byline = f" by {', '.join(metadata.authors)}" if metadata.authors else ""
+    summary = Text(
+        f"{stats['words']:,} words of story · {stats['note_words']:,} words of notes · "
+        f"{stats['chapters']} chapter(s) · {stats['scenes']} scene(s) · "
+        f"~{stats['reading_minutes']} min read",
+        style="dim",
+    )
+    source = work.source
+    origin = Text(
+        f"{source.path} · {source.format} ({source.flavour})"
+        + (f" · {source.encoding}" if source.encoding else ""),
+        style="dim",
+    )
+    parts: list[RenderableType] = [origin, summary, _declared(metadata)]
+    parts += [Text(f"! {d}", style="yellow") for d in source.diagnostics]
+    parts += [_notes(work), _chapters(work)]
+    return Panel(Group(*parts), title=Text(title + byline, style="bold"), expand=True)

@@ -1,0 +1,289 @@
+"""Find author's notes, disclaimers and front matter among a chapter's paragraphs.
+
+Notes are found where fic writers put them: a run at the start of a chapter (opened by
+``A/N:``, ``Author's Note``, a disclaimer or a bracket), a run at its end (notes, review
+requests, sign-offs), and inline paragraphs or bracketed asides in the middle. Nothing is
+removed: notes are labelled spans, and the story keeps every other character.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ficlens.model import Note, NoteKind, Span
+from ficlens.structure.paragraphs import Paragraph
+from ficlens.structure.patterns import (
+    chapter_heading,
+    front_matter_field,
+    has_author_cues,
+    is_disclaimer,
+    is_review_request,
+    is_scene_break,
+    is_signoff,
+    is_story_start,
+    starts_note,
+    time_heading,
+)
+
+METHOD = "notes.rules.v1"
+_MAX_DISCLAIMER_WORDS = 60
+_MAX_CUE_WORDS = 120
+_MAX_BRACKET_PARAGRAPHS = 12
+_INLINE_ASIDE = re.compile(
+    r"[(\[](?:a/n|an|a\.n\.|author'?s note|author note|note|n/a)\s*[:\-–—]?\s[^()\[\]]{1,600}[)\]]",
+    re.I,
+)
+_BY_LINE = re.compile(r"^by\s+\S.{0,80}$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteScan:
+    """The notes of one chapter and where its story lies.
+
+    Attributes:
+        notes: the notes found, in text order.
+        story: the index range ``[start, end)`` of paragraphs between start and end notes.
+        fields: front-matter fields (``("rating", "T")``) when the chapter opens the work.
+    """
+
+    notes: tuple[Note, ...]
+    story: tuple[int, int]
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+def _words(paragraph: Paragraph) -> int:
+    return len(paragraph.text.split())
+
+
+def _structural(paragraph: Paragraph) -> bool:
+    text = paragraph.text
+    return (
+        is_scene_break(text) or chapter_heading(text) is not None or time_heading(text) is not None
+    )
+
+
+def _strong(paragraph: Paragraph) -> bool:
+    """A paragraph that is a note by itself, whatever surrounds it."""
+    text = paragraph.text
+    return (
+        starts_note(text)
+        or (is_disclaimer(text) and _words(paragraph) <= _MAX_DISCLAIMER_WORDS * 2)
+        or (is_review_request(text) and _words(paragraph) <= _MAX_CUE_WORDS)
+        or is_signoff(text)
+    )
+
+
+def _note_like(paragraph: Paragraph) -> bool:
+    if _structural(paragraph):
+        return False
+    return (
+        _strong(paragraph)
+        or is_story_start(paragraph.text)
+        or (has_author_cues(paragraph.text) and _words(paragraph) <= _MAX_CUE_WORDS)
+    )
+
+
+def _unclosed(texts: Sequence[str]) -> bool:
+    joined = "".join(texts)
+    opened = joined.lstrip()[:1]
+    if opened == "(":
+        return joined.count("(") > joined.count(")")
+    if opened == "[":
+        return joined.count("[") > joined.count("]")
+    return False
+
+
+def _start_run(paragraphs: Sequence[Paragraph], first: int, limit: int) -> int:
+    """Return the end (exclusive) of the note run that opens at ``first``."""
+    end = first + 1
+    while end < limit:
+        texts = [p.text for p in paragraphs[first:end]]
+        if _unclosed(texts) and end - first < _MAX_BRACKET_PARAGRAPHS:
+            end += 1
+            continue
+        if is_story_start(paragraphs[end - 1].text) and end - 1 > first:
+            break
+        if not _note_like(paragraphs[end]):
+            break
+        end += 1
+    return end
+
+
+def _kind_of(paragraph: Paragraph, default: NoteKind) -> NoteKind:
+    text = paragraph.text
+    if is_disclaimer(text) and _words(paragraph) <= _MAX_DISCLAIMER_WORDS:
+        return "disclaimer"
+    return default
+
+
+def _labels(paragraphs: Sequence[Paragraph]) -> tuple[str, ...]:
+    labels = []
+    texts = [p.text for p in paragraphs]
+    if any(is_disclaimer(t) for t in texts):
+        labels.append("disclaimer")
+    if any(is_review_request(t) for t in texts):
+        labels.append("review_request")
+    if any(is_signoff(t) for t in texts):
+        labels.append("signoff")
+    return tuple(labels)
+
+
+def notes_from_run(
+    paragraphs: Sequence[Paragraph], *, kind: NoteKind, chapter: int | None
+) -> list[Note]:
+    """Turn a run of note paragraphs into notes: disclaimers apart, the rest merged."""
+    notes: list[Note] = []
+    group: list[Paragraph] = []
+    group_kind: NoteKind = kind
+    for paragraph in paragraphs:
+        this_kind = _kind_of(paragraph, kind)
+        if group and this_kind != group_kind:
+            notes.append(_note(group, group_kind, chapter))
+            group = []
+        group.append(paragraph)
+        group_kind = this_kind
+    if group:
+        notes.append(_note(group, group_kind, chapter))
+    return notes
+
+
+def _note(group: Sequence[Paragraph], kind: NoteKind, chapter: int | None) -> Note:
+    span = Span(group[0].span.start, group[-1].span.end)
+    return Note(kind, span, chapter, _labels(group), METHOD)
+
+
+def scan_front_matter(
+    paragraphs: Sequence[Paragraph], *, title: str | None
+) -> tuple[list[Note], int, list[tuple[str, str]]]:
+    """Read ``Title:``/``Rating:`` header lines and a ``Title / by Author`` opening.
+
+    Returns:
+        The notes, the index of the first paragraph after the front matter, and the fields.
+    """
+    notes: list[Note] = []
+    fields: list[tuple[str, str]] = []
+    index = 0
+    first_lines = paragraphs[0].text.splitlines() if paragraphs else []
+    if len(first_lines) == 2 and _BY_LINE.match(first_lines[1]) and len(first_lines[0].split()) <= 15:
+        fields += [("title", first_lines[0].strip()), ("author", first_lines[1].strip()[3:].strip())]
+        notes += notes_from_run(paragraphs[:1], kind="front_matter", chapter=None)
+        index = 1
+    elif len(paragraphs) > 1 and _BY_LINE.match(paragraphs[1].text) and _words(paragraphs[0]) <= 15:
+        fields += [("title", paragraphs[0].text), ("author", paragraphs[1].text[3:].strip())]
+        notes += notes_from_run(paragraphs[:2], kind="front_matter", chapter=None)
+        index = 2
+    elif paragraphs and title and paragraphs[0].text.strip().lower() == title.strip().lower():
+        notes += notes_from_run(paragraphs[:1], kind="front_matter", chapter=None)
+        index = 1
+    while index < len(paragraphs):
+        lines = paragraphs[index].text.splitlines()
+        found = [front_matter_field(line) for line in lines]
+        if not found[0]:
+            break
+        fields += [field for field in found if field]
+        key = found[0][0]
+        kind: NoteKind = (
+            "summary"
+            if key == "summary"
+            else "disclaimer"
+            if key == "disclaimer"
+            else "front_matter"
+        )
+        notes.append(Note(kind, paragraphs[index].span, None, _labels([paragraphs[index]]), METHOD))
+        index += 1
+    return notes, index, fields
+
+
+def scan_notes(
+    paragraphs: Sequence[Paragraph],
+    *,
+    chapter: int | None,
+    opens_work: bool = False,
+    title: str | None = None,
+    before_story: bool = False,
+) -> NoteScan:
+    """Find a chapter's notes.
+
+    Args:
+        paragraphs: the chapter's paragraphs, without its heading.
+        chapter: the chapter's number for the notes, or ``None`` for work-level notes.
+        opens_work: whether this stretch starts the work (front matter is read only there).
+        title: the declared title, so that a leading title line is recognised.
+        before_story: the stretch precedes the first chapter, so closing notes are
+            ``author_before`` too.
+    """
+    notes: list[Note] = []
+    fields: list[tuple[str, str]] = []
+    start = 0
+    if opens_work:
+        front, start, fields = scan_front_matter(paragraphs, title=title)
+        notes += front
+    start = _scan_start(paragraphs, start, notes, chapter)
+    end = _scan_end(paragraphs, start, notes, chapter, before_story=before_story)
+    notes += _inline_notes(paragraphs[start:end], chapter)
+    notes.sort(key=lambda note: note.span.start)
+    return NoteScan(tuple(notes), (start, end), tuple(fields))
+
+
+def _scan_start(
+    paragraphs: Sequence[Paragraph], start: int, notes: list[Note], chapter: int | None
+) -> int:
+    index = start
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        if is_scene_break(paragraph.text) and notes and index > 0:
+            index += 1  # a break after opening notes separates them from the story
+            continue
+        if not _strong(paragraph) or is_signoff(paragraph.text):
+            break
+        end = _start_run(paragraphs, index, len(paragraphs))
+        notes += notes_from_run(paragraphs[index:end], kind="author_before", chapter=chapter)
+        index = end
+    return index
+
+
+def _scan_end(
+    paragraphs: Sequence[Paragraph],
+    start: int,
+    notes: list[Note],
+    chapter: int | None,
+    *,
+    before_story: bool,
+) -> int:
+    end = len(paragraphs)
+    first = end
+    while first > start and _note_like(paragraphs[first - 1]):
+        first -= 1
+    while first < end and not _strong(paragraphs[first]):
+        first += 1  # a run must open with a real note, not a story line that thanks someone
+    if first < end:
+        kind: NoteKind = "author_before" if before_story else "author_after"
+        notes += notes_from_run(paragraphs[first:end], kind=kind, chapter=chapter)
+        end = first
+    while end > start and is_scene_break(paragraphs[end - 1].text) and first < len(paragraphs):
+        end -= 1  # the break before closing notes belongs to neither scene nor note
+    return end
+
+
+def _inline_notes(paragraphs: Sequence[Paragraph], chapter: int | None) -> list[Note]:
+    found: list[Note] = []
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        if starts_note(paragraph.text):
+            end = index + 1
+            while _unclosed([p.text for p in paragraphs[index:end]]) and end < len(paragraphs):
+                end += 1
+            span = Span(paragraph.span.start, paragraphs[end - 1].span.end)
+            found.append(
+                Note("author_inline", span, chapter, _labels(paragraphs[index:end]), METHOD)
+            )
+            index = end
+            continue
+        for match in _INLINE_ASIDE.finditer(paragraph.text):
+            span = Span(paragraph.span.start + match.start(), paragraph.span.start + match.end())
+            found.append(Note("author_inline", span, chapter, (), METHOD))
+        index += 1
+    return found
