@@ -14,8 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+DEMO := ficlens/demo/works
+DEMO_SHOWN := $(DEMO)/rain-on-the-bridge.txt $(DEMO)/the-marauders-map-is-wrong.ffn.html \
+	$(DEMO)/after-the-fall-of-the-tower.ao3.epub $(DEMO)/tea-at-baker-street.fff.epub
+
+# One demo story in each of four formats; `ficlens analyze ficlens/demo/works` reads all 20.
 run: install
-	$(BIN)/ficlens analyze ficlens/demo/works --format text
+	$(BIN)/ficlens analyze $(DEMO_SHOWN)
 
 test: install
 	$(BIN)/ruff check ficlens tests bench

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -35,7 +35,7 @@ STORY_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".epub"}
 EXIT_FAILURES = 1
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """Report formats of ``ficlens analyze``."""
 
     text = "text"
@@ -63,9 +63,12 @@ def expand_inputs(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def _render(analysis: Analysis, fmt: OutputFormat, *, include_text: bool, width: int) -> str:
+def _render(
+    analysis: Analysis, fmt: OutputFormat, *, include_text: bool, width: int, compact: bool = False
+) -> str:
     if fmt is OutputFormat.json:
-        return json.dumps(analysis.to_json(include_text=include_text), ensure_ascii=False, indent=2)
+        data = analysis.to_json(include_text=include_text)
+        return json.dumps(data, ensure_ascii=False, indent=None if compact else 2)
     console = Console(width=width, record=True, file=open(_devnull(), "w"))  # noqa: SIM115
     console.print(render_report(analysis))
     return console.export_text()
@@ -87,9 +90,9 @@ def analyze(
     include_text: Annotated[
         bool, typer.Option("--include-text", help="Put the work's text in the JSON.")
     ] = False,
-    max_bytes: Annotated[
-        int, typer.Option("--max-bytes", help=_help("max_bytes"))
-    ] = _default("max_bytes"),
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help=_help("max_bytes"))] = _default(
+        "max_bytes"
+    ),
     max_archive_bytes: Annotated[
         int, typer.Option("--max-archive-bytes", help=_help("max_archive_bytes"))
     ] = _default("max_archive_bytes"),
@@ -119,7 +122,12 @@ def _run(
     err: Console,
 ) -> int:
     failures = 0
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     stdout = Console()
     with Progress(*columns, console=err, transient=True, disable=len(files) < 2) as progress:
         task = progress.add_task("Analysing", total=len(files))
@@ -130,7 +138,10 @@ def _run(
                 failures += 1
                 progress.console.print(f"[red]error[/] {error}", highlight=False)
             else:
-                _emit(analysis, path, fmt=fmt, out=out, include_text=include_text, console=stdout)
+                _emit(
+                    analysis, path, fmt=fmt, out=out, include_text=include_text,
+                    console=stdout, compact=len(files) > 1,
+                )  # fmt: skip
             progress.advance(task)
     return failures
 
@@ -143,13 +154,15 @@ def _emit(
     out: Path | None,
     include_text: bool,
     console: Console,
+    compact: bool,
 ) -> None:
     if out is not None:
         suffix = ".json" if fmt is OutputFormat.json else ".txt"
         rendered = _render(analysis, fmt, include_text=include_text, width=100)
         (out / (path.stem + suffix)).write_text(rendered + "\n", encoding="utf-8")
     elif fmt is OutputFormat.json:
-        sys.stdout.write(_render(analysis, fmt, include_text=include_text, width=100) + "\n")
+        rendered = _render(analysis, fmt, include_text=include_text, width=100, compact=compact)
+        sys.stdout.write(rendered + "\n")
     else:
         console.print(render_report(analysis))
 

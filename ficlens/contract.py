@@ -57,7 +57,9 @@ def _chapter(chapter: Chapter, text: str) -> dict[str, Any]:
 
 def _declared(work: Work) -> dict[str, Any]:
     declared = asdict(work.metadata)
-    return {key: list(value) if isinstance(value, tuple) else value for key, value in declared.items()}
+    return {
+        key: list(value) if isinstance(value, tuple) else value for key, value in declared.items()
+    }
 
 
 def analysis_to_json(analysis: Analysis, *, include_text: bool = False) -> dict[str, Any]:

@@ -230,7 +230,8 @@ class Analysis:
 
     Attributes:
         work: the structured work.
-        methods: which versioned method produced each part, e.g. ``("structure", "structure.rules.v1")``.
+        methods: which versioned method produced each part, e.g.
+            ``("structure", "structure.rules.v1")``.
     """
 
     work: Work

@@ -156,7 +156,7 @@ def _labelled_blockquotes(meta: LexborNode | None) -> dict[str, list[str]]:
 def _download_chapters(tree: LexborHTMLParser, builder: TextBuilder) -> tuple[str, ...]:
     """Walk chapter headings, contents and end notes in document order."""
     titles: list[str] = []
-    parts = tree.css("div.meta.group, div.userstuff, div.meta[id^=endnotes], div[id^=endnotes]")
+    parts = tree.css("div.meta.group, div.userstuff, div[id^=endnotes]")
     open_chapter = False
     for part in parts:
         classes = (part.attributes.get("class") or "").split()

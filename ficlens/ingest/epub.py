@@ -32,6 +32,7 @@ from ficlens.model import Metadata, SourceFlavour
 from ficlens.settings import Settings
 
 AO3_CATEGORIES = frozenset({"F/F", "F/M", "Gen", "M/M", "Multi", "Other"})
+_NOTE_LABEL = re.compile(r"^\s*(?:chapter\s+)?(?:end\s+)?(?:notes?|summary)\s*:?\s*$", re.I)
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}):\s*$")
 
 
@@ -253,7 +254,10 @@ def _split_fff_notes(section: LexborNode) -> tuple[list[str], list[str]]:
         classes = (child.attributes.get("class") or "").split()
         if "fff_chapter_notes" in classes:
             target = after if seen_text or "fff_foot_notes" in classes else before
-            target.extend(paragraphs_of(child))
+            paragraphs = paragraphs_of(child)
+            if paragraphs and _NOTE_LABEL.match(paragraphs[0]):
+                paragraphs = paragraphs[1:]  # FanFicFare's own "Notes:" caption, not the note
+            target.extend(paragraphs)
             child.decompose()
         elif text_of(child):
             seen_text = True

@@ -30,7 +30,7 @@ _GENRE_PATTERN = re.compile(
     + "|".join(re.escape(g) for g in FFN_GENRES)
     + "))*$"
 )
-_RATED = re.compile(r"Rated:\s*(?:Fiction\s+)?(K\+|K|T|MA|M)\b")
+_RATED = re.compile(r"Rated:\s*(?:Fiction\s+)?(K\+|MA|K|T|M)(?![\w+])")
 _KEY_VALUE = re.compile(
     r"^(Chapters|Words|Reviews|Favs|Follows|Updated|Published|Status|id):\s*(.*)$"
 )
@@ -46,7 +46,8 @@ def parse_rated_line(line: str) -> dict[str, object]:
     """Parse FFN's grey metadata line into rating, language, genres, characters and pairings.
 
     Example:
-        >>> info = parse_rated_line("Rated: Fiction T - English - Romance - [Sakura H., Kakashi H.]")
+        >>> line = "Rated: Fiction T - English - Romance - [Sakura H., Kakashi H.]"
+        >>> info = parse_rated_line(line)
         >>> info["rating"], info["pairings"]
         ('T', [['Sakura H.', 'Kakashi H.']])
     """

@@ -9,9 +9,47 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ficlens.ingest.builder import BREAK_LINE
 
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body center dd details div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header li main nav ol p pre section summary table "
-    "tbody td tfoot th thead tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 DROPPED_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
@@ -54,7 +92,7 @@ def tagged_paragraphs(node: LexborNode | None) -> list[tuple[str, str]]:
     stack: list[tuple[LexborNode, bool]] = [(node, False)]
     while stack:
         current, leaving = stack.pop()
-        tag = current.tag
+        tag = current.tag or ""
         if leaving:
             flush(tag)
             continue

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ficlens.model import Chapter, Marker, Metadata, Note, RawWork, Span, Work
+from ficlens.model import Chapter, Marker, Note, NoteKind, RawWork, Span, Work
 from ficlens.structure.chapters import find_headings
 from ficlens.structure.frontmatter import merge_front_matter
-from ficlens.structure.notes import scan_notes
+from ficlens.structure.notes import notes_from_run, scan_notes
 from ficlens.structure.paragraphs import Paragraph, split_paragraphs
 from ficlens.structure.patterns import HeadingMatch, chapter_heading
 from ficlens.structure.scenes import split_scenes
 
 METHOD = "structure.rules.v1"
+_MARKUP_KINDS: dict[str, NoteKind] = {
+    "summary": "summary",
+    "author_before": "author_before",
+    "author_after": "author_after",
+}
 _MIN_PREAMBLE_STORY_WORDS = 30
 
 __all__ = ["METHOD", "build_work"]
@@ -35,11 +40,11 @@ class _Region:
 
 
 def build_work(raw: RawWork) -> Work:
-    """Find the notes, chapters and scenes of a raw work.
+    r"""Find the notes, chapters and scenes of a raw work.
 
     Example:
         >>> from ficlens.ingest import read_bytes
-        >>> work = build_work(read_bytes(b"A/N: hi!\\n\\nChapter 1\\n\\nIt rained.", path="x.txt"))
+        >>> work = build_work(read_bytes(b"A/N: hi!\n\nChapter 1\n\nIt rained.", path="x.txt"))
         >>> [n.kind for n in work.notes], [c.number for c in work.chapters]
         (['author_before'], [1])
     """
@@ -70,8 +75,11 @@ def build_work(raw: RawWork) -> Work:
         fields += scan.fields
         story = paragraphs[scan.story[0] : scan.story[1]]
         inline = [n for n in scan.notes if n.kind == "author_inline"]
-        chapters.append(_chapter(number, region, split_scenes(story, text=text, inline_notes=inline)))
-    notes += [_markup_note(m, regions) for m in markup_notes]
+        chapters.append(
+            _chapter(number, region, split_scenes(story, text=text, inline_notes=inline))
+        )
+    for marker in markup_notes:
+        notes += _markup_notes(text, marker, regions)
     notes.sort(key=lambda n: n.span.start)
     metadata = merge_front_matter(raw.metadata, fields)
     return Work(
@@ -85,15 +93,17 @@ def build_work(raw: RawWork) -> Work:
 
 
 def _paragraphs(text: str, region: Span, skip: list[Span]) -> list[Paragraph]:
-    return [
-        p for p in split_paragraphs(text, region) if not any(s.overlaps(p.span) for s in skip)
-    ]
+    return [p for p in split_paragraphs(text, region) if not any(s.overlaps(p.span) for s in skip)]
 
 
-def _markup_note(marker: Marker, regions: list[_Region]) -> Note:
+def _markup_notes(text: str, marker: Marker, regions: list[_Region]) -> list[Note]:
+    """A note block the markup declared; disclaimers inside it become notes of their own."""
     chapter = next((i for i, r in enumerate(regions, 1) if r.span.contains(marker.span)), None)
-    kind = marker.label if marker.label in ("summary", "author_before", "author_after") else "author_before"
-    return Note(kind, marker.span, chapter, (), "markup")  # type: ignore[arg-type]
+    kind: NoteKind = _MARKUP_KINDS.get(marker.label, "author_before")
+    if kind == "summary":
+        return [Note(kind, marker.span, chapter, (), "markup")]
+    paragraphs = split_paragraphs(text, marker.span)
+    return notes_from_run(paragraphs, kind=kind, chapter=chapter, method="markup")
 
 
 def _regions(raw: RawWork, skip: list[Span]) -> tuple[list[_Region], Span | None]:
@@ -161,5 +171,3 @@ def _chapter(number: int, region: _Region, scenes: tuple[object, ...]) -> Chapte
         number=match.number if match else None,
         scenes=scenes,  # type: ignore[arg-type]
     )
-
-

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ficlens.structure.paragraphs import Paragraph
 from ficlens.structure.patterns import HeadingMatch, chapter_heading
@@ -34,13 +35,15 @@ def find_headings(paragraphs: Sequence[Paragraph]) -> list[HeadingAt]:
         if match is None:
             continue
         (bare if match.numbered_only else worded).append(HeadingAt(index, match))
-    parts = [h for h in worded if paragraphs[h.index].text.strip(" -~*=#_").lower().startswith("part")]
+    parts = [
+        h for h in worded if paragraphs[h.index].text.strip(" -~*=#_").lower().startswith("part")
+    ]
     if len(parts) < len(worded):
         worded = [h for h in worded if h not in parts]
     if worded:
         return worded
     numbers = [h.match.number for h in bare]
-    rising = all(b is not None and a is not None and b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    rising = all(b is not None and a is not None and b > a for a, b in pairwise(numbers))
     if len(bare) >= _MIN_BARE_HEADINGS and rising and numbers[0] in (0, 1):
         return bare
     return []

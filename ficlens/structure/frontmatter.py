@@ -33,7 +33,8 @@ def merge_front_matter(metadata: Metadata, fields: list[tuple[str, str]]) -> Met
     """Fill what the source did not declare from header fields; declared values win.
 
     Example:
-        >>> merge_front_matter(Metadata(), [("rating", "T"), ("pairing", "A/B, C & D")]).relationships
+        >>> fields = [("rating", "T"), ("pairing", "A/B, C & D")]
+        >>> merge_front_matter(Metadata(), fields).relationships
         ('A/B', 'C & D')
     """
     if not fields:

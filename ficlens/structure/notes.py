@@ -31,8 +31,10 @@ METHOD = "notes.rules.v1"
 _MAX_DISCLAIMER_WORDS = 60
 _MAX_CUE_WORDS = 120
 _MAX_BRACKET_PARAGRAPHS = 12
+# "(A/N: ...)", "[Author's note - ...]"; bare "an"/"note" need a colon or dash: "(an hour ago)".
 _INLINE_ASIDE = re.compile(
-    r"[(\[](?:a/n|an|a\.n\.|author'?s note|author note|note|n/a)\s*[:\-–—]?\s[^()\[\]]{1,600}[)\]]",
+    r"[(\[](?:(?:a/n|a\.n\.|author'?s note|author note)\s*[:\-–—]?|(?:an|note|n/a)\s*[:\-–—])"
+    r"\s*[^()\[\]]{1,600}[)\]]",
     re.I,
 )
 _BY_LINE = re.compile(r"^by\s+\S.{0,80}$", re.I)
@@ -131,7 +133,11 @@ def _labels(paragraphs: Sequence[Paragraph]) -> tuple[str, ...]:
 
 
 def notes_from_run(
-    paragraphs: Sequence[Paragraph], *, kind: NoteKind, chapter: int | None
+    paragraphs: Sequence[Paragraph],
+    *,
+    kind: NoteKind,
+    chapter: int | None,
+    method: str = METHOD,
 ) -> list[Note]:
     """Turn a run of note paragraphs into notes: disclaimers apart, the rest merged."""
     notes: list[Note] = []
@@ -140,18 +146,18 @@ def notes_from_run(
     for paragraph in paragraphs:
         this_kind = _kind_of(paragraph, kind)
         if group and this_kind != group_kind:
-            notes.append(_note(group, group_kind, chapter))
+            notes.append(_note(group, group_kind, chapter, method))
             group = []
         group.append(paragraph)
         group_kind = this_kind
     if group:
-        notes.append(_note(group, group_kind, chapter))
+        notes.append(_note(group, group_kind, chapter, method))
     return notes
 
 
-def _note(group: Sequence[Paragraph], kind: NoteKind, chapter: int | None) -> Note:
+def _note(group: Sequence[Paragraph], kind: NoteKind, chapter: int | None, method: str) -> Note:
     span = Span(group[0].span.start, group[-1].span.end)
-    return Note(kind, span, chapter, _labels(group), METHOD)
+    return Note(kind, span, chapter, _labels(group), method)
 
 
 def scan_front_matter(
@@ -166,8 +172,15 @@ def scan_front_matter(
     fields: list[tuple[str, str]] = []
     index = 0
     first_lines = paragraphs[0].text.splitlines() if paragraphs else []
-    if len(first_lines) == 2 and _BY_LINE.match(first_lines[1]) and len(first_lines[0].split()) <= 15:
-        fields += [("title", first_lines[0].strip()), ("author", first_lines[1].strip()[3:].strip())]
+    if (
+        len(first_lines) == 2
+        and _BY_LINE.match(first_lines[1])
+        and len(first_lines[0].split()) <= 15
+    ):
+        fields += [
+            ("title", first_lines[0].strip()),
+            ("author", first_lines[1].strip()[3:].strip()),
+        ]
         notes += notes_from_run(paragraphs[:1], kind="front_matter", chapter=None)
         index = 1
     elif len(paragraphs) > 1 and _BY_LINE.match(paragraphs[1].text) and _words(paragraphs[0]) <= 15:
@@ -177,23 +190,38 @@ def scan_front_matter(
     elif paragraphs and title and paragraphs[0].text.strip().lower() == title.strip().lower():
         notes += notes_from_run(paragraphs[:1], kind="front_matter", chapter=None)
         index = 1
-    while index < len(paragraphs):
-        lines = paragraphs[index].text.splitlines()
-        found = [front_matter_field(line) for line in lines]
-        if not found[0]:
-            break
-        fields += [field for field in found if field]
-        key = found[0][0]
-        kind: NoteKind = (
-            "summary"
-            if key == "summary"
-            else "disclaimer"
-            if key == "disclaimer"
-            else "front_matter"
-        )
-        notes.append(Note(kind, paragraphs[index].span, None, _labels([paragraphs[index]]), METHOD))
+    while index < len(paragraphs) and front_matter_field(paragraphs[index].text.split("\n")[0]):
+        for line, field in _field_lines(paragraphs[index]):
+            fields.append(field)
+            kind = _FIELD_KINDS.get(field[0], "front_matter")
+            notes.append(Note(kind, line.span, None, _labels([line]), METHOD))
         index += 1
     return notes, index, fields
+
+
+_FIELD_KINDS: dict[str, NoteKind] = {"summary": "summary", "disclaimer": "disclaimer"}
+
+
+def _field_lines(paragraph: Paragraph) -> list[tuple[Paragraph, tuple[str, str]]]:
+    """Split a header paragraph into its ``Field: value`` lines; other lines continue the last."""
+    found: list[tuple[Paragraph, tuple[str, str]]] = []
+    offset = paragraph.span.start
+    for raw in paragraph.text.split("\n"):
+        line = raw.rstrip("\r")
+        start = offset + len(line) - len(line.lstrip())
+        end = offset + len(line.rstrip())
+        offset += len(raw) + 1
+        if end <= start:
+            continue
+        field = front_matter_field(line.strip())
+        piece = Paragraph(Span(start, end), 0, line.strip())
+        if field or not found:
+            found.append((piece, field or ("", line.strip())))
+        else:
+            previous, (key, value) = found[-1]
+            merged = Paragraph(Span(previous.span.start, end), 0, previous.text + " " + piece.text)
+            found[-1] = (merged, (key, value + " " + piece.text))
+    return found
 
 
 def scan_notes(

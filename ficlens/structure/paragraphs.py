@@ -19,7 +19,7 @@ _BLANK_SEPARATED_SHARE = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One paragraph: its span (stripped of surrounding whitespace) and the blank lines before it."""
+    """One paragraph: its span (without surrounding whitespace) and the blank lines before it."""
 
     span: Span
     gap_before: int
@@ -65,12 +65,12 @@ def _stands_alone(line: str) -> bool:
 
 
 def split_paragraphs(text: str, region: Span | None = None) -> list[Paragraph]:
-    """Return the paragraphs of ``text[region]`` in order.
+    r"""Return the paragraphs of ``text[region]`` in order.
 
     Example:
-        >>> text = "Chapter 1\\nIt rained.\\nAll day.\\n\\nThe end.\\n\\nReally."
+        >>> text = "Chapter 1\nIt rained.\nAll day.\n\nThe end.\n\nReally."
         >>> [p.text for p in split_paragraphs(text)]
-        ['Chapter 1', 'It rained.\\nAll day.', 'The end.', 'Really.']
+        ['Chapter 1', 'It rained.\nAll day.', 'The end.', 'Really.']
     """
     region = region or Span(0, len(text))
     lines = _lines(text, region)

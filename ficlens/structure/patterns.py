@@ -29,7 +29,8 @@ _LETTER_BREAK = re.compile(
     r"^(?:[\-~*_=.]+\s*[xXoO0]\s*[\-~*_=.]+|[\s\-~*_=.]*[xXoO0](?:[\s\-~*_=.]*[xXoO0]){2,40}[\s\-~*_=.]*)$"
 )
 _WORD_BREAK = re.compile(
-    r"^[\W_]*(?:line|page|scene|section|pov|point of view|time)[\s-]*(?:break|change|switch|skip)[\W_]*$",
+    r"^[\W_]*(?:line|page|scene|section|pov|point of view|time)[\s-]*"
+    r"(?:break|change|switch|skip)[\W_]*$",
     re.I,
 )
 _MAX_HEADING_WORDS = 14
@@ -112,26 +113,27 @@ def chapter_heading(line: str) -> HeadingMatch | None:
     chapter, named, bare = _heading_patterns()
     match = chapter.match(text)
     if match:
-        title = _clean_title(match.group("title"), match.group("sep"))
-        if title is False:
+        if _reads_as_sentence(match.group("title"), match.group("sep")):
             return None
-        kind: ChapterKind = "chapter"
-        if title and named.match(title):
-            kind = _named_kind(title)
-        return HeadingMatch(kind, parse_number(match.group("num")), title or None)
+        title = _clean_title(match.group("title"))
+        kind = _named_kind(title) if title and named.match(title) else "chapter"
+        return HeadingMatch(kind, parse_number(match.group("num")), title)
     match = named.match(text)
     if match:
-        title = _clean_title(match.group("title"), match.group("sep"))
-        if title is False:
+        if _reads_as_sentence(match.group("title"), match.group("sep")):
             return None
-        return HeadingMatch(_named_kind(match.group("name")), None, title or None)
+        name = match.group("name")
+        # "Prologue" alone is titled "Prologue", as AO3 shows it; "Epilogue: After" is "After".
+        return HeadingMatch(
+            _named_kind(name), None, _clean_title(match.group("title")) or name.title()
+        )
     match = bare.match(text)
-    if match and line.strip()[:1] not in "([":
-        title = _clean_title(match.group("title"))
-        if title is False or (title and len(title.split()) > 8):
-            return None
-        return HeadingMatch("chapter", parse_number(match.group("num")), title or None, True)
-    return None
+    if not match or line.strip()[:1] in "([" or _reads_as_sentence(match.group("title"), None):
+        return None
+    title = _clean_title(match.group("title"))
+    if title and len(title.split()) > 8:
+        return None
+    return HeadingMatch("chapter", parse_number(match.group("num")), title, True)
 
 
 def _named_kind(name: str) -> ChapterKind:
@@ -145,21 +147,23 @@ def _named_kind(name: str) -> ChapterKind:
     return "chapter"
 
 
-def _clean_title(title: str | None, separator: str | None = None) -> str | bool | None:
-    """The heading's title, or ``False`` when the line reads like a sentence, not a heading."""
+def _clean_title(title: str | None) -> str | None:
+    """The heading's title without decoration, or ``None``."""
+    return strip_decoration(title) or None if title else None
+
+
+def _reads_as_sentence(title: str | None, separator: str | None) -> bool:
+    """Whether what follows a heading word reads like a sentence, so the line is no heading."""
     if not title:
-        return None
-    cleaned = strip_decoration(title)
-    words = cleaned.split()
-    if separator is not None and not separator.strip() and words and not words[0][:1].isupper():
-        return False  # "Epilogue text here." is a sentence; "Epilogue: text here" a heading
+        return False
+    words = strip_decoration(title).split()
     if len(words) > _MAX_HEADING_WORDS:
-        return False
+        return True
+    if separator is not None and not separator.strip() and words and not words[0][:1].isupper():
+        return True  # "Epilogue text here." is a sentence; "Epilogue: text here" a heading
     if title.rstrip().endswith((".", ",", ";")) and len(words) > 6 and not title.endswith("..."):
-        return False
-    if words and words[0].islower() and len(words) > 3:
-        return False
-    return cleaned or None
+        return True
+    return bool(words and words[0].islower() and len(words) > 3)
 
 
 def parse_number(value: str) -> int | None:

@@ -84,10 +84,11 @@ def _scene(
     starts = [p.span.start for p in paragraphs] + ([heading[2].start] if heading else [])
     ends = [p.span.end for p in paragraphs] + ([heading[2].end] if heading else [])
     span = Span(min(starts), max(ends))
+    story = Span(paragraphs[0].span.start, paragraphs[-1].span.end) if paragraphs else None
     return Scene(
         index=index,
         span=span,
-        segments=_segments(span, *context),
+        segments=_segments(story, *context) if story else (),
         kind=heading[0] if heading else "scene",
         heading=heading[1] if heading else None,
         heading_span=heading[2] if heading else None,
