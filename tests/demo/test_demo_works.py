@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 import ficlens
-from ficlens.demo.build import RENDERERS, SOURCES_DIR, WORKS_DIR, DemoSource, load_source, render_all
+from ficlens.demo.build import (
+    RENDERERS,
+    SOURCES_DIR,
+    WORKS_DIR,
+    DemoSource,
+    load_source,
+    render_all,
+)
 from ficlens.stats import count_words
 
 SOURCES = sorted(SOURCES_DIR.glob("*.toml"))
@@ -78,7 +85,7 @@ def test_chapters_and_scenes(case: tuple[DemoSource, str, ficlens.Work]) -> None
 
 def test_story_words_are_exactly_the_sources(case: tuple[DemoSource, str, ficlens.Work]) -> None:
     """No story is lost to notes and no note leaks into the story."""
-    source, suffix, work = case
+    source, _suffix, work = case
     for chapter, expected in zip(work.chapters, source.chapters, strict=False):
         story = [
             p for scene in expected.scenes for p in scene.paragraphs if not p.startswith("(A/N")
@@ -105,7 +112,13 @@ def test_inline_author_note_is_cut_out_of_the_scene(
     case: tuple[DemoSource, str, ficlens.Work],
 ) -> None:
     source, _suffix, work = case
-    inline = [p for ch in source.chapters for sc in ch.scenes for p in sc.paragraphs if p.startswith("(A/N")]
+    inline = [
+        p
+        for ch in source.chapters
+        for sc in ch.scenes
+        for p in sc.paragraphs
+        if p.startswith("(A/N")
+    ]
     for paragraph in inline:
         covering = [n for n in work.notes if paragraph[:30] in n.span.of(work.text)]
         if not covering and len(work.chapters) == 1 and len(source.chapters) > 1:
