@@ -15,6 +15,8 @@ from ficlens.structure.patterns import chapter_heading, is_scene_break, starts_n
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BLANK_SEPARATED_SHARE = 0.5
+_WRAPPED_SHARE = 0.03
+_WRAP_WIDTH = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,23 @@ def _lines(text: str, region: Span) -> list[_Line]:
     return lines
 
 
+def _blank_separated(lines: list[_Line]) -> bool:
+    """Whether blank lines separate paragraphs (else every line is a paragraph).
+
+    Most lines start after a blank line when paragraphs are one line each with blank lines
+    between. Hard-wrapped prose (Project Gutenberg, old archives) has few blank lines per
+    line, but its lines are short: 90% of them fit in 100 characters.
+    """
+    if len(lines) < 2:
+        return True
+    share = sum(1 for line in lines[1:] if line.gap_before) / (len(lines) - 1)
+    if share >= _BLANK_SEPARATED_SHARE:
+        return True
+    lengths = sorted(len(line.text) for line in lines)
+    wrapped = lengths[int(0.9 * (len(lengths) - 1))] <= _WRAP_WIDTH
+    return share >= _WRAPPED_SHARE and wrapped
+
+
 def _stands_alone(line: str) -> bool:
     return (
         is_scene_break(line)
@@ -76,9 +95,7 @@ def split_paragraphs(text: str, region: Span | None = None) -> list[Paragraph]:
     lines = _lines(text, region)
     if not lines:
         return []
-    blank_separated = sum(1 for line in lines[1:] if line.gap_before) >= _BLANK_SEPARATED_SHARE * (
-        len(lines) - 1
-    )
+    blank_separated = _blank_separated(lines)
     paragraphs: list[Paragraph] = []
     group: list[_Line] = []
 

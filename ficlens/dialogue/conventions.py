@@ -1,0 +1,62 @@
+"""Tell which dialogue convention a text uses: double quotes, single quotes, dashes, guillemets.
+
+Apostrophes are the trap: in ``don't``, ``Sakura's``, ``'em`` and ``the boys' team`` a single
+quote mark is a letter, not dialogue. Only marks in opening position (after a space or the
+start of a paragraph, before a letter) that are not a known elision count as single-quote
+openers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from ficlens.model import Span
+
+Convention = Literal["double", "single", "dash", "guillemet"]
+
+# Words that begin with an apostrophe standing for dropped letters ('em, 'tis, 'cause).
+ELISIONS = frozenset(
+    ["em", "tis", "twas", "twere", "twill", "twould", "cause", "cos", "coz", "course", "bout", "til", "till", "n", "round", "fore", "ere", "im", "er", "ow", "ave", "e", "ello", "eard", "alf", "appen", "ome", "is", "er", "bye", "spose", "sides", "gainst", "midst", "nother"]
+)  # fmt: skip
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–\"“]))['‘](?=[^\W\d_])", re.M)
+_DOUBLE = re.compile(r"[\"“”]")
+_DASH_OPEN = re.compile(r"^[—―–]\s?\S", re.M)
+_GUILLEMET = re.compile(r"[«»]")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+
+
+def single_openers(text: str) -> list[int]:
+    """Offsets of single quote marks in opening position that are not elisions."""
+    found = []
+    for match in _SINGLE_OPEN.finditer(text):
+        word = _WORD_AFTER.match(text, match.end())
+        if word and word.group().lower() in ELISIONS:
+            continue
+        found.append(match.start())
+    return found
+
+
+def detect_convention(text: str, paragraphs: Sequence[Span]) -> Convention:
+    """Pick the convention most of the paragraphs use.
+
+    Double quotes win ties: they are the most common convention and nested single quotes
+    inside them are quotations of quotations.
+
+    Example:
+        >>> text = "'Hello,' said Ron. 'Don't.'\\n\\n'Fine,' she said."
+        >>> detect_convention(text, [Span(0, 27), Span(29, 46)])
+        'single'
+    """
+    counts = {"double": 0, "single": 0, "dash": 0, "guillemet": 0}
+    for span in paragraphs:
+        chunk = text[span.start : span.end]
+        counts["double"] += len(_DOUBLE.findall(chunk)) // 2
+        counts["single"] += len(single_openers(chunk))
+        counts["dash"] += len(_DASH_OPEN.findall(chunk))
+        counts["guillemet"] += len(_GUILLEMET.findall(chunk)) // 2
+    best = max(counts, key=lambda k: (counts[k], k == "double"))
+    if counts[best] == 0 or counts["double"] >= counts[best] * 0.5:
+        return "double"
+    return best  # type: ignore[return-value]
