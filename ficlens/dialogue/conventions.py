@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Literal
 
+from ficlens.dialogue.lexicon import lexicon
 from ficlens.model import Span
 
 Convention = Literal["double", "single", "dash", "guillemet"]
 
-# Words that begin with an apostrophe standing for dropped letters ('em, 'tis, 'cause).
-ELISIONS = frozenset(
-    ["em", "tis", "twas", "twere", "twill", "twould", "cause", "cos", "coz", "course", "bout", "til", "till", "n", "round", "fore", "ere", "im", "er", "ow", "ave", "e", "ello", "eard", "alf", "appen", "ome", "is", "er", "bye", "spose", "sides", "gainst", "midst", "nother"]
-)  # fmt: skip
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–\"“]))['‘](?=[^\W\d_])", re.M)
 _DOUBLE = re.compile(r"[\"“”]")
 _DASH_OPEN = re.compile(r"^[—―–]\s?\S", re.M)
@@ -27,25 +25,31 @@ _GUILLEMET = re.compile(r"[«»]")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 
 
+@cache
+def elisions() -> frozenset[str]:
+    """Words that begin with an apostrophe standing for dropped letters ('em, 'tis, 'cause)."""
+    return frozenset(lexicon()["elisions"]["words"])
+
+
 def single_openers(text: str) -> list[int]:
     """Offsets of single quote marks in opening position that are not elisions."""
     found = []
     for match in _SINGLE_OPEN.finditer(text):
         word = _WORD_AFTER.match(text, match.end())
-        if word and word.group().lower() in ELISIONS:
+        if word and word.group().lower() in elisions():
             continue
         found.append(match.start())
     return found
 
 
 def detect_convention(text: str, paragraphs: Sequence[Span]) -> Convention:
-    """Pick the convention most of the paragraphs use.
+    r"""Pick the convention most of the paragraphs use.
 
     Double quotes win ties: they are the most common convention and nested single quotes
     inside them are quotations of quotations.
 
     Example:
-        >>> text = "'Hello,' said Ron. 'Don't.'\\n\\n'Fine,' she said."
+        >>> text = "'Hello,' said Ron. 'Don't.'\n\n'Fine,' she said."
         >>> detect_convention(text, [Span(0, 27), Span(29, 46)])
         'single'
     """
