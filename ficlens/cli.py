@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -69,13 +70,9 @@ def _render(
     if fmt is OutputFormat.json:
         data = analysis.to_json(include_text=include_text)
         return json.dumps(data, ensure_ascii=False, indent=None if compact else 2)
-    console = Console(width=width, record=True, file=open(_devnull(), "w"))  # noqa: SIM115
+    console = Console(width=width, record=True, file=io.StringIO())
     console.print(render_report(analysis))
     return console.export_text()
-
-
-def _devnull() -> str:
-    return "/dev/null" if sys.platform != "win32" else "nul"
 
 
 @app.command()

@@ -99,7 +99,11 @@ def _guess_encoding(data: bytes, *, path: str, diagnostics: list[str]) -> tuple[
     lossy = data.decode("utf-8", errors="replace")
     bad = lossy.count("\ufffd")
     has_multibyte = any(b >= 0xC2 for b in data[:first_bad])
-    if has_multibyte and bad / max(len(lossy), 1) < _MAX_REPLACEMENT_SHARE:
+    # Valid multibyte characters outnumbering the broken ones is UTF-8 too, however short the
+    # file: cp1252 text almost never forms a valid UTF-8 sequence.
+    good = sum(1 for char in lossy if ord(char) > 127) - bad
+    rare = bad / max(len(lossy), 1) < _MAX_REPLACEMENT_SHARE
+    if has_multibyte and (rare or bad < good):
         diagnostics.append(
             f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD (first at byte {first_bad})"
         )

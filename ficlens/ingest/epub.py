@@ -32,6 +32,7 @@ from ficlens.model import Metadata, SourceFlavour
 from ficlens.settings import Settings
 
 AO3_CATEGORIES = frozenset({"F/F", "F/M", "Gen", "M/M", "Multi", "Other"})
+_FFF_PAGES = ("title_page", "toc_page")
 _NOTE_LABEL = re.compile(r"^\s*(?:chapter\s+)?(?:end\s+)?(?:notes?|summary)\s*:?\s*$", re.I)
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z ]{1,30}):\s*$")
 
@@ -202,8 +203,8 @@ def _read_fanficfare(tree: LexborHTMLParser) -> tuple[TextBuilder, Metadata]:
     builder = TextBuilder()
     titles = []
     for section in tree.css("section"):
-        if "title_page" in (section.attributes.get("data-href") or ""):
-            continue
+        if any(page in (section.attributes.get("data-href") or "") for page in _FFF_PAGES):
+            continue  # FanFicFare's title and contents pages are not chapters
         heading = section.css_first(".fff_chapter_title, h1, h2, h3")
         title = text_of(heading)
         if heading is not None:

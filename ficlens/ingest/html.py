@@ -17,6 +17,7 @@ from ficlens.ingest.htmltext import paragraphs_of, parse_html, tagged_paragraphs
 from ficlens.model import Metadata, SourceFlavour
 
 _HEADINGS = ("h1", "h2", "h3", "h4")
+_TITLE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _MIN_CHAPTER_HEADINGS = 2
 
 
@@ -66,13 +67,20 @@ def _chapter_heading_level(tree: LexborHTMLParser, title: str) -> str | None:
 
 
 def _read_headed_chapters(tree: LexborHTMLParser, builder: TextBuilder, level: str) -> None:
-    """Split the body at every heading of ``level``; text before the first is its own part."""
+    """Split the body at every heading of ``level``; text before the first is its own part.
+
+    Headings above the first chapter (the work's title, a byline) stay outside the chapters:
+    they are front matter, not an untitled chapter of their own.
+    """
     opened = False
     for paragraph, tag in tagged_paragraphs(tree.body or tree.root):
         if tag == level:
             builder.start_chapter(paragraph)
             builder.add_heading(paragraph)
             opened = True
+            continue
+        if not opened and tag in _TITLE_TAGS:
+            builder.add_paragraphs([paragraph])
             continue
         if not opened:
             builder.start_chapter("")

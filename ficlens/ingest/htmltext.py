@@ -116,7 +116,12 @@ def tagged_paragraphs(node: LexborNode | None) -> list[tuple[str, str]]:
 
 
 def text_of(node: LexborNode | None) -> str:
-    """The node's text with whitespace collapsed, or ``""``."""
+    """The node's text on one line with whitespace collapsed, or ``""``.
+
+    Inline markup adds no space (``<a>Chapter 1</a>: Title`` -> ``Chapter 1: Title``); block
+    elements and ``<br>`` separate words.
+    """
     if node is None:
         return ""
-    return _SPACES.sub(" ", node.text(deep=True, separator=" ")).strip()
+    parts = (text for text, tag in tagged_paragraphs(node) if tag != "hr")
+    return " ".join(" ".join(parts).split())

@@ -56,11 +56,16 @@ def build_work(raw: RawWork) -> Work:
     fields: list[tuple[str, str]] = []
     opens_work = raw.source.flavour in ("plain", "generic", "ffn")
     if preamble is not None:
+        before = _paragraphs(text, preamble, skip)
         scan = scan_notes(
-            _paragraphs(text, preamble, skip), chapter=None, opens_work=opens_work,
+            before, chapter=None, opens_work=opens_work,
             title=raw.metadata.title, before_story=True,
         )  # fmt: skip
-        notes += scan.notes
+        # What is left between the opening notes is too short to be a chapter (a title line,
+        # a dedication): it is front matter, and inline notes inside it are part of it.
+        leftover = before[scan.story[0] : scan.story[1]]
+        notes += [n for n in scan.notes if not (leftover and n.kind == "author_inline")]
+        notes += notes_from_run(leftover, kind="front_matter", chapter=None)
         fields += scan.fields
         opens_work = False
     chapters: list[Chapter] = []

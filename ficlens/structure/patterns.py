@@ -229,7 +229,10 @@ def time_heading(line: str) -> tuple[SceneKind, str] | None:
     text = strip_decoration(line)
     if not text or len(_WORD.findall(text)) > 9 or "\n" in text:
         return None
-    if text.endswith((".", ",")) and not line.rstrip().endswith(("...", "…")):
+    # A line that ends like a sentence is one: "Two days later she came home." (strip_decoration
+    # has already removed that full stop from ``text``, so look at the line itself).
+    ending = line.strip()
+    if ending.endswith((".", ",")) and not ending.endswith(("...", "…")):
         return None
     relative, phrase, flashback, shift = _time_patterns()
     if shift.match(text):

@@ -60,8 +60,8 @@ def split_scenes(
             continue  # an author's note between story paragraphs is a hole, not story
         found = time_heading(paragraph.text)
         if found is not None:
-            if current:
-                close()
+            if current or heading is not None:
+                close()  # two headings in a row: the first opens a scene of its own
             heading = (found[0], found[1], paragraph.span)
             continue
         current.append(paragraph)
