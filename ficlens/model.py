@@ -246,3 +246,50 @@ class Analysis:
         from ficlens.contract import analysis_to_json  # noqa: PLC0415 (contract imports model)
 
         return analysis_to_json(self, include_text=include_text)
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    """A person of the story, with every name the text calls them by.
+
+    Attributes:
+        id: stable within one analysis (``c1``, ``c2`` ... by mention count; ``narrator``).
+        name: the canonical name: AO3's form for canon characters, else the fullest name used.
+        aliases: every other name used for them (titles and honorifics included as written).
+        gender: referential gender as a pronoun set (``he/him``, ``she/her``, ``they/them``...),
+            or ``None`` when the text does not say.
+        canon: whether a fandom pack knows them.
+        mentions: how many times the narration names them.
+        first: offset of the first mention.
+    """
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    gender: str | None
+    canon: bool
+    mentions: int
+    first: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation and who says it to whom.
+
+    Attributes:
+        span: the words inside the quotation marks.
+        speaker: the speaking character's id, or ``None`` when undecided.
+        addressee: the id of the character spoken to, or ``None``.
+        method: the sieve that decided the speaker (``speakers.speech_verb.v1`` ...).
+        confidence: how sure that sieve is, 0-1.
+        continued: the quotation goes on in the next paragraph.
+        unclosed: its paragraph ended inside it with no continuation.
+    """
+
+    span: Span
+    speaker: str | None
+    addressee: str | None
+    method: str
+    confidence: float
+    continued: bool = False
+    unclosed: bool = False

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Literal
 
-from ficlens.dialogue.lexicon import lexicon
+from ficlens.lexicons import lexicon
 from ficlens.model import Span
 
 Convention = Literal["double", "single", "dash", "guillemet"]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ficlens.dialogue.conventions import Convention, detect_convention, single_openers
-from ficlens.dialogue.lexicon import is_speech_verb
+from ficlens.lexicons import is_speech_verb
 from ficlens.model import Span
 
 _CLOSING_PUNCTUATION = frozenset(".,!?;:…—–-")

@@ -1,4 +1,4 @@
-"""The dialogue word lists of ``lexicon.toml``, with speech-verb inflections generated."""
+"""Word lists shared by several stages (``speech.toml``): speech verbs, elisions."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any
 
 @cache
 def lexicon() -> dict[str, Any]:
-    """The parsed ``lexicon.toml``."""
-    data = resources.files("ficlens.dialogue").joinpath("lexicon.toml").read_bytes()
+    """The parsed ``speech.toml``."""
+    data = resources.files("ficlens.lexicons").joinpath("speech.toml").read_bytes()
     return tomllib.loads(data.decode("utf-8"))
 
 

@@ -1,0 +1,195 @@
+"""Cast: the characters of a work, every name they go by, and how the text refers to them.
+
+``build_cast(text, parsed)`` finds mentions in the parsed narration, clusters them into a
+roster (:mod:`ficlens.cast.roster`), infers each character's referential gender
+(:mod:`ficlens.cast.gender`) and notices a first-person narrator. With ``gold`` (a list of
+known characters and their aliases, as an evaluation's gold roster gives), the roster is not
+built but taken, and mentions are resolved against it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ficlens.cast.gender import decide_gender, pronoun_votes
+from ficlens.cast.mentions import Mention, mentions_in
+from ficlens.cast.names import split_name
+from ficlens.cast.roster import MIN_MENTIONS, Group, cluster_names, display_name
+from ficlens.model import Character, Span
+from ficlens.nlp import Parsed
+
+METHOD = "cast.roster.v1"
+NARRATOR = "narrator"
+_LOCATIVES = frozenset({"at", "in", "to", "from", "near", "into", "towards", "toward"})
+_PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+_NARRATOR_SHARE = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class KnownCharacter:
+    """A character given from outside (a gold roster or a fandom pack): name and aliases."""
+
+    name: str
+    aliases: tuple[str, ...]
+    gender: str | None = None
+    canon: bool = False
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The roster and how to resolve a name to a character.
+
+    Attributes:
+        characters: the characters, most mentioned first.
+        mentions: every resolved mention as ``(span, character id)``, in text order.
+        narrator: the narrator's id when the narration is in the first person.
+    """
+
+    characters: tuple[Character, ...]
+    mentions: tuple[tuple[Span, str], ...]
+    narrator: str | None = None
+    _keys: Mapping[str, str] = field(default_factory=dict, repr=False)
+    _words: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    def resolve(self, name: str) -> str | None:
+        """The id of the character a written name refers to, or ``None`` if unknown or ambiguous.
+
+        Example:
+            >>> cast = Cast((), (), None, {"mr. darcy": "c1"}, {"darcy": ("c1",)})
+            >>> cast.resolve("Mr. Darcy's"), cast.resolve("Darcy"), cast.resolve("Bingley")
+            ('c1', 'c1', None)
+        """
+        parts = split_name(name)
+        for key in (f"{parts.title} {parts.name}".strip(), parts.name):
+            found = self._keys.get(key.lower())
+            if found:
+                return found
+        words = parts.name.split()
+        if len(words) == 1:
+            owners = self._words.get(words[0].lower(), ())
+            if len(owners) == 1:
+                return owners[0]
+        return None
+
+    def by_id(self) -> dict[str, Character]:
+        """Characters by id."""
+        return {character.id: character for character in self.characters}
+
+
+def _locative_shares(text: str, mentions: Sequence[Mention]) -> dict[str, float]:
+    hits: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for mention in mentions:
+        totals[mention.key] += 1
+        previous = _PREVIOUS_WORD.search(text[max(0, mention.span.start - 20) : mention.span.start])
+        if previous and previous.group(1).lower() in _LOCATIVES:
+            hits[mention.key] += 1
+    return {key: hits[key] / totals[key] for key in totals}
+
+
+def _narrated_in_first_person(parsed: Sequence[Parsed]) -> bool:
+    tokens = [t for piece in parsed for t in piece.tokens if t.text != "Yes"]
+    if not tokens:
+        return False
+    first = sum(1 for t in tokens if t.text.lower() in _FIRST_PERSON)
+    return first / len(tokens) >= _NARRATOR_SHARE
+
+
+def _groups_from_known(known: Sequence[KnownCharacter]) -> list[Group]:
+    groups = []
+    for character in known:
+        group = Group()
+        for alias in (character.name, *character.aliases):
+            parts = split_name(alias)
+            key = f"{parts.title} {parts.name}".strip()
+            group.keys[key] += 0
+            group.parts[key] = parts
+        groups.append(group)
+    return groups
+
+
+def _index(groups: Sequence[Group], ids: Sequence[str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    keys: dict[str, str] = {}
+    words: dict[str, set[str]] = {}
+    for group, ident in zip(groups, ids, strict=True):
+        for key, parts in group.parts.items():
+            keys.setdefault(key.lower(), ident)
+            if not parts.title:
+                keys.setdefault(parts.name.lower(), ident)
+            for word in parts.tokens:
+                words.setdefault(word.lower(), set()).add(ident)
+    return keys, {word: tuple(sorted(owners)) for word, owners in words.items()}
+
+
+def build_cast(
+    text: str,
+    parsed: Sequence[Parsed],
+    *,
+    known: Sequence[KnownCharacter] | None = None,
+    min_mentions: int = MIN_MENTIONS,
+) -> Cast:
+    """Find the characters of a work in its parsed narration.
+
+    Args:
+        text: the work's text.
+        parsed: the parsed narration pieces (quotations masked).
+        known: a roster to use instead of building one (the gold-roster protocol).
+        min_mentions: fewest mentions for a character of a built roster.
+    """
+    located = [(i, m) for i, piece in enumerate(parsed) for m in mentions_in(text, piece)]
+    mentions = [m for _, m in located]
+    if known is not None:
+        groups = _groups_from_known(known)
+    else:
+        groups = cluster_names(
+            mentions, min_mentions=min_mentions, locative=_locative_shares(text, mentions)
+        )
+    ids = [f"c{n}" for n in range(1, len(groups) + 1)]
+    keys, words = _index(groups, ids)
+    partial = Cast((), (), None, keys, words)
+    resolved = [(i, m, partial.resolve(m.parts.title + " " + m.parts.name)) for i, m in located]
+    characters = _characters(groups, ids, resolved, parsed, known)
+    narrator = NARRATOR if _narrated_in_first_person(parsed) else None
+    if narrator:
+        characters.append(Character(NARRATOR, "Narrator", ("I",), None, False, 0, 0))
+    mention_spans = tuple((m.span, ident) for _, m, ident in resolved if ident)
+    return Cast(tuple(characters), mention_spans, narrator, keys, words)
+
+
+def _characters(
+    groups: Sequence[Group],
+    ids: Sequence[str],
+    resolved: Sequence[tuple[int, Mention, str | None]],
+    parsed: Sequence[Parsed],
+    known: Sequence[KnownCharacter] | None,
+) -> list[Character]:
+    position = {ident: n for n, ident in enumerate(ids)}
+    counts: Counter[str] = Counter(ident for _, _, ident in resolved if ident)
+    first: dict[str, int] = {}
+    located = []
+    for piece, mention, ident in resolved:
+        if not ident:
+            continue
+        first.setdefault(ident, mention.span.start)
+        after = next(
+            (k for k, t in enumerate(parsed[piece].tokens) if t.start >= mention.span.end),
+            len(parsed[piece].tokens),
+        )
+        located.append((piece, after, position[ident]))
+    votes = pronoun_votes(parsed, located)
+    characters = []
+    for n, (group, ident) in enumerate(zip(groups, ids, strict=True)):
+        given = known[n] if known is not None else None
+        name = given.name if given else display_name(group)
+        aliases = tuple(sorted(k for k in group.keys if k != name))
+        hints = sorted(group.gender_hints())
+        gender = (given.gender if given else None) or decide_gender(votes.get(n, Counter()), hints)
+        characters.append(
+            Character(ident, name, aliases, gender, bool(given and given.canon), counts[ident],
+                      first.get(ident, -1))
+        )  # fmt: skip
+    return characters

@@ -1,0 +1,75 @@
+"""Referential gender: which pronouns the text uses for each character.
+
+Gender here is the pronoun set the narration uses (``he/him``, ``she/her``, ``they/them`` or
+any set declared in ``lexicon.toml``), not a binary. Votes come from titles and honorifics
+(``Mrs.``, ``-kun``) and from the first third-person pronoun that follows a mention as a
+subject in the same or the next sentence before another character is named.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ficlens.cast.names import pronoun_sets
+from ficlens.nlp import Parsed
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_TITLE_VOTES = 3
+_MIN_VOTES = 2
+_MIN_SHARE = 0.6
+
+
+def pronoun_votes(
+    parsed: Sequence[Parsed], located: Sequence[tuple[int, int, int]]
+) -> dict[int, Counter[str]]:
+    """Count, per character index, the pronoun sets that follow its mentions.
+
+    Args:
+        parsed: the parsed pieces of narration.
+        located: ``(piece index, token index after the mention, character index)`` triples.
+    """
+    votes: dict[int, Counter[str]] = {}
+    sets = pronoun_sets()
+    mention_starts = {(piece, token) for piece, token, _ in located}
+    for piece_index, after, character in located:
+        tokens = parsed[piece_index].tokens
+        sentences = 0
+        for index in range(after, len(tokens)):
+            token = tokens[index]
+            if token.sent_start and index != after:
+                sentences += 1
+                if sentences > 1:
+                    break
+            if (piece_index, index) in mention_starts and index != after:
+                break  # another character is named first
+            pronoun_set = sets.get(token.text.lower())
+            if pronoun_set and token.dep in _SUBJECTS:
+                votes.setdefault(character, Counter())[pronoun_set] += 1
+                break
+    return votes
+
+
+def decide_gender(votes: Counter[str], hints: Sequence[str]) -> str | None:
+    """The pronoun set a title implies, else the one with a clear majority of votes.
+
+    A title or honorific (``Mrs.``, ``-kun``) decides when all of them agree: pronouns that
+    follow a name are often someone else's (``Mr. Darcy looked at her; she ...``).
+
+    Example:
+        >>> decide_gender(Counter({"she/her": 5, "he/him": 1}), [])
+        'she/her'
+        >>> decide_gender(Counter({"she/her": 1}), []) is None
+        True
+    """
+    if len(set(hints)) == 1:
+        return hints[0]
+    total = Counter(votes)
+    for hint in hints:
+        total[hint] += _TITLE_VOTES
+    if not total:
+        return None
+    best, count = total.most_common(1)[0]
+    if count >= _MIN_VOTES and count >= _MIN_SHARE * sum(total.values()):
+        return best
+    return None

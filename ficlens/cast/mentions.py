@@ -1,0 +1,137 @@
+"""Find the names a story uses for people, in the parsed narration.
+
+Mentions come from spaCy's PERSON entities (extended left over a title, ``Mr.``; right over an
+honorific, ``-sensei``), from proper-noun runs that are the subject of a speech verb (NER
+misses many fandom names: ``Itachi``, ``Naruto``), from proper nouns after a title, and from
+the names a fandom pack declares. Pronouns are not mentions here; :mod:`ficlens.cast.gender`
+reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ficlens.cast.names import NameParts, honorifics, split_name, titles
+from ficlens.lexicons import is_speech_verb
+from ficlens.model import Span
+from ficlens.nlp import Parsed, Token
+
+_PROPER = frozenset({"NNP", "NNPS"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_NOT_NAMES = frozenset(
+    {"yes", "god", "lord", "heaven", "heavens", "sir", "madam", "mama", "papa", "mother",
+     "father", "ma'am", "miss", "mr", "mrs", "chapter", "i", "oh", "ah", "well", "english",
+     "french", "christmas", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of narration that names a person.
+
+    Attributes:
+        span: the whole mention, title and honorific included.
+        parts: the name split into title, bare name and honorific.
+        source: what found it: ``ner``, ``speech_subject``, ``title`` or ``canon``.
+        speech_subject: whether it is the subject of a speech verb ("said Harry").
+    """
+
+    span: Span
+    parts: NameParts
+    source: str
+    speech_subject: bool = False
+
+    @property
+    def key(self) -> str:
+        """The name with its title, as a cluster key: ``Mr. Bennet`` or ``Elizabeth``."""
+        return f"{self.parts.title} {self.parts.name}".strip()
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not words or text.lower() in _NOT_NAMES:
+        return False
+    return all(w[:1].isupper() for w in words if w.isalpha()) and not any(
+        c.isdigit() for c in text
+    )
+
+
+def _extend(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    """Grow a name over a title before it and an honorific after it (``Kakashi - sensei``)."""
+    while first > 0 and tokens[first - 1].text in titles():
+        first -= 1
+    if last + 2 < len(tokens) and tokens[last + 1].text == "-":
+        if tokens[last + 2].text.lower() in honorifics() and tokens[last + 1].start == tokens[last].end:
+            last += 2
+    return first, last
+
+
+def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
+    for index in range(first, last + 1):
+        token = tokens[index]
+        if token.dep in _SUBJECTS and is_speech_verb(tokens[token.head].text):
+            return True
+    return False
+
+
+def _mention(
+    text: str, parsed: Parsed, first: int, last: int, source: str
+) -> Mention | None:
+    tokens = parsed.tokens
+    first, last = _extend(tokens, first, last)
+    if tokens[last].text in ("'s", "’s", "'"):
+        last -= 1
+    if last < first:
+        return None
+    span = Span(tokens[first].start, tokens[last].end)
+    parts = split_name(text[span.start : span.end])
+    if not _is_name(parts.name):
+        return None
+    return Mention(span, parts, source, _is_speech_subject(tokens, first, last))
+
+
+def _proper_runs(tokens: Sequence[Token]) -> Iterable[tuple[int, int]]:
+    index = 0
+    while index < len(tokens):
+        if tokens[index].tag in _PROPER and not tokens[index].ent:
+            start = index
+            while index + 1 < len(tokens) and tokens[index + 1].tag in _PROPER:
+                index += 1
+            yield start, index
+        index += 1
+
+
+def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
+    """The person mentions in one parsed piece of narration, in text order."""
+    tokens = parsed.tokens
+    found: list[Mention] = []
+    by_start = {token.start: i for i, token in enumerate(tokens)}
+    by_end = {token.end: i for i, token in enumerate(tokens)}
+    for entity in parsed.entities:
+        if entity.label != "PERSON":
+            continue
+        first, last = by_start.get(entity.span.start), by_end.get(entity.span.end)
+        if first is None or last is None:
+            continue
+        mention = _mention(text, parsed, first, last, "ner")
+        if mention is not None:
+            found.append(mention)
+    covered = {i for m in found for i, t in enumerate(tokens) if m.span.contains(Span(t.start, t.end))}
+    for first, last in _proper_runs(tokens):
+        if first in covered:
+            continue
+        titled = first > 0 and tokens[first - 1].text in titles()
+        if not titled and not _is_speech_subject(tokens, first, last):
+            continue
+        mention = _mention(text, parsed, first, last, "title" if titled else "speech_subject")
+        if mention is not None:
+            found.append(mention)
+    found.sort(key=lambda m: m.span.start)
+    return found
+
+
+def find_mentions(text: str, parsed: Iterable[Parsed]) -> list[Mention]:
+    """Every person mention in the parsed narration of a work, in text order."""
+    return [mention for piece in parsed for mention in mentions_in(text, piece)]

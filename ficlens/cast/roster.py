@@ -1,0 +1,234 @@
+"""Build a roster: cluster a work's mentions into characters, cautiously, in stages.
+
+1. identical names (with their title) form a group;
+2. full names absorb their parts: ``Elizabeth`` and ``Miss Elizabeth Bennet`` join
+   ``Elizabeth Bennet`` when only one full name has that word; titled surnames
+   (``Mr. Darcy``) join the one full name with that surname when no other title uses it;
+3. nicknames (``Lizzy`` -> ``Elizabeth``) and spelling variants (rapidfuzz) join;
+4. groups named fewer than ``min_mentions`` times are dropped, and so are groups that read
+   as places (mostly after ``at``, ``in``, ``to``, ``from``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ficlens.cast.mentions import Mention
+from ficlens.cast.names import NameParts, nicknames, titles
+
+MIN_MENTIONS = 2
+_FUZZY_RATIO = 90
+_MIN_FUZZY_LENGTH = 5
+_LOCATIVE_SHARE = 0.5
+METHOD = "roster.stages.v1"
+
+
+@dataclass(slots=True)
+class Group:
+    """A cluster of names while the roster is being built."""
+
+    keys: Counter[str] = field(default_factory=Counter)
+    parts: dict[str, NameParts] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        """How many mentions the group has."""
+        return sum(self.keys.values())
+
+    def words(self) -> set[str]:
+        """Every word of every bare name in the group."""
+        return {word for parts in self.parts.values() for word in parts.tokens}
+
+    def full_names(self) -> list[NameParts]:
+        """The group's names with two words or more."""
+        return [p for p in self.parts.values() if len(p.tokens) > 1]
+
+    def gender_hints(self) -> set[str]:
+        """Pronoun sets the group's titles and honorifics imply."""
+        return {hint for p in self.parts.values() if (hint := p.gender_hint)}
+
+    def absorb(self, other: Group) -> None:
+        """Take in another group's names."""
+        self.keys.update(other.keys)
+        self.parts.update(other.parts)
+
+
+def _initial_groups(mentions: Sequence[Mention]) -> dict[str, Group]:
+    groups: dict[str, Group] = {}
+    for mention in mentions:
+        group = groups.setdefault(mention.key, Group())
+        group.keys[mention.key] += 1
+        group.parts[mention.key] = mention.parts
+    return groups
+
+
+def _owners(groups: list[Group], word: str) -> list[Group]:
+    return [g for g in groups if any(word in p.tokens for p in g.full_names())]
+
+
+def _compatible(group: Group, parts: NameParts) -> bool:
+    hint = parts.gender_hint
+    hints = group.gender_hints()
+    return hint is None or not hints or hint in hints
+
+
+def _merge_parts(groups: list[Group]) -> list[Group]:
+    """Stage 2: single names and titled surnames join the one full name that contains them."""
+    full = [g for g in groups if g.full_names()]
+    single = [g for g in groups if not g.full_names()]
+    titled_surnames = Counter(
+        p.tokens[-1] for g in single for p in g.parts.values() if p.title and len(p.tokens) == 1
+    )
+    kept = list(full)
+    for group in sorted(single, key=lambda g: -g.size):
+        parts = next(iter(group.parts.values()))
+        word = parts.tokens[0] if parts.tokens else ""
+        owners = [g for g in _owners(full, word) if _compatible(g, parts)]
+        ambiguous_title = parts.title and _title_genders(single, word) > 1
+        if len(owners) == 1 and not ambiguous_title and titled_surnames[word] <= 2:
+            owners[0].absorb(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+def _title_genders(groups: list[Group], word: str) -> int:
+    """How many differently gendered titles are used with one surname (Mr. and Mrs. Bennet)."""
+    genders = {
+        titles().get(p.title)
+        for g in groups
+        for p in g.parts.values()
+        if p.title and p.tokens == (word,)
+    }
+    return len(genders)
+
+
+def _merge_variants(groups: list[Group]) -> list[Group]:
+    """Stage 3: nicknames and spelling variants of a single name join its group."""
+    kept: list[Group] = []
+    for group in sorted(groups, key=lambda g: -g.size):
+        parts = next(iter(group.parts.values()))
+        target = None
+        if len(group.parts) == 1 and len(parts.tokens) == 1 and not parts.title:
+            target = _variant_owner(kept, parts.tokens[0])
+        if target is not None:
+            target.absorb(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+def _untitled_words(group: Group) -> set[str]:
+    return {word for p in group.parts.values() if not p.title for word in p.tokens}
+
+
+def _variant_owner(groups: list[Group], word: str) -> Group | None:
+    """The group a nickname or spelling variant belongs to; titled names are not matched,
+    so ``Kitty`` does not join ``Lady Catherine``."""
+    fulls = nicknames().get(word, frozenset())
+    for group in groups:
+        words = _untitled_words(group)
+        if fulls & words or any(word in nicknames().get(w, ()) for w in words):
+            return group
+    if len(word) < _MIN_FUZZY_LENGTH:
+        return None
+    for group in groups:
+        for other in _untitled_words(group):
+            close = fuzz.ratio(word, other) >= _FUZZY_RATIO
+            if close and other[:1] == word[:1] and len(other) >= _MIN_FUZZY_LENGTH:
+                return group
+    return None
+
+
+def _merge_surnames(groups: list[Group]) -> list[Group]:
+    """A bare surname joins the titled group that uses it: one such group, or the one ``Mr.``.
+
+    In most prose a bare surname (``Bingley``, ``Darcy``) names the man the title ``Mr.`` is
+    used for; when several titles share it and none is ``Mr.``, it stays apart.
+    """
+    kept: list[Group] = []
+    bare = [g for g in groups if len(g.parts) == 1 and _single_untitled(g)]
+    for group in groups:
+        if group in bare:
+            continue
+        kept.append(group)
+    for group in bare:
+        word = next(iter(group.parts.values())).name
+        titled = [g for g in kept if _titled_with(g, word)]
+        male = [g for g in titled if "he/him" in g.gender_hints()]
+        target = titled[0] if len(titled) == 1 else male[0] if len(male) == 1 else None
+        if target is not None:
+            target.absorb(group)
+        else:
+            kept.append(group)
+    return kept
+
+
+def _single_untitled(group: Group) -> bool:
+    parts = next(iter(group.parts.values()))
+    return not parts.title and len(parts.tokens) == 1
+
+
+# Titles used with a given name (Lady Catherine, Sir William), not with a surname.
+_GIVEN_NAME_TITLES = frozenset(
+    {"Lady", "Sir", "Lord", "King", "Queen", "Prince", "Princess", "Aunt", "Uncle", "Dame"}
+)
+
+
+def _titled_with(group: Group, word: str) -> bool:
+    return any(
+        p.title and p.title not in _GIVEN_NAME_TITLES and p.tokens == (word,)
+        for p in group.parts.values()
+    )
+
+
+def cluster_names(
+    mentions: Sequence[Mention],
+    *,
+    min_mentions: int = MIN_MENTIONS,
+    locative: dict[str, float] | None = None,
+) -> list[Group]:
+    """Cluster mentions into character groups, largest first.
+
+    Args:
+        mentions: the work's mentions in text order.
+        min_mentions: groups with fewer mentions are dropped (speech subjects count twice).
+        locative: for each mention key, the share of its mentions that follow a locative
+            preposition; groups mostly named that way are places, not people.
+    """
+    groups = list(_initial_groups(mentions).values())
+    groups = _merge_variants(_merge_surnames(_merge_parts(groups)))
+    subjects = Counter(m.key for m in mentions if m.speech_subject)
+    locative = locative or {}
+    kept = []
+    for group in groups:
+        weight = group.size + sum(subjects[key] for key in group.keys)
+        place = sum(locative.get(key, 0.0) * n for key, n in group.keys.items()) / group.size
+        if weight >= min_mentions and place < _LOCATIVE_SHARE:
+            kept.append(group)
+    return sorted(kept, key=lambda g: -g.size)
+
+
+def display_name(group: Group) -> str:
+    """The name a group is shown by: its most used full name, else its most used name."""
+    full = [(n, key) for key, n in group.keys.items() if len(group.parts[key].tokens) > 1]
+    counts = full if full and max(full)[0] >= 2 else [(n, k) for k, n in group.keys.items()]
+    return max(counts)[1]
+
+
+def name_index(groups: Sequence[Group]) -> dict[str, int]:
+    """Mention key -> group index, for every key a group holds."""
+    return {key: index for index, group in enumerate(groups) for key in group.keys}
+
+
+def group_of(groups: Sequence[Group]) -> defaultdict[str, list[int]]:
+    """Bare name word -> indices of the groups whose names contain it."""
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        for word in group.words():
+            found[word].append(index)
+    return found

@@ -1,0 +1,231 @@
+"""Attribute every quotation to a speaker and, where the text says, an addressee.
+
+The per-quotation sieves of :mod:`ficlens.dialogue.sieves` run first (speech verb with its
+subject, action beat, the only character named in the paragraph); then decisions spread to the
+other quotations of their paragraph, and conversation turn-taking fills the gaps of a
+back-and-forth between two speakers (A, B, A, B ...), using vocatives (``"Sakura, ..."``) as
+hints of who answers. What is still open goes to the most recently named character, with low
+confidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ficlens.cast import Cast
+from ficlens.dialogue.quotes import FoundQuote
+from ficlens.dialogue.sieves import Decision, action_beat, single_mention, speech_verb, vocative
+from ficlens.dialogue.sites import QuoteSite, build_sites
+from ficlens.model import Quote, Span
+from ficlens.nlp import Parsed
+
+_LOOKBACK_CHARS = 3000
+_RUN_GAP = 2  # paragraphs of narration that may separate turns of one conversation
+_PROPAGATED = 0.9
+_TURN_CONFIDENCE = 0.5
+_RECENT_CONFIDENCE = 0.3
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: str
+    cast: Cast
+    mention_starts: Sequence[int]
+    mention_ids: Sequence[str]
+    token_owner: dict[int, str]
+    genders: dict[str, str | None]
+
+
+def _context(text: str, cast: Cast, parsed: Sequence[Parsed]) -> _Context:
+    spans = sorted(cast.mentions, key=lambda pair: pair[0].start)
+    starts = [span.start for span, _ in spans]
+    owner: dict[int, str] = {}
+    for piece in parsed:
+        for token in piece.tokens:
+            index = bisect.bisect_right(starts, token.start) - 1
+            if index >= 0 and spans[index][0].start <= token.start < spans[index][0].end:
+                owner[token.start] = spans[index][1]
+    genders = {c.id: c.gender for c in cast.characters}
+    return _Context(text, cast, starts, [ident for _, ident in spans], owner, genders)
+
+
+def _recent(context: _Context, before: int, *, gender: str | None, exclude: set[str]) -> str | None:
+    """The most recently named character before an offset, optionally of one gender."""
+    index = bisect.bisect_left(context.mention_starts, before) - 1
+    while index >= 0 and context.mention_starts[index] >= before - _LOOKBACK_CHARS:
+        ident = context.mention_ids[index]
+        if ident not in exclude and (gender is None or context.genders.get(ident) == gender):
+            return ident
+        index -= 1
+    return None
+
+
+def _paragraph_characters(context: _Context, piece: Parsed) -> list[str]:
+    lo = bisect.bisect_left(context.mention_starts, piece.span.start)
+    hi = bisect.bisect_left(context.mention_starts, piece.span.end)
+    return list(context.mention_ids[lo:hi])
+
+
+def _decide(site: QuoteSite, context: _Context, addressee: str | None) -> Decision | None:
+    def resolve_pronoun(at: QuoteSite, pronoun: str, exclude: str | None) -> str | None:
+        excluded = {exclude} if exclude else set()
+        return _recent(context, at.quote.span.start, gender=pronoun, exclude=excluded)
+
+    return (
+        speech_verb(
+            site, cast=context.cast, starts=context.token_owner,
+            resolve_pronoun=resolve_pronoun, addressee=addressee,
+        )  # fmt: skip
+        or action_beat(site, starts=context.token_owner, addressee=addressee)
+        or single_mention(_paragraph_characters(context, site.piece), addressee=addressee)
+    )
+
+
+def attribute_speakers(
+    text: str,
+    quotes: Sequence[FoundQuote],
+    *,
+    paragraphs: Sequence[Span],
+    parsed: Sequence[Parsed],
+    cast: Cast,
+) -> tuple[Quote, ...]:
+    """Decide the speaker and addressee of every quotation.
+
+    Args:
+        text: the work's text.
+        quotes: the quotations found, in order.
+        paragraphs: the story paragraphs the quotations index into.
+        parsed: the parse of each paragraph (``parsed[i]`` for ``paragraphs[i]``).
+        cast: the roster.
+    """
+    context = _context(text, cast, parsed)
+    sites = build_sites(quotes, paragraphs, parsed)
+    addressees = [vocative(text, q.span, cast=cast) for q in quotes]
+    decisions = [_decide(s, context, addressees[s.index]) for s in sites]
+    decisions = _spread_in_paragraphs(sites, decisions)
+    decisions = _take_turns(sites, decisions, addressees)
+    decisions = _fill_recent(sites, decisions, addressees, context)
+    addressees = _answerers(sites, decisions, addressees)
+    return tuple(
+        Quote(
+            span=q.span,
+            speaker=d.character if d else None,
+            addressee=addressees[n],
+            method=d.method if d else "speakers.none.v1",
+            confidence=round(d.confidence, 3) if d else 0.0,
+            continued=q.continued,
+            unclosed=q.unclosed,
+        )
+        for n, (q, d) in enumerate(zip(quotes, decisions, strict=True))
+    )
+
+
+def _spread_in_paragraphs(
+    sites: Sequence[QuoteSite], decisions: list[Decision | None]
+) -> list[Decision | None]:
+    """Quotations of one paragraph share its best decision (one speaker a paragraph)."""
+    best: dict[int, Decision] = {}
+    for site, decision in zip(sites, decisions, strict=True):
+        if decision and (site.paragraph not in best or decision.confidence > best[site.paragraph].confidence):
+            best[site.paragraph] = decision
+    spread: list[Decision | None] = []
+    for site, decision in zip(sites, decisions, strict=True):
+        if decision is None and site.paragraph in best:
+            source = best[site.paragraph]
+            decision = Decision(source.character, "speakers.same_paragraph.v1", source.confidence * _PROPAGATED)
+        spread.append(decision)
+    return spread
+
+
+def _paragraph_order(sites: Sequence[QuoteSite]) -> list[list[int]]:
+    """Runs of quotation paragraphs close enough to be one conversation, as site indices."""
+    runs: list[list[int]] = []
+    last_paragraph = -10
+    for site in sites:
+        if not site.first_in_paragraph:
+            continue
+        if site.paragraph - last_paragraph > _RUN_GAP or not runs:
+            runs.append([])
+        runs[-1].append(site.index)
+        last_paragraph = site.paragraph
+    return runs
+
+
+def _take_turns(
+    sites: Sequence[QuoteSite],
+    decisions: list[Decision | None],
+    addressees: Sequence[str | None],
+) -> list[Decision | None]:
+    """Fill a conversation's gaps: A, B, ?, B -> A; a quotation answers its vocative."""
+    result = list(decisions)
+    for run in _paragraph_order(sites):
+        changed = True
+        while changed:
+            changed = False
+            for position, index in enumerate(run):
+                if result[index] is not None:
+                    continue
+                guess = _turn_guess(run, position, result, addressees)
+                if guess:
+                    result[index] = Decision(guess, "speakers.turn_taking.v1", _TURN_CONFIDENCE)
+                    changed = True
+    return _spread_in_paragraphs(sites, result)
+
+
+def _turn_guess(
+    run: Sequence[int],
+    position: int,
+    result: Sequence[Decision | None],
+    addressees: Sequence[str | None],
+) -> str | None:
+    def speaker(at: int) -> str | None:
+        if 0 <= at < len(run) and result[run[at]] is not None:
+            return result[run[at]].character  # type: ignore[union-attr]
+        return None
+
+    previous = run[position - 1] if position > 0 else None
+    if previous is not None and addressees[previous] and addressees[previous] != speaker(position - 1):
+        return addressees[previous]
+    two_back, one_back = speaker(position - 2), speaker(position - 1)
+    if two_back and one_back and two_back != one_back:
+        return two_back
+    two_on, one_on = speaker(position + 2), speaker(position + 1)
+    if two_on and one_on and two_on != one_on:
+        return two_on
+    return None
+
+
+def _fill_recent(
+    sites: Sequence[QuoteSite],
+    decisions: list[Decision | None],
+    addressees: Sequence[str | None],
+    context: _Context,
+) -> list[Decision | None]:
+    """Last resort: the most recently named character (not the one addressed)."""
+    filled: list[Decision | None] = []
+    for site, decision in zip(sites, decisions, strict=True):
+        if decision is None:
+            exclude = {a for a in (addressees[site.index],) if a}
+            found = _recent(context, site.quote.span.start, gender=None, exclude=exclude)
+            if found:
+                decision = Decision(found, "speakers.most_recent.v1", _RECENT_CONFIDENCE)
+        filled.append(decision)
+    return filled
+
+
+def _answerers(
+    sites: Sequence[QuoteSite],
+    decisions: Sequence[Decision | None],
+    addressees: Sequence[str | None],
+) -> list[str | None]:
+    """Without a vocative, a turn in a conversation is addressed to the previous speaker."""
+    result = list(addressees)
+    for run in _paragraph_order(sites):
+        for previous, current in zip(run, run[1:], strict=False):
+            before, now = decisions[previous], decisions[current]
+            if result[current] is None and before and now and before.character != now.character:
+                result[current] = before.character
+    by_paragraph = {sites[i].paragraph: result[i] for run in _paragraph_order(sites) for i in run}
+    return [result[s.index] or by_paragraph.get(s.paragraph) for s in sites]

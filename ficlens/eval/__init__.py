@@ -1,0 +1,1 @@
+"""Evaluation against public gold data (PDNC, LitBank): scorers and their tables."""

@@ -1,0 +1,226 @@
+"""Score quotation detection and speaker attribution on the Project Dialogism Novel Corpus.
+
+PDNC (Vishnubhotla, Hammond and Hirst, LREC 2022) annotates every quotation of its novels with
+its span(s), speaker and addressees, and each novel's characters with their aliases. Two
+protocols are kept apart, as the field reports them:
+
+- **end to end**: FicLens builds its own cast; a predicted speaker is right when it maps to the
+  gold speaker (the gold character sharing the most names with it);
+- **gold roster**: the gold characters and aliases are given as the roster.
+
+Quote detection counts a gold span found when predicted quotations cover at least half of it,
+and a predicted quotation correct when gold spans cover at least half of it. Speaker accuracy
+is over all gold quotations (undetected ones count as wrong), micro, per novel and per quote
+type (Explicit, Anaphoric, Implicit).
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import csv
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ficlens.cast import KnownCharacter
+from ficlens.cast.names import split_name
+from ficlens.dialogue import DialogueResult, analyze_dialogue
+from ficlens.errors import FicLensError
+from ficlens.ingest import read_bytes
+from ficlens.model import Character, Span
+from ficlens.structure import build_work
+
+QUOTE_TYPES = ("Explicit", "Anaphoric", "Implicit")
+_GENDERS = {"M": "he/him", "F": "she/her"}
+
+
+@dataclass(frozen=True, slots=True)
+class GoldCharacter:
+    """A PDNC character: id, main name, aliases, gender letter."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    gender: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuote:
+    """A PDNC quotation: its sub-spans, speaker id and type."""
+
+    spans: tuple[Span, ...]
+    speaker: str | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class Novel:
+    """One PDNC novel with its gold annotations."""
+
+    name: str
+    text: str
+    characters: tuple[GoldCharacter, ...]
+    quotes: tuple[GoldQuote, ...]
+
+
+@dataclass
+class Score:
+    """Counts behind the reported figures of one novel (or of all, summed)."""
+
+    gold_spans: int = 0
+    found_spans: int = 0
+    predicted: int = 0
+    correct_predicted: int = 0
+    quotes: Counter[str] = field(default_factory=Counter)
+    right: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: Score) -> None:
+        """Add another score's counts to this one."""
+        self.gold_spans += other.gold_spans
+        self.found_spans += other.found_spans
+        self.predicted += other.predicted
+        self.correct_predicted += other.correct_predicted
+        self.quotes.update(other.quotes)
+        self.right.update(other.right)
+
+    @property
+    def recall(self) -> float:
+        """Share of gold quotation spans found."""
+        return self.found_spans / self.gold_spans if self.gold_spans else 0.0
+
+    @property
+    def precision(self) -> float:
+        """Share of predicted quotations that are gold quotations."""
+        return self.correct_predicted / self.predicted if self.predicted else 0.0
+
+    def accuracy(self, kind: str | None = None) -> float:
+        """Speaker accuracy over all gold quotations, or those of one type."""
+        total = sum(self.quotes.values()) if kind is None else self.quotes[kind]
+        right = sum(self.right.values()) if kind is None else self.right[kind]
+        return right / total if total else 0.0
+
+
+def load_novel(folder: Path) -> Novel:
+    """Read one PDNC novel folder (``novel_text.txt``, ``quotation_info.csv``, ``character_info.csv``).
+
+    Raises:
+        FicLensError: a file is missing or malformed.
+    """
+    try:
+        text = (folder / "novel_text.txt").read_text(encoding="utf-8")
+        with (folder / "character_info.csv").open(encoding="utf-8") as handle:
+            characters = tuple(_character(row) for row in csv.DictReader(handle))
+        lookup = _alias_lookup(characters)
+        with (folder / "quotation_info.csv").open(encoding="utf-8") as handle:
+            quotes = tuple(_quote(row, lookup) for row in csv.DictReader(handle))
+    except (OSError, KeyError, ValueError, SyntaxError) as error:
+        raise FicLensError(f"{folder}: not a PDNC novel folder ({error})") from None
+    return Novel(folder.name, text, characters, quotes)
+
+
+def _character(row: dict[str, str]) -> GoldCharacter:
+    aliases = ast.literal_eval(row["Aliases"]) if row["Aliases"].strip() else set()
+    cleaned = tuple(sorted({a.strip() for a in aliases if a.strip()}))
+    return GoldCharacter(row["Character ID"].strip(), row["Main Name"].strip(), cleaned, row["Gender"])
+
+
+def _alias_lookup(characters: Sequence[GoldCharacter]) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    for character in characters:
+        for name in (character.name, *character.aliases):
+            lookup.setdefault(name.strip().lower(), character.id)
+    return lookup
+
+
+def _quote(row: dict[str, str], lookup: dict[str, str]) -> GoldQuote:
+    spans = tuple(Span(int(s), int(e)) for s, e in ast.literal_eval(row["quoteByteSpans"]))
+    return GoldQuote(spans, lookup.get(row["speaker"].strip().lower()), row["quoteType"])
+
+
+def known_roster(novel: Novel) -> list[KnownCharacter]:
+    """The gold characters as a roster for the gold-roster protocol."""
+    return [
+        KnownCharacter(c.name, c.aliases, _GENDERS.get(c.gender))
+        for c in novel.characters
+    ]
+
+
+def run_novel(novel: Novel, *, gold_roster: bool) -> DialogueResult:
+    """Run FicLens's pipeline (ingest, structure, dialogue) on a novel's text."""
+    raw = read_bytes(novel.text.encode("utf-8"), path=f"{novel.name}/novel_text.txt")
+    work = build_work(raw)
+    if work.text != novel.text:
+        raise FicLensError(f"{novel.name}: the text changed on reading; offsets would not match")
+    return analyze_dialogue(work, known=known_roster(novel) if gold_roster else None)
+
+
+def _names(character: Character) -> set[str]:
+    names = {character.name, *character.aliases}
+    return {n.lower() for n in names} | {split_name(n).name.lower() for n in names}
+
+
+def map_characters(predicted: Sequence[Character], novel: Novel) -> dict[str, str]:
+    """Map predicted characters to gold ids by the names they share (end-to-end protocol)."""
+    gold_names = {
+        c.id: {n.lower() for n in (c.name, *c.aliases)} for c in novel.characters
+    }
+    mapping: dict[str, str] = {}
+    for character in predicted:
+        names = _names(character)
+        scores = {gid: len(names & gnames) for gid, gnames in gold_names.items()}
+        best = max(scores.values(), default=0)
+        winners = [gid for gid, score in scores.items() if score == best]
+        if best and len(winners) == 1:
+            mapping[character.id] = winners[0]
+    return mapping
+
+
+def _covered(span: Span, pool: Sequence[Span], starts: Sequence[int]) -> int:
+    index = bisect.bisect_left(starts, span.start)
+    total = 0
+    for other in pool[max(0, index - 3) : index + 3]:
+        total += max(0, min(span.end, other.end) - max(span.start, other.start))
+    return total
+
+
+def score_novel(novel: Novel, result: DialogueResult, *, gold_roster: bool) -> Score:
+    """Score one novel's detection and speaker attribution."""
+    predicted = sorted(result.quotes, key=lambda q: q.span.start)
+    spans = [q.span for q in predicted]
+    starts = [s.start for s in spans]
+    gold = sorted(s for q in novel.quotes for s in q.spans)
+    gold_starts = [s.start for s in gold]
+    score = Score(gold_spans=len(gold), predicted=len(spans))
+    score.found_spans = sum(1 for g in gold if _covered(g, spans, starts) * 2 >= len(g))
+    score.correct_predicted = sum(1 for p in spans if _covered(p, gold, gold_starts) * 2 >= len(p))
+    if gold_roster:
+        ids = {f"c{n}": c.id for n, c in enumerate(novel.characters, start=1)}
+    else:
+        ids = map_characters(result.cast.characters, novel)
+    for quote in novel.quotes:
+        score.quotes[quote.kind] += 1
+        speaker = _speaker_at(quote.spans[0], predicted, starts)
+        if speaker is not None and quote.speaker is not None and ids.get(speaker) == quote.speaker:
+            score.right[quote.kind] += 1
+    return score
+
+
+def _speaker_at(span: Span, predicted: Sequence[object], starts: Sequence[int]) -> str | None:
+    from ficlens.model import Quote  # noqa: PLC0415
+
+    index = bisect.bisect_left(starts, span.start)
+    for quote in predicted[max(0, index - 2) : index + 2]:
+        assert isinstance(quote, Quote)
+        if quote.span.overlaps(span):
+            return quote.speaker
+    return None
+
+
+def novel_folders(root: Path) -> list[Path]:
+    """The novel folders under a PDNC directory, sorted."""
+    folders = sorted(p for p in root.iterdir() if (p / "quotation_info.csv").is_file())
+    if not folders:
+        raise FicLensError(f"{root}: no PDNC novel folders (with quotation_info.csv) found")
+    return folders
