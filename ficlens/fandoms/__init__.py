@@ -1,0 +1,29 @@
+"""Fandom packs: what FicLens knows about a canon, and how to tell a text's canon.
+
+A pack (``packs/<slug>.toml``, format in ``SCHEMA.md``) lists a fandom's names, its
+most-written characters with their aliases and epithets, and the terms that give it away::
+
+    from ficlens.fandoms import detect_fandoms, find_canon, load_pack
+
+    load_pack("naruto").characters[0].name       # 'Uzumaki Naruto'
+    detect_fandoms(text, declared=("Naruto",))   # (FandomMatch(pack=..., score=...), ...)
+    find_canon("the Copy Ninja")                 # CanonCharacter(name='Hatake Kakashi', ...)
+"""
+
+from ficlens.fandoms.detect import MIN_SCORE, FandomMatch, detect_fandoms
+from ficlens.fandoms.loader import load_pack, load_packs, parse_pack, read_pack
+from ficlens.fandoms.pack import CanonCharacter, FandomPack, find_canon, name_key
+
+__all__ = [
+    "MIN_SCORE",
+    "CanonCharacter",
+    "FandomMatch",
+    "FandomPack",
+    "detect_fandoms",
+    "find_canon",
+    "load_pack",
+    "load_packs",
+    "name_key",
+    "parse_pack",
+    "read_pack",
+]

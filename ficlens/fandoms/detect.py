@@ -1,0 +1,120 @@
+"""Tell which canons a text belongs to, from its names and tell-tale terms.
+
+The scanning (one cached regex per pack, one pass over the text) is in
+:mod:`ficlens.fandoms.scan`; this module weighs what it finds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ficlens.fandoms.loader import load_packs
+from ficlens.fandoms.pack import FandomPack
+from ficlens.fandoms.scan import Hit, candidates, lower, matcher, scan
+from ficlens.model import Span
+
+MIN_SCORE = 3.0
+"""The default score a pack needs to be a match (see :func:`detect_fandoms`)."""
+MIN_STRONG_SIGNALS = 2
+"""How many strong signals (terms, or characters named in full) a match needs."""
+WEAK_WEIGHT = 0.5
+DENSITY_CAP = 20.0
+MAX_EVIDENCE = 10
+
+
+@dataclass(frozen=True, slots=True)
+class FandomMatch:
+    """A canon a text belongs to, with the passages that show it.
+
+    Attributes:
+        pack: the canon.
+        score: how strongly the text signals it (formula in :func:`detect_fandoms`).
+        evidence: up to 10 hits, in text order; ``text[span.start:span.end]`` is the hit.
+        terms: the pack's terms found in the text, as the pack writes them, first seen first.
+        characters: the characters named in the text (AO3 tags), first seen first.
+        declared: whether a declared fandom tag names this canon.
+    """
+
+    pack: FandomPack
+    score: float
+    evidence: tuple[Span, ...]
+    terms: tuple[str, ...]
+    characters: tuple[str, ...] = ()
+    declared: bool = False
+
+
+def _assess(
+    pack: FandomPack, hits: list[Hit], words: int, declared: bool
+) -> tuple[FandomMatch, int]:
+    first: dict[tuple[str, str], tuple[int, int]] = {}
+    strong: dict[tuple[str, str], bool] = {}
+    for start, end, signal in hits:
+        key = (signal.kind, signal.label)
+        first.setdefault(key, (start, end))
+        strong[key] = strong.get(key, False) or signal.strong
+    strong_signals = sum(strong.values())
+    total = sum(1.0 if strong[key] else WEAK_WEIGHT for key in first)
+    density = 1000 * len(hits) / max(words, 1)
+    score = total * (1 + min(density, DENSITY_CAP) / DENSITY_CAP)
+    shown = sorted(first, key=lambda key: (not strong[key], first[key]))[:MAX_EVIDENCE]
+    evidence = tuple(Span(*first[key]) for key in sorted(shown, key=first.__getitem__))
+    match = FandomMatch(
+        pack=pack,
+        score=round(score, 3),
+        evidence=evidence,
+        terms=tuple(label for kind, label in first if kind == "term"),
+        characters=tuple(label for kind, label in first if kind == "character"),
+        declared=declared,
+    )
+    return match, strong_signals
+
+
+def detect_fandoms(
+    text: str,
+    *,
+    declared: tuple[str, ...] = (),
+    packs: tuple[FandomPack, ...] | None = None,
+    min_score: float = MIN_SCORE,
+) -> tuple[FandomMatch, ...]:
+    """Find the canons a text belongs to.
+
+    Each pack's terms (any case, also plural), character names, aliases and epithets (exact
+    case; a leading "the" in either case) and shared surnames are found as whole words. A
+    *signal* is one distinct term, character or shared surname found. Terms, and characters
+    named at least once by a name of two or more words ("Hatake Kakashi", "Copy Ninja"), are
+    *strong* and weigh 1; characters named only by one word ("Kakashi") and shared surnames
+    are weak and weigh 0.5. With ``hits`` every match of any signal and ``words`` the text's
+    whitespace-separated words::
+
+        signals = sum of weights of the distinct signals found
+        density = 1000 * hits / words                      # hits per 1,000 words
+        score   = signals * (1 + min(density, 20) / 20)     # between 1x and 2x signals
+
+    A pack matches when it has at least two strong signals and ``score >= min_score``, or
+    when it is declared: a declared tag equal to, or containing as whole words, the pack's
+    name or one of its aliases, ignoring case ("Naruto (Anime & Manga)" declares Naruto).
+
+    Args:
+        text: the text to read (a whole work is fine: the scan is linear in its length).
+        declared: fandom tags the work declares, e.g. from AO3 metadata.
+        packs: the packs to look for; every bundled pack by default.
+        min_score: the score a pack needs when it is not declared.
+
+    Returns:
+        The matches, highest score first, each with up to 10 evidence spans: the first hit
+        of each signal, strong signals first, in text order.
+    """
+    chosen = tuple(load_packs() if packs is None else packs)
+    words = len(text.split())
+    lowered = lower(text)
+    starts = candidates(chosen, lowered)
+    matches: list[FandomMatch] = []
+    for pack, pack_starts in zip(chosen, starts, strict=True):
+        compiled = matcher(pack)
+        is_declared = any(compiled.declared.search(tag) for tag in declared)
+        hits = scan(compiled, text, lowered, pack_starts)
+        match, strong_signals = _assess(pack, hits, words, is_declared)
+        if is_declared or (strong_signals >= MIN_STRONG_SIGNALS and match.score >= min_score):
+            matches.append(match)
+    matches.sort(key=lambda match: (-match.score, not match.declared, match.pack.slug))
+    return tuple(matches)

@@ -1,0 +1,149 @@
+"""The fandom pack model: a canon's names, its characters and the words that give it away.
+
+A pack is data (``packs/<slug>.toml``, see ``SCHEMA.md``); this module holds the frozen values
+the loader builds from it, and the rules for comparing names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_DISAMBIGUATOR = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def normalize(text: str) -> str:
+    r"""Single-space ``text``, straighten its apostrophes and lower a leading ``The``.
+
+    This is how a name is written for exact (case-sensitive) comparison: ``"The  Copy Ninja"``
+    and ``"the Copy Ninja"`` are the same epithet, ``"T’Challa"`` is ``"T'Challa"``.
+
+    Example:
+        >>> normalize("The  Copy\nNinja")
+        'the Copy Ninja'
+    """
+    flat = " ".join(text.split()).replace("’", "'")
+    return "the " + flat[4:] if flat.startswith("The ") else flat
+
+
+def name_key(text: str) -> str:
+    """The case-insensitive key of a name: normalized, case-folded, without a leading ``the``.
+
+    Two forms with the same key are the same name as far as :func:`find_canon` and the pack
+    validation are concerned.
+
+    Example:
+        >>> name_key("the Copy Ninja") == name_key("copy ninja")
+        True
+    """
+    return normalize(text).casefold().removeprefix("the ")
+
+
+def tag_forms(tag: str) -> tuple[str, ...]:
+    """The ways story text can write an AO3 character tag.
+
+    AO3 adds a disambiguator in brackets (``Gaara (Naruto)``) and joins a real name and a hero
+    name with ``|`` (``Aizawa Shouta | Eraserhead``); neither appears in story text.
+
+    Example:
+        >>> tag_forms("Aizawa Shouta | Eraserhead"), tag_forms("Gaara (Naruto)")
+        (('Aizawa Shouta', 'Eraserhead'), ('Gaara',))
+    """
+    parts = (_DISAMBIGUATOR.sub("", part).strip() for part in tag.split("|"))
+    return tuple(part for part in parts if part)
+
+
+@dataclass(frozen=True, slots=True)
+class CanonCharacter:
+    """One character of a canon, with every way fan fiction names them.
+
+    Attributes:
+        name: AO3's canonical character tag, e.g. ``"Hatake Kakashi"``.
+        given: the given name, e.g. ``"Kakashi"``.
+        surname: the family name, or ``""`` when the character has none.
+        aliases: other ways the text names them: first name, surname, nicknames, titles.
+        epithets: descriptive names that refer to exactly this character ("the Copy Ninja").
+        pronouns: the pronouns canon uses, e.g. ``"he/him"``.
+        age: the canonical age in the canon's main timeline, when well known.
+    """
+
+    name: str
+    given: str
+    surname: str
+    aliases: tuple[str, ...]
+    epithets: tuple[str, ...]
+    pronouns: str
+    age: int | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every way the text names this character: the tag's forms, aliases, then epithets."""
+        return tuple(dict.fromkeys((*tag_forms(self.name), *self.aliases, *self.epithets)))
+
+
+@dataclass(frozen=True, slots=True)
+class FandomPack:
+    """What FicLens knows about one canon.
+
+    Attributes:
+        slug: the pack's identifier and file name, e.g. ``"naruto"``.
+        name: AO3's canonical fandom tag, e.g. ``"Naruto"``.
+        aliases: other names of the fandom, as AO3 fandom tags or FFN categories write them.
+        name_order: how canon writes full names: ``"surname_first"`` or ``"given_first"``.
+        terms: words and phrases that strongly signal this canon (places, techniques, objects).
+        characters: the most-written characters.
+        shared_surnames: surnames several characters share ("Weasley"); they name no one alone.
+    """
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...]
+    name_order: str
+    terms: tuple[str, ...]
+    characters: tuple[CanonCharacter, ...]
+    shared_surnames: tuple[str, ...] = ()
+
+    def __hash__(self) -> int:
+        # Packs key the matcher caches; hashing every name on each call would cost more than
+        # the look-up. Equal packs have equal slugs, names and sizes, so this is consistent.
+        return hash((self.slug, self.name, len(self.characters), len(self.terms)))
+
+
+def find_canon(name: str, packs: tuple[FandomPack, ...] | None = None) -> CanonCharacter | None:
+    """Find the character a name, alias or epithet belongs to.
+
+    The comparison ignores case, spacing, curly apostrophes and a leading ``the``, and must
+    otherwise be exact. A shared surname ("Weasley") names no one, so it finds nothing.
+
+    Args:
+        name: the name as written, e.g. ``"Kakashi"`` or ``"the Copy Ninja"``.
+        packs: the packs to search, in order; the first pack that knows the name wins.
+            Defaults to every bundled pack.
+
+    Returns:
+        The character, or ``None`` when no pack knows the name.
+
+    Example:
+        >>> find_canon("the copy ninja").name
+        'Hatake Kakashi'
+    """
+    if packs is None:
+        from ficlens.fandoms.loader import load_packs  # noqa: PLC0415 (loader imports this)
+
+        packs = load_packs()
+    key = name_key(name)
+    for pack in packs:
+        character = _canon_index(pack).get(key)
+        if character is not None:
+            return character
+    return None
+
+
+@lru_cache(maxsize=64)
+def _canon_index(pack: FandomPack) -> dict[str, CanonCharacter]:
+    index: dict[str, CanonCharacter] = {}
+    for character in pack.characters:
+        for form in (character.name, *character.forms):
+            index.setdefault(name_key(form), character)
+    return index

@@ -1,0 +1,285 @@
+"""Fandom detection and canon look-up, on small passages written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from ficlens.fandoms import (
+    FandomMatch,
+    FandomPack,
+    detect_fandoms,
+    find_canon,
+    load_pack,
+    load_packs,
+    parse_pack,
+)
+from ficlens.model import Span
+
+NARUTO = """\
+Kakashi-sensei was late again. Naruto sprawled across the railing of the bridge, complaining
+that he could have learned a whole new jutsu in the time they had wasted, while Sakura tried to
+ignore him and Sasuke pretended to be asleep. When the Copy Ninja finally appeared in a puff of
+smoke, he claimed a black cat had crossed his path on the way out of Konoha.
+"Chakra control," he said, pointing at the trees. "Walk up them. No hands."
+"""
+
+HARRY_POTTER = """\
+Harry pulled the cloak tighter and followed Hermione down the moving staircase. Somewhere
+below, a caretaker was muttering about Gryffindors out of bed after curfew. "If Snape catches
+us," Ron whispered, "we'll be scrubbing cauldrons until we leave Hogwarts." Hermione ignored
+him and counted the portraits, her wand held low.
+"""
+
+ORDINARY = """\
+The bakery on the corner opened at six, and by half past the queue reached the post office.
+Margaret bought two loaves and a bag of rolls, then walked home along the river while the mist
+lifted from the water. Her brother had promised to fix the garden gate before the weekend, but
+the hinges were still rusted and the paint was peeling in long grey strips.
+"""
+
+LANTERNS = """\
+schema = 1
+slug = "lanterns"
+name = "The Lantern Keepers"
+aliases = ["Lantern Keepers"]
+name_order = "given_first"
+terms = ["Emberhold", "lantern oath"]
+
+[[characters]]
+name = "Wren Ashdown"
+given = "Wren"
+surname = "Ashdown"
+aliases = ["Wren", "Ashdown"]
+epithets = ["the Last Keeper"]
+pronouns = "she/her"
+
+[[characters]]
+name = "Tobias Vale"
+given = "Tobias"
+surname = "Vale"
+aliases = ["Tobias", "Toby"]
+pronouns = "he/him"
+"""
+
+
+def slugs(matches: tuple[FandomMatch, ...]) -> list[str]:
+    return [match.pack.slug for match in matches]
+
+
+def hits(text: str, match: FandomMatch) -> list[str]:
+    return [span.of(text) for span in match.evidence]
+
+
+@pytest.fixture(scope="module")
+def lanterns() -> tuple[FandomPack, ...]:
+    return (parse_pack(LANTERNS, source="lanterns.toml"),)
+
+
+def test_naruto_passage_is_naruto_with_evidence() -> None:
+    matches = detect_fandoms(NARUTO)
+    assert slugs(matches) == ["naruto"]
+    match = matches[0]
+    assert match.score >= 3
+    assert not match.declared
+    found = hits(NARUTO, match)
+    # One span per signal: "the Copy Ninja" is Kakashi again.
+    assert found == ["Kakashi", "Naruto", "jutsu", "Sakura", "Sasuke", "Konoha", "Chakra"]
+    assert match.terms == ("jutsu", "Konoha", "chakra")
+    assert match.characters == (
+        "Hatake Kakashi",
+        "Uzumaki Naruto",
+        "Haruno Sakura",
+        "Uchiha Sasuke",
+    )
+    assert list(match.evidence) == sorted(match.evidence)
+    assert all(isinstance(span, Span) for span in match.evidence)
+
+
+def test_harry_potter_passage_is_not_naruto() -> None:
+    matches = detect_fandoms(HARRY_POTTER)
+    assert slugs(matches) == ["harry_potter"]
+    assert matches[0].terms == ("Gryffindor", "Hogwarts")
+    assert "Gryffindors" in hits(HARRY_POTTER, matches[0])  # terms match in the plural
+
+
+def test_ordinary_english_is_no_fandom() -> None:
+    assert detect_fandoms(ORDINARY) == ()
+    assert detect_fandoms("") == ()
+
+
+def test_declared_fandom_always_matches() -> None:
+    matches = detect_fandoms(ORDINARY, declared=("Naruto (Anime & Manga)",))
+    assert slugs(matches) == ["naruto"]
+    assert matches[0].declared
+    assert matches[0].score == 0
+    assert matches[0].evidence == ()
+
+
+@pytest.mark.parametrize(
+    ("tag", "slug"),
+    [
+        ("harry potter", "harry_potter"),
+        ("Harry Potter - J. K. Rowling", "harry_potter"),
+        ("Sherlock (TV)", "sherlock"),
+        ("Star Wars: The Clone Wars (2008) - All Media Types", "star_wars"),
+        ("僕のヒーローアカデミア | Boku no Hero Academia | My Hero Academia", "my_hero_academia"),
+        ("HAIKYUU!!", "haikyuu"),
+        ("The Avengers (Marvel) - All Media Types", "marvel"),
+    ],
+)
+def test_declared_tags_compare_ignoring_case_and_inside_longer_tags(tag: str, slug: str) -> None:
+    assert slugs(detect_fandoms("", declared=(tag,))) == [slug]
+
+
+def test_unrelated_declared_tag_declares_nothing() -> None:
+    assert detect_fandoms(ORDINARY, declared=("Bleach", "Narutoverse")) == ()
+
+
+def test_declared_and_detected_fandoms_come_together() -> None:
+    matches = detect_fandoms(NARUTO, declared=("Supernatural",))
+    assert slugs(matches) == ["naruto", "supernatural"]
+    assert [match.declared for match in matches] == [False, True]
+
+
+def test_score_formula(lanterns: tuple[FandomPack, ...]) -> None:
+    text = "Wren Ashdown crossed Emberhold at dusk. Wren lit the lamp."
+    (match,) = detect_fandoms(text, packs=lanterns)
+    # Signals: one term and one character named in full, both strong: 2.0. Hits: 3 in 10
+    # words, 300 per 1,000 words, capped at 20: the score doubles.
+    assert match.score == 4.0
+    assert hits(text, match) == ["Wren Ashdown", "Emberhold"]
+    longer = text + " so" * 590  # 3 hits in 600 words: 5 per 1,000 words
+    (match,) = detect_fandoms(longer, packs=lanterns, min_score=0)
+    assert match.score == 2.5  # 2.0 * (1 + 5 / 20)
+    assert detect_fandoms(longer, packs=lanterns) == ()
+
+
+def test_two_strong_signals_are_needed(lanterns: tuple[FandomPack, ...]) -> None:
+    weak = "Wren and Toby and Ashdown."
+    assert detect_fandoms(weak, packs=lanterns, min_score=0) == ()
+    strong = "Wren swore the lantern oath at Emberhold."
+    assert slugs(detect_fandoms(strong, packs=lanterns)) == ["lanterns"]
+    assert detect_fandoms(strong, packs=lanterns, min_score=100) == ()
+
+
+def test_names_keep_their_case_terms_do_not(lanterns: tuple[FandomPack, ...]) -> None:
+    text = "wren met toby at EMBERHOLD, where the Lantern Oaths were sworn."
+    (match,) = detect_fandoms(text, packs=lanterns, min_score=0, declared=("Lantern Keepers",))
+    assert hits(text, match) == ["EMBERHOLD", "Lantern Oaths"]
+    assert match.characters == ()
+
+
+def test_whole_words_only(lanterns: tuple[FandomPack, ...]) -> None:
+    text = "Wrenfield and Emberholder and Tobiason met MacWren."
+    assert (
+        detect_fandoms(text, packs=lanterns, min_score=0, declared=("Lantern Keepers",))[0].evidence
+        == ()
+    )
+
+
+def test_longest_name_wins_and_spans_are_the_hits() -> None:
+    naruto = (load_pack("naruto"),)
+    text = "Hatake Kakashi read in the shade in Konoha."
+    (match,) = detect_fandoms(text, packs=naruto)
+    assert hits(text, match) == ["Hatake Kakashi", "Konoha"]
+    assert match.characters == ("Hatake Kakashi",)
+    text = "In Konoha, the\nCopy Ninja's students trained."
+    (match,) = detect_fandoms(text, packs=naruto)
+    assert hits(text, match) == ["Konoha", "the\nCopy Ninja"]
+
+
+def test_leading_the_may_be_capitalised() -> None:
+    text = "The Copy Ninja sighed. The Sixth Hokage had paperwork in Konoha."
+    (match,) = detect_fandoms(text, packs=(load_pack("naruto"),))
+    assert hits(text, match) == ["The Copy Ninja", "Konoha"]  # both epithets are Kakashi's
+
+
+def test_wrong_case_match_does_not_hide_a_name_inside_it() -> None:
+    text = "They bowed to lady Tsunade, then to Guy, in Konoha; a guy laughed."
+    (match,) = detect_fandoms(text, packs=(load_pack("naruto"),), declared=("Naruto",))
+    assert hits(text, match) == ["Tsunade", "Guy", "Konoha"]
+
+
+def test_curly_apostrophes_match_straight_ones() -> None:
+    text = "T’Challa showed Shuri the vibranium from the Wakanda mines."
+    (match,) = detect_fandoms(text, packs=(load_pack("marvel"),))
+    assert "T’Challa" in hits(text, match)
+
+
+def test_shared_surname_is_weak_evidence_and_names_no_one() -> None:
+    text = "The Weasleys were at Hogwarts; a Weasley was always at Hogwarts."
+    (match,) = detect_fandoms(text, packs=(load_pack("harry_potter"),), declared=("Harry Potter",))
+    assert hits(text, match) == ["Hogwarts", "Weasley"]
+    assert match.characters == ()
+    assert find_canon("Weasley") is None
+
+
+def test_evidence_is_at_most_ten_spans() -> None:
+    pack = load_pack("harry_potter")
+    text = " ".join(f"{term} and" for term in pack.terms)
+    (match,) = detect_fandoms(text, packs=(pack,))
+    assert len(match.terms) == len(pack.terms)
+    assert len(match.evidence) == 10
+    assert list(match.evidence) == sorted(match.evidence)
+
+
+def test_matches_are_sorted_by_score() -> None:
+    text = NARUTO + HARRY_POTTER + HARRY_POTTER.replace("Harry", "Draco Malfoy")
+    matches = detect_fandoms(text)
+    assert sorted(slugs(matches)) == ["harry_potter", "naruto"]
+    assert matches[0].score >= matches[1].score
+
+
+def test_large_text_is_fast() -> None:
+    text = (NARUTO + HARRY_POTTER + ORDINARY) * 1400  # about 250,000 words
+    detect_fandoms("warm up the caches")
+    started = time.perf_counter()
+    matches = detect_fandoms(text)
+    elapsed = time.perf_counter() - started
+    assert sorted(slugs(matches)) == ["harry_potter", "naruto"]
+    assert elapsed < 2.5
+
+
+@pytest.mark.parametrize(
+    ("name", "tag"),
+    [
+        ("Kakashi", "Hatake Kakashi"),
+        ("the Copy Ninja", "Hatake Kakashi"),
+        ("Copy Ninja", "Hatake Kakashi"),
+        ("the copy  ninja", "Hatake Kakashi"),
+        ("Hatake Kakashi", "Hatake Kakashi"),
+        ("Gaara (Naruto)", "Gaara (Naruto)"),
+        ("Eraserhead", "Aizawa Shouta | Eraserhead"),
+        ("Mione", "Hermione Granger"),
+        ("The Boy Who Lived", "Harry Potter"),
+        ("Winter Soldier", 'James "Bucky" Barnes'),
+        ("T’Challa", "T'Challa (Marvel)"),
+        ("Mrs Hudson", "Mrs. Hudson"),
+        ("the King of Hell", "Crowley (Supernatural)"),
+        ("Ben Kenobi", "Obi-Wan Kenobi"),
+        ("Kacchan", "Bakugou Katsuki"),
+        ("Grand King", "Oikawa Tooru"),
+    ],
+)
+def test_find_canon(name: str, tag: str) -> None:
+    found = find_canon(name)
+    assert found is not None
+    assert found.name == tag
+
+
+def test_find_canon_misses() -> None:
+    assert find_canon("Kakashi-sensei") is None
+    assert find_canon("Potter") is None  # shared: Harry, James and Lily
+    assert find_canon("") is None
+
+
+def test_find_canon_searches_the_packs_given_in_order() -> None:
+    naruto, haikyuu = load_pack("naruto"), load_pack("haikyuu")
+    assert naruto.characters[5].name == "Hyuuga Hinata"
+    assert haikyuu.characters[0].name == "Hinata Shouyou"
+    assert find_canon("Hinata", (naruto, haikyuu)) == naruto.characters[5]
+    assert find_canon("Hinata", (haikyuu, naruto)) == haikyuu.characters[0]
+    assert find_canon("Kakashi", (haikyuu,)) is None
+    assert find_canon("Kakashi", load_packs()) is not None
