@@ -93,8 +93,14 @@ def analyze(
     max_archive_bytes: Annotated[
         int, typer.Option("--max-archive-bytes", help=_help("max_archive_bytes"))
     ] = _default("max_archive_bytes"),
+    structure_only: Annotated[
+        bool,
+        typer.Option(
+            "--structure-only", help="Skip the spaCy stages (cast, dialogue): anatomy only, fast."
+        ),
+    ] = False,
 ) -> None:
-    """Analyse fic files (.txt, .html, .epub) and report their anatomy."""
+    """Analyse fic files (.txt, .html, .epub): anatomy, fandoms, cast and dialogue."""
     settings = Settings(max_bytes=max_bytes, max_archive_bytes=max_archive_bytes)
     files = list(expand_inputs(inputs))
     err = Console(stderr=True)
@@ -103,7 +109,10 @@ def analyze(
         raise typer.Exit(EXIT_FAILURES)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-    failures = _run(files, settings, fmt=format, out=out, include_text=include_text, err=err)
+    failures = _run(
+        files, settings, fmt=format, out=out, include_text=include_text, err=err,
+        nlp=not structure_only,
+    )  # fmt: skip
     if failures:
         err.print(f"[red]{failures} of {len(files)} file(s) failed.[/]")
         raise typer.Exit(EXIT_FAILURES)
@@ -117,6 +126,7 @@ def _run(
     out: Path | None,
     include_text: bool,
     err: Console,
+    nlp: bool = True,
 ) -> int:
     failures = 0
     columns = (
@@ -130,7 +140,7 @@ def _run(
         task = progress.add_task("Analysing", total=len(files))
         for path in files:
             try:
-                analysis = analyze_file(path, settings=settings)
+                analysis = analyze_file(path, settings=settings, nlp=nlp)
             except FicLensError as error:
                 failures += 1
                 progress.console.print(f"[red]error[/] {error}", highlight=False)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from ficlens.model import Analysis, Chapter, Note, Scene, Span, Work
-from ficlens.stats import count_words, work_stats
+from ficlens.model import Analysis, Chapter, Character, Fandom, Note, Quote, Scene, Span, Work
+from ficlens.stats import character_lines, count_words, dialogue_stats, work_stats
 
 SCHEMA = "ficlens.analysis/1"
 
@@ -38,6 +38,7 @@ def _scene(scene: Scene, text: str) -> dict[str, Any]:
         "heading_span": _span(scene.heading_span),
         "break_before": _span(scene.break_before),
         "pov": scene.pov,
+        "focal": scene.focal,
         "words": sum(count_words(s.of(text)) for s in scene.segments),
     }
 
@@ -62,10 +63,47 @@ def _declared(work: Work) -> dict[str, Any]:
     }
 
 
+def _character(character: Character, lines: dict[str, tuple[int, int]]) -> dict[str, Any]:
+    count, words = lines.get(character.id, (0, 0))
+    return {
+        "id": character.id,
+        "name": character.name,
+        "aliases": list(character.aliases),
+        "gender": character.gender,
+        "canon": character.canon,
+        "mentions": character.mentions,
+        "first": character.first,
+        "lines": count,
+        "words": words,
+    }
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    return {
+        **quote.span.to_json(),
+        "speaker": quote.speaker,
+        "addressee": quote.addressee,
+        "method": quote.method,
+        "confidence": quote.confidence,
+        "continued": quote.continued,
+        "unclosed": quote.unclosed,
+    }
+
+
+def _fandom(fandom: Fandom) -> dict[str, Any]:
+    return {
+        "name": fandom.name,
+        "score": fandom.score,
+        "declared": fandom.declared,
+        "evidence": [span.to_json() for span in fandom.evidence],
+    }
+
+
 def analysis_to_json(analysis: Analysis, *, include_text: bool = False) -> dict[str, Any]:
     """Return the JSON object of the output contract for an analysis."""
     work = analysis.work
     source = work.source
+    lines = character_lines(analysis)
     out: dict[str, Any] = {
         "schema": SCHEMA,
         "source": {
@@ -82,7 +120,12 @@ def analysis_to_json(analysis: Analysis, *, include_text: bool = False) -> dict[
         "declared": _declared(work),
         "notes": [_note(note) for note in work.notes],
         "chapters": [_chapter(chapter, work.text) for chapter in work.chapters],
-        "stats": work_stats(work),
+        "language": analysis.language,
+        "fandoms": [_fandom(fandom) for fandom in analysis.fandoms],
+        "characters": [_character(c, lines) for c in analysis.characters],
+        "quotes": [_quote(quote) for quote in analysis.quotes],
+        "diagnostics": list(analysis.diagnostics),
+        "stats": {**work_stats(work), **dialogue_stats(analysis)},
     }
     if include_text:
         out["text"] = work.text

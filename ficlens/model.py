@@ -171,7 +171,9 @@ class Scene:
         heading: the heading line's text, stripped of decoration, or ``None``.
         heading_span: where the heading line is.
         break_before: the scene-break line that precedes the scene, if any.
-        pov: the scene's point of view, filled in by later analysis stages.
+        pov: the narration's person, ``first`` or ``third``, filled in by the dialogue stage.
+        focal: the id of the character the scene follows (the narrator in the first person,
+            else the character its narration names most), filled in by the dialogue stage.
     """
 
     index: int
@@ -182,6 +184,7 @@ class Scene:
     heading_span: Span | None = None
     break_before: Span | None = None
     pov: str | None = None
+    focal: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,30 +225,6 @@ class Work:
     def scenes(self) -> tuple[Scene, ...]:
         """Every scene of every chapter, in order."""
         return tuple(scene for chapter in self.chapters for scene in chapter.scenes)
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    """Everything FicLens found in a work, ready for the output contract.
-
-    Attributes:
-        work: the structured work.
-        methods: which versioned method produced each part, e.g.
-            ``("structure", "structure.rules.v1")``.
-    """
-
-    work: Work
-    methods: tuple[tuple[str, str], ...] = ()
-
-    def to_json(self, *, include_text: bool = False) -> dict[str, object]:
-        """Return the ``ficlens.analysis/1`` JSON object (see ``docs/output.md``).
-
-        Args:
-            include_text: put the work's text in the output under ``"text"``.
-        """
-        from ficlens.contract import analysis_to_json  # noqa: PLC0415 (contract imports model)
-
-        return analysis_to_json(self, include_text=include_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,3 +272,56 @@ class Quote:
     confidence: float
     continued: bool = False
     unclosed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Fandom:
+    """A fandom the work belongs to, with the passages that show it.
+
+    Attributes:
+        name: AO3's canonical fandom tag.
+        score: detection strength (see ``ficlens.fandoms.detect_fandoms``).
+        declared: the source's metadata names this fandom.
+        evidence: passages that name the canon's places, terms or characters.
+    """
+
+    name: str
+    score: float
+    declared: bool
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything FicLens found in a work, ready for the output contract.
+
+    Attributes:
+        work: the structured work (scenes carry their point of view once dialogue ran).
+        methods: which versioned method produced each part, e.g.
+            ``("structure", "structure.rules.v1")``.
+        characters: the cast, most mentioned first.
+        quotes: every quotation with its speaker and addressee.
+        fandoms: the fandoms detected or declared.
+        language: the language the analysis assumed (``en``), or ``None`` when the text is not
+            in a supported language and the cast and dialogue stages were skipped.
+        diagnostics: what a reader should know about the analysis (unclosed quotation marks,
+            unsupported language).
+    """
+
+    work: Work
+    methods: tuple[tuple[str, str], ...] = ()
+    characters: tuple[Character, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    fandoms: tuple[Fandom, ...] = ()
+    language: str | None = "en"
+    diagnostics: tuple[str, ...] = ()
+
+    def to_json(self, *, include_text: bool = False) -> dict[str, object]:
+        """Return the ``ficlens.analysis/1`` JSON object (see ``docs/output.md``).
+
+        Args:
+            include_text: put the work's text in the output under ``"text"``.
+        """
+        from ficlens.contract import analysis_to_json  # noqa: PLC0415 (contract imports model)
+
+        return analysis_to_json(self, include_text=include_text)

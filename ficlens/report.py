@@ -9,7 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ficlens.model import Analysis, Metadata, Work
-from ficlens.stats import count_words, work_stats
+from ficlens.stats import character_lines, count_words, work_stats
 
 _PREVIEW = 90
 _LIST_FIELDS = (
@@ -81,7 +81,51 @@ def _chapters(work: Work) -> Tree:
             scene_words = sum(count_words(s.of(work.text)) for s in scene.segments)
             heading = f" “{scene.heading}”" if scene.heading else ""
             kind = scene.kind.replace("_", " ")
-            branch.add(Text(f"scene {scene.index} · {kind}{heading} · {scene_words:,} words"))
+            pov = f" · {scene.pov} person" if scene.pov else ""
+            branch.add(Text(f"scene {scene.index} · {kind}{heading} · {scene_words:,} words{pov}"))
+    return tree
+
+
+_MAX_LINES = 40
+
+
+def _cast(analysis: Analysis) -> Table:
+    lines = character_lines(analysis)
+    table = Table(title="Cast", title_justify="left", expand=False, box=None, padding=(0, 1))
+    for column in ("", "Name", "Also called", "Pronouns", "Mentions", "Lines", "Words"):
+        table.add_column(column, style="dim" if not column else None, overflow="fold")
+    for character in analysis.characters:
+        count, words = lines.get(character.id, (0, 0))
+        table.add_row(
+            character.id,
+            Text(character.name + (" ★" if character.canon else ""), style="bold"),
+            ", ".join(character.aliases[:6]) + ("…" if len(character.aliases) > 6 else ""),
+            character.gender or "?",
+            str(character.mentions),
+            str(count),
+            str(words),
+        )
+    return table
+
+
+def _dialogue(analysis: Analysis) -> Tree:
+    text = analysis.work.text
+    names = {c.id: c.name for c in analysis.characters}
+    quotes = analysis.quotes
+    attributed = sum(1 for q in quotes if q.speaker)
+    tree = Tree(Text(f"Dialogue ({len(quotes)} lines, {attributed} attributed)", style="bold"))
+    for quote in quotes[:_MAX_LINES]:
+        speaker = names.get(quote.speaker or "", "?")
+        to = f" → {names[quote.addressee]}" if quote.addressee in names else ""
+        tree.add(
+            Text.assemble(
+                (f"{speaker}{to}", "cyan"),
+                (f" ({quote.confidence:.2f}) ", "dim"),
+                f"“{_preview(quote.span.of(text))}”",
+            )
+        )
+    if len(quotes) > _MAX_LINES:
+        tree.add(Text(f"… {len(quotes) - _MAX_LINES} more lines (--format json has all)", "dim"))
     return tree
 
 
@@ -105,6 +149,15 @@ def render_report(analysis: Analysis) -> RenderableType:
         style="dim",
     )
     parts: list[RenderableType] = [origin, summary, _declared(metadata)]
-    parts += [Text(f"! {d}", style="yellow") for d in source.diagnostics]
+    parts += [Text(f"! {d}", style="yellow") for d in (*source.diagnostics, *analysis.diagnostics)]
+    if analysis.fandoms:
+        shown = ", ".join(
+            f"{f.name}{' (declared)' if f.declared else ''}" for f in analysis.fandoms
+        )
+        parts.append(Text.assemble(("Fandoms detected  ", "bold cyan"), shown))
     parts += [_notes(work), _chapters(work)]
+    if analysis.characters:
+        parts.append(_cast(analysis))
+    if analysis.quotes:
+        parts.append(_dialogue(analysis))
     return Panel(Group(*parts), title=Text(title + byline, style="bold"), expand=True)

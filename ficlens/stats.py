@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ficlens.model import Work
+from ficlens.model import Analysis, Work
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 WORDS_PER_MINUTE = 230
@@ -32,4 +32,27 @@ def work_stats(work: Work) -> dict[str, int]:
         "scenes": len(work.scenes),
         "notes": len(work.notes),
         "reading_minutes": max(1, round(story / WORDS_PER_MINUTE)) if story else 0,
+    }
+
+
+def character_lines(analysis: Analysis) -> dict[str, tuple[int, int]]:
+    """Per character id: how many quotations they speak and how many words those hold."""
+    found: dict[str, tuple[int, int]] = {}
+    text = analysis.work.text
+    for quote in analysis.quotes:
+        if quote.speaker:
+            count, words = found.get(quote.speaker, (0, 0))
+            found[quote.speaker] = (count + 1, words + count_words(quote.span.of(text)))
+    return found
+
+
+def dialogue_stats(analysis: Analysis) -> dict[str, float | int]:
+    """Quotation counts and the share of the story's words spoken in dialogue."""
+    work = analysis.work
+    story = sum(count_words(s.of(work.text)) for scene in work.scenes for s in scene.segments)
+    spoken = sum(count_words(q.span.of(work.text)) for q in analysis.quotes)
+    return {
+        "quotes": len(analysis.quotes),
+        "attributed": sum(1 for q in analysis.quotes if q.speaker),
+        "dialogue_share": round(spoken / story, 3) if story else 0.0,
     }

@@ -14,10 +14,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ficlens.cast.canon import canon_mentions, merge_canon
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.mentions import Mention, mentions_in
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import MIN_MENTIONS, Group, cluster_names, display_name
+from ficlens.fandoms import FandomPack
 from ficlens.model import Character, Span
 from ficlens.nlp import Parsed
 
@@ -112,7 +114,9 @@ def _groups_from_known(known: Sequence[KnownCharacter]) -> list[Group]:
     return groups
 
 
-def _index(groups: Sequence[Group], ids: Sequence[str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+def _index(
+    groups: Sequence[Group], ids: Sequence[str]
+) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     keys: dict[str, str] = {}
     words: dict[str, set[str]] = {}
     for group, ident in zip(groups, ids, strict=True):
@@ -120,9 +124,24 @@ def _index(groups: Sequence[Group], ids: Sequence[str]) -> tuple[dict[str, str],
             keys.setdefault(key.lower(), ident)
             if not parts.title:
                 keys.setdefault(parts.name.lower(), ident)
+            if key.lower().startswith("the "):
+                keys.setdefault(key[4:].lower(), ident)  # "the Mock Turtle" is "Mock Turtle"
             for word in parts.tokens:
                 words.setdefault(word.lower(), set()).add(ident)
     return keys, {word: tuple(sorted(owners)) for word, owners in words.items()}
+
+
+def _located_mentions(
+    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
+) -> list[tuple[int, Mention]]:
+    """Mentions from the parse and from the fandom packs; a pack's name wins an overlap."""
+    located = [(i, m) for i, piece in enumerate(parsed) for m in mentions_in(text, piece)]
+    if not packs:
+        return located
+    canon = canon_mentions(text, parsed, packs)
+    spans = [m.span for _, m in canon]
+    kept = [(i, m) for i, m in located if not any(m.span.overlaps(s) for s in spans)]
+    return sorted(kept + canon, key=lambda pair: pair[1].span.start)
 
 
 def build_cast(
@@ -130,6 +149,7 @@ def build_cast(
     parsed: Sequence[Parsed],
     *,
     known: Sequence[KnownCharacter] | None = None,
+    packs: tuple[FandomPack, ...] = (),
     min_mentions: int = MIN_MENTIONS,
 ) -> Cast:
     """Find the characters of a work in its parsed narration.
@@ -138,9 +158,11 @@ def build_cast(
         text: the work's text.
         parsed: the parsed narration pieces (quotations masked).
         known: a roster to use instead of building one (the gold-roster protocol).
+        packs: fandom packs of the work's detected fandoms: their names are looked for, and
+            characters they know get canonical names.
         min_mentions: fewest mentions for a character of a built roster.
     """
-    located = [(i, m) for i, piece in enumerate(parsed) for m in mentions_in(text, piece)]
+    located = _located_mentions(text, parsed, packs)
     mentions = [m for _, m in located]
     if known is not None:
         groups = _groups_from_known(known)
@@ -148,6 +170,14 @@ def build_cast(
         groups = cluster_names(
             mentions, min_mentions=min_mentions, locative=_locative_shares(text, mentions)
         )
+        if packs:
+            attached = merge_canon(groups, packs)
+            groups = [group for group, _ in attached]
+            known = [
+                KnownCharacter(c.name, (), c.pronouns, True) if c else _unknown(g)
+                for g, c in attached
+            ]
+            known = known if any(k.canon for k in known) else None
     ids = [f"c{n}" for n in range(1, len(groups) + 1)]
     keys, words = _index(groups, ids)
     partial = Cast((), (), None, keys, words)
@@ -158,6 +188,10 @@ def build_cast(
         characters.append(Character(NARRATOR, "Narrator", ("I",), None, False, 0, 0))
     mention_spans = tuple((m.span, ident) for _, m, ident in resolved if ident)
     return Cast(tuple(characters), mention_spans, narrator, keys, words)
+
+
+def _unknown(group: Group) -> KnownCharacter:
+    return KnownCharacter(display_name(group), ())
 
 
 def _characters(

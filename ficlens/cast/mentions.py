@@ -53,18 +53,20 @@ def _is_name(text: str) -> bool:
     words = text.split()
     if not words or text.lower() in _NOT_NAMES:
         return False
-    return all(w[:1].isupper() for w in words if w.isalpha()) and not any(
-        c.isdigit() for c in text
-    )
+    return all(w[:1].isupper() for w in words if w.isalpha()) and not any(c.isdigit() for c in text)
 
 
 def _extend(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     """Grow a name over a title before it and an honorific after it (``Kakashi - sensei``)."""
     while first > 0 and tokens[first - 1].text in titles():
         first -= 1
-    if last + 2 < len(tokens) and tokens[last + 1].text == "-":
-        if tokens[last + 2].text.lower() in honorifics() and tokens[last + 1].start == tokens[last].end:
-            last += 2
+    if (
+        last + 2 < len(tokens)
+        and tokens[last + 1].text == "-"
+        and tokens[last + 2].text.lower() in honorifics()
+        and tokens[last + 1].start == tokens[last].end
+    ):
+        last += 2
     return first, last
 
 
@@ -76,9 +78,7 @@ def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
     return False
 
 
-def _mention(
-    text: str, parsed: Parsed, first: int, last: int, source: str
-) -> Mention | None:
+def _mention(text: str, parsed: Parsed, first: int, last: int, source: str) -> Mention | None:
     tokens = parsed.tokens
     first, last = _extend(tokens, first, last)
     if tokens[last].text in ("'s", "’s", "'"):
@@ -118,7 +118,9 @@ def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
         mention = _mention(text, parsed, first, last, "ner")
         if mention is not None:
             found.append(mention)
-    covered = {i for m in found for i, t in enumerate(tokens) if m.span.contains(Span(t.start, t.end))}
+    covered = {
+        i for m in found for i, t in enumerate(tokens) if m.span.contains(Span(t.start, t.end))
+    }
     for first, last in _proper_runs(tokens):
         if first in covered:
             continue

@@ -127,8 +127,10 @@ def _untitled_words(group: Group) -> set[str]:
 
 
 def _variant_owner(groups: list[Group], word: str) -> Group | None:
-    """The group a nickname or spelling variant belongs to; titled names are not matched,
-    so ``Kitty`` does not join ``Lady Catherine``."""
+    """The group a nickname or spelling variant belongs to.
+
+    Titled names are not matched, so ``Kitty`` does not join ``Lady Catherine``.
+    """
     fulls = nicknames().get(word, frozenset())
     for group in groups:
         words = _untitled_words(group)

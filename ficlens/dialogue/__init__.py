@@ -8,14 +8,16 @@ contents masked), builds the cast and runs the speaker sieves.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ficlens.cast import Cast, KnownCharacter, build_cast
 from ficlens.dialogue.conventions import Convention
-from ficlens.dialogue.quotes import find_quotes
+from ficlens.dialogue.narrator import narrator_name
+from ficlens.dialogue.quotes import FoundQuote, find_quotes
 from ficlens.dialogue.speakers import attribute_speakers
+from ficlens.fandoms import FandomPack
 from ficlens.model import Quote, Span, Work
-from ficlens.nlp import DEFAULT_MODEL, parse
+from ficlens.nlp import DEFAULT_MODEL, Parsed, parse
 from ficlens.structure.paragraphs import split_paragraphs
 
 METHOD = "dialogue.sieve.v1"
@@ -31,6 +33,7 @@ class DialogueResult:
         convention: the dialogue convention (``double``, ``single``, ``dash``, ``guillemet``).
         paragraphs: the story paragraphs read.
         diagnostics: problems worth telling (unclosed quotations).
+        parsed: the parse of each paragraph.
     """
 
     cast: Cast
@@ -38,6 +41,7 @@ class DialogueResult:
     convention: Convention
     paragraphs: tuple[Span, ...]
     diagnostics: tuple[str, ...]
+    parsed: tuple[Parsed, ...] = ()
 
 
 def story_paragraphs(work: Work) -> list[Span]:
@@ -50,10 +54,83 @@ def story_paragraphs(work: Work) -> list[Span]:
     ]
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """The parse of a work's story paragraphs, before any roster is built.
+
+    Kept apart so that an evaluation can run several rosters over one parse.
+    """
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    found: tuple[FoundQuote, ...]
+    convention: Convention
+    parsed: tuple[Parsed, ...]
+
+
+def prepare(work: Work, *, model: str = DEFAULT_MODEL) -> Prepared:
+    """Find the quotations and parse the narration around them."""
+    text = work.text
+    paragraphs = tuple(story_paragraphs(work))
+    found, convention = find_quotes(text, paragraphs)
+    parsed = tuple(parse(text, paragraphs, hidden=[q.span for q in found], model=model))
+    return Prepared(text, paragraphs, found, convention, parsed)
+
+
+def attribute(
+    prepared: Prepared,
+    *,
+    known: Sequence[KnownCharacter] | None = None,
+    packs: tuple[FandomPack, ...] = (),
+) -> DialogueResult:
+    """Build the cast and attribute every quotation of a prepared work."""
+    text = prepared.text
+    cast = build_cast(text, prepared.parsed, known=known, packs=packs)
+    quotes = attribute_speakers(
+        text, prepared.found, paragraphs=prepared.paragraphs, parsed=prepared.parsed, cast=cast
+    )
+    if cast.narrator:
+        cast, quotes = _name_narrator(text, cast, quotes)
+    diagnostics = tuple(
+        f"unclosed quotation mark at offset {q.span.start - 1}; closed at the end of its paragraph"
+        for q in prepared.found
+        if q.unclosed
+    )
+    return DialogueResult(
+        cast, quotes, prepared.convention, prepared.paragraphs, diagnostics, prepared.parsed
+    )
+
+
+def _name_narrator(
+    text: str, cast: Cast, quotes: tuple[Quote, ...]
+) -> tuple[Cast, tuple[Quote, ...]]:
+    """Give the narrator the name others call them; merge with that character if known."""
+    narrator = cast.narrator
+    assert narrator is not None
+    name = narrator_name(text, quotes, narrator)
+    if name is None:
+        return cast, quotes
+    known = cast.resolve(name)
+    if known and known != narrator:
+        merged = tuple(
+            replace(q, speaker=known) if q.speaker == narrator else
+            replace(q, addressee=known) if q.addressee == narrator else q
+            for q in quotes
+        )  # fmt: skip
+        characters = tuple(c for c in cast.characters if c.id != narrator)
+        return replace(cast, characters=characters, narrator=known), merged
+    characters = tuple(
+        replace(c, name=name, aliases=("I", "Narrator")) if c.id == narrator else c
+        for c in cast.characters
+    )
+    return replace(cast, characters=characters), quotes
+
+
 def analyze_dialogue(
     work: Work,
     *,
     known: Sequence[KnownCharacter] | None = None,
+    packs: tuple[FandomPack, ...] = (),
     model: str = DEFAULT_MODEL,
 ) -> DialogueResult:
     """Find the quotations, the cast and the speakers of a work.
@@ -62,17 +139,7 @@ def analyze_dialogue(
         work: the structured work.
         known: characters to use as the roster instead of building one (gold-roster evaluation
             or a user's list).
+        packs: fandom packs of the work's fandoms, for canon names.
         model: the spaCy pipeline package.
     """
-    text = work.text
-    paragraphs = story_paragraphs(work)
-    found, convention = find_quotes(text, paragraphs)
-    parsed = list(parse(text, paragraphs, hidden=[q.span for q in found], model=model))
-    cast = build_cast(text, parsed, known=known)
-    quotes = attribute_speakers(text, found, paragraphs=paragraphs, parsed=parsed, cast=cast)
-    diagnostics = tuple(
-        f"unclosed quotation mark at offset {q.span.start - 1}; closed at the end of its paragraph"
-        for q in found
-        if q.unclosed
-    )
-    return DialogueResult(cast, quotes, convention, tuple(paragraphs), diagnostics)
+    return attribute(prepare(work, model=model), known=known, packs=packs)

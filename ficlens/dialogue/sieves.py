@@ -14,15 +14,19 @@ from dataclasses import dataclass
 
 from ficlens.cast import Cast
 from ficlens.cast.names import pronoun_sets
-from ficlens.lexicons import is_speech_verb
 from ficlens.dialogue.sites import QuoteSite
+from ficlens.lexicons import is_speech_verb
 from ficlens.model import Span
 from ficlens.nlp import Token
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_NAME_PART = r"(?:Mr\.|Mrs\.|Miss|Ms\.|Dr\.|Lady|Sir|Lord|Aunt|Uncle)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_NAME_PART = (
+    r"(?:Mr\.|Mrs\.|Miss|Ms\.|Dr\.|Lady|Sir|Lord|Aunt|Uncle)?\s*"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+)
+_INTERJECTION = r"(?:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
 _VOCATIVE_START = re.compile(
-    rf"^(?:(?:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)[,!]?\s+)?({_NAME_PART})\s*[,!?—–-]",
+    rf"^(?:{_INTERJECTION}[,!]?\s+)?({_NAME_PART})\s*[,!?—–-]",
     re.I,
 )
 _VOCATIVE_END = re.compile(rf"[,—–-]\s*(?:my dear\s+|dear\s+)?({_NAME_PART})\s*[.!?…]*$")
@@ -102,8 +106,7 @@ def speech_verb(
     """
     for region, confidence in ((site.after, 0.95), (site.before, 0.9)):
         for index in region:
-            token = site.token(index)
-            if not token.tag.startswith("VB") or not is_speech_verb(token.text):
+            if not _is_speech(site, index):
                 continue
             subject = _subject_of(site, index)
             if subject is None:
@@ -121,10 +124,29 @@ def speech_verb(
 
 
 def _adjacent_proper(site: QuoteSite, verb: int, region: Sequence[int]) -> int | None:
-    for index in (verb + 1, verb - 1):
-        if index in region and site.token(index).tag in ("NNP", "NNPS"):
-            return index
+    """A name right after the verb (``said Harry``, ``began the Secretary``) or right before."""
+    after = verb + 1
+    while (after in region and site.token(after).tag in ("DT", "RP")) or (
+        after in region and site.token(after).text.lower() == "on"
+    ):
+        after += 1
+    for start in (after, verb - 1):
+        if start in region and site.token(start).tag in ("NNP", "NNPS", "NN"):
+            end = start
+            while end + 1 in region and site.token(end + 1).tag in ("NNP", "NNPS"):
+                end += 1
+            return end
     return None
+
+
+def _is_speech(site: QuoteSite, index: int) -> bool:
+    token = site.token(index)
+    if not token.tag.startswith("VB"):
+        return False
+    if is_speech_verb(token.text):
+        return True
+    following = site.piece.tokens[index + 1].text if index + 1 < len(site.piece.tokens) else ""
+    return is_speech_verb(f"{token.text} {following}")
 
 
 def vocative(text: str, span: Span, *, cast: Cast) -> str | None:

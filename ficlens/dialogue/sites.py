@@ -25,6 +25,9 @@ class QuoteSite:
         after: narration tokens between this quotation and the next one (or the paragraph's
             end), first sentence only.
         first_in_paragraph: no other quotation precedes it in its paragraph.
+        intro: when the quotation opens a paragraph with no narration before it and the
+            previous paragraph ends with a colon or a dash (``Mr. Wilcox said quietly:``),
+            that paragraph's last sentence, as a site whose ``before`` the sieves can read.
     """
 
     index: int
@@ -34,6 +37,7 @@ class QuoteSite:
     before: tuple[int, ...]
     after: tuple[int, ...]
     first_in_paragraph: bool
+    intro: QuoteSite | None = None
 
     def token(self, index: int) -> Token:
         """A token of the paragraph by index."""
@@ -80,5 +84,28 @@ def build_sites(
         tokens = piece.tokens
         before = _last_sentence(tokens, _outside(tokens, previous_end, quote.span.start - 1))
         after = _first_sentence(tokens, _outside(tokens, quote.span.end + 1, next_start))
-        sites.append(QuoteSite(n, quote, quote.paragraph, piece, before, after, position == 0))
+        intro = None
+        if position == 0 and not before and quote.paragraph > 0:
+            intro = _intro(n, quote, paragraphs, parsed)
+        sites.append(
+            QuoteSite(n, quote, quote.paragraph, piece, before, after, position == 0, intro)
+        )
     return sites
+
+
+_INTRO_ENDINGS = (":", "—", "--", "–", ":--", ":—")
+
+
+def _intro(
+    n: int, quote: FoundQuote, paragraphs: Sequence[Span], parsed: Sequence[Parsed]
+) -> QuoteSite | None:
+    previous = parsed[quote.paragraph - 1]
+    tokens = previous.tokens
+    words = [i for i, t in enumerate(tokens) if t.text.strip()]
+    if not words:
+        return None
+    tail = "".join(tokens[i].text for i in words[-2:])
+    if not tail.endswith(_INTRO_ENDINGS):
+        return None
+    last = _last_sentence(tokens, words)
+    return QuoteSite(n, quote, quote.paragraph - 1, previous, last, (), False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ficlens.cast import Cast
 from ficlens.dialogue.quotes import FoundQuote
@@ -22,6 +23,7 @@ from ficlens.model import Quote, Span
 from ficlens.nlp import Parsed
 
 _LOOKBACK_CHARS = 3000
+_SUBJECT_WINDOW = 3
 _RUN_GAP = 2  # paragraphs of narration that may separate turns of one conversation
 _PROPAGATED = 0.9
 _TURN_CONFIDENCE = 0.5
@@ -36,30 +38,53 @@ class _Context:
     mention_ids: Sequence[str]
     token_owner: dict[int, str]
     genders: dict[str, str | None]
+    subjects: Sequence[bool]
 
 
 def _context(text: str, cast: Cast, parsed: Sequence[Parsed]) -> _Context:
     spans = sorted(cast.mentions, key=lambda pair: pair[0].start)
     starts = [span.start for span, _ in spans]
     owner: dict[int, str] = {}
+    subjects = [False] * len(spans)
     for piece in parsed:
         for token in piece.tokens:
             index = bisect.bisect_right(starts, token.start) - 1
             if index >= 0 and spans[index][0].start <= token.start < spans[index][0].end:
                 owner[token.start] = spans[index][1]
+                subjects[index] = subjects[index] or token.dep in ("nsubj", "nsubjpass")
     genders = {c.id: c.gender for c in cast.characters}
-    return _Context(text, cast, starts, [ident for _, ident in spans], owner, genders)
+    return _Context(text, cast, starts, [ident for _, ident in spans], owner, genders, subjects)
 
 
-def _recent(context: _Context, before: int, *, gender: str | None, exclude: set[str]) -> str | None:
-    """The most recently named character before an offset, optionally of one gender."""
+def _recent(
+    context: _Context,
+    before: int,
+    *,
+    gender: str | None,
+    exclude: set[str],
+    prefer_subject: bool = False,
+) -> str | None:
+    """The most recently named character before an offset, optionally of one gender.
+
+    With ``prefer_subject`` (resolving ``he said``), a character named as a grammatical subject
+    among the nearest few candidates wins over a nearer one named as an object: in ``Gregory
+    stared at Syme. "What?" he asked`` it is Gregory who asks.
+    """
     index = bisect.bisect_left(context.mention_starts, before) - 1
+    candidates: list[tuple[str, bool]] = []
     while index >= 0 and context.mention_starts[index] >= before - _LOOKBACK_CHARS:
         ident = context.mention_ids[index]
         if ident not in exclude and (gender is None or context.genders.get(ident) == gender):
-            return ident
+            candidates.append((ident, context.subjects[index]))
+            if not prefer_subject or len(candidates) >= _SUBJECT_WINDOW:
+                break
         index -= 1
-    return None
+    if not candidates:
+        return None
+    if prefer_subject:
+        subject = next((ident for ident, is_subject in candidates if is_subject), None)
+        return subject or candidates[0][0]
+    return candidates[0][0]
 
 
 def _paragraph_characters(context: _Context, piece: Parsed) -> list[str]:
@@ -71,13 +96,23 @@ def _paragraph_characters(context: _Context, piece: Parsed) -> list[str]:
 def _decide(site: QuoteSite, context: _Context, addressee: str | None) -> Decision | None:
     def resolve_pronoun(at: QuoteSite, pronoun: str, exclude: str | None) -> str | None:
         excluded = {exclude} if exclude else set()
-        return _recent(context, at.quote.span.start, gender=pronoun, exclude=excluded)
+        return _recent(
+            context, at.quote.span.start, gender=pronoun, exclude=excluded, prefer_subject=True
+        )
 
-    return (
-        speech_verb(
-            site, cast=context.cast, starts=context.token_owner,
+    found = speech_verb(
+        site, cast=context.cast, starts=context.token_owner,
+        resolve_pronoun=resolve_pronoun, addressee=addressee,
+    )  # fmt: skip
+    if found is None and site.intro is not None:
+        found = speech_verb(
+            site.intro, cast=context.cast, starts=context.token_owner,
             resolve_pronoun=resolve_pronoun, addressee=addressee,
         )  # fmt: skip
+        if found is not None:
+            found = Decision(found.character, "speakers.introduced.v1", found.confidence * 0.95)
+    return (
+        found
         or action_beat(site, starts=context.token_owner, addressee=addressee)
         or single_mention(_paragraph_characters(context, site.piece), addressee=addressee)
     )
@@ -104,7 +139,7 @@ def attribute_speakers(
     sites = build_sites(quotes, paragraphs, parsed)
     addressees = [vocative(text, q.span, cast=cast) for q in quotes]
     decisions = [_decide(s, context, addressees[s.index]) for s in sites]
-    decisions = _spread_in_paragraphs(sites, decisions)
+    decisions = _spread_in_paragraphs(sites, decisions, addressees)
     decisions = _take_turns(sites, decisions, addressees)
     decisions = _fill_recent(sites, decisions, addressees, context)
     addressees = _answerers(sites, decisions, addressees)
@@ -123,19 +158,25 @@ def attribute_speakers(
 
 
 def _spread_in_paragraphs(
-    sites: Sequence[QuoteSite], decisions: list[Decision | None]
+    sites: Sequence[QuoteSite],
+    decisions: list[Decision | None],
+    addressees: Sequence[str | None],
 ) -> list[Decision | None]:
     """Quotations of one paragraph share its best decision (one speaker a paragraph)."""
     best: dict[int, Decision] = {}
     for site, decision in zip(sites, decisions, strict=True):
-        if decision and (site.paragraph not in best or decision.confidence > best[site.paragraph].confidence):
+        if decision and (
+            site.paragraph not in best or decision.confidence > best[site.paragraph].confidence
+        ):
             best[site.paragraph] = decision
     spread: list[Decision | None] = []
     for site, decision in zip(sites, decisions, strict=True):
-        if decision is None and site.paragraph in best:
-            source = best[site.paragraph]
-            decision = Decision(source.character, "speakers.same_paragraph.v1", source.confidence * _PROPAGATED)
-        spread.append(decision)
+        source = best.get(site.paragraph)
+        if decision is None and source and source.character != addressees[site.index]:
+            confidence = source.confidence * _PROPAGATED
+            spread.append(Decision(source.character, "speakers.same_paragraph.v1", confidence))
+        else:
+            spread.append(decision)
     return spread
 
 
@@ -169,9 +210,12 @@ def _take_turns(
                     continue
                 guess = _turn_guess(run, position, result, addressees)
                 if guess:
-                    result[index] = Decision(guess, "speakers.turn_taking.v1", _TURN_CONFIDENCE)
+                    who, how = guess
+                    result[index] = Decision(
+                        who, f"speakers.turn_taking.{how}.v1", _TURN_CONFIDENCE
+                    )
                     changed = True
-    return _spread_in_paragraphs(sites, result)
+    return _spread_in_paragraphs(sites, result, addressees)
 
 
 def _turn_guess(
@@ -179,22 +223,38 @@ def _turn_guess(
     position: int,
     result: Sequence[Decision | None],
     addressees: Sequence[str | None],
-) -> str | None:
+) -> tuple[str, str] | None:
     def speaker(at: int) -> str | None:
         if 0 <= at < len(run) and result[run[at]] is not None:
             return result[run[at]].character  # type: ignore[union-attr]
         return None
 
     previous = run[position - 1] if position > 0 else None
-    if previous is not None and addressees[previous] and addressees[previous] != speaker(position - 1):
-        return addressees[previous]
+    called = addressees[previous] if previous is not None else None
+    if called and called != speaker(position - 1):
+        return called, "vocative"
     two_back, one_back = speaker(position - 2), speaker(position - 1)
     if two_back and one_back and two_back != one_back:
-        return two_back
+        return two_back, "back"
     two_on, one_on = speaker(position + 2), speaker(position + 1)
     if two_on and one_on and two_on != one_on:
-        return two_on
+        return two_on, "forward"
     return None
+
+
+def _neighbours(
+    sites: Sequence[QuoteSite], decisions: Sequence[Decision | None]
+) -> dict[int, set[str]]:
+    """For each quotation, the speakers of the turns just before and after it in its run."""
+    found: dict[int, set[str]] = {}
+    for run in _paragraph_order(sites):
+        for position, index in enumerate(run):
+            near = set()
+            for other in (position - 1, position + 1):
+                if 0 <= other < len(run) and decisions[run[other]] is not None:
+                    near.add(decisions[run[other]].character)  # type: ignore[union-attr]
+            found[sites[index].paragraph] = near
+    return found
 
 
 def _fill_recent(
@@ -203,15 +263,23 @@ def _fill_recent(
     addressees: Sequence[str | None],
     context: _Context,
 ) -> list[Decision | None]:
-    """Last resort: the most recently named character (not the one addressed)."""
+    """Last resort: the most recently named character who is not addressed.
+
+    The speakers of the turns just before and after are excluded too: in a conversation,
+    they are the other side.
+    """
+    near = _neighbours(sites, decisions)
     filled: list[Decision | None] = []
     for site, decision in zip(sites, decisions, strict=True):
+        found = None
         if decision is None:
-            exclude = {a for a in (addressees[site.index],) if a}
+            called = addressees[site.index]
+            exclude = ({called} if called else set()) | near.get(site.paragraph, set())
             found = _recent(context, site.quote.span.start, gender=None, exclude=exclude)
-            if found:
-                decision = Decision(found, "speakers.most_recent.v1", _RECENT_CONFIDENCE)
-        filled.append(decision)
+        if found:
+            filled.append(Decision(found, "speakers.most_recent.v1", _RECENT_CONFIDENCE))
+        else:
+            filled.append(decision)
     return filled
 
 
@@ -223,7 +291,7 @@ def _answerers(
     """Without a vocative, a turn in a conversation is addressed to the previous speaker."""
     result = list(addressees)
     for run in _paragraph_order(sites):
-        for previous, current in zip(run, run[1:], strict=False):
+        for previous, current in pairwise(run):
             before, now = decisions[previous], decisions[current]
             if result[current] is None and before and now and before.character != now.character:
                 result[current] = before.character

@@ -103,7 +103,7 @@ class Score:
 
 
 def load_novel(folder: Path) -> Novel:
-    """Read one PDNC novel folder (``novel_text.txt``, ``quotation_info.csv``, ``character_info.csv``).
+    """Read one PDNC novel folder (novel text, quotation and character tables).
 
     Raises:
         FicLensError: a file is missing or malformed.
@@ -123,7 +123,9 @@ def load_novel(folder: Path) -> Novel:
 def _character(row: dict[str, str]) -> GoldCharacter:
     aliases = ast.literal_eval(row["Aliases"]) if row["Aliases"].strip() else set()
     cleaned = tuple(sorted({a.strip() for a in aliases if a.strip()}))
-    return GoldCharacter(row["Character ID"].strip(), row["Main Name"].strip(), cleaned, row["Gender"])
+    return GoldCharacter(
+        row["Character ID"].strip(), row["Main Name"].strip(), cleaned, row["Gender"]
+    )
 
 
 def _alias_lookup(characters: Sequence[GoldCharacter]) -> dict[str, str]:
@@ -141,10 +143,7 @@ def _quote(row: dict[str, str], lookup: dict[str, str]) -> GoldQuote:
 
 def known_roster(novel: Novel) -> list[KnownCharacter]:
     """The gold characters as a roster for the gold-roster protocol."""
-    return [
-        KnownCharacter(c.name, c.aliases, _GENDERS.get(c.gender))
-        for c in novel.characters
-    ]
+    return [KnownCharacter(c.name, c.aliases, _GENDERS.get(c.gender)) for c in novel.characters]
 
 
 def run_novel(novel: Novel, *, gold_roster: bool) -> DialogueResult:
@@ -163,9 +162,7 @@ def _names(character: Character) -> set[str]:
 
 def map_characters(predicted: Sequence[Character], novel: Novel) -> dict[str, str]:
     """Map predicted characters to gold ids by the names they share (end-to-end protocol)."""
-    gold_names = {
-        c.id: {n.lower() for n in (c.name, *c.aliases)} for c in novel.characters
-    }
+    gold_names = {c.id: {n.lower() for n in (c.name, *c.aliases)} for c in novel.characters}
     mapping: dict[str, str] = {}
     for character in predicted:
         names = _names(character)

@@ -1,0 +1,83 @@
+"""Canon characters: names a fandom pack declares, found in the narration and merged.
+
+spaCy's small model misses many fandom names (``Itachi``, ``Naruto``) and never knows that
+``the Copy Ninja`` is Kakashi. When a work's fandom is detected, every name, alias and epithet
+its pack lists is looked for in the narration, and roster groups whose names a pack knows
+take the character's canonical AO3 name, pronouns and ``canon: true``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ficlens.cast.mentions import Mention
+from ficlens.cast.names import split_name
+from ficlens.cast.roster import Group
+from ficlens.fandoms import CanonCharacter, FandomPack, find_canon
+from ficlens.model import Span
+from ficlens.nlp import Parsed
+
+
+@cache
+def _pattern(packs: tuple[FandomPack, ...]) -> re.Pattern[str] | None:
+    forms: set[str] = set()
+    for pack in packs:
+        for character in pack.characters:
+            for form in character.forms:
+                bare = form.removeprefix("the ").removeprefix("The ")
+                if len(bare) > 2:
+                    forms.add(re.escape(bare))
+    if not forms:
+        return None
+    alternation = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?:[Tt]he)\s+)?(?:{alternation})(?:-\w+)?(?![\w])")
+
+
+def canon_mentions(
+    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
+) -> list[tuple[int, Mention]]:
+    """Mentions of pack characters in the narration, as ``(piece index, mention)`` pairs."""
+    pattern = _pattern(packs)
+    if pattern is None:
+        return []
+    found = []
+    for index, piece in enumerate(parsed):
+        masked = {(t.start, t.end) for t in piece.tokens if t.text == "Yes"}
+        for match in pattern.finditer(text, piece.span.start, piece.span.end):
+            span = Span(match.start(), match.end())
+            if any(start <= span.start < end for start, end in masked):
+                continue
+            parts = split_name(match.group())
+            if find_canon(parts.name, packs) is not None:
+                found.append((index, Mention(span, parts, "canon")))
+    return found
+
+
+def merge_canon(
+    groups: Sequence[Group], packs: tuple[FandomPack, ...]
+) -> list[tuple[Group, CanonCharacter | None]]:
+    """Attach each group to the canon character its names denote; merge groups that share one."""
+    merged: dict[str, tuple[Group, CanonCharacter]] = {}
+    result: list[tuple[Group, CanonCharacter | None]] = []
+    for group in groups:
+        character = _canon_of(group, packs)
+        if character is None:
+            result.append((group, None))
+        elif character.name in merged:
+            merged[character.name][0].absorb(group)
+        else:
+            merged[character.name] = (group, character)
+            result.append((group, character))
+    return result
+
+
+def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | None:
+    for key, _count in group.keys.most_common():
+        parts = group.parts[key]
+        for candidate in (key, parts.name):
+            character = find_canon(candidate, packs)
+            if character is not None:
+                return character
+    return None

@@ -1,0 +1,64 @@
+"""Name a first-person narrator from how the other characters address them.
+
+In first-person narration the narrator is "I" and their name rarely appears outside dialogue;
+but the people they talk to call them by it (``"Watson, you are a marvel."``). The name
+used most often in vocatives of quotations that answer or precede the narrator's own is
+taken as the narrator's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+
+from ficlens.model import Quote
+
+_NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
+_START = re.compile(rf"^(?:(?:oh|ah|well|yes|no|now|come|dear|my dear)[,!]?\s+)?({_NAME})\s*[,!?]")
+_END = re.compile(rf",\s*(?:my dear\s+)?({_NAME})\s*[.!?…]*$")
+_NOT_NAMES = frozenset(
+    {"Yes", "No", "Oh", "Ah", "Well", "Now", "Come", "Look", "Listen", "Please", "Thank",
+     "Thanks", "Good", "Sir", "Madam", "Ma'am", "I", "You", "What", "Why", "How", "Then",
+     "So", "But", "And", "Indeed", "Really", "Nonsense", "Hush", "Here", "There", "God"}
+)  # fmt: skip
+_MIN_VOTES = 2
+
+
+def vocative_name(words: str) -> str | None:
+    """The name a quotation addresses at its start or end, as written, or ``None``.
+
+    Example:
+        >>> vocative_name("Watson, you are a marvel.")
+        'Watson'
+        >>> vocative_name("Yes, I am.") is None
+        True
+    """
+    for pattern in (_START, _END):
+        match = pattern.search(words.strip())
+        if match and match.group(1).split()[0].rstrip(".") not in _NOT_NAMES:
+            return match.group(1)
+    return None
+
+
+def narrator_name(text: str, quotes: Sequence[Quote], narrator: str) -> str | None:
+    """The name most often used to address the narrator, or ``None`` if unclear.
+
+    Args:
+        text: the work's text.
+        quotes: the attributed quotations in order.
+        narrator: the narrator's character id.
+    """
+    votes: Counter[str] = Counter()
+    for previous, current in pairwise(quotes):
+        pair = ((previous, current), (current, previous))
+        for spoken, answer in pair:
+            if spoken.speaker == narrator and answer.speaker not in (narrator, None):
+                name = vocative_name(text[answer.span.start : answer.span.end])
+                if name:
+                    votes[name] += 1
+    if not votes:
+        return None
+    name, count = votes.most_common(1)[0]
+    return name if count >= _MIN_VOTES else None
