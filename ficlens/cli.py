@@ -12,10 +12,19 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from ficlens.api import analyze_file
 from ficlens.errors import FicLensError
+from ficlens.eval.pdnc import PROTOCOLS, evaluate, novel_folders
+from ficlens.eval.tables import pdnc_tables
 from ficlens.model import Analysis
 from ficlens.report import render_report
 from ficlens.settings import SETTINGS, Settings
@@ -129,14 +138,8 @@ def _run(
     nlp: bool = True,
 ) -> int:
     failures = 0
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
     stdout = Console()
-    with Progress(*columns, console=err, transient=True, disable=len(files) < 2) as progress:
+    with Progress(*_columns(), console=err, transient=True, disable=len(files) < 2) as progress:
         task = progress.add_task("Analysing", total=len(files))
         for path in files:
             try:
@@ -172,6 +175,54 @@ def _emit(
         sys.stdout.write(rendered + "\n")
     else:
         console.print(render_report(analysis))
+
+
+eval_app = typer.Typer(help="Score FicLens against public gold data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("pdnc")
+def eval_pdnc(
+    folder: Annotated[Path, typer.Argument(help="The PDNC folder (one sub-folder per novel).")],
+    protocol: Annotated[
+        list[str] | None,
+        typer.Option("--protocol", "-p", help="end-to-end and/or gold-roster (default both)."),
+    ] = None,
+    novel: Annotated[
+        list[str] | None, typer.Option("--novel", "-n", help="Only these novels (folder names).")
+    ] = None,
+) -> None:
+    """Quote detection and speaker accuracy on PDNC, per protocol, novel and quote type."""
+    chosen = tuple(protocol or PROTOCOLS)
+    unknown = [p for p in chosen if p not in PROTOCOLS]
+    if unknown:
+        raise typer.BadParameter(f"unknown protocol(s) {unknown}; use {list(PROTOCOLS)}")
+    err = Console(stderr=True)
+    try:
+        total = len(novel_folders(folder)) if not novel else len(novel)
+        with Progress(*_columns(), console=err, transient=True) as progress:
+            task = progress.add_task("Novels", total=total)
+            result = evaluate(
+                folder, protocols=chosen, novels=tuple(novel or ()),
+                progress=lambda _name: progress.advance(task),
+            )  # fmt: skip
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+    console = Console()
+    for table in pdnc_tables(result):
+        console.print(table)
+    words, seconds = sum(result.words.values()), sum(result.seconds.values())
+    console.print(f"{words:,} words in {seconds:.0f} s ({words / max(seconds, 1e-9):,.0f} words/s)")
+
+
+def _columns() -> tuple[ProgressColumn, ...]:
+    return (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
 
 
 def main() -> None:

@@ -19,14 +19,15 @@ from __future__ import annotations
 import ast
 import bisect
 import csv
+import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ficlens.cast import KnownCharacter
 from ficlens.cast.names import split_name
-from ficlens.dialogue import DialogueResult, analyze_dialogue
+from ficlens.dialogue import DialogueResult, analyze_dialogue, attribute, prepare
 from ficlens.errors import FicLensError
 from ficlens.ingest import read_bytes
 from ficlens.model import Character, Span
@@ -221,3 +222,55 @@ def novel_folders(root: Path) -> list[Path]:
     if not folders:
         raise FicLensError(f"{root}: no PDNC novel folders (with quotation_info.csv) found")
     return folders
+
+
+PROTOCOLS = ("end-to-end", "gold-roster")
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Scores per protocol and novel, with the parse time of each novel."""
+
+    scores: dict[str, dict[str, Score]]
+    words: dict[str, int]
+    seconds: dict[str, float]
+
+    def total(self, protocol: str) -> Score:
+        """The micro-averaged counts of one protocol over all novels."""
+        total = Score()
+        for score in self.scores[protocol].values():
+            total.add(score)
+        return total
+
+
+def evaluate(
+    root: Path,
+    *,
+    protocols: Sequence[str] = PROTOCOLS,
+    novels: Sequence[str] = (),
+    progress: Callable[[str], None] | None = None,
+) -> Evaluation:
+    """Run FicLens on every PDNC novel under ``root`` and score it under each protocol.
+
+    The text is read, structured and parsed once per novel; each protocol then builds (or is
+    given) its roster and attributes the quotations.
+    """
+    scores: dict[str, dict[str, Score]] = {protocol: {} for protocol in protocols}
+    words: dict[str, int] = {}
+    seconds: dict[str, float] = {}
+    for folder in novel_folders(root):
+        if novels and folder.name not in novels:
+            continue
+        novel = load_novel(folder)
+        started = time.perf_counter()
+        raw = read_bytes(novel.text.encode("utf-8"), path=f"{novel.name}/novel_text.txt")
+        prepared = prepare(build_work(raw))
+        for protocol in protocols:
+            gold = protocol == "gold-roster"
+            result = attribute(prepared, known=known_roster(novel) if gold else None)
+            scores[protocol][novel.name] = score_novel(novel, result, gold_roster=gold)
+        seconds[novel.name] = time.perf_counter() - started
+        words[novel.name] = len(novel.text.split())
+        if progress is not None:
+            progress(novel.name)
+    return Evaluation(scores, words, seconds)
