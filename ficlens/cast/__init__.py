@@ -56,9 +56,14 @@ class Cast:
     narrator: str | None = None
     _keys: Mapping[str, str] = field(default_factory=dict, repr=False)
     _words: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _genders: Mapping[str, str | None] = field(default_factory=dict, repr=False)
 
     def resolve(self, name: str) -> str | None:
         """The id of the character a written name refers to, or ``None`` if unknown or ambiguous.
+
+        The full name (with its title) is tried first, then the bare name, then, for a single
+        word, the one character whose names contain it. A title's gender must agree with the
+        character's (``Mrs. Dashwood`` is not ``John Dashwood``).
 
         Example:
             >>> cast = Cast((), (), None, {"mr. darcy": "c1"}, {"darcy": ("c1",)})
@@ -66,16 +71,22 @@ class Cast:
             ('c1', 'c1', None)
         """
         parts = split_name(name)
+        hint = parts.gender_hint
         for key in (f"{parts.title} {parts.name}".strip(), parts.name):
             found = self._keys.get(key.lower())
-            if found:
+            if found and self._agrees(found, hint):
                 return found
-        words = parts.name.split()
-        if len(words) == 1:
-            owners = self._words.get(words[0].lower(), ())
-            if len(owners) == 1:
-                return owners[0]
-        return None
+        words = parts.name.lower().split()
+        if len(words) != 1:
+            return None
+        candidates = [c for c in self._words.get(words[0], ()) if self._agrees(c, hint)]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _agrees(self, ident: str, hint: str | None) -> bool:
+        if hint is None:
+            return True
+        gender = self._genders.get(ident)
+        return gender is None or gender == hint
 
     def by_id(self) -> dict[str, Character]:
         """Characters by id."""
@@ -180,14 +191,20 @@ def build_cast(
             known = known if any(k.canon for k in known) else None
     ids = [f"c{n}" for n in range(1, len(groups) + 1)]
     keys, words = _index(groups, ids)
-    partial = Cast((), (), None, keys, words)
+    hinted = {
+        ident: (known[n].gender if known is not None else None)
+        or next(iter(group.gender_hints()), None)
+        for n, (group, ident) in enumerate(zip(groups, ids, strict=True))
+    }
+    partial = Cast((), (), None, keys, words, hinted)
     resolved = [(i, m, partial.resolve(m.parts.title + " " + m.parts.name)) for i, m in located]
     characters = _characters(groups, ids, resolved, parsed, known)
     narrator = NARRATOR if _narrated_in_first_person(parsed) else None
     if narrator:
         characters.append(Character(NARRATOR, "Narrator", ("I",), None, False, 0, 0))
     mention_spans = tuple((m.span, ident) for _, m, ident in resolved if ident)
-    return Cast(tuple(characters), mention_spans, narrator, keys, words)
+    genders = {c.id: c.gender for c in characters}
+    return Cast(tuple(characters), mention_spans, narrator, keys, words, genders)
 
 
 def _unknown(group: Group) -> KnownCharacter:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from ficlens.cast.mentions import Mention
 from ficlens.cast.names import NameParts, nicknames, titles
@@ -132,18 +133,30 @@ def _variant_owner(groups: list[Group], word: str) -> Group | None:
     Titled names are not matched, so ``Kitty`` does not join ``Lady Catherine``.
     """
     fulls = nicknames().get(word, frozenset())
+    found = []
     for group in groups:
         words = _untitled_words(group)
         if fulls & words or any(word in nicknames().get(w, ()) for w in words):
-            return group
-    if len(word) < _MIN_FUZZY_LENGTH:
-        return None
-    for group in groups:
-        for other in _untitled_words(group):
-            close = fuzz.ratio(word, other) >= _FUZZY_RATIO
-            if close and other[:1] == word[:1] and len(other) >= _MIN_FUZZY_LENGTH:
-                return group
-    return None
+            found.append(group)
+    if not found and len(word) >= _MIN_FUZZY_LENGTH:
+        found = [
+            group
+            for group in groups
+            if any(_spelling_variant(word, other) for other in _untitled_words(group))
+        ]
+    # A word that fits several groups (``Bennet`` beside ``Jane Bennet`` and ``Elizabeth
+    # Bennet``) is ambiguous and stays apart.
+    return found[0] if len(found) == 1 else None
+
+
+def _spelling_variant(word: str, other: str) -> bool:
+    """Whether two names are one spelt two ways: nearly equal, or two letters swapped."""
+    if other[:1] != word[:1] or len(other) < _MIN_FUZZY_LENGTH:
+        return False
+    if fuzz.ratio(word, other) >= _FUZZY_RATIO:
+        return True
+    swapped = sorted(word) == sorted(other) and OSA.distance(word, other) == 1
+    return swapped  # Hermoine / Hermione
 
 
 def _merge_surnames(groups: list[Group]) -> list[Group]:

@@ -19,6 +19,7 @@ from ficlens.model import Span
 Convention = Literal["double", "single", "dash", "guillemet"]
 
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–\"“]))['‘](?=[^\W\d_])", re.M)
+_DOUBLED_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–\"“]))['‘](?=['’][^\W\d_])", re.M)
 _DOUBLE = re.compile(r"[\"“”]")
 _DASH_OPEN = re.compile(r"^[—―–]\s?\S", re.M)
 _GUILLEMET = re.compile(r"[«»]")
@@ -32,14 +33,26 @@ def elisions() -> frozenset[str]:
 
 
 def single_openers(text: str) -> list[int]:
-    """Offsets of single quote marks in opening position that are not elisions."""
+    """Offsets of single quote marks in opening position that are not elisions.
+
+    A doubled mark before an elision (``''Tis late,'``) is an opening quote followed by the
+    elision's apostrophe.
+
+    Example:
+        >>> single_openers("'Give 'em here.' ''Tis late.'")
+        [0, 17]
+    """
     found = []
     for match in _SINGLE_OPEN.finditer(text):
         word = _WORD_AFTER.match(text, match.end())
         if word and word.group().lower() in elisions():
             continue
         found.append(match.start())
-    return found
+    for match in _DOUBLED_OPEN.finditer(text):
+        word = _WORD_AFTER.match(text, match.end() + 1)
+        if word and word.group().lower() in elisions():
+            found.append(match.start())
+    return sorted(found)
 
 
 def detect_convention(text: str, paragraphs: Sequence[Span]) -> Convention:

@@ -16,8 +16,10 @@ from itertools import pairwise
 from ficlens.model import Quote
 
 _NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
-_START = re.compile(rf"^(?:(?:oh|ah|well|yes|no|now|come|dear|my dear)[,!]?\s+)?({_NAME})\s*[,!?]")
-_END = re.compile(rf",\s*(?:my dear\s+)?({_NAME})\s*[.!?…]*$")
+_INTERJECTION = r"(?i:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
+_START = re.compile(rf"^(?:{_INTERJECTION}[,!]?\s+)?({_NAME})\s*[,!?]")
+# A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said.
+_END = re.compile(rf",\s*(?:my dear\s+)?({_NAME})\s*[.!?…,—–-]*$")
 _NOT_NAMES = frozenset(
     {"Yes", "No", "Oh", "Ah", "Well", "Now", "Come", "Look", "Listen", "Please", "Thank",
      "Thanks", "Good", "Sir", "Madam", "Ma'am", "I", "You", "What", "Why", "How", "Then",
@@ -32,6 +34,8 @@ def vocative_name(words: str) -> str | None:
     Example:
         >>> vocative_name("Watson, you are a marvel.")
         'Watson'
+        >>> vocative_name("Oh, Tamsin, you came.")
+        'Tamsin'
         >>> vocative_name("Yes, I am.") is None
         True
     """

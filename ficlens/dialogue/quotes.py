@@ -14,15 +14,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ficlens.dialogue.conventions import Convention, detect_convention, single_openers
-from ficlens.lexicons import is_speech_verb
+from ficlens.lexicons import is_speech_verb, speech_verb_forms
 from ficlens.model import Span
 
 _CLOSING_PUNCTUATION = frozenset(".,!?;:…—–-")
-_NARRATION_START = re.compile(
-    r"\s*(?:[,.;:!?]|$|(?:he|she|they|i|we|you|it|said|asked|says|asks|replied|cried|"
-    r"whispered|shouted|called|answered|added|muttered|murmured|began|continued|went on)\b)",
-    re.I,
-)
+_PUNCTUATION_OR_END = re.compile(r"\s*(?:[,.;:!?…]|$)")
+_PRONOUN = r"(?i:he|she|they|i|we|it)"
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+_VERB = r"[^\W\d_]+(?:\s+on)?"
+_TAG_END = r"(?:\s+[^\W\d_]+ly)?(?=\s*(?:[.,;:…]|$))"
+# A speech tag after a quotation: "he said", "Ann whispered", "said Ann", "went on Ann".
+_TAG_SUBJECT_FIRST = re.compile(rf"\s+(?:{_PRONOUN}|{_NAME})\s+(?P<verb>{_VERB}){_TAG_END}")
+_TAG_VERB_FIRST = re.compile(rf"\s+(?P<verb>{_VERB})\s+(?:{_PRONOUN}|{_NAME}){_TAG_END}")
+_PRONOUN_VERB = re.compile(rf"\s+{_PRONOUN}\s+(?P<verb>{_VERB})")
+_BARE_VERB = re.compile(rf"\s+(?P<verb>{_VERB})")
+_TAG_PUNCTUATION = re.compile(r"[,!?…](?=\s)")
+_SENTENCE_END = re.compile(r"[.!?…]+\s+(?=\S)")
 _MAX_MENTION_WORDS = 4
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _OPENERS = ('"', "“", "‘", "'", "«", "»", "—", "–", "―")
@@ -83,8 +90,54 @@ def _is_single_close(text: str, at: int, end: int) -> bool:
         return False  # don't, Sakura's: an apostrophe inside a word
     if before in _CLOSING_PUNCTUATION:
         return True
-    # After a letter: "...like this' he said" closes; "the boys' team" is a possessive.
-    return bool(_NARRATION_START.match(text, at + 1, end))
+    # After a letter: "...like this' he said" closes; "the boys' team" is a possessive and
+    # "somethin' you said" a dropped g, so only punctuation or a speech tag after it closes.
+    if _PUNCTUATION_OR_END.match(text, at + 1, end):
+        return True
+    tag = _PRONOUN_VERB.match(text, at + 1, end) or _BARE_VERB.match(text, at + 1, end)
+    return tag is not None and _is_past_speech(tag.group("verb"))
+
+
+def _is_past_speech(verb: str) -> bool:
+    """Whether a word (or ``went on``) is a past form of a speech verb: said, asked, went on.
+
+    Base and present forms (``joke``, ``answers``) are left out: after a possessive they are
+    nouns (``the twins' joke``).
+    """
+    words = verb.lower().split()
+    for form in (" ".join(words), words[0]):
+        lemma = speech_verb_forms().get(form)
+        if lemma is not None:
+            return form != lemma and not form.endswith(("s", "ing"))
+    return False
+
+
+def _speech_tag(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """An unmarked speech tag in ``[start, end)``: ``Hello, he said.``.
+
+    Returns the offset just past the punctuation before the tag and the offset of the tag's
+    end, or ``None``.
+    """
+    for punctuation in _TAG_PUNCTUATION.finditer(text, start, end):
+        for pattern in (_TAG_SUBJECT_FIRST, _TAG_VERB_FIRST):
+            tag = pattern.match(text, punctuation.end(), end)
+            if tag and _is_past_speech(tag.group("verb")):
+                return punctuation.end(), tag.end()
+    return None
+
+
+def _split_at_tags(text: str, opened: int, closed: int) -> list[tuple[int, int]]:
+    """Cut the speech tags out of a dash quotation; speech resumes after the tag's sentence."""
+    pairs: list[tuple[int, int]] = []
+    while (tag := _speech_tag(text, opened + 1, closed)) is not None:
+        cut, tag_end = tag
+        pairs.append((opened, cut))
+        resume = _SENTENCE_END.search(text, tag_end, closed)
+        if resume is None:
+            return pairs
+        opened = resume.end() - 1
+    pairs.append((opened, closed))
+    return pairs
 
 
 def _scan_single(text: str, span: Span) -> tuple[list[tuple[int, int]], int | None]:
@@ -125,7 +178,10 @@ def _scan_guillemet(text: str, span: Span) -> tuple[list[tuple[int, int]], int |
 
 
 def _scan_dash(text: str, span: Span) -> tuple[list[tuple[int, int]], int | None]:
-    """A paragraph opening with a dash is speech up to a dash that hands over to narration."""
+    """A paragraph opening with a dash is speech up to a dash that hands over to narration.
+
+    An unmarked tag ends the speech too: in ``— Hello, he said.`` only ``Hello,`` is spoken.
+    """
     chunk = text[span.start : span.end]
     if chunk[:1] not in ("—", "–", "―"):
         return [], None
@@ -134,13 +190,12 @@ def _scan_dash(text: str, span: Span) -> tuple[list[tuple[int, int]], int | None
     for match in re.finditer(r"\s[—–―]\s?", chunk):
         at = span.start + match.start()
         if opened is not None:
-            pairs.append((opened, at))
+            pairs.extend(_split_at_tags(text, opened, at))
             opened = None
         else:
             opened = at + len(match.group()) - 1
     if opened is not None:
-        pairs.append((opened, span.end))
-        opened = None
+        pairs.extend(_split_at_tags(text, opened, span.end))
     return pairs, None
 
 
