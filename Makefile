@@ -40,6 +40,7 @@ format: install
 
 bench: install
 	$(BIN)/python bench/bench_structure.py
+	$(BIN)/python bench/bench_dialogue.py
 
 demo: install
 	$(BIN)/python -m ficlens.demo.build

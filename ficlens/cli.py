@@ -23,8 +23,9 @@ from rich.progress import (
 
 from ficlens.api import analyze_file
 from ficlens.errors import FicLensError
+from ficlens.eval.litbank import evaluate as evaluate_litbank
 from ficlens.eval.pdnc import PROTOCOLS, evaluate, novel_folders
-from ficlens.eval.tables import pdnc_tables
+from ficlens.eval.tables import litbank_tables, pdnc_tables
 from ficlens.model import Analysis
 from ficlens.report import render_report
 from ficlens.settings import SETTINGS, Settings
@@ -214,6 +215,23 @@ def eval_pdnc(
         console.print(table)
     words, seconds = sum(result.words.values()), sum(result.seconds.values())
     console.print(f"{words:,} words in {seconds:.0f} s ({words / max(seconds, 1e-9):,.0f} words/s)")
+
+
+@eval_app.command("litbank")
+def eval_litbank(
+    folder: Annotated[Path, typer.Argument(help="The LitBank folder (with quotations/, coref/).")],
+) -> None:
+    """Quote detection and speaker accuracy on LitBank's quotations, both protocols."""
+    err = Console(stderr=True)
+    try:
+        with Progress(*_columns(), console=err, transient=True) as progress:
+            task = progress.add_task("Books", total=None)
+            scores = evaluate_litbank(folder, progress=lambda _name: progress.advance(task))
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+    for table in litbank_tables(scores):
+        Console().print(table)
 
 
 def _columns() -> tuple[ProgressColumn, ...]:

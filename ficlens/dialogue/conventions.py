@@ -35,17 +35,18 @@ def elisions() -> frozenset[str]:
 def single_openers(text: str) -> list[int]:
     """Offsets of single quote marks in opening position that are not elisions.
 
-    A doubled mark before an elision (``''Tis late,'``) is an opening quote followed by the
-    elision's apostrophe.
+    Only a lower-case word can be an elision: a quotation opens with a capital, so the mark
+    before ``'Is it raining?'`` or ``'Bye, then.'`` opens it. A doubled mark before an
+    elision (``''Tis late,'``) is an opening quote followed by the elision's apostrophe.
 
     Example:
-        >>> single_openers("'Give 'em here.' ''Tis late.'")
-        [0, 17]
+        >>> single_openers("'Give 'em here.' ''Tis late.' 'Is it?'")
+        [0, 17, 30]
     """
     found = []
     for match in _SINGLE_OPEN.finditer(text):
         word = _WORD_AFTER.match(text, match.end())
-        if word and word.group().lower() in elisions():
+        if word and word.group().islower() and word.group() in elisions():
             continue
         found.append(match.start())
     for match in _DOUBLED_OPEN.finditer(text):

@@ -54,14 +54,16 @@ def narrator_name(text: str, quotes: Sequence[Quote], narrator: str) -> str | No
         quotes: the attributed quotations in order.
         narrator: the narrator's character id.
     """
-    votes: Counter[str] = Counter()
-    for previous, current in pairwise(quotes):
-        pair = ((previous, current), (current, previous))
-        for spoken, answer in pair:
+    beside: set[int] = set()  # quotations of others next to one of the narrator's
+    for n, (previous, current) in enumerate(pairwise(quotes)):
+        for spoken, answer, at in ((previous, current, n + 1), (current, previous, n)):
             if spoken.speaker == narrator and answer.speaker not in (narrator, None):
-                name = vocative_name(text[answer.span.start : answer.span.end])
-                if name:
-                    votes[name] += 1
+                beside.add(at)
+    votes: Counter[str] = Counter()
+    for at in sorted(beside):  # one vote a quotation, even between two of the narrator's
+        name = vocative_name(text[quotes[at].span.start : quotes[at].span.end])
+        if name:
+            votes[name] += 1
     if not votes:
         return None
     name, count = votes.most_common(1)[0]

@@ -141,21 +141,50 @@ def _split_at_tags(text: str, opened: int, closed: int) -> list[tuple[int, int]]
 
 
 def _scan_single(text: str, span: Span) -> tuple[list[tuple[int, int]], int | None]:
+    """Pairs of single marks; a short quote glued to the sentence may close after a letter.
+
+    ``He said 'yes' and left``: the mark after ``yes`` reads like a possessive (``the boys'
+    team``) and does not close by itself. When the quote would otherwise stay open to the
+    paragraph's end, or another quote opens first, a quote that began inside a sentence closes
+    at such a mark within its first few words.
+    """
     chunk = text[span.start : span.end]
     openers = {span.start + o for o in single_openers(chunk)}
     pairs: list[tuple[int, int]] = []
     opened: int | None = None
+    fallback: int | None = None
     for offset, char in enumerate(chunk):
         if char not in "'‘’":
             continue
         at = span.start + offset
+        if opened is not None and at in openers and fallback is not None:
+            pairs.append((opened, fallback))
+            opened = None
         if opened is None:
             if at in openers:
-                opened = at
+                opened, fallback = at, None
         elif at not in openers and _is_single_close(text, at, span.end):
             pairs.append((opened, at))
             opened = None
+        elif fallback is None and _short_glued_quote(text, opened, at, span):
+            fallback = at
+    if opened is not None and fallback is not None:
+        pairs.append((opened, fallback))
+        opened = None
     return pairs, opened
+
+
+def _short_glued_quote(text: str, opened: int, at: int, span: Span) -> bool:
+    """Whether ``at`` may close a quote of a few words opened inside a running sentence."""
+    before = text[span.start : opened].rstrip()
+    after = text[at + 1 : at + 2]
+    return (
+        bool(before)
+        and before[-1].isalnum()
+        and text[at - 1].isalpha()
+        and not after.isalnum()
+        and len(text[opened + 1 : at].split()) <= _MAX_MENTION_WORDS
+    )
 
 
 def _scan_guillemet(text: str, span: Span) -> tuple[list[tuple[int, int]], int | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from ficlens.eval.pdnc import PROTOCOLS, QUOTE_TYPES, Evaluation
+from ficlens.eval.pdnc import PROTOCOLS, QUOTE_TYPES, Evaluation, Score
 
 ANCHORS = {
     "end-to-end": "BookNLP end to end: 0.402 (Vishnubhotla et al. 2023)",
@@ -51,3 +51,25 @@ def pdnc_tables(evaluation: Evaluation) -> list[Table]:
             )
         tables.append(table)
     return tables
+
+
+def litbank_tables(scores: dict[str, dict[str, Score]]) -> list[Table]:
+    """The LitBank summary: detection and speaker accuracy per protocol, micro over books."""
+    table = Table(title="LitBank quotations, micro over books", title_justify="left")
+    for column in ("protocol", "books", "quotes", "detection P", "detection R", "speaker acc."):
+        table.add_column(column, justify="left" if column == "protocol" else "right")
+    for protocol, books in scores.items():
+        total = Score()
+        for score in books.values():
+            total.add(score)
+        table.add_row(
+            protocol,
+            str(len(books)),
+            str(sum(total.quotes.values())),
+            f"{total.precision:.3f}",
+            f"{total.recall:.3f}",
+            f"{total.accuracy():.3f}",
+        )
+    table.caption = "BookNLP was trained on LitBank: its scores there are in-sample."
+    table.caption_justify = "left"
+    return [table]
