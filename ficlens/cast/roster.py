@@ -88,13 +88,27 @@ def _merge_parts(groups: list[Group]) -> list[Group]:
     for group in sorted(single, key=lambda g: -g.size):
         parts = next(iter(group.parts.values()))
         word = parts.tokens[0] if parts.tokens else ""
-        owners = [g for g in _owners(full, word) if _compatible(g, parts)]
+        owners = _dominant([g for g in _owners(full, word) if _compatible(g, parts)])
         ambiguous_title = parts.title and _title_genders(single, word) > 1
         if len(owners) == 1 and not ambiguous_title and titled_surnames[word] <= 2:
             owners[0].absorb(group)
         else:
             kept.append(group)
     return kept
+
+
+_DOMINANCE = 3
+
+
+def _dominant(owners: list[Group]) -> list[Group]:
+    """Of several full names sharing a word, the one used three times as often as any other.
+
+    ``Archer`` alone means ``Newland Archer`` (named 37 times), not ``Janey Archer`` (once).
+    """
+    if len(owners) < 2:
+        return owners
+    ranked = sorted(owners, key=lambda g: -g.size)
+    return ranked[:1] if ranked[0].size >= _DOMINANCE * ranked[1].size else owners
 
 
 def _title_genders(groups: list[Group], word: str) -> int:

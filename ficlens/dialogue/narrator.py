@@ -17,13 +17,20 @@ from ficlens.model import Quote
 
 _NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
 _INTERJECTION = r"(?i:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
-_START = re.compile(rf"^(?:{_INTERJECTION}[,!]?\s+)?({_NAME})\s*[,!?]")
+# A name that opens a quotation before a comma, "!" or "?", or that is all of it ("Tamsin.").
+_START = re.compile(rf"^(?:{_INTERJECTION}[,!]?\s+)?({_NAME})\s*(?:[,!?]|[.…—–-]*$)")
 # A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said.
 _END = re.compile(rf",\s*(?:my dear\s+)?({_NAME})\s*[.!?…,—–-]*$")
 _NOT_NAMES = frozenset(
     {"Yes", "No", "Oh", "Ah", "Well", "Now", "Come", "Look", "Listen", "Please", "Thank",
      "Thanks", "Good", "Sir", "Madam", "Ma'am", "I", "You", "What", "Why", "How", "Then",
-     "So", "But", "And", "Indeed", "Really", "Nonsense", "Hush", "Here", "There", "God"}
+     "So", "But", "And", "Indeed", "Really", "Nonsense", "Hush", "Here", "There", "God",
+     # Replies and fillers that open a quotation like a name: "Yeah, I know." "Fine."
+     "Yeah", "Yep", "Nope", "Nah", "Huh", "Hm", "Hmm", "Mm", "Mmm", "Um", "Uh", "Er", "Okay",
+     "Alright", "Sorry", "Fine", "Right", "Sure", "Maybe", "Perhaps", "Anyway", "Honestly",
+     "Actually", "Seriously", "Obviously", "Wait", "Stop", "See", "Hey", "Hello", "Hi",
+     "Goodbye", "Bye", "Never", "Always", "Not", "Just", "Great", "The", "A", "An", "This",
+     "That", "It", "We", "They", "He", "She", "My", "Your", "Our", "Who", "Where", "When"}
 )  # fmt: skip
 _MIN_VOTES = 2
 
