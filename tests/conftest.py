@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from ebooklib import epub
 
 from ficlens.ingest import read_bytes
 from ficlens.model import Span, Work
+from ficlens.nlp import Entity, Parsed, Token
 from ficlens.structure import build_work
 from ficlens.structure.patterns import is_scene_break
 
@@ -54,6 +55,9 @@ CHAPTER_XHTML = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 # (file name, document title, body HTML)
 EpubDocument = tuple[str, str, str]
+
+# A hand-written token: (word, tag, dep, head row) or (word, tag, dep, head row, entity label)
+TokenRow = tuple[str, str, str, int] | tuple[str, str, str, int, str]
 
 
 @pytest.fixture
@@ -187,3 +191,50 @@ def make_zip() -> Callable[..., bytes]:
         return buffer.getvalue()
 
     return make
+
+
+def parsed_by_hand(
+    text: str,
+    rows: Sequence[TokenRow],
+    *,
+    entities: Sequence[tuple[int, int, str]] = (),
+    span: Span | None = None,
+    sentence_starts: Collection[int] | None = None,
+) -> Parsed:
+    """Build a :class:`Parsed` the way the spaCy boundary would, from hand-written rows.
+
+    Each row's word is looked for in ``text`` left to right from the previous row's end, so
+    offsets are exact and words inside quotations can simply be left out. ``head`` is a row
+    index. ``entities`` are ``(first row, last row, label)``; their rows get the label. A
+    sentence starts at the first row and after a row ``.``, ``!`` or ``?`` unless
+    ``sentence_starts`` lists the rows that start one.
+    """
+    piece = span or Span(0, len(text))
+    cursor = piece.start
+    labels = {row: label for first, last, label in entities for row in range(first, last + 1)}
+    tokens = []
+    for number, row in enumerate(rows):
+        word, tag, dep, head = row[:4]
+        start = text.find(word, cursor, piece.end)
+        assert start >= 0, f"row {number}: {word!r} not found in the text after {cursor}"
+        cursor = start + len(word)
+        if sentence_starts is None:
+            sent_start = number == 0 or rows[number - 1][0] in (".", "!", "?")
+        else:
+            sent_start = number in sentence_starts
+        ent = row[4] if len(row) > 4 else labels.get(number, "")
+        tokens.append(Token(start, cursor, word, tag, dep, head, ent, sent_start))
+    found = tuple(
+        Entity(Span(tokens[first].start, tokens[last].end), label,
+               text[tokens[first].start : tokens[last].end])
+        for first, last, label in entities
+    )  # fmt: skip
+    return Parsed(piece, tuple(tokens), found)
+
+
+@pytest.fixture(scope="session")
+def make_parsed() -> Callable[..., Parsed]:
+    """``make_parsed(text, rows, entities=..., span=...)``: a hand-built parse (see
+    :func:`parsed_by_hand`), for testing the cast and dialogue rules without spaCy.
+    """
+    return parsed_by_hand

@@ -53,7 +53,11 @@ def test_read_analyze_to_json_round_trip(fixture_path: Callable[[str], Path]) ->
     path = fixture_path("tiny_oneshot.txt")
     work = ficlens.read(path)
     analysis = ficlens.analyze(work)
-    assert analysis.work is work
+    # analyze returns a new Work whose scenes carry their point of view; the rest is the same.
+    assert analysis.work.text == work.text
+    assert analysis.work.notes == work.notes
+    assert [s.span for s in analysis.work.scenes] == [s.span for s in work.scenes]
+    assert all(s.pov in ("first", "third") for s in analysis.work.scenes)
     data = analysis.to_json()
     assert json.loads(json.dumps(data)) == data  # plain JSON types only
     assert data["schema"] == ficlens.SCHEMA

@@ -95,7 +95,8 @@ def _mention(text: str, parsed: Parsed, first: int, last: int, source: str) -> M
 def _proper_runs(tokens: Sequence[Token]) -> Iterable[tuple[int, int]]:
     index = 0
     while index < len(tokens):
-        if tokens[index].tag in _PROPER and not tokens[index].ent:
+        # Names the model mislabels (ORG, GPE ...) still count; PERSON ones are handled apart.
+        if tokens[index].tag in _PROPER and tokens[index].ent != "PERSON":
             start = index
             while index + 1 < len(tokens) and tokens[index + 1].tag in _PROPER:
                 index += 1
@@ -124,7 +125,9 @@ def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
     for first, last in _proper_runs(tokens):
         if first in covered:
             continue
-        titled = first > 0 and tokens[first - 1].text in titles()
+        titled = (first > 0 and tokens[first - 1].text in titles()) or (
+            tokens[first].text in titles() and last > first
+        )
         if not titled and not _is_speech_subject(tokens, first, last):
             continue
         mention = _mention(text, parsed, first, last, "title" if titled else "speech_subject")

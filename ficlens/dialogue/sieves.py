@@ -29,7 +29,7 @@ _VOCATIVE_START = re.compile(
     rf"^(?:{_INTERJECTION}[,!]?\s+)?({_NAME_PART})\s*[,!?—–-]",
     re.I,
 )
-_VOCATIVE_END = re.compile(rf"[,—–-]\s*(?:my dear\s+|dear\s+)?({_NAME_PART})\s*[.!?…]*$")
+_VOCATIVE_END = re.compile(rf"[,—–-]\s*(?:my dear\s+|dear\s+)?({_NAME_PART})\s*[.!?…,]*$")
 
 
 @dataclass(frozen=True, slots=True)

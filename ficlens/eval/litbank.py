@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ficlens.cast import KnownCharacter
-from ficlens.cast.names import split_name
 from ficlens.dialogue import attribute, prepare
 from ficlens.errors import FicLensError
-from ficlens.eval.pdnc import Score, _covered, _speaker_at
+from ficlens.eval.pdnc import Score, _covered, _speaker_at, name_forms
 from ficlens.ingest import read_bytes
 from ficlens.model import Character, Span
 from ficlens.structure import build_work
@@ -97,11 +96,10 @@ def _entities(rows: Sequence[list[str]]) -> dict[str, tuple[str, ...]]:
 
 
 def _map(predicted: Sequence[Character], book: Book) -> dict[str, str]:
-    gold = {e: {n.lower() for n in names} for e, names in book.entities.items()}
+    gold = {e: name_forms(names) for e, names in book.entities.items()}
     mapping = {}
     for character in predicted:
-        names = {n.lower() for n in (character.name, *character.aliases)}
-        names |= {split_name(n).name.lower() for n in names}
+        names = name_forms((character.name, *character.aliases))
         scores = {entity: len(names & known) for entity, known in gold.items()}
         best = max(scores.values(), default=0)
         winners = [e for e, score in scores.items() if score == best]

@@ -156,17 +156,32 @@ def run_novel(novel: Novel, *, gold_roster: bool) -> DialogueResult:
     return analyze_dialogue(work, known=known_roster(novel) if gold_roster else None)
 
 
-def _names(character: Character) -> set[str]:
-    names = {character.name, *character.aliases}
-    return {n.lower() for n in names} | {split_name(n).name.lower() for n in names}
+def name_forms(names: Sequence[str]) -> set[str]:
+    """Comparable forms of names: lower case, with and without title and leading article.
+
+    ``The Cat`` and ``Cat``, ``Mr. Darcy`` and ``Darcy`` compare equal in some form.
+    """
+    forms: set[str] = set()
+    for name in names:
+        for form in (name, split_name(name).name):
+            lowered = " ".join(form.lower().split())
+            forms.add(lowered)
+            forms.add(lowered.removeprefix("the "))
+    forms.discard("")
+    return forms
 
 
 def map_characters(predicted: Sequence[Character], novel: Novel) -> dict[str, str]:
-    """Map predicted characters to gold ids by the names they share (end-to-end protocol)."""
-    gold_names = {c.id: {n.lower() for n in (c.name, *c.aliases)} for c in novel.characters}
+    """Map predicted characters to gold ids by the names they share (end-to-end protocol).
+
+    Names are compared in lower case, with and without titles and a leading article; a
+    predicted character maps to the gold character sharing the most name forms with it, and
+    to nobody on a tie.
+    """
+    gold_names = {c.id: name_forms((c.name, *c.aliases)) for c in novel.characters}
     mapping: dict[str, str] = {}
     for character in predicted:
-        names = _names(character)
+        names = name_forms((character.name, *character.aliases))
         scores = {gid: len(names & gnames) for gid, gnames in gold_names.items()}
         best = max(scores.values(), default=0)
         winners = [gid for gid, score in scores.items() if score == best]

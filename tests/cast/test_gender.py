@@ -1,0 +1,123 @@
+"""Referential gender: pronoun votes after mentions, and the decision from votes and titles."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+import pytest
+
+from ficlens.cast.gender import decide_gender, pronoun_votes
+from ficlens.model import Span
+from ficlens.nlp import Parsed
+
+MakeParsed = Callable[..., Parsed]
+
+
+@pytest.mark.parametrize(
+    ("votes", "hints", "expected"),
+    [
+        pytest.param({"she/her": 5, "he/him": 1}, [], "she/her", id="clear-majority"),
+        pytest.param({"he/him": 2}, [], "he/him", id="two-votes-are-enough"),
+        pytest.param({"she/her": 1}, [], None, id="one-vote-is-not"),
+        pytest.param({"they/them": 4, "she/her": 1}, [], "they/them", id="they-them"),
+        pytest.param({"xe/xem": 3}, [], "xe/xem", id="neopronouns"),
+        pytest.param({"he/him": 3, "they/them": 3}, [], None, id="split"),
+        pytest.param({"he/him": 3, "she/her": 2}, [], "he/him", id="exactly-sixty-percent"),
+        pytest.param({"he/him": 4, "she/her": 3}, [], None, id="below-sixty-percent"),
+        pytest.param({}, [], None, id="nothing"),
+        pytest.param({"he/him": 6}, ["she/her"], "she/her", id="title-wins-over-votes"),
+        pytest.param({}, ["she/her", "she/her"], "she/her", id="titles-agree"),
+        pytest.param({}, ["he/him", "she/her"], None, id="titles-disagree"),
+        pytest.param(
+            {"she/her": 4}, ["he/him", "she/her"], "she/her", id="votes-settle-disagreeing-titles"
+        ),
+    ],
+)
+def test_decide_gender(votes: dict[str, int], hints: list[str], expected: str | None) -> None:
+    assert decide_gender(Counter(votes), hints) == expected
+
+
+def test_decide_gender_leaves_the_votes_alone() -> None:
+    votes = Counter({"he/him": 1})
+    decide_gender(votes, ["he/him", "she/her"])
+    assert votes == Counter({"he/him": 1})
+
+
+# "Ann smiled. She waved at him. Bo laughed. He left."
+ROWS = [
+    ("Ann", "NNP", "nsubj", 1),  # 0
+    ("smiled", "VBD", "ROOT", 1),
+    (".", ".", "punct", 1),
+    ("She", "PRP", "nsubj", 4),  # 3
+    ("waved", "VBD", "ROOT", 4),
+    ("at", "IN", "prep", 4),
+    ("him", "PRP", "pobj", 5),  # 6
+    (".", ".", "punct", 4),
+    ("Bo", "NNP", "nsubj", 9),  # 8
+    ("laughed", "VBD", "ROOT", 9),
+    (".", ".", "punct", 9),
+    ("He", "PRP", "nsubj", 12),  # 11
+    ("left", "VBD", "ROOT", 12),
+    (".", ".", "punct", 12),
+]
+TEXT = "Ann smiled. She waved at him. Bo laughed. He left."
+
+
+@pytest.fixture
+def story(make_parsed: MakeParsed) -> list[Parsed]:
+    return [make_parsed(TEXT, ROWS)]
+
+
+def test_pronoun_votes_take_the_next_subject_pronoun(story: list[Parsed]) -> None:
+    # (piece, token index after the mention, character index)
+    votes = pronoun_votes(story, [(0, 1, 0), (0, 9, 1)])
+    assert votes == {0: Counter({"she/her": 1}), 1: Counter({"he/him": 1})}
+
+
+def test_object_pronouns_do_not_vote(story: list[Parsed]) -> None:
+    # After "at": the next subject pronoun is "He", two sentences on, beyond the window.
+    assert pronoun_votes(story, [(0, 6, 0)]) == {}
+
+
+def test_another_mention_first_stops_the_search(make_parsed: MakeParsed) -> None:
+    text = "Ann saw Bo. She left."
+    rows = [
+        ("Ann", "NNP", "nsubj", 1),
+        ("saw", "VBD", "ROOT", 1),
+        ("Bo", "NNP", "dobj", 1),
+        (".", ".", "punct", 1),
+        ("She", "PRP", "nsubj", 5),
+        ("left", "VBD", "ROOT", 5),
+        (".", ".", "punct", 5),
+    ]
+    parsed = [make_parsed(text, rows)]
+    # Ann's search meets Bo before any pronoun; "She" goes to Bo, the last one named.
+    votes = pronoun_votes(parsed, [(0, 1, 0), (0, 3, 1)])
+    assert votes == {1: Counter({"she/her": 1})}
+
+
+def test_votes_add_up_over_mentions(make_parsed: MakeParsed) -> None:
+    text = "Rue sat. They read.\n\nRue stood. They left."
+    cut = text.index("\n")
+    pieces = [
+        make_parsed(
+            text,
+            [
+                ("Rue", "NNP", "nsubj", 1),
+                (verb, "VBD", "ROOT", 1),
+                (".", ".", "punct", 1),
+                ("They", "PRP", "nsubj", 4),
+                (then, "VBD", "ROOT", 4),
+                (".", ".", "punct", 4),
+            ],
+            span=span,
+        )
+        for verb, then, span in [
+            ("sat", "read", Span(0, cut)),
+            ("stood", "left", Span(cut + 2, len(text))),
+        ]
+    ]
+    votes = pronoun_votes(pieces, [(0, 1, 0), (1, 1, 0)])
+    assert votes == {0: Counter({"they/them": 2})}
+    assert decide_gender(votes[0], []) == "they/them"

@@ -1,0 +1,270 @@
+"""Person mentions in hand-built parses: entities, titles, honorifics, speech subjects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from ficlens.cast.mentions import Mention, find_mentions, mentions_in
+from ficlens.model import Span
+from ficlens.nlp import Parsed
+
+MakeParsed = Callable[..., Parsed]
+
+
+def described(text: str, mentions: list[Mention]) -> list[tuple[str, str, str, bool]]:
+    """Each mention as (text of its span, key, source, speech subject)."""
+    return [(m.span.of(text), m.key, m.source, m.speech_subject) for m in mentions]
+
+
+def test_person_entity(make_parsed: MakeParsed) -> None:
+    text = "Tamsin Vale waved."
+    rows = [
+        ("Tamsin", "NNP", "compound", 1),
+        ("Vale", "NNP", "nsubj", 2),
+        ("waved", "VBD", "ROOT", 2),
+        (".", ".", "punct", 2),
+    ]
+    parsed = make_parsed(text, rows, entities=[(0, 1, "PERSON")])
+    assert described(text, mentions_in(text, parsed)) == [
+        ("Tamsin Vale", "Tamsin Vale", "ner", False)
+    ]
+
+
+def test_title_before_an_entity_is_joined(make_parsed: MakeParsed) -> None:
+    text = "Then Mr. Darcy bowed."
+    rows = [
+        ("Then", "RB", "advmod", 3),
+        ("Mr.", "NNP", "compound", 2),
+        ("Darcy", "NNP", "nsubj", 3),
+        ("bowed", "VBD", "ROOT", 3),
+        (".", ".", "punct", 3),
+    ]
+    parsed = make_parsed(text, rows, entities=[(2, 2, "PERSON")])
+    [mention] = mentions_in(text, parsed)
+    assert mention.span.of(text) == "Mr. Darcy"
+    assert mention.key == "Mr. Darcy"
+    assert (mention.parts.title, mention.parts.name) == ("Mr.", "Darcy")
+
+
+@pytest.mark.parametrize(
+    ("text", "span_text", "honorific"),
+    [
+        pytest.param("Kakashi-sensei yawned.", "Kakashi-sensei", "sensei", id="glued"),
+        pytest.param("Kakashi - sensei yawned.", "Kakashi", "", id="spaced-dash-is-not-one"),
+    ],
+)
+def test_honorific_after_an_entity(
+    make_parsed: MakeParsed, text: str, span_text: str, honorific: str
+) -> None:
+    rows = [
+        ("Kakashi", "NNP", "compound", 2),
+        ("-", "HYPH", "punct", 2),
+        ("sensei", "NNP", "nsubj", 3),
+        ("yawned", "VBD", "ROOT", 3),
+        (".", ".", "punct", 3),
+    ]
+    parsed = make_parsed(text, rows, entities=[(0, 0, "PERSON")])
+    [mention] = mentions_in(text, parsed)
+    assert mention.span.of(text) == span_text
+    assert mention.key == "Kakashi"
+    assert mention.parts.honorific == honorific
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param('"Yes," said Itachi.', "Itachi", id="one-word"),
+        pytest.param('"Yes," said Uchiha Itachi.', "Uchiha Itachi", id="two-words"),
+    ],
+)
+def test_speech_subject_without_an_entity(make_parsed: MakeParsed, text: str, name: str) -> None:
+    words = name.split()
+    said = 4
+    rows = [
+        ('"', "``", "punct", said),
+        ("Yes", "UH", "intj", said),
+        (",", ",", "punct", said),
+        ('"', "''", "punct", said),
+        ("said", "VBD", "ROOT", said),
+        *[(w, "NNP", "compound", said + len(words)) for w in words[:-1]],
+        (words[-1], "NNP", "nsubj", said),
+        (".", ".", "punct", said),
+    ]
+    parsed = make_parsed(text, rows)
+    assert described(text, mentions_in(text, parsed)) == [(name, name, "speech_subject", True)]
+
+
+def test_proper_noun_that_is_no_speech_subject_is_not_a_mention(make_parsed: MakeParsed) -> None:
+    text = "Itachi frowned."
+    rows = [("Itachi", "NNP", "nsubj", 1), ("frowned", "VBD", "ROOT", 1), (".", ".", "punct", 1)]
+    assert mentions_in(text, make_parsed(text, rows)) == []
+
+
+def test_entity_that_is_a_speech_subject_is_marked(make_parsed: MakeParsed) -> None:
+    text = "Ann whispered to Bo."
+    rows = [
+        ("Ann", "NNP", "nsubj", 1),
+        ("whispered", "VBD", "ROOT", 1),
+        ("to", "IN", "prep", 1),
+        ("Bo", "NNP", "pobj", 2),
+        (".", ".", "punct", 1),
+    ]
+    parsed = make_parsed(text, rows, entities=[(0, 0, "PERSON"), (3, 3, "PERSON")])
+    assert described(text, mentions_in(text, parsed)) == [
+        ("Ann", "Ann", "ner", True),
+        ("Bo", "Bo", "ner", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("possessive", "entity_rows"),
+    [
+        pytest.param("'s", (0, 0), id="entity-without-the-s"),
+        pytest.param("'s", (0, 1), id="entity-with-the-s"),
+        pytest.param("’s", (0, 1), id="curly"),
+    ],
+)
+def test_possessive_is_dropped(
+    make_parsed: MakeParsed, possessive: str, entity_rows: tuple[int, int]
+) -> None:
+    text = f"Harry{possessive} wand glowed."
+    rows = [
+        ("Harry", "NNP", "poss", 2),
+        (possessive, "POS", "case", 0),
+        ("wand", "NN", "nsubj", 3),
+        ("glowed", "VBD", "ROOT", 3),
+        (".", ".", "punct", 3),
+    ]
+    parsed = make_parsed(text, rows, entities=[(*entity_rows, "PERSON")])
+    assert described(text, mentions_in(text, parsed)) == [("Harry", "Harry", "ner", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "entity"),
+    [
+        pytest.param(
+            "Yes, she thought.",
+            [("Yes", "UH", "intj", 2), (",", ",", "punct", 2), ("she", "PRP", "nsubj", 2),
+             ("thought", "VBD", "ROOT", 2), (".", ".", "punct", 2)],
+            (0, 0, "PERSON"),
+            id="interjection-as-person",
+        ),
+        pytest.param(
+            "Konoha slept.",
+            [("Konoha", "NNP", "nsubj", 1), ("slept", "VBD", "ROOT", 1), (".", ".", "punct", 1)],
+            (0, 0, "GPE"),
+            id="place-entity",
+        ),
+        pytest.param(
+            "Agent 47 left.",
+            [("Agent", "NNP", "compound", 1), ("47", "CD", "nsubj", 2),
+             ("left", "VBD", "ROOT", 2), (".", ".", "punct", 2)],
+            (0, 1, "PERSON"),
+            id="digits",
+        ),
+        pytest.param(
+            "the old man slept.",
+            [("the", "DT", "det", 2), ("old", "JJ", "amod", 2), ("man", "NN", "nsubj", 3),
+             ("slept", "VBD", "ROOT", 3), (".", ".", "punct", 3)],
+            (0, 2, "PERSON"),
+            id="lower-case",
+        ),
+        pytest.param(
+            "Sunday came.",
+            [("Sunday", "NNP", "nsubj", 1), ("came", "VBD", "ROOT", 1), (".", ".", "punct", 1)],
+            (0, 0, "PERSON"),
+            id="weekday",
+        ),
+    ],
+)  # fmt: skip
+def test_non_names_are_rejected(
+    make_parsed: MakeParsed, text: str, rows: list[tuple[str, str, str, int]], entity: tuple
+) -> None:
+    assert mentions_in(text, make_parsed(text, rows, entities=[entity])) == []
+
+
+def test_mentions_are_in_text_order_across_pieces(make_parsed: MakeParsed) -> None:
+    text = '"Go," said Itachi. Ann Vale ran.\n\nAnn Vale stopped.'
+    cut = text.index("\n")
+    first = make_parsed(
+        text,
+        [
+            ('"', "``", "punct", 4),
+            ("Go", "VB", "ccomp", 4),
+            (",", ",", "punct", 4),
+            ('"', "''", "punct", 4),
+            ("said", "VBD", "ROOT", 4),
+            ("Itachi", "NNP", "nsubj", 4),
+            (".", ".", "punct", 4),
+            ("Ann", "NNP", "compound", 8),
+            ("Vale", "NNP", "nsubj", 9),
+            ("ran", "VBD", "ROOT", 9),
+            (".", ".", "punct", 9),
+        ],
+        entities=[(7, 8, "PERSON")],
+        span=Span(0, cut),
+    )
+    second = make_parsed(
+        text,
+        [
+            ("Ann", "NNP", "compound", 1),
+            ("Vale", "NNP", "nsubj", 2),
+            ("stopped", "VBD", "ROOT", 2),
+            (".", ".", "punct", 2),
+        ],
+        entities=[(0, 1, "PERSON")],
+        span=Span(cut + 2, len(text)),
+    )
+    found = find_mentions(text, [first, second])
+    assert [(m.key, m.source) for m in found] == [
+        ("Itachi", "speech_subject"),
+        ("Ann Vale", "ner"),
+        ("Ann Vale", "ner"),
+    ]
+    assert [m.span.start for m in found] == sorted(m.span.start for m in found)
+    assert found[2].span.start > cut
+
+
+def test_speech_subject_mislabelled_by_ner_is_found(make_parsed: MakeParsed) -> None:
+    text = '"Yes," said Itachi.'
+    rows = [
+        ('"', "``", "punct", 4),
+        ("Yes", "UH", "intj", 4),
+        (",", ",", "punct", 4),
+        ('"', "''", "punct", 4),
+        ("said", "VBD", "ROOT", 4),
+        ("Itachi", "NNP", "nsubj", 4),
+        (".", ".", "punct", 4),
+    ]
+    parsed = make_parsed(text, rows, entities=[(5, 5, "ORG")])
+    assert described(text, mentions_in(text, parsed)) == [
+        ("Itachi", "Itachi", "speech_subject", True)
+    ]
+
+
+def test_proper_noun_after_a_title_without_an_entity(make_parsed: MakeParsed) -> None:
+    text = "Mr. Quennell bowed."
+    rows = [
+        ("Mr.", "NNP", "compound", 1),
+        ("Quennell", "NNP", "nsubj", 2),
+        ("bowed", "VBD", "ROOT", 2),
+        (".", ".", "punct", 2),
+    ]
+    assert described(text, mentions_in(text, make_parsed(text, rows))) == [
+        ("Mr. Quennell", "Mr. Quennell", "title", False)
+    ]
+
+
+def test_proper_noun_after_a_non_proper_title(make_parsed: MakeParsed) -> None:
+    text = "Professor Quennell bowed."
+    rows = [
+        ("Professor", "NN", "compound", 1),
+        ("Quennell", "NNP", "nsubj", 2),
+        ("bowed", "VBD", "ROOT", 2),
+        (".", ".", "punct", 2),
+    ]
+    assert described(text, mentions_in(text, make_parsed(text, rows))) == [
+        ("Professor Quennell", "Professor Quennell", "title", False)
+    ]

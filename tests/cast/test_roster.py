@@ -1,0 +1,137 @@
+"""Clustering mentions into characters: full names, titles, nicknames, variants, places."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens.cast.mentions import Mention
+from ficlens.cast.names import split_name
+from ficlens.cast.roster import Group, cluster_names, display_name
+from ficlens.model import Span
+
+
+def mentions(*names: str, speech_subject: bool = False) -> list[Mention]:
+    """One mention per name, at distinct dummy offsets."""
+    found = []
+    for n, name in enumerate(names):
+        span = Span(n * 100, n * 100 + len(name))
+        found.append(Mention(span, split_name(name), "ner", speech_subject))
+    return found
+
+
+def grouped(groups: list[Group]) -> list[set[str]]:
+    return [set(group.keys) for group in groups]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        pytest.param(
+            ["Elizabeth Bennet"] * 2 + ["Elizabeth"] * 2 + ["Lizzy"] * 2,
+            [{"Elizabeth Bennet", "Elizabeth", "Lizzy"}],
+            id="full-name-first-name-nickname",
+        ),
+        pytest.param(
+            ["Mr. Bennet"] * 2 + ["Mrs. Bennet"] * 2,
+            [{"Mr. Bennet"}, {"Mrs. Bennet"}],
+            id="mr-and-mrs-stay-apart",
+        ),
+        pytest.param(
+            ["Fitzwilliam Darcy"] * 2 + ["Mr. Darcy"] * 3,
+            [{"Fitzwilliam Darcy", "Mr. Darcy"}],
+            id="titled-surname-joins-full-name",
+        ),
+        pytest.param(
+            ["Mr. Darcy"] * 2 + ["Darcy"] * 2,
+            [{"Mr. Darcy", "Darcy"}],
+            id="bare-surname-joins-titled",
+        ),
+        pytest.param(
+            ["Mr. Bennet"] * 3 + ["Mrs. Bennet"] * 2 + ["Bennet"] * 2,
+            [{"Mr. Bennet", "Bennet"}, {"Mrs. Bennet"}],
+            id="bare-surname-joins-the-mr",
+        ),
+        pytest.param(
+            ["Lady Catherine"] * 2 + ["Kitty"] * 2,
+            [{"Lady Catherine"}, {"Kitty"}],
+            id="nickname-does-not-join-titled-name",
+        ),
+        pytest.param(
+            ["Hermione"] * 3 + ["Hermoine"] * 2,
+            [{"Hermione", "Hermoine"}],
+            id="swapped-letters",
+        ),
+        pytest.param(
+            ["Hermione"] * 3 + ["Hermionne"] * 2,
+            [{"Hermione", "Hermionne"}],
+            id="doubled-letter",
+        ),
+        pytest.param(
+            ["Harry"] * 3 + ["Hardy"] * 2,
+            [{"Harry"}, {"Hardy"}],
+            id="different-names-one-letter-apart",
+        ),
+        pytest.param(
+            ["Jane Bennet"] * 3 + ["Elizabeth Bennet"] * 2 + ["Bennet"] * 2,
+            [{"Jane Bennet"}, {"Elizabeth Bennet"}, {"Bennet"}],
+            id="surname-of-two-full-names-stays-apart",
+        ),
+        pytest.param(
+            ["Sakura"] * 2 + ["Kakashi"] * 3,
+            [{"Kakashi"}, {"Sakura"}],
+            id="largest-first",
+        ),
+    ],
+)
+def test_cluster_names(names: list[str], expected: list[set[str]]) -> None:
+    assert grouped(cluster_names(mentions(*names))) == expected
+
+
+def test_honorifics_join_the_bare_name() -> None:
+    groups = cluster_names(mentions("Kakashi-sensei", "Kakashi", "Kakashi-sensei"))
+    assert grouped(groups) == [{"Kakashi"}]
+    assert groups[0].size == 3
+
+
+def test_groups_below_min_mentions_are_dropped() -> None:
+    names = ["Hermione"] * 3 + ["Neville"]
+    assert grouped(cluster_names(mentions(*names))) == [{"Hermione"}]
+    assert grouped(cluster_names(mentions(*names), min_mentions=1)) == [{"Hermione"}, {"Neville"}]
+    assert cluster_names(mentions(*names), min_mentions=4) == []
+
+
+def test_speech_subjects_count_twice() -> None:
+    said = mentions("Neville", speech_subject=True)
+    assert grouped(cluster_names(said)) == [{"Neville"}]
+
+
+@pytest.mark.parametrize(
+    ("share", "kept"),
+    [(1.0, False), (0.75, False), (0.5, False), (0.25, True), (0.0, True)],
+)
+def test_names_mostly_after_a_locative_are_places(share: float, kept: bool) -> None:
+    names = ["Hermione"] * 3 + ["Hogsmeade"] * 4
+    groups = cluster_names(mentions(*names), locative={"Hogsmeade": share})
+    assert ({"Hogsmeade"} in grouped(groups)) is kept
+    assert {"Hermione"} in grouped(groups)
+
+
+@pytest.mark.parametrize(
+    ("names", "shown"),
+    [
+        (["Elizabeth Bennet"] * 2 + ["Elizabeth"] * 5 + ["Lizzy"], "Elizabeth Bennet"),
+        (["Fitzwilliam Darcy"] * 2 + ["Mr. Darcy"] * 6, "Fitzwilliam Darcy"),
+        # A full name used once is not enough: the most used name is shown.
+        (["Elizabeth Bennet"] + ["Elizabeth"] * 5, "Elizabeth"),
+        (["Mr. Darcy"] * 3 + ["Darcy"] * 2, "Mr. Darcy"),
+    ],
+)
+def test_display_name(names: list[str], shown: str) -> None:
+    [group] = cluster_names(mentions(*names))
+    assert display_name(group) == shown
+
+
+def test_gender_hints_come_from_titles() -> None:
+    [darcy, bennet] = cluster_names(mentions(*["Mr. Darcy"] * 3, *["Mrs. Bennet"] * 2))
+    assert darcy.gender_hints() == {"he/him"}
+    assert bennet.gender_hints() == {"she/her"}

@@ -1,0 +1,246 @@
+"""The dialogue stage end to end, with the real spaCy model, on demo works and bad input."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import ficlens
+from ficlens.dialogue import DialogueResult, analyze_dialogue
+from ficlens.model import Quote, Work
+
+pytestmark = pytest.mark.spacy
+
+WORKS = Path(ficlens.__file__).parent / "demo" / "works"
+OPENING = "\"“'‘«»"
+CLOSING = "\"”'’»«"
+
+
+@pytest.fixture(scope="module")
+def rain() -> tuple[Work, DialogueResult]:
+    """Naruto, third person, straight double quotes."""
+    work = ficlens.read(WORKS / "rain-on-the-bridge.txt")
+    return work, analyze_dialogue(work)
+
+
+@pytest.fixture(scope="module")
+def marauders() -> tuple[Work, DialogueResult]:
+    """Harry Potter, told in the first person by Hermione, British single quotes."""
+    work = ficlens.read(WORKS / "the-marauders-map-is-wrong.txt")
+    return work, analyze_dialogue(work)
+
+
+def quote_of(work: Work, result: DialogueResult, words: str) -> Quote:
+    [quote] = [q for q in result.quotes if q.span.of(work.text) == words]
+    return quote
+
+
+def speaker_name(result: DialogueResult, quote: Quote) -> str:
+    assert quote.speaker is not None, "no speaker"
+    return result.cast.by_id()[quote.speaker].name
+
+
+def names_of(result: DialogueResult) -> set[str]:
+    return {n for c in result.cast.characters for n in (c.name, *c.aliases)}
+
+
+def check_quotes(work: Work, result: DialogueResult) -> None:
+    """Every quote lies in a story paragraph, in order, without its marks or spaces."""
+    text = work.text
+    ids = {c.id for c in result.cast.characters}
+    starts = [q.span.start for q in result.quotes]
+    assert starts == sorted(starts)
+    for quote in result.quotes:
+        words = quote.span.of(text)
+        assert 0 <= quote.span.start < quote.span.end <= len(text)
+        assert words == words.strip()
+        assert any(p.contains(quote.span) for p in result.paragraphs)
+        assert quote.speaker is None or quote.speaker in ids
+        assert quote.addressee is None or quote.addressee in ids
+        assert 0 <= quote.confidence <= 1
+        if result.convention in ("double", "single", "guillemet"):
+            assert text[quote.span.start - 1] in OPENING
+            if not (quote.continued or quote.unclosed):
+                assert text[quote.span.end] in CLOSING
+
+
+def test_rain_convention_and_count(rain: tuple[Work, DialogueResult]) -> None:
+    work, result = rain
+    assert result.convention == "double"
+    # The story has 116 straight double marks, all in dialogue (the author's notes have none):
+    # 58 quotations, none a scare quote. A little slack for the nested 'good morning'.
+    assert 55 <= len(result.quotes) <= 58
+    check_quotes(work, result)
+    assert not any(q.unclosed for q in result.quotes)
+    assert result.diagnostics == ()
+
+
+def test_marauders_convention_and_count(marauders: tuple[Work, DialogueResult]) -> None:
+    work, result = marauders
+    assert result.convention == "single"
+    # 49 quotations: 33 paragraphs open with one and 16 open mid-paragraph; the apostrophes
+    # (Marauder's, don't, the twins' joke, 'em, ''Course) open none.
+    assert 46 <= len(result.quotes) <= 49
+    check_quotes(work, result)
+    assert result.diagnostics == ()
+
+
+@pytest.mark.parametrize(
+    ("story", "least"),
+    [("rain", 0.6), ("marauders", 0.8)],
+)
+def test_most_quotes_have_a_speaker(
+    story: str, least: float, request: pytest.FixtureRequest
+) -> None:
+    # Measured: 44 of 58 in Rain (the opening exchange names nobody), 49 of 49 in Marauders.
+    _, result = request.getfixturevalue(story)
+    spoken = sum(1 for q in result.quotes if q.speaker is not None)
+    assert spoken / len(result.quotes) >= least
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("It's an acquired taste,", "Kakashi"),  # "...," said Kakashi-sensei.
+        ("He's fine,", "Izumo"),  # "...," Izumo said,
+        ("I am fine,", "Kakashi"),  # "...," said Kakashi-sensei,
+        ("Not yet,", "Kakashi"),  # "...," said Kakashi-sensei.
+    ],
+)
+def test_rain_tagged_lines(rain: tuple[Work, DialogueResult], words: str, speaker: str) -> None:
+    work, result = rain
+    quote = quote_of(work, result, words)
+    assert speaker in speaker_name(result, quote)
+    assert quote.method.startswith("speakers.speech_verb.")
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("Huh,", "Ron"),  # '...,' said Ron,
+        ("Yeah,", "Harry"),  # '...,' said Harry slowly.
+        ("Only the really clever ones,", "George"),  # '...,' said George.
+        ("I'm here,", "Hermione"),  # '...,' I said. -- the narrator, named by the others
+    ],
+)
+def test_marauders_tagged_lines(
+    marauders: tuple[Work, DialogueResult], words: str, speaker: str
+) -> None:
+    work, result = marauders
+    quote = quote_of(work, result, words)
+    assert speaker in speaker_name(result, quote)
+    assert quote.method.startswith("speakers.speech_verb.")
+
+
+def test_rain_cast(rain: tuple[Work, DialogueResult]) -> None:
+    _, result = rain
+    names = names_of(result)
+    assert any("Kakashi" in name for name in names)
+    assert any("Sakura" in name for name in names)
+    assert result.cast.narrator is None
+
+
+def test_marauders_narrator_is_hermione(marauders: tuple[Work, DialogueResult]) -> None:
+    _, result = marauders
+    narrator = result.cast.narrator
+    assert narrator is not None
+    assert "Hermione" in result.cast.by_id()[narrator].name
+    assert any("Harry" in name for name in names_of(result))
+
+
+def test_the_narrator_speaks_the_i_said_lines(marauders: tuple[Work, DialogueResult]) -> None:
+    work, result = marauders
+    for words in ("A clone,", "Only sometimes,", "See?"):
+        assert quote_of(work, result, words).speaker == result.cast.narrator
+
+
+def test_unbalanced_quote_is_reported(build_text: Callable[..., Work]) -> None:
+    work = build_text(
+        '"Wait for me, Tamsin called, and ran for the gate.\n\n'
+        'The gate banged shut behind her. "Too late," said Odo.\n'
+    )
+    result = analyze_dialogue(work)
+    opened = work.text.index('"Wait')
+    assert [(q.span.of(work.text), q.unclosed) for q in result.quotes] == [
+        ("Wait for me, Tamsin called, and ran for the gate.", True),
+        ("Too late,", False),
+    ]
+    assert len(result.diagnostics) == 1
+    assert "unclosed" in result.diagnostics[0]
+    assert f"offset {opened}" in result.diagnostics[0]
+
+
+def enormous_paragraph() -> str:
+    """About 20,000 words in one paragraph, with a quotation every 5,000 words."""
+    words = itertools.cycle(
+        "the rain fell softly on the old stone bridge while a grey heron waited among "
+        "the reeds and nobody hurried anywhere".split()
+    )
+    parts = ["Odo crossed the bridge."]
+    for n in range(20_000):
+        parts.append(next(words))
+        if n % 5_000 == 2_500:
+            parts[-1] += "."
+            parts.append('"Keep walking," said Odo.')
+    return " ".join(parts) + "."
+
+
+# (text, convention, quotations found, whether some character speaks one)
+BAD_INPUT = [
+    pytest.param(
+        "The kettle boiled and nobody came.\n\nThe rain stopped at noon.\n",
+        "double",
+        [],
+        False,
+        id="no-dialogue",
+    ),
+    pytest.param(
+        '"Is anyone there?" a voice asked.\n\n"Only me," came the answer.\n',
+        "double",
+        ["Is anyone there?", "Only me,"],
+        False,
+        id="no-names",
+    ),
+    pytest.param(
+        '"Hello."\n\n"Hi."\n\n"Goodbye, then."\n\n"Goodbye."\n',
+        "double",
+        ["Hello.", "Hi.", "Goodbye, then.", "Goodbye."],
+        False,
+        id="only-dialogue",
+    ),
+    pytest.param(
+        enormous_paragraph(),
+        "double",
+        ["Keep walking,"] * 4,
+        True,
+        id="enormous-paragraph",
+        marks=pytest.mark.slow,
+    ),
+    pytest.param(
+        '"Hello," said Odo.\n\n\'Hi,\' said Tamsin.\n\n"Bye," said Odo.\n\n"Go," said Odo.\n',
+        "double",
+        ["Hello,", "Bye,", "Go,"],
+        True,
+        id="mixed-quote-styles",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "convention", "quoted", "spoken"), BAD_INPUT)
+def test_bad_input(
+    build_text: Callable[..., Work],
+    text: str,
+    convention: str,
+    quoted: list[str],
+    spoken: bool,
+) -> None:
+    work = build_text(text)
+    result = analyze_dialogue(work)
+    assert result.convention == convention
+    assert [q.span.of(work.text) for q in result.quotes] == quoted
+    check_quotes(work, result)
+    assert any(q.speaker for q in result.quotes) is spoken
+    assert result.diagnostics == ()

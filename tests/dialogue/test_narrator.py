@@ -1,0 +1,90 @@
+"""Naming a first-person narrator from the vocatives of the people who answer them."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens.dialogue.narrator import narrator_name, vocative_name
+from ficlens.model import Quote, Span
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        ("Tamsin, you are a marvel.", "Tamsin"),
+        ("Tamsin! Over here.", "Tamsin"),
+        ("Tamsin?", "Tamsin"),
+        ("Tamsin.", "Tamsin"),  # a quotation that is only a name calls that person
+        ("Tamsin—", "Tamsin"),
+        ("Come here, Tamsin.", "Tamsin"),
+        ("Come here, Tamsin,", "Tamsin"),  # a span keeps the comma before the tag
+        ("Thank you, Tamsin —", "Tamsin"),
+        ("Good night, my dear Tamsin.", "Tamsin"),
+        ("Oh, Tamsin, you came.", "Tamsin"),
+        ("well, Tamsin?", "Tamsin"),
+        ("Mr. Quennell, sit down.", "Mr. Quennell"),
+        ("I never said that, Ann Vale!", "Ann Vale"),
+        ("  Tamsin, wait.  ", "Tamsin"),
+        ("Yes, I am.", None),
+        ("No, it isn't.", None),
+        ("Sir, the carriage is here.", None),
+        ("Thank you.", None),
+        ("Yes.", None),
+        ("Yeah, I know.", None),  # fillers open quotations like names do
+        ("Fine.", None),
+        ("The Map, of course.", None),
+        ("Sir.", None),
+        ("Tamsin went home.", None),  # a name, but not a vocative
+        ("I saw Tamsin, and then I left.", None),
+        ("", None),
+    ],
+)
+def test_vocative_name(words: str, name: str | None) -> None:
+    assert vocative_name(words) == name
+
+
+# The narrator ("I") asks; Odo answers, twice calling the narrator Tamsin.
+TEXT = (
+    '"Is it late?" I asked.\n\n'
+    '"Tamsin, it is nearly dawn," said Odo.\n\n'
+    '"Then we should go," I said.\n\n'
+    '"Not yet, Tamsin," he said.\n\n'
+    '"Why not, Odo?" I asked.'
+)
+
+
+def quotes_of(text: str, speakers: list[str | None]) -> list[Quote]:
+    spans = []
+    start = text.find('"')
+    while start >= 0:
+        end = text.index('"', start + 1)
+        spans.append(Span(start + 1, end))
+        start = text.find('"', end + 1)
+    assert len(spans) == len(speakers)
+    return [Quote(span, who, None, "test", 1.0) for span, who in zip(spans, speakers, strict=True)]
+
+
+def test_narrator_name_from_answers() -> None:
+    quotes = quotes_of(TEXT, ["narrator", "c1", "narrator", "c1", "narrator"])
+    assert narrator_name(TEXT, quotes, "narrator") == "Tamsin"
+
+
+def test_one_vote_is_not_enough() -> None:
+    # One answer between two of the narrator's lines is one vote, not two.
+    quotes = quotes_of(TEXT, ["narrator", "c1", "narrator", "c1", "narrator"])
+    assert narrator_name(TEXT, quotes[:3], "narrator") is None
+
+
+def test_the_narrator_addressing_others_does_not_name_them() -> None:
+    # Every quote is the narrator's: "Odo" is who they talk to, not their own name.
+    quotes = quotes_of(TEXT, ["narrator"] * 5)
+    assert narrator_name(TEXT, quotes, "narrator") is None
+
+
+def test_unattributed_answers_do_not_vote() -> None:
+    quotes = quotes_of(TEXT, ["narrator", None, "narrator", None, "narrator"])
+    assert narrator_name(TEXT, quotes, "narrator") is None
+
+
+def test_no_quotes() -> None:
+    assert narrator_name(TEXT, [], "narrator") is None

@@ -1,0 +1,340 @@
+"""The speaker sieves on hand-built parses: speech verbs, vocatives, action beats, mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from ficlens.cast import Cast
+from ficlens.dialogue.quotes import find_quotes
+from ficlens.dialogue.sieves import (
+    Decision,
+    action_beat,
+    single_mention,
+    speech_verb,
+    vocative,
+)
+from ficlens.dialogue.sites import QuoteSite, build_sites
+from ficlens.model import Character, Span
+from ficlens.nlp import Parsed
+from ficlens.structure.paragraphs import split_paragraphs
+
+MakeParsed = Callable[..., Parsed]
+Row = tuple[str, str, str, int]
+
+
+def character(ident: str, name: str, *aliases: str, gender: str | None = None) -> Character:
+    return Character(ident, name, aliases, gender, False, 2, 0)
+
+
+CHARACTERS = (
+    character("c1", "Harry Potter", "Harry", gender="he/him"),
+    character("c2", "Sakura", gender="she/her"),
+    character("c3", "Naruto", gender="he/him"),
+    character("c4", "Kakashi", gender="he/him"),
+)
+# Cast._keys: lower-case name (with its title) -> id; Cast._words: lower-case word -> ids.
+KEYS = {"harry potter": "c1", "harry": "c1", "sakura": "c2", "naruto": "c3", "kakashi": "c4"}
+WORDS = {
+    "harry": ("c1",),
+    "potter": ("c1",),
+    "sakura": ("c2",),
+    "naruto": ("c3",),
+    "kakashi": ("c4",),
+}
+CAST = Cast(CHARACTERS, (), None, KEYS, WORDS)
+NARRATED = Cast((*CHARACTERS, character("narrator", "Narrator", "I")), (), "narrator", KEYS, WORDS)
+
+
+def sites_of(make_parsed: MakeParsed, text: str, rows: Sequence[Sequence[Row]]) -> list[QuoteSite]:
+    """Sites of a text whose paragraphs are parsed by hand, ``rows[i]`` for paragraph ``i``."""
+    paragraphs = [p.span for p in split_paragraphs(text)]
+    quotes, _ = find_quotes(text, paragraphs)
+    parsed = [
+        make_parsed(text, piece_rows, span=span)
+        for span, piece_rows in zip(paragraphs, rows, strict=True)
+    ]
+    return build_sites(quotes, paragraphs, parsed)
+
+
+def starts_for(site: QuoteSite, **names: str) -> dict[int, str]:
+    """Token start -> character id for the named tokens of a site's paragraph."""
+    return {t.start: names[t.text] for t in site.piece.tokens if t.text in names}
+
+
+class Resolver:
+    """A pronoun resolver that records its calls and answers from a fixed table."""
+
+    def __init__(self, answers: dict[str, str] | None = None) -> None:
+        self.answers = answers or {}
+        self.calls: list[tuple[str, str | None]] = []
+
+    def __call__(self, site: QuoteSite, pronoun: str, exclude: str | None) -> str | None:
+        self.calls.append((pronoun, exclude))
+        return self.answers.get(pronoun)
+
+
+def assert_decision(decision: Decision | None, who: str, method: str, confidence: float) -> None:
+    assert decision is not None
+    assert (decision.character, decision.method) == (who, method)
+    assert decision.confidence == pytest.approx(confidence)
+    assert 0 < decision.confidence <= 1
+
+
+AFTER_ROWS: list[Row] = [
+    ('"', "``", "punct", 2),
+    ('"', "''", "punct", 2),
+    ("said", "VBD", "ROOT", 2),
+    ("Harry", "NNP", "nsubj", 2),
+    (".", ".", "punct", 2),
+]
+
+
+@pytest.mark.parametrize("known_span", [True, False], ids=["mention-span", "resolved-by-name"])
+def test_speech_verb_subject_after_the_quote(make_parsed: MakeParsed, known_span: bool) -> None:
+    [site] = sites_of(make_parsed, '"Go away," said Harry.', [AFTER_ROWS])
+    starts = starts_for(site, Harry="c1") if known_span else {}
+    decision = speech_verb(site, cast=CAST, starts=starts, resolve_pronoun=Resolver())
+    assert_decision(decision, "c1", "speakers.speech_verb.name.v1", 0.95)
+
+
+def test_speech_verb_subject_before_the_quote(make_parsed: MakeParsed) -> None:
+    rows: list[Row] = [
+        ("Harry", "NNP", "nsubj", 1),
+        ("said", "VBD", "ROOT", 1),
+        (",", ",", "punct", 1),
+        ('"', "``", "punct", 1),
+        ('"', "''", "punct", 1),
+    ]
+    [site] = sites_of(make_parsed, 'Harry said, "Go away."', [rows])
+    decision = speech_verb(site, cast=CAST, starts={}, resolve_pronoun=Resolver())
+    assert_decision(decision, "c1", "speakers.speech_verb.name.v1", 0.9)
+
+
+@pytest.mark.parametrize(
+    ("addressee", "answers", "expected"),
+    [
+        pytest.param(None, {"she/her": "c2"}, "c2", id="resolved"),
+        pytest.param("c3", {"she/her": "c2"}, "c2", id="addressee-passed-on"),
+        pytest.param(None, {}, None, id="unresolved"),
+    ],
+)
+def test_speech_verb_pronoun_subject(
+    make_parsed: MakeParsed, addressee: str | None, answers: dict[str, str], expected: str | None
+) -> None:
+    rows: list[Row] = [
+        ('"', "``", "punct", 3),
+        ('"', "''", "punct", 3),
+        ("she", "PRP", "nsubj", 3),
+        ("whispered", "VBD", "ROOT", 3),
+        (".", ".", "punct", 3),
+    ]
+    [site] = sites_of(make_parsed, '"Go away," she whispered.', [rows])
+    resolver = Resolver(answers)
+    decision = speech_verb(
+        site, cast=CAST, starts={}, resolve_pronoun=resolver, addressee=addressee
+    )
+    assert resolver.calls == [("she/her", addressee)]
+    if expected is None:
+        assert decision is None
+    else:
+        assert_decision(decision, expected, "speakers.speech_verb.pronoun.v1", 0.95 * 0.85)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        pytest.param(
+            '"Go away," said Harry.',
+            [('"', "``", "punct", 2), ('"', "''", "punct", 2), ("said", "VBD", "ROOT", 2),
+             ("Harry", "NNP", "dobj", 2), (".", ".", "punct", 2)],
+            id="said-harry-parsed-as-object",
+        ),
+        pytest.param(
+            '"Well," went on Harry.',
+            [('"', "``", "punct", 2), ('"', "''", "punct", 2), ("went", "VBD", "ROOT", 2),
+             ("on", "RP", "prt", 2), ("Harry", "NNP", "npadvmod", 2), (".", ".", "punct", 2)],
+            id="went-on-harry",
+        ),
+        pytest.param(
+            '"Well," said Harry Potter.',
+            [('"', "``", "punct", 2), ('"', "''", "punct", 2), ("said", "VBD", "ROOT", 2),
+             ("Harry", "NNP", "compound", 4), ("Potter", "NNP", "dobj", 2),
+             (".", ".", "punct", 2)],
+            id="full-name",
+        ),
+    ],
+)  # fmt: skip
+def test_speech_verb_inverted_without_a_parse_subject(
+    make_parsed: MakeParsed, text: str, rows: list[Row]
+) -> None:
+    [site] = sites_of(make_parsed, text, [rows])
+    decision = speech_verb(site, cast=CAST, starts={}, resolve_pronoun=Resolver())
+    assert_decision(decision, "c1", "speakers.speech_verb.name.v1", 0.95)
+
+
+I_SAID_ROWS: list[Row] = [
+    ('"', "``", "punct", 3),
+    ('"', "''", "punct", 3),
+    ("I", "PRP", "nsubj", 3),
+    ("said", "VBD", "ROOT", 3),
+    (".", ".", "punct", 3),
+]
+
+
+def test_i_said_is_the_narrator(make_parsed: MakeParsed) -> None:
+    [site] = sites_of(make_parsed, '"Go away," I said.', [I_SAID_ROWS])
+    decision = speech_verb(site, cast=NARRATED, starts={}, resolve_pronoun=Resolver())
+    assert_decision(decision, "narrator", "speakers.speech_verb.narrator.v1", 0.95)
+
+
+def test_i_said_without_a_narrator_decides_nothing(make_parsed: MakeParsed) -> None:
+    [site] = sites_of(make_parsed, '"Go away," I said.', [I_SAID_ROWS])
+    assert speech_verb(site, cast=CAST, starts={}, resolve_pronoun=Resolver()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        pytest.param(
+            '"Go away." Harry smiled.',
+            [('"', "``", "punct", 3), ('"', "''", "punct", 3), ("Harry", "NNP", "nsubj", 3),
+             ("smiled", "VBD", "ROOT", 3), (".", ".", "punct", 3)],
+            id="not-a-speech-verb",
+        ),
+        pytest.param(
+            '"Go away," said the wind.',
+            [('"', "``", "punct", 2), ('"', "''", "punct", 2), ("said", "VBD", "ROOT", 2),
+             ("the", "DT", "det", 4), ("wind", "NN", "nsubj", 2), (".", ".", "punct", 2)],
+            id="subject-is-no-character",
+        ),
+    ],
+)  # fmt: skip
+def test_speech_verb_passes(make_parsed: MakeParsed, text: str, rows: list[Row]) -> None:
+    [site] = sites_of(make_parsed, text, [rows])
+    assert speech_verb(site, cast=CAST, starts={}, resolve_pronoun=Resolver()) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        pytest.param("Sakura, wait!", "c2", id="start"),
+        pytest.param("Oh, Harry, you came.", "c1", id="start-after-interjection"),
+        pytest.param("Kakashi-sensei, you're late.", "c4", id="start-with-honorific"),
+        pytest.param("Harry Potter, sit down.", "c1", id="start-full-name"),
+        pytest.param("Come here, Naruto.", "c3", id="end"),
+        pytest.param("Why, Naruto?", "c3", id="end-question"),
+        pytest.param("Sakura—", "c2", id="cut-off"),
+        pytest.param("Wait!", None, id="no-name"),
+        pytest.param("Tamsin, wait!", None, id="unknown-name"),
+        pytest.param("I saw Naruto at the gate.", None, id="name-inside"),
+        pytest.param("Come here, Naruto,", "c3", id="end-before-a-comma"),
+    ],
+)
+def test_vocative(words: str, expected: str | None) -> None:
+    text = f'"{words}" she called.'
+    [quote], _ = find_quotes(text, [Span(0, len(text))])
+    assert quote.span.of(text) == words
+    assert vocative(text, quote.span, cast=CAST) == expected
+
+
+BEAT_BEFORE: list[Row] = [
+    ("Harry", "NNP", "nsubj", 1),
+    ("frowned", "VBD", "ROOT", 1),
+    (".", ".", "punct", 1),
+    ('"', "``", "punct", 1),
+    ('"', "''", "punct", 1),
+]
+
+
+def test_action_beat_before(make_parsed: MakeParsed) -> None:
+    [site] = sites_of(make_parsed, 'Harry frowned. "Go away."', [BEAT_BEFORE])
+    decision = action_beat(site, starts=starts_for(site, Harry="c1"))
+    assert_decision(decision, "c1", "speakers.action_beat.v1", 0.7)
+
+
+def test_action_beat_after(make_parsed: MakeParsed) -> None:
+    rows: list[Row] = [
+        ('"', "``", "punct", 3),
+        ('"', "''", "punct", 3),
+        ("Harry", "NNP", "nsubj", 3),
+        ("frowned", "VBD", "ROOT", 3),
+        (".", ".", "punct", 3),
+    ]
+    [site] = sites_of(make_parsed, '"Go away." Harry frowned.', [rows])
+    decision = action_beat(site, starts=starts_for(site, Harry="c1"))
+    assert_decision(decision, "c1", "speakers.action_beat.v1", 0.65)
+
+
+def test_action_beat_skips_the_addressee_and_objects(make_parsed: MakeParsed) -> None:
+    text = 'Sakura glared at Naruto. "Go away, Naruto."'
+    rows: list[Row] = [
+        ("Sakura", "NNP", "nsubj", 1),
+        ("glared", "VBD", "ROOT", 1),
+        ("at", "IN", "prep", 1),
+        ("Naruto", "NNP", "pobj", 2),
+        (".", ".", "punct", 1),
+        ('"', "``", "punct", 1),
+        ('"', "''", "punct", 1),
+    ]
+    [site] = sites_of(make_parsed, text, [rows])
+    starts = starts_for(site, Sakura="c2", Naruto="c3")
+    assert_decision(
+        action_beat(site, starts=starts, addressee="c3"), "c2", "speakers.action_beat.v1", 0.7
+    )
+    # The subject is the one addressed: nobody else is a subject, so the sieve passes.
+    assert action_beat(site, starts=starts, addressee="c2") is None
+
+
+def test_action_beat_needs_a_known_character(make_parsed: MakeParsed) -> None:
+    [site] = sites_of(make_parsed, 'Harry frowned. "Go away."', [BEAT_BEFORE])
+    assert action_beat(site, starts={}) is None
+
+
+@pytest.mark.parametrize(
+    ("named", "addressee", "expected"),
+    [
+        pytest.param(["c1"], None, "c1", id="one"),
+        pytest.param(["c1", "c1", "c1"], None, "c1", id="one-named-thrice"),
+        pytest.param(["c1", "c2"], None, None, id="two"),
+        pytest.param(["c1", "c2"], "c2", "c1", id="two-one-addressed"),
+        pytest.param(["c1"], "c1", None, id="only-the-addressee"),
+        pytest.param([], None, None, id="none"),
+    ],
+)
+def test_single_mention(named: list[str], addressee: str | None, expected: str | None) -> None:
+    decision = single_mention(named, addressee=addressee)
+    if expected is None:
+        assert decision is None
+    else:
+        assert_decision(decision, expected, "speakers.single_mention.v1", 0.6)
+
+
+def test_sieves_read_only_their_own_quotation(make_parsed: MakeParsed) -> None:
+    # Two quotations in one paragraph: "said Harry" tags the first, "Sakura smiled" is a beat
+    # beside the second.
+    text = '"Hi," said Harry. Sakura smiled. "Hello."'
+    rows: list[Row] = [
+        ('"', "``", "punct", 2),
+        ('"', "''", "punct", 2),
+        ("said", "VBD", "ROOT", 2),
+        ("Harry", "NNP", "nsubj", 2),
+        (".", ".", "punct", 2),
+        ("Sakura", "NNP", "nsubj", 6),
+        ("smiled", "VBD", "ROOT", 6),
+        (".", ".", "punct", 6),
+        ('"', "``", "punct", 6),
+        ('"', "''", "punct", 6),
+    ]
+    first, second = sites_of(make_parsed, text, [rows])
+    starts = starts_for(first, Harry="c1", Sakura="c2")
+    resolver = Resolver()
+    assert_decision(
+        speech_verb(first, cast=CAST, starts=starts, resolve_pronoun=resolver),
+        "c1",
+        "speakers.speech_verb.name.v1",
+        0.95,
+    )
+    assert speech_verb(second, cast=CAST, starts=starts, resolve_pronoun=resolver) is None
+    assert_decision(action_beat(second, starts=starts), "c2", "speakers.action_beat.v1", 0.7)
