@@ -58,8 +58,12 @@ def _is_name(text: str) -> bool:
 
 def _extend(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     """Grow a name over a title before it and an honorific after it (``Kakashi - sensei``)."""
-    while first > 0 and tokens[first - 1].text in titles():
-        first -= 1
+    while first > 0 and _previous(tokens, first) is not None:
+        before = _previous(tokens, first)
+        assert before is not None
+        if tokens[before].text not in titles():
+            break
+        first = before
     if (
         last + 2 < len(tokens)
         and tokens[last + 1].text == "-"
@@ -68,6 +72,22 @@ def _extend(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     ):
         last += 2
     return first, last
+
+
+def _previous(tokens: Sequence[Token], index: int) -> int | None:
+    """The nearest token before ``index`` that is not whitespace (hard-wrapped lines)."""
+    index -= 1
+    while index >= 0 and not tokens[index].text.strip():
+        index -= 1
+    return index if index >= 0 else None
+
+
+def _next_proper(tokens: Sequence[Token], index: int) -> int | None:
+    """The next token after ``index``, over line breaks, if it is a proper noun."""
+    index += 1
+    while index < len(tokens) and not tokens[index].text.strip():
+        index += 1
+    return index if index < len(tokens) and tokens[index].tag in _PROPER else None
 
 
 def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -98,8 +118,8 @@ def _proper_runs(tokens: Sequence[Token]) -> Iterable[tuple[int, int]]:
         # Names the model mislabels (ORG, GPE ...) still count; PERSON ones are handled apart.
         if tokens[index].tag in _PROPER and tokens[index].ent != "PERSON":
             start = index
-            while index + 1 < len(tokens) and tokens[index + 1].tag in _PROPER:
-                index += 1
+            while (following := _next_proper(tokens, index)) is not None:
+                index = following
             yield start, index
         index += 1
 
@@ -125,7 +145,8 @@ def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
     for first, last in _proper_runs(tokens):
         if first in covered:
             continue
-        titled = (first > 0 and tokens[first - 1].text in titles()) or (
+        before = _previous(tokens, first)
+        titled = (before is not None and tokens[before].text in titles()) or (
             tokens[first].text in titles() and last > first
         )
         if not titled and not _is_speech_subject(tokens, first, last):

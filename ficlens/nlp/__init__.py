@@ -99,6 +99,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 def mask(text: str, piece: Span, hidden: Sequence[Span]) -> str:
     """The piece's text with each hidden stretch replaced by a same-length stand-in.
 
+    Line breaks become spaces.
+
     The stand-in is ``Yes`` plus the hidden text's final punctuation, padded with spaces, so
     ``"Hi there," said Harry`` is parsed as ``"Yes,      " said Harry``.
 
@@ -106,7 +108,9 @@ def mask(text: str, piece: Span, hidden: Sequence[Span]) -> str:
         >>> mask('"Hi there," said Harry.', Span(0, 23), [Span(1, 10)])
         '"Yes     ," said Harry.'
     """
-    chars = list(text[piece.start : piece.end])
+    # Line breaks inside a paragraph (hard-wrapped prose) become spaces, so "Mrs.\nBennet"
+    # is parsed as the name it is; one character for one keeps every offset.
+    chars = [" " if c in "\r\n" else c for c in text[piece.start : piece.end]]
     for span in hidden:
         start, end = max(span.start, piece.start), min(span.end, piece.end)
         if end - start < 4:
