@@ -91,11 +91,21 @@ def _next_proper(tokens: Sequence[Token], index: int) -> int | None:
 
 
 def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether the name is who speaks: subject of a speech verb, or right after one.
+
+    ``"...?" asked Mira`` is often parsed with Mira as the object of *asked*; a name that
+    follows the speech verb at once is its inverted subject all the same.
+    """
     for index in range(first, last + 1):
         token = tokens[index]
         if token.dep in _SUBJECTS and is_speech_verb(tokens[token.head].text):
             return True
-    return False
+    before = _previous(tokens, first)
+    return (
+        before is not None
+        and tokens[before].tag.startswith("VB")
+        and is_speech_verb(tokens[before].text)
+    )
 
 
 def _mention(text: str, parsed: Parsed, first: int, last: int, source: str) -> Mention | None:

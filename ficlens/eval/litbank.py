@@ -19,7 +19,7 @@ from pathlib import Path
 from ficlens.cast import KnownCharacter
 from ficlens.dialogue import attribute, prepare
 from ficlens.errors import FicLensError
-from ficlens.eval.pdnc import Score, _covered, _speaker_at, name_forms
+from ficlens.eval.pdnc import Score, _covered, _speaker_at, map_by_names
 from ficlens.ingest import read_bytes
 from ficlens.model import Character, Span
 from ficlens.structure import build_work
@@ -96,16 +96,7 @@ def _entities(rows: Sequence[list[str]]) -> dict[str, tuple[str, ...]]:
 
 
 def _map(predicted: Sequence[Character], book: Book) -> dict[str, str]:
-    gold = {e: name_forms(names) for e, names in book.entities.items()}
-    mapping = {}
-    for character in predicted:
-        names = name_forms((character.name, *character.aliases))
-        scores = {entity: len(names & known) for entity, known in gold.items()}
-        best = max(scores.values(), default=0)
-        winners = [e for e, score in scores.items() if score == best]
-        if best and len(winners) == 1:
-            mapping[character.id] = winners[0]
-    return mapping
+    return map_by_names(predicted, book.entities)
 
 
 def score_book(book: Book, *, gold_roster: bool) -> Score:

@@ -21,7 +21,7 @@ import bisect
 import csv
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -178,11 +178,19 @@ def map_characters(predicted: Sequence[Character], novel: Novel) -> dict[str, st
     predicted character maps to the gold character sharing the most name forms with it, and
     to nobody on a tie.
     """
-    gold_names = {c.id: name_forms((c.name, *c.aliases)) for c in novel.characters}
+    gold = {c.id: (c.name, *c.aliases) for c in novel.characters}
+    return map_by_names(predicted, gold)
+
+
+def map_by_names(
+    predicted: Sequence[Character], gold: Mapping[str, Sequence[str]]
+) -> dict[str, str]:
+    """Map each predicted character to the gold id sharing the most name forms; ties map none."""
+    gold_forms = {gid: name_forms(names) for gid, names in gold.items()}
     mapping: dict[str, str] = {}
     for character in predicted:
         names = name_forms((character.name, *character.aliases))
-        scores = {gid: len(names & gnames) for gid, gnames in gold_names.items()}
+        scores = {gid: len(names & forms) for gid, forms in gold_forms.items()}
         best = max(scores.values(), default=0)
         winners = [gid for gid, score in scores.items() if score == best]
         if best and len(winners) == 1:
