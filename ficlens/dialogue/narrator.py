@@ -32,7 +32,7 @@ _NOT_NAMES = frozenset(
      "Goodbye", "Bye", "Never", "Always", "Not", "Just", "Great", "The", "A", "An", "This",
      "That", "It", "We", "They", "He", "She", "My", "Your", "Our", "Who", "Where", "When"}
 )  # fmt: skip
-_MIN_VOTES = 2
+_MIN_VOTES = 1  # one vocative answer suffices when no other name rivals it
 
 
 def vocative_name(words: str) -> str | None:
@@ -73,5 +73,8 @@ def narrator_name(text: str, quotes: Sequence[Quote], narrator: str) -> str | No
             votes[name] += 1
     if not votes:
         return None
-    name, count = votes.most_common(1)[0]
+    ranked = votes.most_common(2)
+    name, count = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == count:
+        return None  # two names as often: no telling which is the narrator's
     return name if count >= _MIN_VOTES else None

@@ -23,8 +23,8 @@ from ficlens.model import Quote, Span
 from ficlens.nlp import Parsed
 
 _LOOKBACK_CHARS = 3000
-_SUBJECT_WINDOW = 3
-_RUN_GAP = 2  # paragraphs of narration that may separate turns of one conversation
+_SUBJECT_WINDOW = 2
+_RUN_GAP = 1  # a paragraph of narration between two quotation paragraphs ends a conversation
 _PROPAGATED = 0.9
 _TURN_CONFIDENCE = 0.5
 _RECENT_CONFIDENCE = 0.3

@@ -69,10 +69,16 @@ def test_narrator_name_from_answers() -> None:
     assert narrator_name(TEXT, quotes, "narrator") == "Tamsin"
 
 
-def test_one_vote_is_not_enough() -> None:
-    # One answer between two of the narrator's lines is one vote, not two.
+def test_one_answer_between_two_narrator_lines_is_one_vote_and_enough() -> None:
+    # One answer between two of the narrator's lines counts once; with no rival name it names.
     quotes = quotes_of(TEXT, ["narrator", "c1", "narrator", "c1", "narrator"])
-    assert narrator_name(TEXT, quotes[:3], "narrator") is None
+    assert narrator_name(TEXT, quotes[:3], "narrator") == "Tamsin"
+
+
+def test_a_tie_between_names_names_no_one() -> None:
+    text = '"Late?" I asked.\n\n"Yes, Tamsin," said Odo.\n\n"Go," I said.\n\n"Wren, go," he said.'
+    quotes = quotes_of(text, ["narrator", "c1", "narrator", "c1"])
+    assert narrator_name(text, quotes, "narrator") is None
 
 
 def test_the_narrator_addressing_others_does_not_name_them() -> None:
