@@ -23,6 +23,7 @@ from ficlens.model import Quote, Span
 from ficlens.nlp import Parsed
 
 _LOOKBACK_CHARS = 3000
+_UNKNOWN = "?"  # stands for "pronouns unknown" when looking for a character
 _SUBJECT_WINDOW = 2
 _RUN_GAP = 1  # a paragraph of narration between two quotation paragraphs ends a conversation
 _PROPAGATED = 0.9
@@ -74,7 +75,9 @@ def _recent(
     candidates: list[tuple[str, bool]] = []
     while index >= 0 and context.mention_starts[index] >= before - _LOOKBACK_CHARS:
         ident = context.mention_ids[index]
-        if ident not in exclude and (gender is None or context.genders.get(ident) == gender):
+        known = context.genders.get(ident)
+        wanted = gender is None or known == gender or (gender == _UNKNOWN and known is None)
+        if ident not in exclude and wanted:
             candidates.append((ident, context.subjects[index]))
             if not prefer_subject or len(candidates) >= _SUBJECT_WINDOW:
                 break
@@ -96,9 +99,14 @@ def _paragraph_characters(context: _Context, piece: Parsed) -> list[str]:
 def _decide(site: QuoteSite, context: _Context, addressee: str | None) -> Decision | None:
     def resolve_pronoun(at: QuoteSite, pronoun: str, exclude: str | None) -> str | None:
         excluded = {exclude} if exclude else set()
-        return _recent(
+        found = _recent(
             context, at.quote.span.start, gender=pronoun, exclude=excluded, prefer_subject=True
         )
+        if found is None:  # no one of that gender: someone whose pronouns are unknown
+            found = _recent(
+                context, at.quote.span.start, gender=_UNKNOWN, exclude=excluded, prefer_subject=True
+            )
+        return found
 
     found = speech_verb(
         site, cast=context.cast, starts=context.token_owner,
