@@ -104,8 +104,12 @@ def _locative_shares(text: str, mentions: Sequence[Mention]) -> dict[str, float]
     return {key: hits[key] / totals[key] for key in totals}
 
 
-def _narrated_in_first_person(parsed: Sequence[Parsed]) -> bool:
-    tokens = [t for piece in parsed for t in piece.tokens if t.text != "Yes"]
+def in_first_person(pieces: Sequence[Parsed]) -> bool:
+    """Whether narration is in the first person: ``I``/``me``/``my`` in 2% of its tokens.
+
+    Quotation stand-ins and whitespace are not counted.
+    """
+    tokens = [t for p in pieces for t in p.tokens if t.text.strip() and t.text != "Yes"]
     if not tokens:
         return False
     first = sum(1 for t in tokens if t.text.lower() in _FIRST_PERSON)
@@ -199,7 +203,7 @@ def build_cast(
     partial = Cast((), (), None, keys, words, hinted)
     resolved = [(i, m, partial.resolve(m.parts.title + " " + m.parts.name)) for i, m in located]
     characters = _characters(groups, ids, resolved, parsed, known)
-    narrator = NARRATOR if _narrated_in_first_person(parsed) else None
+    narrator = NARRATOR if in_first_person(parsed) else None
     if narrator:
         characters.append(Character(NARRATOR, "Narrator", ("I",), None, False, 0, 0))
     mention_spans = tuple((m.span, ident) for _, m, ident in resolved if ident)

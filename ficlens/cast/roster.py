@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -247,17 +247,3 @@ def display_name(group: Group) -> str:
     full = [(n, key) for key, n in group.keys.items() if len(group.parts[key].tokens) > 1]
     counts = full if full and max(full)[0] >= 2 else [(n, k) for k, n in group.keys.items()]
     return max(counts)[1]
-
-
-def name_index(groups: Sequence[Group]) -> dict[str, int]:
-    """Mention key -> group index, for every key a group holds."""
-    return {key: index for index, group in enumerate(groups) for key in group.keys}
-
-
-def group_of(groups: Sequence[Group]) -> defaultdict[str, list[int]]:
-    """Bare name word -> indices of the groups whose names contain it."""
-    found: defaultdict[str, list[int]] = defaultdict(list)
-    for index, group in enumerate(groups):
-        for word in group.words():
-            found[word].append(index)
-    return found

@@ -7,12 +7,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ficlens.cast import Cast
+from ficlens.cast import Cast, in_first_person
 from ficlens.model import Scene, Work
 from ficlens.nlp import Parsed
 
-_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
-_FIRST_SHARE = 0.02
 METHOD = "pov.pronouns.v1"
 
 
@@ -20,11 +18,9 @@ def _scene_pov(
     scene: Scene, pieces: Sequence[Parsed], cast: Cast, starts: Sequence[int]
 ) -> tuple[str | None, str | None]:
     inside = [p for p in pieces if any(seg.contains(p.span) for seg in scene.segments)]
-    tokens = [t for p in inside for t in p.tokens if t.text.strip() and t.text != "Yes"]
-    if not tokens:
+    if not any(t.text.strip() and t.text != "Yes" for p in inside for t in p.tokens):
         return None, None
-    first = sum(1 for t in tokens if t.text.lower() in _FIRST_PERSON) / len(tokens)
-    if first >= _FIRST_SHARE:
+    if in_first_person(inside):
         return "first", cast.narrator
     counts: Counter[str] = Counter()
     for piece in inside:

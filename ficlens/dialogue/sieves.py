@@ -17,7 +17,6 @@ from ficlens.cast.names import pronoun_sets
 from ficlens.dialogue.sites import QuoteSite
 from ficlens.lexicons import is_speech_verb
 from ficlens.model import Span
-from ficlens.nlp import Token
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NAME_PART = (
@@ -43,10 +42,6 @@ class Decision:
 
 Resolver = Callable[[QuoteSite, str, str | None], str | None]
 """Resolves a pronoun set at a site to a character id, excluding one id (the addressee)."""
-
-
-def _mention_at(cast_spans: dict[int, str], token: Token) -> str | None:
-    return cast_spans.get(token.start)
 
 
 def _subject_of(site: QuoteSite, verb: int) -> int | None:

@@ -146,11 +146,12 @@ def attribute_speakers(
     context = _context(text, cast, parsed)
     sites = build_sites(quotes, paragraphs, parsed)
     addressees = [vocative(text, q.span, cast=cast) for q in quotes]
+    runs = _paragraph_order(sites)
     decisions = [_decide(s, context, addressees[s.index]) for s in sites]
     decisions = _spread_in_paragraphs(sites, decisions, addressees)
-    decisions = _take_turns(sites, decisions, addressees)
-    decisions = _fill_recent(sites, decisions, addressees, context)
-    addressees = _answerers(sites, decisions, addressees)
+    decisions = _take_turns(sites, runs, decisions, addressees)
+    decisions = _fill_recent(sites, runs, decisions, addressees, context)
+    addressees = _answerers(sites, runs, decisions, addressees)
     return tuple(
         Quote(
             span=q.span,
@@ -204,12 +205,13 @@ def _paragraph_order(sites: Sequence[QuoteSite]) -> list[list[int]]:
 
 def _take_turns(
     sites: Sequence[QuoteSite],
+    runs: Sequence[list[int]],
     decisions: list[Decision | None],
     addressees: Sequence[str | None],
 ) -> list[Decision | None]:
     """Fill a conversation's gaps: A, B, ?, B -> A; a quotation answers its vocative."""
     result = list(decisions)
-    for run in _paragraph_order(sites):
+    for run in runs:
         changed = True
         while changed:
             changed = False
@@ -233,9 +235,8 @@ def _turn_guess(
     addressees: Sequence[str | None],
 ) -> tuple[str, str] | None:
     def speaker(at: int) -> str | None:
-        if 0 <= at < len(run) and result[run[at]] is not None:
-            return result[run[at]].character  # type: ignore[union-attr]
-        return None
+        decision = result[run[at]] if 0 <= at < len(run) else None
+        return decision.character if decision is not None else None
 
     previous = run[position - 1] if position > 0 else None
     called = addressees[previous] if previous is not None else None
@@ -251,22 +252,24 @@ def _turn_guess(
 
 
 def _neighbours(
-    sites: Sequence[QuoteSite], decisions: Sequence[Decision | None]
+    sites: Sequence[QuoteSite], runs: Sequence[list[int]], decisions: Sequence[Decision | None]
 ) -> dict[int, set[str]]:
     """For each quotation, the speakers of the turns just before and after it in its run."""
     found: dict[int, set[str]] = {}
-    for run in _paragraph_order(sites):
+    for run in runs:
         for position, index in enumerate(run):
             near = set()
             for other in (position - 1, position + 1):
-                if 0 <= other < len(run) and decisions[run[other]] is not None:
-                    near.add(decisions[run[other]].character)  # type: ignore[union-attr]
+                decision = decisions[run[other]] if 0 <= other < len(run) else None
+                if decision is not None:
+                    near.add(decision.character)
             found[sites[index].paragraph] = near
     return found
 
 
 def _fill_recent(
     sites: Sequence[QuoteSite],
+    runs: Sequence[list[int]],
     decisions: list[Decision | None],
     addressees: Sequence[str | None],
     context: _Context,
@@ -276,7 +279,7 @@ def _fill_recent(
     The speakers of the turns just before and after are excluded too: in a conversation,
     they are the other side.
     """
-    near = _neighbours(sites, decisions)
+    near = _neighbours(sites, runs, decisions)
     filled: list[Decision | None] = []
     for site, decision in zip(sites, decisions, strict=True):
         found = None
@@ -293,15 +296,16 @@ def _fill_recent(
 
 def _answerers(
     sites: Sequence[QuoteSite],
+    runs: Sequence[list[int]],
     decisions: Sequence[Decision | None],
     addressees: Sequence[str | None],
 ) -> list[str | None]:
     """Without a vocative, a turn in a conversation is addressed to the previous speaker."""
     result = list(addressees)
-    for run in _paragraph_order(sites):
+    for run in runs:
         for previous, current in pairwise(run):
             before, now = decisions[previous], decisions[current]
             if result[current] is None and before and now and before.character != now.character:
                 result[current] = before.character
-    by_paragraph = {sites[i].paragraph: result[i] for run in _paragraph_order(sites) for i in run}
+    by_paragraph = {sites[i].paragraph: result[i] for run in runs for i in run}
     return [result[s.index] or by_paragraph.get(s.paragraph) for s in sites]

@@ -19,7 +19,7 @@ from pathlib import Path
 from ficlens.cast import KnownCharacter
 from ficlens.dialogue import attribute, prepare
 from ficlens.errors import FicLensError
-from ficlens.eval.pdnc import Score, _covered, _speaker_at, map_by_names
+from ficlens.eval.pdnc import Score, map_by_names, score_quotes
 from ficlens.ingest import read_bytes
 from ficlens.model import Character, Span
 from ficlens.structure import build_work
@@ -112,20 +112,8 @@ def score_book(book: Book, *, gold_roster: bool) -> Score:
         if gold_roster
         else _map(result.cast.characters, book)
     )
-    predicted = sorted(result.quotes, key=lambda q: q.span.start)
-    spans = [q.span for q in predicted]
-    starts = [s.start for s in spans]
-    gold = sorted(span for span, _ in book.quotes)
-    gold_starts = [s.start for s in gold]
-    score = Score(gold_spans=len(gold), predicted=len(spans))
-    score.found_spans = sum(1 for g in gold if _covered(g, spans, starts) * 2 >= len(g))
-    score.correct_predicted = sum(1 for p in spans if _covered(p, gold, gold_starts) * 2 >= len(p))
-    for span, speaker in book.quotes:
-        score.quotes["all"] += 1
-        found = _speaker_at(span, predicted, starts)
-        if found is not None and speaker is not None and ids.get(found) == speaker:
-            score.right["all"] += 1
-    return score
+    gold = [((span,), speaker, "all") for span, speaker in book.quotes]
+    return score_quotes(result.quotes, gold, ids)
 
 
 def evaluate(

@@ -27,10 +27,10 @@ from pathlib import Path
 
 from ficlens.cast import KnownCharacter
 from ficlens.cast.names import split_name
-from ficlens.dialogue import DialogueResult, analyze_dialogue, attribute, prepare
+from ficlens.dialogue import DialogueResult, attribute, prepare
 from ficlens.errors import FicLensError
 from ficlens.ingest import read_bytes
-from ficlens.model import Character, Span
+from ficlens.model import Character, Quote, Span
 from ficlens.structure import build_work
 
 QUOTE_TYPES = ("Explicit", "Anaphoric", "Implicit")
@@ -147,15 +147,6 @@ def known_roster(novel: Novel) -> list[KnownCharacter]:
     return [KnownCharacter(c.name, c.aliases, _GENDERS.get(c.gender)) for c in novel.characters]
 
 
-def run_novel(novel: Novel, *, gold_roster: bool) -> DialogueResult:
-    """Run FicLens's pipeline (ingest, structure, dialogue) on a novel's text."""
-    raw = read_bytes(novel.text.encode("utf-8"), path=f"{novel.name}/novel_text.txt")
-    work = build_work(raw)
-    if work.text != novel.text:
-        raise FicLensError(f"{novel.name}: the text changed on reading; offsets would not match")
-    return analyze_dialogue(work, known=known_roster(novel) if gold_roster else None)
-
-
 def name_forms(names: Sequence[str]) -> set[str]:
     """Comparable forms of names: lower case, with and without title and leading article.
 
@@ -206,34 +197,51 @@ def _covered(span: Span, pool: Sequence[Span], starts: Sequence[int]) -> int:
     return total
 
 
+GoldItem = tuple[tuple[Span, ...], str | None, str]
+"""A gold quotation for scoring: its spans, its speaker's id and its type."""
+
+
+def score_quotes(
+    predicted: Sequence[Quote], gold: Sequence[GoldItem], ids: Mapping[str, str]
+) -> Score:
+    """Score predicted quotations against gold ones: detection, then speakers by type.
+
+    Args:
+        predicted: FicLens's quotations.
+        gold: the gold quotations.
+        ids: predicted character id -> gold speaker id.
+    """
+    ordered = sorted(predicted, key=lambda q: q.span.start)
+    spans = [q.span for q in ordered]
+    starts = [s.start for s in spans]
+    gold_spans = sorted(span for item in gold for span in item[0])
+    gold_starts = [s.start for s in gold_spans]
+    score = Score(gold_spans=len(gold_spans), predicted=len(spans))
+    score.found_spans = sum(1 for g in gold_spans if _covered(g, spans, starts) * 2 >= len(g))
+    score.correct_predicted = sum(
+        1 for p in spans if _covered(p, gold_spans, gold_starts) * 2 >= len(p)
+    )
+    for item_spans, speaker, kind in gold:
+        score.quotes[kind] += 1
+        found = _speaker_at(item_spans[0], ordered, starts)
+        if found is not None and speaker is not None and ids.get(found) == speaker:
+            score.right[kind] += 1
+    return score
+
+
 def score_novel(novel: Novel, result: DialogueResult, *, gold_roster: bool) -> Score:
     """Score one novel's detection and speaker attribution."""
-    predicted = sorted(result.quotes, key=lambda q: q.span.start)
-    spans = [q.span for q in predicted]
-    starts = [s.start for s in spans]
-    gold = sorted(s for q in novel.quotes for s in q.spans)
-    gold_starts = [s.start for s in gold]
-    score = Score(gold_spans=len(gold), predicted=len(spans))
-    score.found_spans = sum(1 for g in gold if _covered(g, spans, starts) * 2 >= len(g))
-    score.correct_predicted = sum(1 for p in spans if _covered(p, gold, gold_starts) * 2 >= len(p))
     if gold_roster:
         ids = {f"c{n}": c.id for n, c in enumerate(novel.characters, start=1)}
     else:
         ids = map_characters(result.cast.characters, novel)
-    for quote in novel.quotes:
-        score.quotes[quote.kind] += 1
-        speaker = _speaker_at(quote.spans[0], predicted, starts)
-        if speaker is not None and quote.speaker is not None and ids.get(speaker) == quote.speaker:
-            score.right[quote.kind] += 1
-    return score
+    gold = [(q.spans, q.speaker, q.kind) for q in novel.quotes]
+    return score_quotes(result.quotes, gold, ids)
 
 
-def _speaker_at(span: Span, predicted: Sequence[object], starts: Sequence[int]) -> str | None:
-    from ficlens.model import Quote  # noqa: PLC0415
-
+def _speaker_at(span: Span, predicted: Sequence[Quote], starts: Sequence[int]) -> str | None:
     index = bisect.bisect_left(starts, span.start)
     for quote in predicted[max(0, index - 2) : index + 2]:
-        assert isinstance(quote, Quote)
         if quote.span.overlaps(span):
             return quote.speaker
     return None
@@ -287,7 +295,12 @@ def evaluate(
         novel = load_novel(folder)
         started = time.perf_counter()
         raw = read_bytes(novel.text.encode("utf-8"), path=f"{novel.name}/novel_text.txt")
-        prepared = prepare(build_work(raw))
+        work = build_work(raw)
+        if work.text != novel.text:
+            raise FicLensError(
+                f"{novel.name}: the text changed on reading; offsets would not match"
+            )
+        prepared = prepare(work)
         for protocol in protocols:
             gold = protocol == "gold-roster"
             result = attribute(prepared, known=known_roster(novel) if gold else None)

@@ -12,6 +12,7 @@ import posixpath
 import re
 import warnings
 import zipfile
+from dataclasses import replace
 
 import ebooklib
 from ebooklib import epub
@@ -131,8 +132,6 @@ def _first(book: epub.EpubBook, name: str) -> str | None:
 
 def _with_opf(metadata: Metadata, book: epub.EpubBook) -> Metadata:
     """Fill what the preface did not say from the OPF's Dublin Core metadata."""
-    from dataclasses import replace  # noqa: PLC0415 (only here)
-
     creators = tuple(str(value).strip() for value, _ in book.get_metadata("DC", "creator"))
     description = _first(book, "description")
     if description and "<" in description:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ficlens.model import Chapter, Marker, Note, NoteKind, RawWork, Span, Work
+from ficlens.model import Chapter, Marker, Note, NoteKind, RawWork, Scene, Span, Work
 from ficlens.structure.chapters import find_headings
 from ficlens.structure.frontmatter import merge_front_matter
 from ficlens.structure.notes import notes_from_run, scan_notes
@@ -164,7 +164,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return start + len(text[start:end].rstrip())
 
 
-def _chapter(number: int, region: _Region, scenes: tuple[object, ...]) -> Chapter:
+def _chapter(number: int, region: _Region, scenes: tuple[Scene, ...]) -> Chapter:
     match = region.match
     title = match.title if match else region.label
     return Chapter(
@@ -174,5 +174,5 @@ def _chapter(number: int, region: _Region, scenes: tuple[object, ...]) -> Chapte
         heading_span=region.heading,
         kind=match.kind if match else "chapter",
         number=match.number if match else None,
-        scenes=scenes,  # type: ignore[arg-type]
+        scenes=scenes,
     )
