@@ -236,16 +236,17 @@ _SCANNERS = {
 }
 
 
-def is_mention(text: str, opened: int, inner: Span) -> bool:
+def is_mention(text: str, opened: int, inner: Span, *, floor: int = 0) -> bool:
     """Whether a short quotation inside a sentence names a word rather than reports speech.
 
     ``the word "love"``, ``a "foreigner" of doubtful origin``: at most four words, glued to
     the running sentence (a letter or digit right before the opening mark) and not after a
-    speech verb (``said "yes"`` is speech).
+    speech verb (``said "yes"`` is speech). Nothing before ``floor`` (the paragraph's start)
+    is read: a quotation that opens its paragraph is never glued to a sentence.
     """
     if len(text[inner.start : inner.end].split()) > _MAX_MENTION_WORDS:
         return False
-    before = text[max(0, opened - 40) : opened].rstrip()
+    before = text[max(floor, opened - 40) : opened].rstrip()
     if not before or not before[-1].isalnum():
         return False
     previous = _PREVIOUS_WORD.search(before)
@@ -284,7 +285,7 @@ def find_quotes(
         pairs, left_open = scan(text, paragraph)
         for opened, closed in pairs:
             inner = _trimmed(text, opened + 1, closed)
-            if inner is not None and not is_mention(text, opened, inner):
+            if inner is not None and not is_mention(text, opened, inner, floor=paragraph.start):
                 found.append(FoundQuote(inner, index))
         if left_open is not None:
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None

@@ -17,6 +17,7 @@ from ficlens.cast.names import pronoun_sets
 from ficlens.dialogue.sites import QuoteSite
 from ficlens.lexicons import is_speech_verb
 from ficlens.model import Span
+from ficlens.nlp import Token
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NAME_PART = (
@@ -44,10 +45,36 @@ Resolver = Callable[[QuoteSite, str, str | None], str | None]
 """Resolves a pronoun set at a site to a character id, excluding one id (the addressee)."""
 
 
-def _subject_of(site: QuoteSite, verb: int) -> int | None:
-    for index, token in enumerate(site.piece.tokens):
+_RELATIVES = frozenset({"who", "that", "which"})
+_CHAINED = frozenset({"conj", "advcl", "xcomp"})
+_MAX_HOPS = 3
+
+
+def _direct_subject(tokens: Sequence[Token], verb: int) -> int | None:
+    for index, token in enumerate(tokens):
         if token.head == verb and token.dep in _SUBJECTS and index != verb:
             return index
+    return None
+
+
+def _subject_of(site: QuoteSite, verb: int) -> int | None:
+    """The grammatical subject of ``verb``, looking through two constructions.
+
+    A relative pronoun gives way to the noun its clause describes (``Mary, who ...,
+    exclaimed``), and a verb without a subject of its own borrows the one of the verb it is
+    chained to (``Elinor looked at him, saying``; ``Marianne started up and cried out``).
+    """
+    tokens = site.piece.tokens
+    for _ in range(_MAX_HOPS):
+        subject = _direct_subject(tokens, verb)
+        if subject is not None:
+            if tokens[subject].text.lower() in _RELATIVES and tokens[verb].dep == "relcl":
+                return tokens[verb].head
+            return subject
+        token = tokens[verb]
+        if token.dep not in _CHAINED or token.head == verb:
+            return None
+        verb = token.head
     return None
 
 
@@ -126,12 +153,17 @@ def _adjacent_proper(site: QuoteSite, verb: int, region: Sequence[int]) -> int |
     ):
         after += 1
     for start in (after, verb - 1):
-        if start in region and site.token(start).tag in ("NNP", "NNPS", "NN"):
+        if start in region and _nameish(site.token(start)):
             end = start
             while end + 1 in region and site.token(end + 1).tag in ("NNP", "NNPS"):
                 end += 1
             return end
     return None
+
+
+def _nameish(token: Token) -> bool:
+    """A noun, or a capitalised word the tagger misread (``cried Dolly`` as an adverb)."""
+    return token.tag in ("NNP", "NNPS", "NN") or (token.text[:1].isupper() and token.text.isalpha())
 
 
 def _is_speech(site: QuoteSite, index: int) -> bool:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ficlens.dialogue.quotes import FoundQuote
+from ficlens.lexicons import is_speech_verb
 from ficlens.model import Span
 from ficlens.nlp import Parsed, Token
 
@@ -49,9 +50,15 @@ def _outside(tokens: Sequence[Token], start: int, end: int) -> list[int]:
 
 
 def _last_sentence(tokens: Sequence[Token], indices: list[int]) -> tuple[int, ...]:
+    """The last sentence of ``indices`` that has a word in it (``said Jane.--`` keeps ``said``)."""
     starts = [i for i in indices if tokens[i].sent_start]
-    cut = starts[-1] if starts else None
-    return tuple(i for i in indices if cut is None or i >= cut)
+    while starts:
+        kept = tuple(i for i in indices if i >= starts[-1])
+        if any(tokens[i].text[:1].isalnum() for i in kept):
+            return kept
+        indices = [i for i in indices if i < starts[-1]]
+        starts.pop()
+    return tuple(indices)
 
 
 def _first_sentence(tokens: Sequence[Token], indices: list[int]) -> tuple[int, ...]:
@@ -93,7 +100,7 @@ def build_sites(
     return sites
 
 
-_INTRO_ENDINGS = (":", "—", "--", "–", ":--", ":—")
+_INTRO_ENDINGS = (":", "—", "--", "–", ":--", ":—", ",")
 
 
 def _intro(
@@ -105,7 +112,10 @@ def _intro(
     if not words:
         return None
     tail = "".join(tokens[i].text for i in words[-2:])
-    if not tail.endswith(_INTRO_ENDINGS):
+    unfinished = tokens[words[-1]].text[-1:].isalpha() and any(
+        is_speech_verb(tokens[i].text) for i in words[-3:]
+    )
+    if not tail.endswith(_INTRO_ENDINGS) and not unfinished:
         return None
     last = _last_sentence(tokens, words)
     return QuoteSite(n, quote, quote.paragraph - 1, previous, last, (), False)

@@ -266,3 +266,10 @@ def test_is_mention(text: str, expected: bool) -> None:
     opened = text.index('"')
     closed = text.index('"', opened + 1)
     assert is_mention(text, opened, Span(opened + 1, closed)) is expected
+
+
+def test_a_short_quotation_opening_its_paragraph_is_speech() -> None:
+    # The previous paragraph ends without punctuation; its last word is not glued to the quote.
+    text = 'Then Sakura turned to him\n\n"Stop."'
+    _, quotes, _ = found(text)
+    assert [q.span.of(text) for q in quotes] == ["Stop."]

@@ -338,3 +338,91 @@ def test_sieves_read_only_their_own_quotation(make_parsed: MakeParsed) -> None:
     )
     assert speech_verb(second, cast=CAST, starts=starts, resolve_pronoun=resolver) is None
     assert_decision(action_beat(second, starts=starts), "c2", "speakers.action_beat.v1", 0.7)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        pytest.param(
+            'Sakura, who had waited, exclaimed, "At last!"',
+            [("Sakura", "NNP", "ROOT", 0), (",", ",", "punct", 0), ("who", "WP", "nsubj", 4),
+             ("waited", "VBD", "relcl", 0), ("exclaimed", "VBD", "relcl", 0),
+             (",", ",", "punct", 4), ('"', "``", "punct", 4), ('"', "''", "punct", 4)],
+            id="relative-pronoun",
+        ),
+        pytest.param(
+            'Sakura looked up, saying, "At last!"',
+            [("Sakura", "NNP", "nsubj", 1), ("looked", "VBD", "ROOT", 1),
+             ("up", "RP", "prt", 1), (",", ",", "punct", 1), ("saying", "VBG", "advcl", 1),
+             (",", ",", "punct", 4), ('"', "``", "punct", 4), ('"', "''", "punct", 4)],
+            id="chained-verb",
+        ),
+    ],
+)  # fmt: skip
+def test_speech_verb_subject_through_clauses(
+    make_parsed: MakeParsed, text: str, rows: list[Row]
+) -> None:
+    [site] = sites_of(make_parsed, text, [rows])
+    decision = speech_verb(site, cast=CAST, starts={}, resolve_pronoun=Resolver())
+    assert_decision(decision, "c2", "speakers.speech_verb.name.v1", 0.9)
+
+
+def test_speech_verb_name_the_tagger_misread(make_parsed: MakeParsed) -> None:
+    rows: list[Row] = [
+        ('"', "``", "punct", 2),
+        ('"', "''", "punct", 2),
+        ("cried", "VBD", "ROOT", 2),
+        ("Sakura", "RB", "advmod", 2),
+        (".", ".", "punct", 2),
+    ]
+    [site] = sites_of(make_parsed, '"Why, you said it!" cried Sakura.', [rows])
+    decision = speech_verb(site, cast=CAST, starts={}, resolve_pronoun=Resolver())
+    assert_decision(decision, "c2", "speakers.speech_verb.name.v1", 0.95)
+
+
+def test_a_tag_followed_by_a_dash_still_reaches_the_next_quotation(
+    make_parsed: MakeParsed,
+) -> None:
+    # '"Sure?" said Sakura.--"I saw him."': the last sentence before the second quotation is
+    # only the dash, so the sentence before it, the speech tag, is read instead.
+    text = '"Sure?" said Sakura.--"I saw him."'
+    rows: list[Row] = [
+        ('"', "``", "punct", 2),
+        ('"', "''", "punct", 2),
+        ("said", "VBD", "ROOT", 2),
+        ("Sakura", "NNP", "nsubj", 2),
+        (".", ".", "punct", 2),
+        ("--", ":", "punct", 5),
+        ('"', "``", "punct", 5),
+        ('"', "''", "punct", 5),
+    ]
+    _, second = sites_of(make_parsed, text, [rows])
+    decision = speech_verb(second, cast=CAST, starts={}, resolve_pronoun=Resolver())
+    assert_decision(decision, "c2", "speakers.speech_verb.name.v1", 0.9)
+
+
+@pytest.mark.parametrize(
+    ("ending", "introduced"),
+    [
+        pytest.param("said:", True, id="colon"),
+        pytest.param("said,", True, id="comma"),
+        pytest.param("said abruptly", True, id="unfinished-speech-verb"),
+        pytest.param("said.", False, id="finished-sentence"),
+        pytest.param("smiled", False, id="unfinished-without-speech"),
+    ],
+)
+def test_introduction_in_the_previous_paragraph(
+    make_parsed: MakeParsed, ending: str, introduced: bool
+) -> None:
+    verb, _, rest = ending.partition(" ")
+    word = rest or ending[len(verb.rstrip(":,.")) :]
+    text = f'Sakura {ending}\n\n"At last!"'
+    first: list[Row] = [("Sakura", "NNP", "nsubj", 1), (verb.rstrip(":,."), "VBD", "ROOT", 1)]
+    if word:
+        first.append((word, "RB" if word.isalpha() else ".", "advmod", 1))
+    second: list[Row] = [('"', "``", "punct", 0), ('"', "''", "punct", 0)]
+    [site] = sites_of(make_parsed, text, [first, second])
+    assert (site.intro is not None) is introduced
+    if site.intro is not None:
+        decision = speech_verb(site.intro, cast=CAST, starts={}, resolve_pronoun=Resolver())
+        assert_decision(decision, "c2", "speakers.speech_verb.name.v1", 0.9)
