@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import os
 
+from ficlens.content import METHOD as CONTENT_METHOD
+from ficlens.content import CastView, analyze_content
 from ficlens.dialogue import METHOD as DIALOGUE_METHOD
-from ficlens.dialogue import analyze_dialogue
+from ficlens.dialogue import analyze_dialogue, story_paragraphs
 from ficlens.dialogue.pov import METHOD as POV_METHOD
 from ficlens.dialogue.pov import with_points_of_view
 from ficlens.fandoms import detect_fandoms
@@ -25,6 +27,10 @@ from ficlens.settings import Settings
 from ficlens.structure import build_work
 
 FANDOM_METHOD = "fandoms.packs.v1"
+_NOT_ENGLISH = (
+    "the text does not look like English; cast, dialogue and the rating were not analysed "
+    "(rating: unknown, unsupported language)"
+)
 
 
 def read(path: str | os.PathLike[str], *, settings: Settings | None = None) -> Work:
@@ -38,12 +44,15 @@ def read(path: str | os.PathLike[str], *, settings: Settings | None = None) -> W
 
 
 def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Analysis:
-    """Analyse a work: fandoms, cast, quotations with speakers, points of view.
+    """Analyse a work: fandoms, cast, dialogue, points of view, and what to know before reading.
+
+    What to know before reading: rating, warnings, relationships, tags and a summary.
 
     Args:
         work: the structured work (from :func:`read`).
-        nlp: run the spaCy stages (cast, dialogue, point of view); ``False`` gives the anatomy
-            and fandoms only, in a fraction of the time.
+        nlp: run the spaCy stages (cast, dialogue, point of view, relationships); ``False``
+            gives the anatomy, fandoms, rating, warnings, tags and summary, in a fraction of the
+            time.
         model: the spaCy pipeline package.
     """
     source = work.source
@@ -51,22 +60,30 @@ def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Anal
     matches = detect_fandoms(work.text, declared=work.metadata.fandoms)
     fandoms = tuple(Fandom(m.pack.name, round(m.score, 2), m.declared, m.evidence) for m in matches)
     methods.append(("fandoms", FANDOM_METHOD))
-    if not nlp:
-        return Analysis(work, tuple(methods), fandoms=fandoms, language=None)
-    if not looks_english(work.text):
-        note = "the text does not look like English; cast and dialogue were not analysed"
-        return Analysis(work, tuple(methods), fandoms=fandoms, language=None, diagnostics=(note,))
+    english = looks_english(work.text)
+    if not nlp or not english:
+        content = analyze_content(work, story_paragraphs(work), supported=english)
+        methods.append(("content", CONTENT_METHOD))
+        diagnostics = () if english else (_NOT_ENGLISH,)
+        return Analysis(
+            work, tuple(methods), fandoms=fandoms, language="en" if english and nlp else None,
+            diagnostics=diagnostics, content=content,
+        )  # fmt: skip
     result = analyze_dialogue(work, packs=tuple(m.pack for m in matches), model=model)
     methods += [("nlp", NLP_METHOD), ("dialogue", DIALOGUE_METHOD), ("pov", POV_METHOD)]
-    parsed = result.parsed
+    cast = result.cast
+    view = CastView(cast.characters, cast.mentions, result.quotes, cast.narrator)
+    content = analyze_content(work, result.paragraphs, cast=view)
+    methods.append(("content", CONTENT_METHOD))
     return Analysis(
-        work=with_points_of_view(work, parsed, result.cast),
+        work=with_points_of_view(work, result.parsed, cast),
         methods=tuple(methods),
-        characters=result.cast.characters,
+        characters=cast.characters,
         quotes=result.quotes,
         fandoms=fandoms,
         language="en",
         diagnostics=result.diagnostics,
+        content=content,
     )
 
 

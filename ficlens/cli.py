@@ -17,15 +17,18 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     ProgressColumn,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
 
 from ficlens.api import analyze_file
 from ficlens.errors import FicLensError
+from ficlens.eval.ao3 import evaluate_ao3
 from ficlens.eval.litbank import evaluate as evaluate_litbank
+from ficlens.eval.passages import evaluate_passages
 from ficlens.eval.pdnc import PROTOCOLS, evaluate, novel_folders
-from ficlens.eval.tables import litbank_tables, pdnc_tables
+from ficlens.eval.tables import ao3_tables, litbank_tables, passages_table, pdnc_tables
 from ficlens.model import Analysis
 from ficlens.report import render_report
 from ficlens.settings import SETTINGS, Settings
@@ -106,7 +109,9 @@ def analyze(
     structure_only: Annotated[
         bool,
         typer.Option(
-            "--structure-only", help="Skip the spaCy stages (cast, dialogue): anatomy only, fast."
+            "--structure-only",
+            help="Skip the spaCy stages (cast, dialogue, relationships): anatomy, rating, "
+            "warnings and tags only, fast.",
         ),
     ] = False,
 ) -> None:
@@ -232,6 +237,88 @@ def eval_litbank(
         raise typer.Exit(EXIT_FAILURES) from None
     for table in litbank_tables(scores):
         Console().print(table)
+
+
+class Ao3Mode(StrEnum):
+    """How ``ficlens eval ao3`` scores the models."""
+
+    auto = "auto"
+    shipped = "shipped"
+    cv = "cv"
+
+
+@eval_app.command("ao3")
+def eval_ao3(
+    file: Annotated[Path, typer.Argument(help="Labelled AO3 works, one JSON object a line.")],
+    mode: Annotated[
+        Ao3Mode,
+        typer.Option(
+            help="shipped models, or cv (retrain split by author); auto picks cv when the file "
+            "overlaps the models' training data."
+        ),
+    ] = Ao3Mode.auto,
+    pairings: Annotated[
+        int,
+        typer.Option(
+            help="Works tagging a romantic pairing to run the full pipeline on (0 skips)."
+        ),
+    ] = 200,
+) -> None:
+    """Ratings, archive warnings and pairings against the authors' labels, beside baselines."""
+    err = Console(stderr=True)
+    try:
+        with Progress(*_columns(), console=err, transient=True) as progress:
+            tasks: dict[str, TaskID] = {}
+
+            def tell(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = progress.add_task(stage, total=total)
+                progress.update(tasks[stage], completed=done)
+
+            report = evaluate_ao3(file, mode=mode.value, pairings=pairings, progress=tell)
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+    for problem in report.problems:
+        err.print(f"[yellow]skipped[/] {problem}", highlight=False)
+    for table in ao3_tables(report):
+        Console().print(table)
+
+
+@eval_app.command("passages")
+def eval_passages(
+    file: Annotated[
+        Path, typer.Argument(help="The trigger-passages data (dataset.zip or dataset.jsonl).")
+    ],
+) -> None:
+    """Warning evidence against three annotators' unanimous votes, per warning."""
+    err = Console(stderr=True)
+    try:
+        with err.status("Reading passages"):
+            scores = evaluate_passages(file)
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+    Console().print(passages_table(scores))
+
+
+train_app = typer.Typer(help="Train the content models on labelled data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("ao3")
+def train_ao3(
+    file: Annotated[Path, typer.Argument(help="Labelled AO3 works, one JSON object a line.")],
+) -> None:
+    """Train the rating and archive-warning models and write them into the package."""
+    from ficlens.content.training import train_models  # noqa: PLC0415 (needs scikit-learn)
+
+    err = Console(stderr=True)
+    try:
+        train_models(file, say=lambda message: err.print(message, highlight=False))
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
 
 
 def _columns() -> tuple[ProgressColumn, ...]:

@@ -8,7 +8,20 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from ficlens.model import Analysis, Chapter, Character, Fandom, Note, Quote, Scene, Span, Work
+from ficlens.model import (
+    Analysis,
+    Chapter,
+    Character,
+    Content,
+    ContentWarning,
+    Fandom,
+    Note,
+    Quote,
+    Rating,
+    Scene,
+    Span,
+    Work,
+)
 from ficlens.stats import character_lines, count_words, dialogue_stats, work_stats
 
 SCHEMA = "ficlens.analysis/1"
@@ -99,6 +112,71 @@ def _fandom(fandom: Fandom) -> dict[str, Any]:
     }
 
 
+def _spans(spans: tuple[Span, ...]) -> list[dict[str, int]]:
+    return [span.to_json() for span in spans]
+
+
+def _rating(rating: Rating | None) -> dict[str, Any] | None:
+    if rating is None:
+        return None
+    return {
+        "ao3": rating.ao3,
+        "ffn": rating.ffn,
+        "confidence": rating.confidence,
+        "probabilities": dict(rating.probabilities),
+        "declared": rating.declared,
+        "declared_from": rating.declared_from,
+        "disagreement": rating.disagreement,
+        "reasons": [{"text": r.text, "evidence": _spans(r.evidence)} for r in rating.reasons],
+    }
+
+
+def _warning(warning: ContentWarning) -> dict[str, Any]:
+    return {
+        "name": warning.name,
+        "scheme": warning.scheme,
+        "confidence": warning.confidence,
+        "evidence": _spans(warning.evidence),
+    }
+
+
+def _content(content: Content | None) -> dict[str, Any]:
+    if content is None:
+        content = Content()
+    return {
+        "rating": _rating(content.rating),
+        "warnings": [_warning(w) for w in content.warnings],
+        "relationships": [
+            {
+                "characters": list(r.characters),
+                "kind": r.kind,
+                "tag": r.tag,
+                "score": r.score,
+                "main": r.main,
+                "category": r.category,
+                "evidence": _spans(r.evidence),
+            }
+            for r in content.relationships
+        ],
+        "categories": list(content.categories),
+        "tags": [
+            {"name": t.name, "confidence": t.confidence, "evidence": _spans(t.evidence)}
+            for t in content.tags
+        ],
+        "summary": _spans(content.summary),
+        "signals": [
+            {
+                "name": s.name,
+                "level": s.level,
+                "score": s.score,
+                "evidence": _spans(s.evidence),
+                "framed": _spans(s.framed),
+            }
+            for s in content.signals
+        ],
+    }
+
+
 def analysis_to_json(analysis: Analysis, *, include_text: bool = False) -> dict[str, Any]:
     """Return the JSON object of the output contract for an analysis."""
     work = analysis.work
@@ -124,6 +202,7 @@ def analysis_to_json(analysis: Analysis, *, include_text: bool = False) -> dict[
         "fandoms": [_fandom(fandom) for fandom in analysis.fandoms],
         "characters": [_character(c, lines) for c in analysis.characters],
         "quotes": [_quote(quote) for quote in analysis.quotes],
+        **_content(analysis.content),
         "diagnostics": list(analysis.diagnostics),
         "stats": {**work_stats(work), **dialogue_stats(analysis)},
     }

@@ -292,6 +292,128 @@ class Fandom:
 
 
 @dataclass(frozen=True, slots=True)
+class Signal:
+    """A kind of content found in the story text, at a level, with its passages.
+
+    Attributes:
+        name: the signal (``sexual``, ``violence``, ``death``, ``profanity``, ``substances``,
+            ``self_harm``, ``abuse``, ``non_consent``, ``minor``).
+        level: the highest level the on-page evidence supports (see ``docs/content.md``).
+        score: the evidence's strength, hits per thousand words weighted by level.
+        evidence: the passages that support the level, strongest first (capped).
+        framed: passages that matched but are negated, dreamt, hypothetical or remembered;
+            they do not raise the level.
+    """
+
+    name: str
+    level: str
+    score: float
+    evidence: tuple[Span, ...]
+    framed: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One reason behind a decision, in words, with the passages behind it."""
+
+    text: str
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """The content rating on AO3's and FanFiction.Net's scales.
+
+    Attributes:
+        ao3: General Audiences, Teen And Up Audiences, Mature or Explicit; ``None`` when the
+            language is not supported (the rating is then unknown, not guessed).
+        ffn: K, K+, T or M (see ``docs/content.md`` for the mapping).
+        confidence: the model's probability of the chosen AO3 rating.
+        probabilities: AO3 rating -> probability.
+        declared: the rating the source or the author's own words declare, in AO3's names.
+        declared_from: where the declared rating was read (``metadata`` or ``text``).
+        disagreement: ``under`` when the declared rating is lower than the text supports,
+            ``over`` when higher, ``None`` when they agree or nothing was declared.
+        reasons: why, each with its evidence.
+    """
+
+    ao3: str | None
+    ffn: str | None
+    confidence: float
+    probabilities: tuple[tuple[str, float], ...] = ()
+    declared: str | None = None
+    declared_from: str | None = None
+    disagreement: str | None = None
+    reasons: tuple[Reason, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ContentWarning:
+    """An archive warning (``scheme="ao3"``) or an extended content warning (``"content"``)."""
+
+    name: str
+    scheme: str
+    confidence: float
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """A freeform tag or trope with the passages that show it."""
+
+    name: str
+    confidence: float
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """Two or more characters in a romantic (``A/B``) or platonic (``A & B``) relationship.
+
+    Attributes:
+        characters: character ids, in tag order.
+        kind: ``romantic`` or ``platonic``.
+        tag: the AO3 tag form with canonical names (``Hatake Kakashi/Haruno Sakura``).
+        score: strength of the evidence (higher is stronger; comparable within a work).
+        main: a main pairing rather than one only mentioned.
+        category: AO3 category of a romantic pairing (F/F, F/M, M/M, Other; Multi for a group),
+            else ``None``.
+        evidence: the passages that show it, strongest first.
+    """
+
+    characters: tuple[str, ...]
+    kind: str
+    tag: str
+    score: float
+    main: bool
+    category: str | None = None
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """What a reader should know before reading: the ``content`` stage's output.
+
+    Attributes:
+        signals: content signals with their levels and evidence.
+        rating: the rating on both scales.
+        warnings: archive warnings first, then content warnings.
+        relationships: pairings, main ones first.
+        categories: AO3 categories (F/F, F/M, Gen, M/M, Multi, Other).
+        tags: freeform tags and tropes.
+        summary: an extractive summary that stops before the ending.
+    """
+
+    signals: tuple[Signal, ...] = ()
+    rating: Rating | None = None
+    warnings: tuple[ContentWarning, ...] = ()
+    relationships: tuple[Relationship, ...] = ()
+    categories: tuple[str, ...] = ()
+    tags: tuple[Tag, ...] = ()
+    summary: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything FicLens found in a work, ready for the output contract.
 
@@ -306,6 +428,8 @@ class Analysis:
             in a supported language and the cast and dialogue stages were skipped.
         diagnostics: what a reader should know about the analysis (unclosed quotation marks,
             unsupported language).
+        content: rating, warnings, relationships, tags and summary (``None`` when the content
+            stage did not run).
     """
 
     work: Work
@@ -315,6 +439,7 @@ class Analysis:
     fandoms: tuple[Fandom, ...] = ()
     language: str | None = "en"
     diagnostics: tuple[str, ...] = ()
+    content: Content | None = None
 
     def to_json(self, *, include_text: bool = False) -> dict[str, object]:
         """Return the ``ficlens.analysis/1`` JSON object (see ``docs/output.md``).

@@ -9,6 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ficlens.model import Analysis, Metadata, Work
+from ficlens.report_content import before_you_read
 from ficlens.stats import character_lines, count_words, work_stats
 
 _PREVIEW = 90
@@ -155,6 +156,8 @@ def render_report(analysis: Analysis) -> RenderableType:
             f"{f.name}{' (declared)' if f.declared else ''}" for f in analysis.fandoms
         )
         parts.append(Text.assemble(("Fandoms detected  ", "bold cyan"), shown))
+    if analysis.content is not None:
+        parts.append(before_you_read(analysis.content, work.text))
     parts += [_notes(work), _chapters(work)]
     if analysis.characters:
         parts.append(_cast(analysis))

@@ -57,6 +57,23 @@ def test_every_output_field_is_documented(tmp_path: Path) -> None:
     assert set(chapter) <= _documented_fields("`chapters[]`")
     assert set(chapter["scenes"][0]) <= _documented_fields("`chapters[].scenes[]`")
     assert set(data["stats"]) <= _documented_fields("`stats`")
+    assert set(data["rating"]) <= _documented_fields("`rating`")
+    assert set(data["warnings"][0]) <= _documented_fields("`warnings[]`")
+    assert set(data["signals"][0]) <= _documented_fields("`signals[]`")
+
+
+def test_content_fields_are_documented(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Harry kissed Ginny under the tree. Ginny kissed him back and laughed.\n\n"
+        "Later Harry held Ginny's hand and told Ginny that he loved her.\n"
+    )
+    data = ficlens.analyze(ficlens.read(story)).to_json()
+    assert data["relationships"], "the kisses make a pairing"
+    for relationship in data["relationships"]:
+        assert set(relationship) <= _documented_fields("`relationships[]`")
+    for tag in data["tags"]:
+        assert set(tag) <= _documented_fields("`tags[]`")
 
 
 def test_readme_quick_start_is_two_make_commands() -> None:

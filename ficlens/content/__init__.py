@@ -1,0 +1,158 @@
+"""Before you read: content signals, rating, warnings, relationships, tags and a summary.
+
+:func:`analyze_content` is the stage's entry point; ``docs/content.md`` explains each part and
+``docs/evaluation.md`` how well they agree with AO3 authors' labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ficlens.content.corpus import AO3_RATINGS
+from ficlens.content.evidence import pushing_sentences
+from ficlens.content.features import signal_features, word_counts
+from ficlens.content.linear import LinearModel, load_model
+from ficlens.content.rating import decide, declared_rating, disagreement, ffn_rating
+from ficlens.content.relationships import categories, find_relationships
+from ficlens.content.signals import find_hits, summarise
+from ficlens.content.summary import summarize
+from ficlens.content.tags import detect_tags
+from ficlens.content.warnings import archive_warnings, content_warnings
+from ficlens.model import Character, Content, Quote, Rating, Reason, Signal, Span, Work
+from ficlens.stats import count_words
+
+METHOD = "content.lexicon+linear.v1"
+EVIDENCE = 3
+
+_REASON_ORDER = ("sexual", "non_consent", "violence", "death", "self_harm", "abuse", "minor")
+_REASON_WORDS = {
+    "sexual": "sexual content",
+    "non_consent": "non-consent",
+    "violence": "violence",
+    "death": "death",
+    "self_harm": "self-harm or suicide",
+    "abuse": "abuse",
+    "minor": "minors",
+    "profanity": "profanity",
+    "substances": "alcohol or drugs",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CastView:
+    """What the content stage needs from the cast and dialogue stages (all optional)."""
+
+    characters: Sequence[Character] = ()
+    mentions: Sequence[tuple[Span, str]] = ()
+    quotes: Sequence[Quote] = ()
+    narrator: str | None = None
+
+
+def analyze_content(
+    work: Work,
+    paragraphs: Sequence[Span],
+    *,
+    cast: CastView | None = None,
+    supported: bool = True,
+) -> Content:
+    """The "before you read" analysis of a work.
+
+    Args:
+        work: the structured work.
+        paragraphs: its story paragraphs (author's notes excluded).
+        cast: characters, mentions and quotations when the cast stage ran; relationships need
+            them.
+        supported: the text is in a supported language; when not, the rating is unknown, not
+            guessed.
+    """
+    declared, declared_from, _ = declared_rating(work.metadata, work.text, work.notes)
+    text = work.text
+    words = sum(count_words(p.of(text)) for p in paragraphs)
+    if not supported or not words:
+        why = "unsupported language" if not supported else "no story text after removing notes"
+        rating = Rating(None, None, 0.0, declared=declared, declared_from=declared_from,
+                        reasons=(Reason(f"unknown: {why}"),))  # fmt: skip
+        return Content(rating=rating)
+    hits = find_hits(text, paragraphs)
+    signals = summarise(hits, words)
+    by_name = {signal.name: signal for signal in signals}
+    counts = word_counts(" ".join(p.of(text) for p in paragraphs))
+    features = signal_features(hits, words)
+    rating = _rating(text, paragraphs, counts, features, by_name)
+    rating = Rating(
+        rating.ao3, rating.ffn, rating.confidence, rating.probabilities, declared, declared_from,
+        disagreement(declared, rating.ao3), rating.reasons,
+    )  # fmt: skip
+    view = cast or CastView()
+    romance = [s for s in (by_name["sexual"].evidence if "sexual" in by_name else ())]
+    relationships = find_relationships(
+        text, paragraphs, view.characters, view.mentions, view.quotes, romance, view.narrator,
+        EVIDENCE,
+    )  # fmt: skip
+    return Content(
+        signals=signals,
+        rating=rating,
+        warnings=(
+            *archive_warnings(text, paragraphs, counts, features, by_name),
+            *content_warnings(hits),
+        ),
+        relationships=relationships,
+        categories=categories(relationships, view.characters) if view.characters else (),
+        tags=detect_tags(
+            text, paragraphs, scenes=work.scenes, chapters=work.chapters, signals=signals
+        ),
+        summary=summarize(text, paragraphs, characters=view.characters),
+    )
+
+
+def _rating(
+    text: str,
+    paragraphs: Sequence[Span],
+    counts: Mapping[str, int],
+    features: Sequence[float],
+    signals: Mapping[str, Signal],
+) -> Rating:
+    model = load_model("rating")
+    probabilities = model.probabilities(counts, features)
+    choice = decide(probabilities, signals)
+    ao3 = AO3_RATINGS[choice]
+    reasons = [*_signal_reasons(signals), *_word_reason(text, paragraphs, model, choice)]
+    return Rating(
+        ao3=ao3,
+        ffn=ffn_rating(ao3, signals),
+        confidence=round(probabilities[choice], 3),
+        probabilities=tuple(
+            (name, round(p, 3)) for name, p in zip(AO3_RATINGS, probabilities, strict=True)
+        ),
+        reasons=tuple(reasons),
+    )
+
+
+def _signal_reasons(signals: Mapping[str, Signal]) -> list[Reason]:
+    reasons = []
+    for name in (*_REASON_ORDER, "profanity", "substances"):
+        signal = signals.get(name)
+        if signal is None or signal.level == "none" or not signal.evidence:
+            continue
+        level = signal.level.replace("_", " ")
+        reasons.append(Reason(f"{_REASON_WORDS[name]}: {level}", signal.evidence[:EVIDENCE]))
+    return reasons
+
+
+def _word_reason(
+    text: str, paragraphs: Sequence[Span], model: LinearModel, choice: int
+) -> list[Reason]:
+    """The sentences whose words pull hardest towards the chosen rating over the others."""
+    columns = len(model.classes)
+    push = {
+        word: weights[choice] - sum(weights) / columns
+        for word, weights in zip(model.words, model.word_weights, strict=True)
+    }
+    spans = pushing_sentences(text, paragraphs, push, limit=EVIDENCE)
+    if not spans:
+        return []
+    return [Reason(f"wording typical of {model.classes[choice]} works", spans)]
+
+
+__all__ = ["METHOD", "CastView", "analyze_content"]

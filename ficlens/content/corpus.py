@@ -1,0 +1,159 @@
+"""Labelled AO3 works (one JSON object a line) for training and evaluating the content models.
+
+The format is the one of ``../shared/data/ao3-hp/works.jsonl``: ``work_id``, ``authors``,
+``rating``, ``warnings``, ``category``, ``relationships``, ``freeforms``, ``text`` (the work
+page's text) and more. Only ``text`` is ever read as input; the other fields are labels. The
+text goes through the same reader and structure rules as a ``.txt`` file would, so training and
+run time see the same story paragraphs (author's notes removed).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ficlens.content.features import signal_features, word_counts
+from ficlens.content.signals import Hit, find_hits
+from ficlens.dialogue import story_paragraphs
+from ficlens.errors import InputError
+from ficlens.ingest import read_bytes
+from ficlens.model import Span, Work
+from ficlens.stats import count_words
+from ficlens.structure import build_work
+
+AO3_RATINGS = ("General Audiences", "Teen And Up Audiences", "Mature", "Explicit")
+"""AO3's ratings, mildest first ("Not Rated" is not one of them: it is no label)."""
+
+ARCHIVE_WARNINGS = {
+    "graphic_violence": "Graphic Depictions Of Violence",
+    "major_character_death": "Major Character Death",
+    "rape_non_con": "Rape/Non-Con",
+    "underage": "Underage Sex",
+}
+"""The four archive warnings, by the short key FicLens uses, in AO3's current names."""
+
+_WORK_TEXT = re.compile(r"\A\s*Work Text:[ \t]*\n")
+"""The heading AO3's work page puts above the story; the scraped text keeps it."""
+_OLD_NAMES = {"Underage": "Underage Sex"}
+CHOSE_NOT_TO_WARN = frozenset(
+    {"Creator Chose Not To Use Archive Warnings", "Choose Not To Use Archive Warnings"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledWork:
+    """One labelled work: its text and the labels its author chose."""
+
+    work_id: str
+    group: str
+    text: str
+    rating: str | None
+    warnings: tuple[str, ...]
+    relationships: tuple[str, ...] = ()
+    category: tuple[str, ...] = ()
+    freeforms: tuple[str, ...] = ()
+
+    @property
+    def warned(self) -> bool:
+        """The author used archive warnings (did not choose not to)."""
+        return not CHOSE_NOT_TO_WARN.intersection(self.warnings)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A work read the way FicLens reads a ``.txt`` file, with its features computed."""
+
+    work: Work
+    paragraphs: tuple[Span, ...]
+    words: int
+    hits: tuple[Hit, ...]
+    counts: Counter[str] = field(repr=False)
+    features: tuple[float, ...] = field(repr=False)
+
+
+def read_labelled(path: str | os.PathLike[str]) -> tuple[list[LabelledWork], list[str]]:
+    """Read a JSON-lines file of labelled works.
+
+    Returns:
+        The works and one problem message per line that could not be read (naming the file and
+        the line); a bad line never stops the others.
+    """
+    works: list[LabelledWork] = []
+    problems: list[str] = []
+    name = os.fspath(path)
+    try:
+        handle = open(name, "rb")  # noqa: SIM115 (closed below)
+    except OSError as error:
+        raise InputError(name, f"cannot open: {error.strerror or error}") from error
+    with handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8")
+                if line.strip():
+                    works.append(_labelled(json.loads(line)))
+            except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
+                problems.append(f"{name}:{number}: not a labelled work ({error})")
+    return works, problems
+
+
+def _labelled(row: dict[str, object]) -> LabelledWork:
+    def strings(key: str) -> tuple[str, ...]:
+        value = row.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list):
+            raise TypeError(f"{key} is neither a list nor a string")
+        return tuple(str(v) for v in value)
+
+    text = row["text"]
+    if not isinstance(text, str):
+        raise TypeError("text is not a string")
+    work_id = str(row["work_id"])
+    authors = strings("authors")
+    rating = row.get("rating")
+    return LabelledWork(
+        work_id=work_id,
+        group=authors[0] if authors else f"work:{work_id}",
+        text=text,
+        rating=rating if rating in AO3_RATINGS else None,
+        warnings=tuple(_OLD_NAMES.get(w, w) for w in strings("warnings")),
+        relationships=strings("relationships"),
+        category=strings("category"),
+        freeforms=strings("freeforms"),
+    )
+
+
+def prepare(work: LabelledWork) -> Prepared:
+    """Read a labelled work's text as a ``.txt`` file and compute its features."""
+    text = _WORK_TEXT.sub("", work.text, count=1)
+    raw = read_bytes(text.encode("utf-8"), path=f"ao3-{work.work_id}.txt")
+    structured = build_work(raw)
+    paragraphs = tuple(story_paragraphs(structured))
+    text = structured.text
+    words = sum(count_words(p.of(text)) for p in paragraphs)
+    hits = tuple(find_hits(text, paragraphs))
+    counts: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        counts.update(word_counts(paragraph.of(text)))
+    return Prepared(
+        structured, paragraphs, words, hits, counts, tuple(signal_features(hits, words))
+    )
+
+
+def prepare_all(
+    works: Sequence[LabelledWork], *, progress: Callable[[int], None] | None = None
+) -> Iterator[Prepared | str]:
+    """Prepare each work in order; a work that cannot be read yields its error message."""
+    for n, work in enumerate(works, start=1):
+        try:
+            yield prepare(work)
+        except InputError as error:
+            yield f"work {work.work_id}: {error}"
+        if progress is not None:
+            progress(n)

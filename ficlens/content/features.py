@@ -1,0 +1,76 @@
+"""What the rating and warning models read: the words of a story and its content signals.
+
+Two kinds of feature, computed the same way in training (``ficlens.content.training``) and at
+run time (``ficlens.content.linear``):
+
+- *words*: lower-cased word counts, weighted ``(1 + log tf) * idf`` over a fixed vocabulary and
+  scaled to unit length;
+- *signals*: per signal and level, the log count of on-page hits, of framed hits, and of on-page
+  hits per ten thousand words, plus the log of the story's length.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ficlens.content.signals import Hit, SignalSpec, signal_specs
+
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def word_counts(text: str) -> Counter[str]:
+    """Lower-cased word counts (``don't`` is one word; digits and punctuation are dropped).
+
+    Example:
+        >>> sorted(word_counts("Don't, don't go!").items())
+        [('don't', 2), ('go', 1)]
+    """
+    return Counter(_WORD.findall(text.lower().replace("’", "'")))
+
+
+def signal_feature_names(specs: Sequence[SignalSpec] | None = None) -> list[str]:
+    """The names of the signal features, in the order :func:`signal_features` gives them."""
+    specs = signal_specs() if specs is None else specs
+    names = [
+        f"{spec.name}.{level.name}.{kind}"
+        for spec in specs
+        for level in spec.levels
+        for kind in ("on_page", "framed", "density")
+    ]
+    return [*names, "length"]
+
+
+def signal_features(
+    hits: Sequence[Hit], words: int, specs: Sequence[SignalSpec] | None = None
+) -> list[float]:
+    """The signal features of a story from its hits and its length in words."""
+    specs = signal_specs() if specs is None else specs
+    on_page = Counter((h.signal, h.level) for h in hits if h.frame is None)
+    framed = Counter((h.signal, h.level) for h in hits if h.frame is not None)
+    per_ten_thousand = max(words, 1) / 10_000
+    values: list[float] = []
+    for spec in specs:
+        for number in range(len(spec.levels)):
+            key = (spec.name, number)
+            values += [
+                math.log1p(on_page[key]),
+                math.log1p(framed[key]),
+                math.log1p(on_page[key] / per_ten_thousand),
+            ]
+    return [*values, math.log1p(words)]
+
+
+def tfidf(
+    counts: Mapping[str, int], index: Mapping[str, int], idf: Sequence[float]
+) -> dict[int, float]:
+    """Sparse ``(1 + log tf) * idf`` weights over a vocabulary, scaled to unit length."""
+    weights = {
+        index[word]: (1.0 + math.log(count)) * idf[index[word]]
+        for word, count in counts.items()
+        if word in index
+    }
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {i: w / norm for i, w in weights.items()} if norm else {}

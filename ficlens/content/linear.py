@@ -1,0 +1,152 @@
+"""Small linear models shipped as JSON, applied without scikit-learn.
+
+A model file (``ficlens/content/models/*.json``, written by ``ficlens.content.training``)
+holds a vocabulary with idf weights, per-class weights for words and for signal features (with
+the mean and scale that standardise them), and intercepts. Multi-class models give softmax
+probabilities; a binary model (one weight column) gives a sigmoid probability of ``classes[1]``.
+Because the model is linear, each word's share of a decision is its weight times its value:
+that is how a decision is traced back to the passages that hold its words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ficlens.content.features import tfidf
+
+SCHEMA = "ficlens.linear/1"
+
+
+class ModelError(ValueError):
+    """A model file is missing or malformed; the message names it."""
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    """A trained linear model: see the module docstring for the file format."""
+
+    name: str
+    classes: tuple[str, ...]
+    words: tuple[str, ...]
+    idf: tuple[float, ...]
+    word_weights: tuple[tuple[float, ...], ...]
+    feature_names: tuple[str, ...]
+    feature_mean: tuple[float, ...]
+    feature_scale: tuple[float, ...]
+    feature_weights: tuple[tuple[float, ...], ...]
+    feature_factor: float
+    intercept: tuple[float, ...]
+    threshold: float
+    meta: Mapping[str, Any]
+    index: Mapping[str, int]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], *, source: str = "model") -> LinearModel:
+        """Build a model from its JSON object, checking the schema and the shapes."""
+        if data.get("schema") != SCHEMA:
+            raise ModelError(f"{source}: not a {SCHEMA} model")
+        try:
+            words = tuple(data["words"])
+            model = cls(
+                name=str(data["name"]),
+                classes=tuple(data["classes"]),
+                words=words,
+                idf=tuple(data["idf"]),
+                word_weights=tuple(tuple(row) for row in data["word_weights"]),
+                feature_names=tuple(data["feature_names"]),
+                feature_mean=tuple(data["feature_mean"]),
+                feature_scale=tuple(data["feature_scale"]),
+                feature_weights=tuple(tuple(row) for row in data["feature_weights"]),
+                feature_factor=float(data["feature_factor"]),
+                intercept=tuple(data["intercept"]),
+                threshold=float(data.get("threshold", 0.5)),
+                meta=data.get("meta", {}),
+                index={word: i for i, word in enumerate(words)},
+            )
+        except (KeyError, TypeError, ValueError) as error:
+            raise ModelError(f"{source}: malformed model ({error})") from error
+        if len(model.idf) != len(words) or len(model.word_weights) != len(words):
+            raise ModelError(f"{source}: vocabulary, idf and weights differ in length")
+        features = len(model.feature_names)
+        if {len(model.feature_mean), len(model.feature_scale), len(model.feature_weights)} != {
+            features
+        }:
+            raise ModelError(f"{source}: feature names, means, scales and weights differ in length")
+        return model
+
+    def to_json(self) -> dict[str, Any]:
+        """The model's JSON object (the inverse of :meth:`from_json`)."""
+        return {
+            "schema": SCHEMA,
+            "name": self.name,
+            "classes": list(self.classes),
+            "words": list(self.words),
+            "idf": list(self.idf),
+            "word_weights": [list(r) for r in self.word_weights],
+            "feature_names": list(self.feature_names),
+            "feature_mean": list(self.feature_mean),
+            "feature_scale": list(self.feature_scale),
+            "feature_weights": [list(r) for r in self.feature_weights],
+            "feature_factor": self.feature_factor,
+            "intercept": list(self.intercept),
+            "threshold": self.threshold,
+            "meta": dict(self.meta),
+        }
+
+    def scores(self, counts: Mapping[str, int], features: Sequence[float]) -> list[float]:
+        """The raw linear scores, one per weight column.
+
+        Raises:
+            ModelError: the features are not the ones the model was trained on (the signals
+                lexicon changed since: retrain with ``ficlens train ao3``).
+        """
+        if len(features) != len(self.feature_names):
+            raise ModelError(
+                f"model {self.name!r} expects {len(self.feature_names)} signal features, got "
+                f"{len(features)}: the signals lexicon changed; retrain with `ficlens train ao3`"
+            )
+        scores = list(self.intercept)
+        for i, value in tfidf(counts, self.index, self.idf).items():
+            for k, weight in enumerate(self.word_weights[i]):
+                scores[k] += weight * value
+        for j, value in enumerate(features):
+            scaled = (value - self.feature_mean[j]) / self.feature_scale[j] * self.feature_factor
+            for k, weight in enumerate(self.feature_weights[j]):
+                scores[k] += weight * scaled
+        return scores
+
+    def probabilities(self, counts: Mapping[str, int], features: Sequence[float]) -> list[float]:
+        """Class probabilities, in the order of :attr:`classes`."""
+        scores = self.scores(counts, features)
+        if len(scores) == 1:
+            p = 1.0 / (1.0 + math.exp(-scores[0]))
+            return [1.0 - p, p]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    def word_push(self, column: int) -> dict[str, float]:
+        """Each vocabulary word's weight towards one column (class) of the model."""
+        return {word: self.word_weights[i][column] for i, word in enumerate(self.words)}
+
+
+@cache
+def load_model(name: str) -> LinearModel:
+    """A shipped model by name (``rating``, ``warning.major_character_death`` ...)."""
+    source = resources.files("ficlens.content").joinpath("models", f"{name}.json")
+    label = f"ficlens/content/models/{name}.json"
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        message = f"{label}: no such model; train it with `ficlens train ao3 FILE`"
+        raise ModelError(message) from error
+    except json.JSONDecodeError as error:
+        raise ModelError(f"{label}: not valid JSON: {error}") from error
+    return LinearModel.from_json(data, source=label)

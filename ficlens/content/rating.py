@@ -1,0 +1,131 @@
+"""The content rating: AO3's four ratings and FanFiction.Net's four, declared versus detected.
+
+The AO3 rating comes from the ``rating`` linear model (words and content signals) and a
+decision rule that minimises the expected cost of a mistake, where calling a work milder than
+it is costs ``UNDER_COST`` times as much as calling it stronger (a reader who meets explicit
+content under a Teen label is harmed; one who skips a Mature-labelled story loses little). A
+story whose on-page sexual content reaches the ``explicit`` level is never rated below Mature,
+and one with strong swearing in three or more sentences never below Teen And Up.
+
+FanFiction.Net's scale is mapped from AO3's (see ``docs/content.md``): General Audiences is K,
+or K+ when the story has any mild violence, profanity or romance; Teen And Up is T; Mature and
+Explicit are both M, because FanFiction.Net does not accept MA works.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from ficlens.content.corpus import AO3_RATINGS
+from ficlens.model import Metadata, Note, Signal, Span
+
+UNDER_COST = 1.5
+"""How much more an under-rating costs than an over-rating of the same distance."""
+
+FFN_RATINGS = ("K", "K+", "T", "M")
+
+_FFN_TO_AO3 = {
+    "K": "General Audiences",
+    "K+": "General Audiences",
+    "T": "Teen And Up Audiences",
+    "M": "Mature",
+    "MA": "Explicit",
+}
+_AO3_ALIASES = {
+    "general": "General Audiences",
+    "general audiences": "General Audiences",
+    "g": "General Audiences",
+    "teen": "Teen And Up Audiences",
+    "teen and up": "Teen And Up Audiences",
+    "teen and up audiences": "Teen And Up Audiences",
+    "t&u": "Teen And Up Audiences",
+    "mature": "Mature",
+    "explicit": "Explicit",
+    "e": "Explicit",
+}
+_DECLARED_IN_TEXT = re.compile(
+    r"\b(?:rated|rating\s*[:\-]|rating\s+(?:is\s+now|is|now)|(?:now|became|becomes) rated)"
+    r"\s*[:\-]?\s*(?:fiction\s+)?(?P<value>K\+|K|T|MA|M|general(?: audiences)?"
+    r"|teen(?: and up(?: audiences)?)?|mature|explicit)(?![\w+])",
+    re.I,
+)
+
+
+def ao3_from_declared(value: str | None) -> str | None:
+    """A declared rating in any common spelling, as AO3's name (``None`` if not a rating).
+
+    Example:
+        >>> ao3_from_declared("Fiction T"), ao3_from_declared("Teen And Up Audiences")
+        ('Teen And Up Audiences', 'Teen And Up Audiences')
+    """
+    if not value:
+        return None
+    cleaned = value.strip()
+    cleaned = re.sub(r"^(?:(?:rated|rating):?\s*)?(?:fiction\s+)?", "", cleaned, flags=re.I).strip()
+    if cleaned.upper() in _FFN_TO_AO3:
+        return _FFN_TO_AO3[cleaned.upper()]
+    return _AO3_ALIASES.get(cleaned.lower())
+
+
+def declared_rating(
+    metadata: Metadata, text: str, notes: Sequence[Note]
+) -> tuple[str | None, str | None, Span | None]:
+    """The rating the source declares (``metadata``) or the author writes in a note (``text``).
+
+    Returns:
+        AO3's name of the rating, where it came from, and the span of the note's words.
+    """
+    from_metadata = ao3_from_declared(metadata.rating)
+    if from_metadata:
+        return from_metadata, "metadata", None
+    found: tuple[str, Span] | None = None
+    for note in notes:
+        for match in _DECLARED_IN_TEXT.finditer(text, note.span.start, note.span.end):
+            rating = ao3_from_declared(match.group("value"))
+            if rating:
+                found = (rating, Span(match.start(), match.end()))  # the last one wins
+    if found is None:
+        return None, None, None
+    return found[0], "text", found[1]
+
+
+def decide(
+    probabilities: Sequence[float], signals: Mapping[str, Signal], *, under_cost: float = UNDER_COST
+) -> int:
+    """The index (into :data:`AO3_RATINGS`) of the rating with the least expected cost."""
+    costs = []
+    for predicted in range(len(AO3_RATINGS)):
+        cost = 0.0
+        for true, p in enumerate(probabilities):
+            distance = abs(true - predicted)
+            cost += p * distance * (under_cost if predicted < true else 1.0)
+        costs.append(cost)
+    choice = min(range(len(costs)), key=costs.__getitem__)
+    sexual = signals.get("sexual")
+    if sexual is not None and sexual.level == "explicit":
+        choice = max(choice, AO3_RATINGS.index("Mature"))
+    swearing = signals.get("profanity")
+    if swearing is not None and swearing.level == "strong" and len(swearing.evidence) >= 3:
+        choice = max(choice, AO3_RATINGS.index("Teen And Up Audiences"))
+    return choice
+
+
+def ffn_rating(ao3: str, signals: Mapping[str, Signal]) -> str:
+    """FanFiction.Net's rating for an AO3 rating (see the module docstring)."""
+    if ao3 == "General Audiences":
+        mild = any(
+            signals[name].level != "none" for name in ("violence", "profanity") if name in signals
+        )
+        romance = "sexual" in signals and signals["sexual"].level != "none"
+        return "K+" if mild or romance else "K"
+    if ao3 == "Teen And Up Audiences":
+        return "T"
+    return "M"
+
+
+def disagreement(declared: str | None, detected: str | None) -> str | None:
+    """``under`` when the declared rating is milder than the detected one, ``over`` if stronger."""
+    if declared is None or detected is None or declared == detected:
+        return None
+    return "under" if AO3_RATINGS.index(declared) < AO3_RATINGS.index(detected) else "over"

@@ -1,0 +1,245 @@
+"""Content signals: which kinds of content the story text shows, at which level, and where.
+
+Each signal (sexual content, violence, death, profanity, substances, self-harm, abuse,
+non-consent, minors) is a ladder of levels declared in ``signals.toml``; every pattern match is
+a :class:`Hit` in its sentence. A hit is *framed* when its sentence negates it (``he didn't
+kiss her``), makes it hypothetical (``if he kissed her``, ``he wanted to``), sets it in a dream
+or nightmare, or in a memory (``she remembered the blood``): framed hits are kept as such, count
+a quarter as much towards the score and never raise the level, because they are not on-page
+events of the story's present.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ficlens.model import Signal, Span
+from ficlens.stats import count_words
+
+FRAMED_WEIGHT = 0.25
+"""How much a framed hit counts towards a signal's score, relative to an on-page one."""
+
+MAX_EVIDENCE = 5
+"""Evidence spans kept per signal, strongest level first."""
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+")
+_FRAMES = {
+    "negated": re.compile(
+        r"\b(?:not|never|no|nobody|nothing|none|neither|nor|without|refused to|instead of)\b"
+        r"|\w+n['’]t\b",
+        re.I,
+    ),
+    "hypothetical": re.compile(
+        r"\b(?:if|would|could have|might|wanted to|wants to|wish(?:ed)?|imagin(?:e|ed|ing)|"
+        r"fantasi[sz](?:e|ed|ing)|thought about|what if|almost|nearly|pretend(?:ed)?)\b",
+        re.I,
+    ),
+    "dream": re.compile(r"\b(?:dream(?:s|t|ed|ing)?|nightmares?)\b", re.I),
+    "memory": re.compile(
+        r"\b(?:remember(?:ed|s|ing)?|memor(?:y|ies)|recall(?:ed)?|years (?:ago|before|earlier)|"
+        r"used to|back then|flashback)\b",
+        re.I,
+    ),
+}
+_DREAM_PARAGRAPH = re.compile(r"\b(?:was dreaming|in (?:his|her|my|the) dream)\b", re.I)
+_FRAME_WINDOW = 60
+"""Characters before a hit, within its sentence, where negation or a hypothetical counts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One rung of a signal's ladder."""
+
+    name: str
+    weight: float
+    min_hits: int
+    pattern: re.Pattern[str]
+    lower: re.Pattern[str]
+    """The same pattern without ``re.I``, for lower-cased text (several times faster)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SignalSpec:
+    """A signal's ladder of levels, mildest first, and the name of its lowest rung."""
+
+    name: str
+    none: str
+    levels: tuple[Level, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A pattern match: the signal and level, the words matched, the sentence, any framing."""
+
+    signal: str
+    level: int
+    span: Span
+    sentence: Span
+    frame: str | None
+
+
+class LexiconError(ValueError):
+    """The signals lexicon is malformed; the message names the file and the entry."""
+
+
+@cache
+def signal_specs(path: str | None = None) -> tuple[SignalSpec, ...]:
+    """The signals declared in ``signals.toml`` (or the TOML file at ``path``), compiled once."""
+    if path is None:
+        source = resources.files("ficlens.content").joinpath("signals.toml")
+        name, raw = "ficlens/content/signals.toml", source.read_text(encoding="utf-8")
+    else:
+        with open(path, encoding="utf-8") as handle:
+            name, raw = path, handle.read()
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        raise LexiconError(f"{name}: not valid TOML: {error}") from error
+    return tuple(_spec(name, entry) for entry in data.get("signal", []))
+
+
+def _spec(file: str, entry: dict[str, object]) -> SignalSpec:
+    signal = entry.get("name")
+    levels = entry.get("level")
+    if not isinstance(signal, str) or not isinstance(levels, list) or not levels:
+        raise LexiconError(
+            f"{file}: every [[signal]] needs a name and at least one [[signal.level]]"
+        )
+    compiled = []
+    for level in levels:
+        if not isinstance(level, dict):
+            raise LexiconError(
+                f"{file}: signal {signal!r}: each level must be a [[signal.level]] table"
+            )
+        label = f"{file}: signal {signal!r}, level {level.get('name')!r}"
+        patterns = level.get("patterns")
+        if not isinstance(level.get("name"), str) or not isinstance(patterns, list) or not patterns:
+            raise LexiconError(f"{label}: needs a name and a non-empty patterns list")
+        source = r"\b(?:" + "|".join(patterns) + r")\b"
+        try:
+            pattern, lower = re.compile(source, re.I), re.compile(source)
+        except re.error as error:
+            raise LexiconError(f"{label}: bad pattern: {error}") from error
+        try:
+            weight = float(level.get("weight", 1.0))
+            minimum = int(level.get("min_hits", 1))
+        except (TypeError, ValueError) as error:
+            raise LexiconError(f"{label}: weight and min_hits must be numbers") from error
+        compiled.append(Level(level["name"], weight, minimum, pattern, lower))
+    return SignalSpec(signal, str(entry.get("none", "none")), tuple(compiled))
+
+
+def sentences(text: str, paragraph: Span) -> Iterator[Span]:
+    """The sentences of a paragraph, as spans (a light splitter: ``.!?`` then space)."""
+    start = paragraph.start
+    chunk = text[paragraph.start : paragraph.end]
+    for match in _SENTENCE_END.finditer(chunk):
+        end = paragraph.start + match.start() + len(match.group(1))
+        if end > start:
+            yield Span(start, end)
+        start = paragraph.start + match.end()
+    if start < paragraph.end:
+        yield Span(start, paragraph.end)
+
+
+def frame_of(text: str, sentence: Span, hit: Span, paragraph_dream: bool = False) -> str | None:
+    """How a hit is framed in its sentence, or ``None`` when it is an on-page event.
+
+    Example:
+        >>> text = "He didn't kiss her."
+        >>> frame_of(text, Span(0, len(text)), Span(10, 14))
+        'negated'
+    """
+    if paragraph_dream:
+        return "dream"
+    before = text[max(sentence.start, hit.start - _FRAME_WINDOW) : hit.start]
+    for kind in ("negated", "hypothetical"):
+        if _FRAMES[kind].search(before):
+            return kind
+    whole = text[sentence.start : sentence.end]
+    for kind in ("dream", "memory"):
+        if _FRAMES[kind].search(whole):
+            return kind
+    return None
+
+
+def find_hits(
+    text: str, paragraphs: Sequence[Span], specs: Sequence[SignalSpec] | None = None
+) -> list[Hit]:
+    """Every signal hit in the story paragraphs, paragraph by paragraph."""
+    specs = signal_specs() if specs is None else specs
+    hits: list[Hit] = []
+    for paragraph in paragraphs:
+        chunk = text[paragraph.start : paragraph.end]
+        lowered = chunk.lower()
+        same = len(lowered) == len(chunk)
+        found = [
+            (number, spec.name, match)
+            for spec in specs
+            for number, level in enumerate(spec.levels)
+            for match in (level.lower.finditer(lowered) if same else level.pattern.finditer(chunk))
+        ]
+        if not found:
+            continue
+        spans = list(sentences(text, paragraph))
+        starts = [s.start for s in spans]
+        dreamlike = bool(_DREAM_PARAGRAPH.search(chunk))
+        for number, name, match in found:
+            span = Span(paragraph.start + match.start(), paragraph.start + match.end())
+            sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
+            frame = frame_of(text, sentence, span, dreamlike)
+            hits.append(Hit(name, number, span, sentence, frame))
+    return hits
+
+
+def summarise(
+    hits: Sequence[Hit], words: int, specs: Sequence[SignalSpec] | None = None
+) -> tuple[Signal, ...]:
+    """One :class:`Signal` per declared signal from its hits, for a story of ``words`` words."""
+    specs = signal_specs() if specs is None else specs
+    per_thousand = max(words, 1) / 1000
+    found: list[Signal] = []
+    for spec in specs:
+        mine = [h for h in hits if h.signal == spec.name]
+        on_page = [h for h in mine if h.frame is None]
+        level_name = spec.none
+        for number, level in enumerate(spec.levels):
+            if sum(1 for h in on_page if h.level == number) >= level.min_hits:
+                level_name = level.name
+        score = sum(
+            spec.levels[h.level].weight * (1.0 if h.frame is None else FRAMED_WEIGHT) for h in mine
+        )
+        strongest = sorted(on_page, key=lambda h: (-h.level, h.span.start))
+        framed = sorted((h for h in mine if h.frame), key=lambda h: (-h.level, h.span.start))
+        found.append(
+            Signal(
+                spec.name,
+                level_name,
+                round(score / per_thousand, 3),
+                _distinct_sentences(strongest),
+                _distinct_sentences(framed),
+            )
+        )
+    return tuple(found)
+
+
+def _distinct_sentences(hits: Sequence[Hit]) -> tuple[Span, ...]:
+    kept: list[Span] = []
+    for hit in hits:
+        if hit.sentence not in kept:
+            kept.append(hit.sentence)
+        if len(kept) == MAX_EVIDENCE:
+            break
+    return tuple(kept)
+
+
+def detect_signals(text: str, paragraphs: Sequence[Span]) -> tuple[Signal, ...]:
+    """The content signals of a story (its paragraphs, author's notes excluded)."""
+    words = sum(count_words(p.of(text)) for p in paragraphs)
+    return summarise(find_hits(text, paragraphs), words)

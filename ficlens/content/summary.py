@@ -1,0 +1,206 @@
+"""A spoiler-free extractive summary: a few early sentences that say what the story is about.
+
+``summarize(text, paragraphs, characters=cast)`` returns two or three sentence spans, in text
+order, chosen **only from the first 40% of the story's paragraphs** (at least the first
+paragraph), so the summary never reveals how the story ends.
+
+Each candidate sentence is scored without any model:
+
+* **centrality**: the mean weight of its content words, a word's weight being how often the
+  whole story uses it (log-scaled), so sentences about what the story keeps returning to win;
+* **main characters**: a bonus for each of the three most-mentioned characters it names;
+* **narration**: sentences that are mostly quotation, very short (under 6 words) or very long
+  (over 45 words) are left out; if that leaves nothing (a poem of short lines), the rule is
+  relaxed to 3 words and quotation is allowed;
+* **position**: a small bonus for the opening sentences, which usually set the scene.
+
+Ties keep text order, so the result is deterministic. :func:`sentence_spans` is the sentence
+splitter shared with :mod:`ficlens.content.relationships`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from ficlens.model import Character, Span
+
+EARLY_SHARE = 0.4
+"""The share of the story's paragraphs (from its start) the summary may take sentences from."""
+
+MIN_WORDS = 6
+MAX_WORDS = 45
+RELAXED_MIN_WORDS = 3
+MAX_QUOTED_SHARE = 0.5
+"""A sentence with more than this share of its characters inside quotation marks is dialogue."""
+
+MAIN_CHARACTERS = 3
+CHARACTER_BONUS = 0.6
+OPENING_BONUS = 0.3
+
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "prof", "mt", "jr", "sr", "vs", "etc", "no", "lt", "capt"}
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)|\n")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+_STOPWORDS = frozenset(
+    """a about above after again against all almost also am an and any are as at back be
+    because been before being below between both but by can could did do does doing done down
+    during each even ever every few for from further get got had has have having he her here
+    hers herself him himself his how i if in into is it its itself just know knew like made
+    make me might more most much must my myself never no nor not now of off on once one only
+    or other our ours out over own really said same say says see seemed she should so some
+    still such than that the their theirs them themselves then there these they thing things
+    this those though through to too under until up upon us very was way we well were what
+    when where which while who whom why will with without would yet you your yours yourself
+    went go going come came back looked look around away time again still something nothing
+    told asked thought felt""".split()
+)
+
+
+def sentence_spans(text: str, paragraph: Span) -> list[Span]:
+    r"""Split one paragraph into sentence spans, trimmed of surrounding whitespace.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotation marks) when a
+    capital, a digit or the paragraph's end follows, and at every line break (verse, lists).
+    Titles such as ``Mr.`` do not end a sentence.
+
+    Example:
+        >>> text = 'Mr. Reed waved. "Hi?" she asked. Then\nrain.'
+        >>> [text[s.start : s.end] for s in sentence_spans(text, Span(0, len(text)))]
+        ['Mr. Reed waved.', '"Hi?" she asked.', 'Then', 'rain.']
+    """
+    spans: list[Span] = []
+    start = paragraph.start
+    for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+        if match.group() != "\n" and _after_abbreviation(text, match.start(), start):
+            continue
+        _append_trimmed(spans, text, start, match.end())
+        start = match.end()
+    _append_trimmed(spans, text, start, paragraph.end)
+    return spans
+
+
+def _after_abbreviation(text: str, at: int, floor: int) -> bool:
+    word = _WORD.search(text, max(floor, at - 6), at)
+    if word is None or word.end() != at or text[at] != ".":
+        return False
+    token = word.group().lower()
+    return token in _ABBREVIATIONS or len(token) == 1  # "J. K. Rowling"
+
+
+def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
+
+
+def summarize(
+    text: str,
+    paragraphs: Sequence[Span],
+    *,
+    characters: Sequence[Character] = (),
+    sentences: int = 3,
+) -> tuple[Span, ...]:
+    r"""Pick up to ``sentences`` sentences from the story's first 40% that best say what it is.
+
+    Args:
+        text: the work's text.
+        paragraphs: the story paragraphs in order (notes excluded).
+        characters: the cast; the three most-mentioned characters' names earn a bonus.
+        sentences: how many sentences to return at most.
+
+    Returns:
+        Sentence spans in text order; empty for an empty story or when nothing is readable.
+
+    Example:
+        >>> text = "Ann found a map in the attic. The map showed a lake.\n\nAnn swam."
+        >>> spans = summarize(text, [Span(0, 52), Span(54, 63)], sentences=1)
+        >>> [text[s.start : s.end] for s in spans]
+        ['Ann found a map in the attic.']
+    """
+    if sentences <= 0 or not paragraphs:
+        return ()
+    early = paragraphs[: max(1, math.floor(len(paragraphs) * EARLY_SHARE))]
+    candidates = [span for paragraph in early for span in sentence_spans(text, paragraph)]
+    weights = _word_weights(text, paragraphs)
+    names = _main_names(characters)
+    pool = _readable(text, candidates, MIN_WORDS, strict=True) or _readable(
+        text, candidates, RELAXED_MIN_WORDS, strict=False
+    )
+    scored = [(_score(text, span, weights, names, order), order, span) for order, span in pool]
+    best = sorted(scored, key=lambda item: (-item[0], item[1]))[:sentences]
+    return tuple(sorted(span for _, _, span in best))
+
+
+def _readable(
+    text: str, candidates: Sequence[Span], min_words: int, *, strict: bool
+) -> list[tuple[int, Span]]:
+    kept = []
+    for order, span in enumerate(candidates):
+        piece = span.of(text)
+        words = len(_WORD.findall(piece))
+        if words < min_words or words > MAX_WORDS:
+            continue
+        if strict and _quoted_share(piece) > MAX_QUOTED_SHARE:
+            continue
+        kept.append((order, span))
+    return kept
+
+
+def _quoted_share(piece: str) -> float:
+    quoted = sum(len(match.group()) for match in _QUOTED.finditer(piece))
+    if piece[:1] in '"“' and not quoted:
+        return 1.0  # an opening mark whose close is in a later sentence
+    return quoted / len(piece)
+
+
+def _content_words(piece: str) -> Iterable[str]:
+    for match in _WORD.finditer(piece):
+        word = match.group().lower().replace("’", "'")
+        if len(word) > 2 and word not in _STOPWORDS:
+            yield word.removesuffix("'s")
+
+
+def _word_weights(text: str, paragraphs: Sequence[Span]) -> dict[str, float]:
+    counts: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        counts.update(_content_words(paragraph.of(text)))
+    return {word: math.log1p(count) for word, count in counts.items() if count > 1}
+
+
+def _main_names(characters: Sequence[Character]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """A pattern of the main characters' names, and each name's character id."""
+    main = sorted(characters, key=lambda c: (-c.mentions, c.first))[:MAIN_CHARACTERS]
+    owners = {
+        form: character.id
+        for character in main
+        for form in (character.name, *character.aliases)
+        if len(form) > 2 and form[:1].isupper()
+    }
+    if not owners:
+        return None, owners
+    alternation = "|".join(re.escape(form) for form in sorted(owners, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), owners
+
+
+def _score(
+    text: str,
+    span: Span,
+    weights: dict[str, float],
+    names: tuple[re.Pattern[str] | None, dict[str, str]],
+    order: int,
+) -> float:
+    piece = span.of(text)
+    words = list(_content_words(piece))
+    centrality = sum(weights.get(word, 0.0) for word in words) / math.sqrt(len(words) or 1)
+    pattern, owners = names
+    named = len({owners[hit] for hit in pattern.findall(piece)}) if pattern else 0
+    opening = OPENING_BONUS if order < 2 else 0.0
+    return centrality + CHARACTER_BONUS * min(named, 2) + opening

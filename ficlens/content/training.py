@@ -1,0 +1,240 @@
+"""Train the rating and archive-warning models (needs scikit-learn: ``pip install .[train]``).
+
+``ficlens train ao3 ../shared/data/ao3-hp/works.jsonl`` reads labelled AO3 works (see
+:mod:`ficlens.content.corpus`) and writes the models trained on all of them to
+``ficlens/content/models/``; ``ficlens eval ao3`` measures them by cross-validation split by
+author (no author's works are ever on both sides of a split). Only the story text is read as
+input; the rating, warnings and the rest are labels. "Creator Chose Not To Use Archive
+Warnings" means unknown: those works train and score no warning model.
+
+Each model is an L2-regularised logistic regression over two blocks of features (see
+:mod:`ficlens.content.features`): ``(1 + log tf) * idf`` word weights over a vocabulary of
+``VOCABULARY`` words chosen by chi-squared among the words in at least ``MIN_DF`` training
+works, and the standardised content-signal features scaled by ``FEATURE_FACTOR``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ficlens.content.corpus import (
+    AO3_RATINGS,
+    ARCHIVE_WARNINGS,
+    LabelledWork,
+    Prepared,
+    prepare_all,
+    read_labelled,
+)
+from ficlens.content.features import signal_feature_names
+from ficlens.content.linear import LinearModel
+
+VOCABULARY = 4000
+MIN_DF = 5
+FEATURE_FACTOR = 0.3
+RATING_C = 4.0
+WARNING_C = 2.0
+FOLDS = 5
+MODELS = Path(__file__).parent / "models"
+
+Fitter = Callable[[Sequence[Prepared], NDArray[np.int_], Sequence[str]], LinearModel]
+"""Fits a model on prepared works, their labels and their authors (for any inner split)."""
+
+
+def _sklearn() -> Any:
+    try:
+        import sklearn  # noqa: PLC0415 (optional dependency)
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise SystemExit(
+            "training and cross-validation need scikit-learn: pip install 'ficlens[train]'"
+        ) from error
+    return sklearn
+
+
+def _matrix(prepared: Sequence[Prepared], index: dict[str, int], idf: NDArray[np.float64]) -> Any:
+    from scipy.sparse import csr_matrix  # noqa: PLC0415 (comes with scikit-learn)
+
+    rows, cols, values = [], [], []
+    for r, item in enumerate(prepared):
+        pairs = [(index[w], c) for w, c in item.counts.items() if w in index]
+        weights = [(1.0 + math.log(c)) * idf[i] for i, c in pairs]
+        norm = math.sqrt(sum(w * w for w in weights)) or 1.0
+        for (i, _), w in zip(pairs, weights, strict=True):
+            rows.append(r)
+            cols.append(i)
+            values.append(w / norm)
+    return csr_matrix((values, (rows, cols)), shape=(len(prepared), len(index)))
+
+
+def _vocabulary(
+    prepared: Sequence[Prepared], y: NDArray[np.int_]
+) -> tuple[list[str], NDArray[np.float64]]:
+    """The ``VOCABULARY`` words most associated with the labels (chi-squared), with their idf."""
+    _sklearn()
+    from sklearn.feature_selection import chi2  # noqa: PLC0415
+
+    df: dict[str, int] = {}
+    for item in prepared:
+        for word in item.counts:
+            df[word] = df.get(word, 0) + 1
+    candidates = sorted(w for w, n in df.items() if n >= MIN_DF)
+    index = {w: i for i, w in enumerate(candidates)}
+    n = len(prepared)
+    idf = np.array([math.log((1 + n) / (1 + df[w])) + 1 for w in candidates])
+    scores, _ = chi2(_matrix(prepared, index, idf), y)
+    order = np.argsort(-np.nan_to_num(scores))[:VOCABULARY]
+    chosen = sorted(candidates[i] for i in order)
+    return chosen, np.array([math.log((1 + n) / (1 + df[w])) + 1 for w in chosen])
+
+
+def fit_model(
+    name: str, classes: Sequence[str], prepared: Sequence[Prepared], y: NDArray[np.int_], c: float
+) -> LinearModel:
+    """Fit one model on prepared works with labels ``y`` (indices into ``classes``)."""
+    _sklearn()
+    from scipy.sparse import csr_matrix, hstack  # noqa: PLC0415
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+
+    words, idf = _vocabulary(prepared, y)
+    index = {w: i for i, w in enumerate(words)}
+    dense = np.array([item.features for item in prepared], dtype=float)
+    mean = dense.mean(axis=0)
+    scale = dense.std(axis=0)
+    scale[scale == 0] = 1.0
+    scaled = (dense - mean) / scale * FEATURE_FACTOR
+    x = hstack([_matrix(prepared, index, idf), csr_matrix(scaled)]).tocsr()
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, y)
+    coef = model.coef_.T  # (features, columns)
+    return LinearModel(
+        name=name,
+        classes=tuple(classes),
+        words=tuple(words),
+        idf=tuple(round(float(v), 5) for v in idf),
+        word_weights=tuple(tuple(round(float(w), 5) for w in row) for row in coef[: len(words)]),
+        feature_names=tuple(signal_feature_names()),
+        feature_mean=tuple(round(float(v), 6) for v in mean),
+        feature_scale=tuple(round(float(v), 6) for v in scale),
+        feature_weights=tuple(tuple(round(float(w), 5) for w in row) for row in coef[len(words) :]),
+        feature_factor=FEATURE_FACTOR,
+        intercept=tuple(round(float(v), 6) for v in model.intercept_),
+        threshold=0.5,
+        meta={},
+        index=index,
+    )
+
+
+def probabilities(model: LinearModel, prepared: Sequence[Prepared]) -> NDArray[np.float64]:
+    """Class probabilities for each prepared work, one row each."""
+    return np.array([model.probabilities(p.counts, p.features) for p in prepared])
+
+
+def out_of_fold(
+    prepared: Sequence[Prepared],
+    y: NDArray[np.int_],
+    groups: Sequence[str],
+    fitter: Fitter,
+    *,
+    folds: int = FOLDS,
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Probabilities for every work from a model that never saw its author's works.
+
+    Returns:
+        The probabilities (one row per work) and the threshold of the model that scored each
+        work (binary models choose theirs in training).
+    """
+    _sklearn()
+    from sklearn.model_selection import GroupKFold  # noqa: PLC0415
+
+    result = np.zeros((len(y), 0))
+    thresholds = np.full(len(y), 0.5)
+    for train, test in GroupKFold(folds).split(y, y, groups):
+        model = fitter([prepared[i] for i in train], y[train], [groups[i] for i in train])
+        found = probabilities(model, [prepared[i] for i in test])
+        if result.shape[1] == 0:
+            result = np.zeros((len(y), found.shape[1]))
+        result[test] = found
+        thresholds[test] = model.threshold
+    return result, thresholds
+
+
+def best_threshold(p: NDArray[np.float64], y: NDArray[np.int_]) -> float:
+    """The probability threshold with the best F1 on these (out-of-fold) predictions."""
+    best, chosen = -1.0, 0.5
+    for threshold in np.arange(0.05, 0.96, 0.025):
+        predicted = p >= threshold
+        tp = float(np.sum(predicted & (y == 1)))
+        f1 = 2 * tp / (predicted.sum() + (y == 1).sum()) if tp else 0.0
+        if f1 > best:
+            best, chosen = f1, float(threshold)
+    return round(chosen, 3)
+
+
+def rating_fitter(
+    prepared: Sequence[Prepared], y: NDArray[np.int_], groups: Sequence[str]
+) -> LinearModel:
+    """Fit the four-way rating model."""
+    del groups
+    return fit_model("rating", AO3_RATINGS, prepared, y, RATING_C)
+
+
+def warning_fitter(key: str) -> Fitter:
+    """A fitter for one archive warning; its threshold comes from an inner split by author."""
+
+    def plain(
+        prepared: Sequence[Prepared], y: NDArray[np.int_], groups: Sequence[str]
+    ) -> LinearModel:
+        del groups
+        return fit_model(f"warning.{key}", ("no", key), prepared, y, WARNING_C)
+
+    def fit(
+        prepared: Sequence[Prepared], y: NDArray[np.int_], groups: Sequence[str]
+    ) -> LinearModel:
+        inner, _ = out_of_fold(prepared, y, groups, plain, folds=3)
+        model = plain(prepared, y, groups)
+        return LinearModel.from_json(
+            {**model.to_json(), "threshold": best_threshold(inner[:, 1], y)}
+        )
+
+    return fit
+
+
+def train_models(
+    path: str | Path, *, say: Callable[[str], None], out: Path = MODELS
+) -> list[LinearModel]:
+    """Train every model on a labelled file and write them to ``out``; ``say`` hears progress."""
+    works, problems = read_labelled(path)
+    for problem in problems:
+        say(problem)
+    kept: list[LabelledWork] = []
+    prepared: list[Prepared] = []
+    for work, item in zip(works, prepare_all(works), strict=True):
+        if isinstance(item, str):
+            say(item)
+            continue
+        kept.append(work)
+        prepared.append(item)
+    out.mkdir(parents=True, exist_ok=True)
+    ids = sorted(w.work_id for w in kept)
+    meta = {"data": Path(path).name, "works": len(kept), "work_ids": ids}
+    rated = [i for i, w in enumerate(kept) if w.rating]
+    y = np.array([AO3_RATINGS.index(kept[i].rating or "") for i in rated])
+    models = [rating_fitter([prepared[i] for i in rated], y, [kept[i].group for i in rated])]
+    warned = [i for i, w in enumerate(kept) if w.warned]
+    for key, name in ARCHIVE_WARNINGS.items():
+        labels = np.array([int(name in kept[i].warnings) for i in warned])
+        subset = [prepared[i] for i in warned]
+        models.append(warning_fitter(key)(subset, labels, [kept[i].group for i in warned]))
+    written = []
+    for model in models:
+        final = LinearModel.from_json({**model.to_json(), "meta": meta})
+        target = out / f"{final.name}.json"
+        target.write_text(json.dumps(final.to_json(), separators=(",", ":")) + "\n", "utf-8")
+        say(f"wrote {target} ({target.stat().st_size // 1024} KiB, threshold {final.threshold})")
+        written.append(final)
+    return written

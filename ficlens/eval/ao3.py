@@ -1,0 +1,311 @@
+"""Ratings and archive warnings against AO3 authors' own labels (``ficlens eval ao3 FILE``).
+
+Only the story text is given to FicLens; the labels are the author's. Two modes:
+
+- *shipped*: the models in ``ficlens/content/models`` rate the works. Used for files the models
+  were not trained on (works by other authors).
+- *cross-validation*: when any work of the file was in the models' training data, scoring the
+  shipped models would be in-sample, so the models are retrained five times, split by author,
+  and every work is rated by a model that never saw its author's works.
+
+Three baselines run in the same command, always by cross-validation split by author on the file
+itself: the majority class of the training folds, a model of length only, and a model of a
+profanity word list's counts. Warnings treat "Creator Chose Not To Use Archive Warnings" as
+unknown: those works are left out of the warning scores.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ficlens.content.corpus import (
+    AO3_RATINGS,
+    ARCHIVE_WARNINGS,
+    LabelledWork,
+    Prepared,
+    prepare_all,
+    read_labelled,
+)
+from ficlens.content.linear import LinearModel, load_model
+from ficlens.content.rating import decide
+from ficlens.content.signals import summarise
+from ficlens.errors import InputError
+
+Progress = Callable[[str, int, int], None]
+"""``progress(stage, done, total)``."""
+
+PROFANITY = frozenset(
+    "fuck fucking fucked fucker shit shitty bullshit bitch bastard damn damned crap cunt "
+    "dick dickhead twat wanker bollocks arse ass asshole piss pissed bloody hell".split()
+)
+"""The profanity word list of the baseline (common English swear words)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RatingScores:
+    """How a rater did on the four AO3 ratings."""
+
+    n: int
+    accuracy: float
+    per_class_f1: tuple[float, ...]
+    macro_f1: float
+    kappa: float
+    confusion: tuple[tuple[int, ...], ...]
+    under_explicit: float
+    under_mature_explicit: float
+
+
+@dataclass(frozen=True, slots=True)
+class WarningScore:
+    """Precision, recall and F1 of one archive warning."""
+
+    support: int
+    predicted: int
+    precision: float
+    recall: float
+    f1: float
+
+
+@dataclass(frozen=True, slots=True)
+class PairingScore:
+    """How often the pairing the author tags first is found."""
+
+    works: int
+    main_found: int
+    anywhere: int
+
+    @property
+    def main_rate(self) -> float:
+        """Share of works whose tagged pairing is FicLens's main romantic pairing."""
+        return self.main_found / self.works if self.works else 0.0
+
+    @property
+    def anywhere_rate(self) -> float:
+        """Share of works whose tagged pairing is among FicLens's romantic pairings."""
+        return self.anywhere / self.works if self.works else 0.0
+
+
+@dataclass
+class Ao3Report:
+    """Everything ``ficlens eval ao3`` prints."""
+
+    path: str
+    works: int
+    mode: str
+    ratings: dict[str, RatingScores] = field(default_factory=dict)
+    warnings: dict[str, dict[str, WarningScore]] = field(default_factory=dict)
+    warned_works: int = 0
+    pairings: PairingScore | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def rating_scores(truth: Sequence[int], predicted: Sequence[int]) -> RatingScores:
+    """Accuracy, per-class and macro F1, quadratic weighted kappa, confusion, under-rating.
+
+    Example:
+        >>> s = rating_scores([0, 1, 2, 3], [0, 1, 3, 1])
+        >>> s.accuracy, s.under_explicit
+        (0.5, 1.0)
+    """
+    k = len(AO3_RATINGS)
+    confusion = np.zeros((k, k), dtype=int)
+    for t, p in zip(truth, predicted, strict=True):
+        confusion[t, p] += 1
+    n = int(confusion.sum())
+    f1s = []
+    for c in range(k):
+        tp = confusion[c, c]
+        denominator = confusion[c, :].sum() + confusion[:, c].sum()
+        f1s.append(float(2 * tp / denominator) if denominator else 0.0)
+    explicit = confusion[3]
+    strong = confusion[2:]
+    return RatingScores(
+        n=n,
+        accuracy=float(np.trace(confusion) / n) if n else 0.0,
+        per_class_f1=tuple(f1s),
+        macro_f1=float(np.mean(f1s)),
+        kappa=quadratic_kappa(confusion),
+        confusion=tuple(tuple(int(v) for v in row) for row in confusion),
+        under_explicit=float(explicit[:2].sum() / explicit.sum()) if explicit.sum() else 0.0,
+        under_mature_explicit=float(strong[:, :2].sum() / strong.sum()) if strong.sum() else 0.0,
+    )
+
+
+def quadratic_kappa(confusion: NDArray[np.int_]) -> float:
+    """Cohen's kappa with quadratic weights, from a confusion matrix (rows: truth)."""
+    k = confusion.shape[0]
+    n = confusion.sum()
+    if not n:
+        return 0.0
+    weights = np.array([[(i - j) ** 2 for j in range(k)] for i in range(k)], dtype=float)
+    expected = np.outer(confusion.sum(axis=1), confusion.sum(axis=0)) / n
+    denominator = float((weights * expected).sum())
+    return 1.0 - float((weights * confusion).sum()) / denominator if denominator else 0.0
+
+
+def warning_score(truth: Sequence[bool], predicted: Sequence[bool]) -> WarningScore:
+    """Precision, recall and F1 of one binary label."""
+    tp = sum(1 for t, p in zip(truth, predicted, strict=True) if t and p)
+    support, fired = sum(truth), sum(predicted)
+    precision = tp / fired if fired else 0.0
+    recall = tp / support if support else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return WarningScore(support, fired, precision, recall, f1)
+
+
+def in_training_data(works: Sequence[LabelledWork]) -> bool:
+    """Whether any of these works trained the shipped models."""
+    trained = set(load_model("rating").meta.get("work_ids", ()))
+    return any(w.work_id in trained for w in works)
+
+
+def evaluate_ao3(
+    path: str | Path,
+    *,
+    mode: str = "auto",
+    pairings: int = 0,
+    progress: Progress | None = None,
+) -> Ao3Report:
+    """Score ratings and archive warnings on a labelled JSON-lines file (see the module doc).
+
+    Args:
+        path: the labelled works.
+        mode: ``auto`` (cross-validation when the file overlaps the training data, else the
+            shipped models), ``shipped`` or ``cv``.
+        pairings: how many works that tag a romantic pairing first to run the full pipeline
+            (spaCy) on, to see whether FicLens finds that pairing; 0 skips.
+        progress: told of each stage's progress.
+    """
+    works, problems = read_labelled(path)
+    if not works:
+        raise InputError(str(path), "no labelled works in the file")
+    tell = progress or (lambda _stage, _done, _total: None)
+    kept: list[LabelledWork] = []
+    prepared: list[Prepared] = []
+    results = prepare_all(works, progress=lambda n: tell("reading works", n, len(works)))
+    for work, item in zip(works, results, strict=True):
+        if isinstance(item, str):
+            problems.append(item)
+        else:
+            kept.append(work)
+            prepared.append(item)
+    if mode == "auto":
+        mode = "cv" if in_training_data(kept) else "shipped"
+    report = Ao3Report(str(path), len(kept), mode, problems=problems)
+    _rate(report, kept, prepared, tell)
+    _warn(report, kept, prepared, tell)
+    if pairings:
+        report.pairings = pairing_score(kept, prepared, limit=pairings, progress=tell)
+    return report
+
+
+def tagged_pair(work: LabelledWork) -> frozenset[str] | None:
+    """The two names of the work's first relationship tag when it is romantic (``A/B``)."""
+    if not work.relationships or "/" not in work.relationships[0]:
+        return None
+    names = frozenset(n.strip().lower() for n in work.relationships[0].split("/"))
+    return names if len(names) == 2 else None
+
+
+def pairing_score(
+    works: Sequence[LabelledWork],
+    prepared: Sequence[Prepared],
+    *,
+    limit: int,
+    progress: Progress | None = None,
+) -> PairingScore:
+    """Run the full pipeline on the first ``limit`` works tagging a pairing; count it found."""
+    from ficlens.api import analyze  # noqa: PLC0415 (the api imports the evaluation's parts)
+
+    chosen = [(w, p) for w, p in zip(works, prepared, strict=True) if tagged_pair(w)][:limit]
+    main = anywhere = 0
+    for done, (work, item) in enumerate(chosen, start=1):
+        analysis = analyze(item.work)
+        names = {c.id: c.name.lower() for c in analysis.characters}
+        content = analysis.content
+        found = [
+            frozenset(names.get(i, "") for i in r.characters)
+            for r in (content.relationships if content else ())
+            if r.kind == "romantic"
+        ]
+        target = tagged_pair(work)
+        main += bool(found) and found[0] == target
+        anywhere += target in found
+        if progress is not None:
+            progress("pairings (full pipeline)", done, len(chosen))
+    return PairingScore(len(chosen), main, anywhere)
+
+
+def _rate(
+    report: Ao3Report, works: Sequence[LabelledWork], prepared: Sequence[Prepared], tell: Progress
+) -> None:
+    rated = [i for i, w in enumerate(works) if w.rating]
+    items = [prepared[i] for i in rated]
+    truth = np.array([AO3_RATINGS.index(works[i].rating or "") for i in rated])
+    groups = [works[i].group for i in rated]
+    if report.mode == "cv":
+        from ficlens.content.training import out_of_fold, rating_fitter  # noqa: PLC0415
+
+        tell("cross-validating the rating model", 0, 1)
+        probabilities, _ = out_of_fold(items, truth, groups, rating_fitter)
+    else:
+        model = load_model("rating")
+        probabilities = np.array([model.probabilities(p.counts, p.features) for p in items])
+    predicted = [
+        decide(row, {s.name: s for s in summarise(p.hits, p.words)})
+        for row, p in zip(probabilities, items, strict=True)
+    ]
+    report.ratings["FicLens"] = rating_scores(list(truth), predicted)
+    for name, baseline in _baselines(items, truth, groups).items():
+        report.ratings[name] = rating_scores(list(truth), list(baseline))
+
+
+def _baselines(
+    items: Sequence[Prepared], truth: NDArray[np.int_], groups: Sequence[str]
+) -> dict[str, NDArray[np.int_]]:
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+    from sklearn.model_selection import GroupKFold  # noqa: PLC0415
+
+    length = np.array([[math.log1p(p.words)] for p in items])
+    swearing = np.array([_profanity(p) for p in items])
+    found = {name: np.zeros(len(truth), dtype=int) for name in ("majority", "length", "profanity")}
+    for train, test in GroupKFold(5).split(length, truth, groups):
+        found["majority"][test] = np.bincount(truth[train]).argmax()
+        for name, x in (("length", length), ("profanity", swearing)):
+            model = LogisticRegression(max_iter=1000).fit(x[train], truth[train])
+            found[name][test] = model.predict(x[test])
+    return {f"baseline: {name}": values for name, values in found.items()}
+
+
+def _profanity(item: Prepared) -> list[float]:
+    count = sum(n for word, n in item.counts.items() if word in PROFANITY)
+    return [math.log1p(count), math.log1p(count * 1000 / max(item.words, 1))]
+
+
+def _warn(
+    report: Ao3Report, works: Sequence[LabelledWork], prepared: Sequence[Prepared], tell: Progress
+) -> None:
+    warned = [i for i, w in enumerate(works) if w.warned]
+    report.warned_works = len(warned)
+    items = [prepared[i] for i in warned]
+    groups = [works[i].group for i in warned]
+    scores: dict[str, WarningScore] = {}
+    for key, name in ARCHIVE_WARNINGS.items():
+        truth = np.array([int(name in works[i].warnings) for i in warned])
+        if report.mode == "cv":
+            from ficlens.content.training import out_of_fold, warning_fitter  # noqa: PLC0415
+
+            tell(f"cross-validating warning: {name}", 0, 1)
+            probabilities, thresholds = out_of_fold(items, truth, groups, warning_fitter(key))
+            fired = list(probabilities[:, 1] >= thresholds)
+        else:
+            model: LinearModel = load_model(f"warning.{key}")
+            fired = [model.probabilities(p.counts, p.features)[1] >= model.threshold for p in items]
+        scores[name] = warning_score([bool(t) for t in truth], [bool(f) for f in fired])
+    report.warnings["FicLens"] = scores

@@ -1,0 +1,81 @@
+"""The report's "Before you read" box: rating, warnings, pairings, tags, summary, evidence."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ficlens.model import Content, Span
+
+_QUOTE = 110
+_SHOWN_TAGS = 12
+
+
+def _passage(text: str, span: Span) -> str:
+    flat = " ".join(span.of(text).split())
+    return flat if len(flat) <= _QUOTE else flat[: _QUOTE - 1] + "…"
+
+
+def _rating_lines(content: Content, text: str) -> list[RenderableType]:
+    rating = content.rating
+    if rating is None:
+        return []
+    if rating.ao3 is None:
+        why = rating.reasons[0].text if rating.reasons else "unknown"
+        return [Text.assemble(("Rating  ", "bold cyan"), (why, "yellow"))]
+    line = Text.assemble(
+        ("Rating  ", "bold cyan"),
+        (rating.ao3, "bold"),
+        f" (AO3) · {rating.ffn} (FanFiction.Net) · confidence {rating.confidence:.2f}",
+    )
+    lines: list[RenderableType] = [line]
+    if rating.declared:
+        where = "the site" if rating.declared_from == "metadata" else "the author's note"
+        flag = {
+            "under": ("  ⚠ declared milder than the text reads", "bold red"),
+            "over": ("  declared stronger than the text reads", "yellow"),
+        }.get(rating.disagreement or "", ("  agrees", "green"))
+        lines.append(Text.assemble(f"  declared by {where}: {rating.declared}", flag))
+    for reason in rating.reasons[:4]:
+        lines.append(Text(f"  · {reason.text}", style="dim"))
+        if reason.evidence:
+            lines.append(Text(f"      “{_passage(text, reason.evidence[0])}”", style="italic"))
+    return lines
+
+
+def _warnings(content: Content, text: str) -> Table | None:
+    if not content.warnings:
+        return None
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for warning in content.warnings:
+        scheme = "AO3" if warning.scheme == "ao3" else "content"
+        shown = (
+            f"“{_passage(text, warning.evidence[0])}”" if warning.evidence else "no passage needed"
+        )
+        style = "red" if warning.scheme == "ao3" and warning.evidence else ""
+        table.add_row(Text(f"{warning.name} ({scheme})", style=style), Text(shown, style="dim"))
+    return table
+
+
+def before_you_read(content: Content, text: str) -> RenderableType:
+    """The box: rating with reasons, warnings with a passage each, pairings, tags, summary."""
+    parts: list[RenderableType] = [*_rating_lines(content, text)]
+    warnings = _warnings(content, text)
+    if warnings is not None:
+        parts += [Text("Warnings", style="bold cyan"), warnings]
+    if content.relationships:
+        shown = ", ".join(r.tag + (" (main)" if r.main else "") for r in content.relationships[:6])
+        parts.append(Text.assemble(("Relationships  ", "bold cyan"), shown))
+    if content.categories:
+        parts.append(Text.assemble(("Categories  ", "bold cyan"), ", ".join(content.categories)))
+    if content.tags:
+        names = ", ".join(tag.name for tag in content.tags[:_SHOWN_TAGS])
+        parts.append(Text.assemble(("Tags  ", "bold cyan"), names))
+    if content.summary:
+        summary = " ".join(" ".join(span.of(text).split()) for span in content.summary)
+        parts.append(Text.assemble(("Summary  ", "bold cyan"), (summary, "italic")))
+    return Panel(Group(*parts), title=Text("Before you read", style="bold"), expand=True)

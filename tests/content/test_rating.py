@@ -1,0 +1,280 @@
+"""The content rating: declared ratings, the expected-cost decision, FFN's scale, disagreement.
+
+Every note and story line here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens.content.corpus import AO3_RATINGS
+from ficlens.content.rating import (
+    FFN_RATINGS,
+    UNDER_COST,
+    ao3_from_declared,
+    decide,
+    declared_rating,
+    disagreement,
+    ffn_rating,
+)
+from ficlens.model import Metadata, Note, NoteKind, Signal, Span
+
+GENERAL, TEEN, MATURE, EXPLICIT = AO3_RATINGS
+
+
+def signal(name: str, level: str) -> Signal:
+    return Signal(name, level, 0.0, ())
+
+
+def signals(**levels: str) -> dict[str, Signal]:
+    return {name: signal(name, level) for name, level in levels.items()}
+
+
+# --- ao3_from_declared ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Fiction K", GENERAL),
+        ("Fiction K+", GENERAL),
+        ("Fiction T", TEEN),
+        ("Fiction M", MATURE),
+        ("Fiction MA", EXPLICIT),
+        ("K", GENERAL),
+        ("K+", GENERAL),
+        ("k+", GENERAL),
+        ("T", TEEN),
+        ("M", MATURE),
+        ("MA", EXPLICIT),
+        ("  fiction   t  ", TEEN),
+        ("Rated M", MATURE),
+        ("Rating: T", TEEN),
+    ],
+)
+def test_ffn_codes_map_to_ao3_names(value: str, expected: str) -> None:
+    assert ao3_from_declared(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("General Audiences", GENERAL),
+        ("Teen And Up Audiences", TEEN),
+        ("Mature", MATURE),
+        ("Explicit", EXPLICIT),
+        ("general", GENERAL),
+        ("teen and up", TEEN),
+        ("MATURE", MATURE),
+        ("G", GENERAL),
+        ("E", EXPLICIT),
+        ("T&U", TEEN),
+    ],
+)
+def test_ao3_names_and_aliases(value: str, expected: str) -> None:
+    assert ao3_from_declared(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value", [None, "", "   ", "Not Rated", "banana", "Fiction", "PG-13", "X", "Fiction Z"]
+)
+def test_junk_is_not_a_rating(value: str | None) -> None:
+    assert ao3_from_declared(value) is None
+
+
+def test_ffn_rated_line_spelling() -> None:
+    assert ao3_from_declared("Rated: Fiction T") == TEEN
+
+
+# --- declared_rating -----------------------------------------------------------------------
+
+
+def note_at(text: str, words: str, kind: NoteKind = "author_before") -> Note:
+    start = text.index(words)
+    return Note(kind, Span(start, start + len(words)))
+
+
+def test_metadata_rating_comes_first() -> None:
+    text = "A/N: Rated M for blood later.\n\nThe lanterns went out one by one."
+    note = note_at(text, "A/N: Rated M for blood later.")
+    assert declared_rating(Metadata(rating="Fiction K+"), text, [note]) == (
+        GENERAL,
+        "metadata",
+        None,
+    )
+    assert declared_rating(Metadata(rating="Explicit"), text, [note]) == (
+        EXPLICIT,
+        "metadata",
+        None,
+    )
+
+
+def test_unreadable_metadata_falls_back_to_the_notes() -> None:
+    text = "A/N: Rated M for blood later.\n\nThe lanterns went out one by one."
+    note = note_at(text, "A/N: Rated M for blood later.")
+    rating, origin, span = declared_rating(Metadata(rating="Not Rated"), text, [note])
+    assert (rating, origin) == (MATURE, "text")
+    assert span is not None
+    assert span.of(text) == "Rated M"
+
+
+@pytest.mark.parametrize(
+    ("note", "expected", "words"),
+    [
+        ("Author's note: Rated M for later chapters.", MATURE, "Rated M"),
+        ("Rating: T", TEEN, "Rating: T"),
+        ("Rating - MA, you have been warned.", EXPLICIT, "Rating - MA"),
+        ("Hi all! This story just became rated M.", MATURE, "became rated M"),
+        ("The rating is T because of the duel.", TEEN, "rating is T"),
+        ("Rating now M, sorry!", MATURE, "Rating now M"),
+        ("Rated K+ for a bit of peril.", GENERAL, "Rated K+"),
+        ("Rated Mature for themes.", MATURE, "Rated Mature"),
+        ("Now rated teen and up.", TEEN, "Now rated teen and up"),
+    ],
+)
+def test_a_rating_written_in_a_note(note: str, expected: str, words: str) -> None:
+    text = f"{note}\n\nThe ferry left the harbour at noon."
+    rating, origin, span = declared_rating(Metadata(), text, [note_at(text, note)])
+    assert (rating, origin) == (expected, "text")
+    assert span is not None
+    assert span.of(text) == words
+
+
+def test_the_last_rating_in_the_notes_wins() -> None:
+    first = "A/N: Rated T for now."
+    second = "A/N: Heads up, this story just became rated M."
+    text = f"{first}\n\nThe ferry left the harbour at noon.\n\n{second}"
+    notes = [note_at(text, first), note_at(text, second, "author_after")]
+    rating, origin, span = declared_rating(Metadata(), text, notes)
+    assert (rating, origin) == (MATURE, "text")
+    assert span is not None
+    assert span.start > text.index("ferry")
+    rating, _, span = declared_rating(Metadata(), text, notes[:1])
+    assert rating == TEEN
+    assert span is not None
+    assert span.of(text) == "Rated T"
+
+
+def test_the_last_rating_within_one_note_wins() -> None:
+    note = "Rated T at first, but by chapter nine: Rating: M."
+    text = f"{note}\n\nThe ferry left."
+    assert declared_rating(Metadata(), text, [note_at(text, note)])[0] == MATURE
+
+
+def test_a_rating_in_the_story_text_outside_notes_is_ignored() -> None:
+    note = "A/N: thanks to my beta for everything."
+    text = f"{note}\n\nThe poster outside the cinema said the film was rated M, so Oona went home."
+    assert declared_rating(Metadata(), text, [note_at(text, note)]) == (None, None, None)
+    assert declared_rating(Metadata(), text, []) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    "note", ["I underrated Tomas.", "Rated Tomorrow's best fic!", "Rated Man of the Year."]
+)
+def test_words_that_merely_start_like_a_rating_are_not_one(note: str) -> None:
+    text = f"{note}\n\nThe ferry left."
+    assert declared_rating(Metadata(), text, [note_at(text, note)]) == (None, None, None)
+
+
+# --- decide --------------------------------------------------------------------------------
+
+
+def test_a_certain_probability_picks_that_rating() -> None:
+    for index in range(len(AO3_RATINGS)):
+        probabilities = [0.0] * len(AO3_RATINGS)
+        probabilities[index] = 1.0
+        assert decide(probabilities, {}) == index
+
+
+def test_under_rating_costs_more_so_an_even_split_goes_up() -> None:
+    # Teen costs 0.5 * 1 (over-rating a General work); General costs 0.5 * UNDER_COST.
+    assert UNDER_COST == 1.5
+    assert decide([0.5, 0.5, 0.0, 0.0], {}) == AO3_RATINGS.index(TEEN)
+    # With symmetric costs both cost 0.5 and the milder one (the first) is kept.
+    assert decide([0.5, 0.5, 0.0, 0.0], {}, under_cost=1.0) == AO3_RATINGS.index(GENERAL)
+
+
+def test_expected_cost_hand_computed() -> None:
+    probabilities = [0.45, 0.0, 0.0, 0.55]
+    # General: 0.55 * 3 * 1.5 = 2.475; Teen: 0.45 + 0.55 * 2 * 1.5 = 2.1;
+    # Mature: 0.45 * 2 + 0.55 * 1.5 = 1.725; Explicit: 0.45 * 3 = 1.35.
+    assert decide(probabilities, {}) == AO3_RATINGS.index(EXPLICIT)
+    # A large enough over-rating penalty flips it: with under_cost 0.5 the costs are
+    # General 0.825, Teen 1.0, Mature 1.175, Explicit 1.35.
+    assert decide(probabilities, {}, under_cost=0.5) == AO3_RATINGS.index(GENERAL)
+
+
+def test_expected_cost_with_spread_probabilities() -> None:
+    # Mature: 0.2*2 + 0.2*1 + 0.2*1*1.5 = 0.9 beats Teen: 0.2 + 0.4*1.5 + 0.2*2*1.5 = 1.4.
+    assert decide([0.2, 0.2, 0.4, 0.2], {}) == AO3_RATINGS.index(MATURE)
+
+
+def test_explicit_sexual_content_floors_the_rating_at_mature() -> None:
+    general = [1.0, 0.0, 0.0, 0.0]
+    assert decide(general, signals(sexual="explicit")) == AO3_RATINGS.index(MATURE)
+    assert decide([0.0, 0.0, 0.0, 1.0], signals(sexual="explicit")) == AO3_RATINGS.index(EXPLICIT)
+
+
+@pytest.mark.parametrize("level", ["none", "romance", "implied", "non_explicit"])
+def test_milder_sexual_content_does_not_floor_the_rating(level: str) -> None:
+    assert decide([1.0, 0.0, 0.0, 0.0], signals(sexual=level)) == 0
+
+
+def test_explicit_violence_does_not_floor_the_rating() -> None:
+    assert decide([1.0, 0.0, 0.0, 0.0], signals(violence="graphic")) == 0
+
+
+# --- ffn_rating ----------------------------------------------------------------------------
+
+
+def test_general_without_mild_content_is_k() -> None:
+    assert ffn_rating(GENERAL, {}) == "K"
+    quiet = signals(violence="none", profanity="none", sexual="none", substances="mentioned")
+    assert ffn_rating(GENERAL, quiet) == "K"
+
+
+@pytest.mark.parametrize(
+    "levels",
+    [
+        {"violence": "mild"},
+        {"profanity": "mild"},
+        {"sexual": "romance"},
+        {"violence": "none", "profanity": "none", "sexual": "romance"},
+    ],
+)
+def test_general_with_violence_profanity_or_romance_is_k_plus(levels: dict[str, str]) -> None:
+    assert ffn_rating(GENERAL, signals(**levels)) == "K+"
+
+
+def test_stronger_ratings_map_to_t_and_m() -> None:
+    assert ffn_rating(TEEN, {}) == "T"
+    assert ffn_rating(TEEN, signals(violence="mild")) == "T"
+    assert ffn_rating(MATURE, {}) == "M"
+    assert ffn_rating(EXPLICIT, signals(sexual="explicit")) == "M"
+
+
+def test_every_ffn_rating_is_on_the_scale() -> None:
+    produced = {
+        ffn_rating(ao3, levels) for ao3 in AO3_RATINGS for levels in ({}, signals(violence="mild"))
+    }
+    assert produced == set(FFN_RATINGS)
+
+
+# --- disagreement --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("declared", "detected", "expected"),
+    [
+        (TEEN, MATURE, "under"),
+        (GENERAL, EXPLICIT, "under"),
+        (EXPLICIT, GENERAL, "over"),
+        (MATURE, TEEN, "over"),
+        (TEEN, TEEN, None),
+        (None, TEEN, None),
+        (TEEN, None, None),
+        (None, None, None),
+    ],
+)
+def test_disagreement(declared: str | None, detected: str | None, expected: str | None) -> None:
+    assert disagreement(declared, detected) == expected

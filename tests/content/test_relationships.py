@@ -1,0 +1,369 @@
+"""Pairings: romantic and platonic relationships, main versus mentioned, categories, evidence.
+
+Every story here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pytest
+
+from ficlens.content.relationships import categories, category_of, find_relationships
+from ficlens.model import Character, Quote, Relationship, Span
+from ficlens.structure.paragraphs import split_paragraphs
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    gender: str | None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    text: str
+    paragraphs: tuple[Span, ...]
+    characters: tuple[Character, ...]
+    mentions: tuple[tuple[Span, str], ...]
+
+
+def story(text: str, *people: Person) -> Story:
+    """Paragraphs, characters and every name mention (outside quotation marks) of a text."""
+    owners = {form: p.id for p in people for form in (p.name, *p.aliases)}
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(owners, key=len, reverse=True)) + r")\b")
+    quoted = [m.span() for m in re.finditer(r'"[^"]*"', text)]
+    mentions = tuple(
+        (Span(m.start(), m.end()), owners[m.group()])
+        for m in pattern.finditer(text)
+        if not any(start < m.start() < end for start, end in quoted)
+    )
+    characters = tuple(
+        Character(
+            p.id,
+            p.name,
+            p.aliases,
+            p.gender,
+            False,
+            sum(1 for _, ident in mentions if ident == p.id),
+            next((s.start for s, ident in mentions if ident == p.id), -1),
+        )
+        for p in people
+    )
+    paragraphs = tuple(p.span for p in split_paragraphs(text))
+    return Story(text, paragraphs, characters, mentions)
+
+
+def run(
+    s: Story,
+    *,
+    quotes: Sequence[Quote] = (),
+    romance: Sequence[Span] = (),
+    narrator: str | None = None,
+    max_evidence: int = 3,
+) -> tuple[Relationship, ...]:
+    return find_relationships(
+        s.text, s.paragraphs, s.characters, s.mentions, quotes, romance, narrator, max_evidence
+    )
+
+
+def quotes_of(text: str, turns: Sequence[tuple[str | None, str | None]]) -> tuple[Quote, ...]:
+    """The text's quotations (inside straight double quotes) with the given speakers."""
+    spans = [Span(m.start() + 1, m.end() - 1) for m in re.finditer(r'"[^"]*"', text)]
+    assert len(spans) == len(turns)
+    return tuple(
+        Quote(span, speaker, addressee, "test", 1.0)
+        for span, (speaker, addressee) in zip(spans, turns, strict=True)
+    )
+
+
+NELL = Person("c1", "Nell Adair", "she/her", ("Nell",))
+TOMAS = Person("c2", "Tomas Reyes", "he/him", ("Tomas",))
+
+LIGHTHOUSE = """Nell Adair kept the lighthouse on the point. Every evening Nell lit the lamp.
+
+Tomas Reyes came with the supply boat in March. Tomas carried oil up, and Nell counted cans.
+
+On the last night of the storm, Nell kissed Tomas beside the lamp.
+
+In spring Tomas mended the railings while Nell painted the door."""
+
+
+def test_a_kiss_makes_a_romantic_pair_with_its_tag_category_and_evidence() -> None:
+    s = story(LIGHTHOUSE, NELL, TOMAS)
+    (pair,) = run(s)
+    assert pair.kind == "romantic"
+    assert pair.tag == "Nell Adair/Tomas Reyes"  # order of first appearance
+    assert pair.characters == ("c1", "c2")
+    assert pair.category == "F/M"
+    assert pair.main
+    assert [e.of(s.text) for e in pair.evidence] == [
+        "On the last night of the storm, Nell kissed Tomas beside the lamp."
+    ]
+
+
+def test_tag_order_follows_first_appearance() -> None:
+    swapped = LIGHTHOUSE.replace("Nell Adair kept", "The keeper kept", 1).replace(
+        "Every evening Nell lit", "Every evening the keeper lit", 1
+    )
+    (pair,) = run(story(swapped, NELL, TOMAS))
+    assert pair.tag == "Tomas Reyes/Nell Adair"
+    assert pair.characters == ("c2", "c1")
+
+
+def test_a_pronoun_stands_for_the_most_recently_named_character_of_its_gender() -> None:
+    text = (
+        "Tomas Reyes climbed the stairs with the oil.\n\n"
+        "Nell Adair met him at the top. Nell kissed him."
+    )
+    s = story(text, NELL, TOMAS)
+    (pair,) = run(s)
+    assert (pair.tag, pair.kind) == ("Tomas Reyes/Nell Adair", "romantic")
+    assert pair.evidence[0].of(text) == "Nell kissed him."
+
+
+def test_a_love_confession_in_dialogue_joins_speaker_and_addressee() -> None:
+    text = (
+        'Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n"I love you," Nell said.'
+    )
+    s = story(text, NELL, TOMAS)
+    quotes = quotes_of(text, [("c1", "c2")])
+    (pair,) = run(s, quotes=quotes)
+    assert pair.kind == "romantic"
+    assert "I love you" in pair.evidence[0].of(text)
+
+
+def test_a_mothers_kiss_on_the_forehead_is_not_romance() -> None:
+    text = (
+        "Mira Dale tucked in her daughter. Mira kissed Pia Dale on the forehead.\n\n"
+        "Pia Dale fell asleep before the candle burned down."
+    )
+    mira = Person("c1", "Mira Dale", "she/her", ("Mira",))
+    pia = Person("c2", "Pia Dale", "she/her", ("Pia",))
+    assert [r for r in run(story(text, mira, pia)) if r.kind == "romantic"] == []
+
+
+IVO = Person("c1", "Ivo Marsh", "he/him", ("Ivo",))
+BRAM = Person("c2", "Bram Tell", "he/him", ("Bram",))
+
+WORKSHOP = """Ivo Marsh and Bram Tell had run the bicycle workshop for ten years.
+
+"Pass me the wrench," Ivo said.
+
+"The big one or the small one?" Bram asked.
+
+"The small one. The chain is loose again."
+
+"It was loose last week too," Bram said, and Ivo laughed.
+
+"Then we tighten it again. Hold the wheel."
+
+"Holding it. Ready when you are."
+
+Ivo Marsh pulled the chain straight while Bram Tell held the frame.
+
+"Done," Ivo said. "Tea?"
+
+"Always," said Bram."""
+
+WORKSHOP_TURNS = [
+    ("c1", "c2"), ("c2", "c1"), ("c1", "c2"), ("c2", "c1"), ("c1", "c2"), ("c2", "c1"),
+    ("c1", "c2"), ("c1", "c2"), ("c2", "c1"),
+]  # fmt: skip
+
+
+def test_dialogue_without_romance_makes_a_platonic_pair() -> None:
+    s = story(WORKSHOP, IVO, BRAM)
+    (pair,) = run(s, quotes=quotes_of(WORKSHOP, WORKSHOP_TURNS))
+    assert pair.kind == "platonic"
+    assert pair.tag == "Ivo Marsh & Bram Tell"
+    assert pair.category is None
+    assert not pair.main
+    assert pair.evidence
+    assert all(s.paragraphs[0].start <= e.start and e.end <= len(WORKSHOP) for e in pair.evidence)
+    assert categories((pair,), s.characters) == ("Gen",)
+
+
+def test_without_dialogue_or_romance_the_same_pair_is_not_reported() -> None:
+    text = "Ivo Marsh opened the shop.\n\nLater, Bram Tell closed it."
+    assert run(story(text, IVO, BRAM)) == ()
+
+
+def test_a_first_person_narrator_is_i_and_me() -> None:
+    text = (
+        "I had known Wren Castellan since the academy. I never told her how I felt.\n\n"
+        "The night the bridge opened, I kissed Wren under the lanterns. She kissed me back."
+    )
+    jory = Person("c2", "Jory Pike", "he/him")
+    wren = Person("c1", "Wren Castellan", "she/her", ("Wren",))
+    s = story(text, wren, jory)
+    (pair,) = run(s, narrator="c2")
+    assert pair.kind == "romantic"
+    assert pair.tag == "Jory Pike/Wren Castellan"  # the narrator's "I" comes first
+    assert pair.category == "F/M"
+    assert "I kissed Wren" in pair.evidence[0].of(text)
+
+
+def test_an_unnamed_narrator_makes_an_other_pairing() -> None:
+    text = "I waited on the bridge for Wren Castellan.\n\nI kissed Wren under the lanterns."
+    wren = Person("c1", "Wren Castellan", "she/her", ("Wren",))
+    s = story(text, wren)
+    narrator = Character("narrator", "Narrator", ("I",), None, False, 0, 0)
+    found = find_relationships(
+        text, s.paragraphs, (*s.characters, narrator), s.mentions, narrator="narrator"
+    )
+    assert [(r.tag, r.category) for r in found] == [("Narrator/Wren Castellan", "Other")]
+
+
+CAL = Person("c3", "Cal Ostrander", "he/him", ("Cal",))
+DEE = Person("c4", "Dee Ostrander", "she/her", ("Dee",))
+
+HARBOUR = """Nell Adair rowed out to meet Tomas Reyes. Nell kissed Tomas in the boat.
+
+Tomas Reyes held the oars while Nell steered. Nell kissed Tomas again at the jetty.
+
+At the inn, Cal Ostrander and Dee Ostrander had been married for years. Cal kissed Dee.
+
+Nell and Tomas ate by the fire. Tomas kissed Nell before they left. Nell kissed Tomas on the road.
+
+Tomas watched Nell sleep, and Nell dreamed of Tomas."""
+
+
+def test_the_leading_pair_is_main_and_a_side_pair_is_mentioned() -> None:
+    s = story(HARBOUR, NELL, TOMAS, CAL, DEE)
+    found = run(s)
+    romantic = [r for r in found if r.kind == "romantic"]
+    assert [(r.tag, r.main) for r in romantic] == [
+        ("Nell Adair/Tomas Reyes", True),
+        ("Cal Ostrander/Dee Ostrander", False),
+    ]
+    assert found[0].score > 1.5 * romantic[1].score
+    assert categories(found, s.characters) == ("F/M",)
+
+
+def test_evidence_is_capped_strongest_first_and_sentence_sized() -> None:
+    s = story(HARBOUR, NELL, TOMAS, CAL, DEE)
+    main = run(s, max_evidence=2)[0]
+    assert len(main.evidence) == 2
+    for span in main.evidence:
+        piece = span.of(HARBOUR)
+        assert "kissed" in piece
+        assert "\n" not in piece and len(piece) < 80
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "category"),
+    [
+        ("she/her", "she/her", "F/F"),
+        ("he/him", "he/him", "M/M"),
+        ("she/her", "he/him", "F/M"),
+        ("he/him", "she/her", "F/M"),
+        ("they/them", "she/her", "Other"),
+        (None, "he/him", "Other"),
+    ],
+)
+def test_the_category_comes_from_both_genders(
+    first: str | None, second: str | None, category: str
+) -> None:
+    s = story(
+        LIGHTHOUSE,
+        Person("c1", "Nell Adair", first, ("Nell",)),
+        Person("c2", "Tomas Reyes", second, ("Tomas",)),
+    )
+    (pair,) = run(s)
+    assert pair.category == category
+    assert categories((pair,), s.characters) == (category,)
+
+
+def test_three_characters_who_all_kiss_form_a_multi_group() -> None:
+    text = """Ash Rowe kissed Bea Lund at the gate. Bea Lund kissed Cy Moss at the well.
+
+Cy Moss kissed Ash Rowe in the orchard. Ash Rowe kissed Bea Lund again by the river.
+
+Bea Lund kissed Cy Moss in the barn. Cy Moss kissed Ash Rowe at the fair."""
+    s = story(
+        text,
+        Person("c1", "Ash Rowe", "he/him"),
+        Person("c2", "Bea Lund", "she/her"),
+        Person("c3", "Cy Moss", "he/him"),
+    )
+    found = run(s)
+    group = [r for r in found if len(r.characters) == 3]
+    assert [(r.tag, r.category, r.main) for r in group] == [
+        ("Ash Rowe/Bea Lund/Cy Moss", "Multi", True)
+    ]
+    assert found[0] == group[0]  # the main relationship comes first
+    assert len([r for r in found if len(r.characters) == 2 and r.kind == "romantic"]) == 3
+    assert categories(found, s.characters) == ("F/M", "M/M", "Multi")
+
+
+def test_a_story_with_one_character_has_no_relationships() -> None:
+    text = "Nell Adair kissed the letter and burned it.\n\nNell slept until noon."
+    s = story(text, NELL)
+    assert run(s) == ()
+    assert categories((), s.characters) == ("Gen",)
+
+
+def test_romance_passages_from_the_signals_count_for_their_paragraph() -> None:
+    text = (
+        "Nell Adair and Tomas Reyes sat on the sea wall.\n\n"
+        "The tide came in. Tomas Reyes looked at Nell for a long time."
+    )
+    s = story(text, NELL, TOMAS)
+    assert [r for r in run(s) if r.kind == "romantic"] == []
+    passage = s.paragraphs[1]
+    (pair,) = run(s, romance=(passage,))
+    assert pair.kind == "romantic"
+    assert pair.evidence[0].of(text) == "Tomas Reyes looked at Nell for a long time."
+
+
+@pytest.mark.parametrize(
+    ("genders", "expected"),
+    [
+        ((("she/her", "she/her"),), ("F/F",)),
+        ((("he/him", "he/him"), ("she/her", "he/him")), ("F/M", "M/M", "Multi")),
+        ((("he/him", None),), ("Other",)),
+        ((), ("Gen",)),
+    ],
+)
+def test_categories_of_several_pairings(
+    genders: tuple[tuple[str | None, str | None], ...], expected: tuple[str, ...]
+) -> None:
+    characters = []
+    relationships = []
+    for n, (first, second) in enumerate(genders):
+        a, b = f"a{n}", f"b{n}"
+        characters += [
+            Character(a, a, (), first, False, 1, 0),
+            Character(b, b, (), second, False, 1, 0),
+        ]
+        relationships.append(Relationship((a, b), "romantic", f"{a}/{b}", 3.0, n == 0))
+    assert categories(relationships, characters) == expected
+
+
+def test_category_of_a_group_is_multi() -> None:
+    assert category_of(["he/him", "she/her", "she/her"]) == "Multi"
+
+
+def test_long_stories_are_read_in_linear_time() -> None:
+    paragraph = LIGHTHOUSE.split("\n\n")
+    body = "\n\n".join(paragraph[n % len(paragraph)] for n in range(8000))
+    s = story(body, NELL, TOMAS)
+    assert len(body.split()) > 100_000
+    started = time.perf_counter()
+    found = run(s)
+    assert time.perf_counter() - started < 3.0
+    assert found[0].tag == "Nell Adair/Tomas Reyes"
+    assert len(found[0].evidence) == 3
+
+
+def test_speakers_outside_the_cast_are_ignored() -> None:
+    s = story(WORKSHOP, IVO, BRAM)
+    strangers = [("c9", "c1")] * len(WORKSHOP_TURNS)
+    found = run(s, quotes=quotes_of(WORKSHOP, strangers))
+    assert all(set(r.characters) <= {"c1", "c2"} for r in found)

@@ -1,0 +1,510 @@
+"""Content signals: sentence splitting, framing, hits, per-signal summaries, lexicon errors.
+
+Every story line here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ficlens.content.signals import (
+    FRAMED_WEIGHT,
+    MAX_EVIDENCE,
+    Hit,
+    LexiconError,
+    SignalSpec,
+    detect_signals,
+    find_hits,
+    frame_of,
+    sentences,
+    signal_specs,
+    summarise,
+)
+from ficlens.model import Signal, Span
+
+
+def whole(text: str) -> list[Span]:
+    """The text as a single paragraph."""
+    return [Span(0, len(text))]
+
+
+def sentence_texts(text: str, paragraph: Span | None = None) -> list[str]:
+    return [s.of(text) for s in sentences(text, paragraph or Span(0, len(text)))]
+
+
+def level_of(spec_name: str, level_name: str) -> int:
+    spec = next(s for s in signal_specs() if s.name == spec_name)
+    return [level.name for level in spec.levels].index(level_name)
+
+
+def by_name(signals: tuple[Signal, ...]) -> dict[str, Signal]:
+    return {s.name: s for s in signals}
+
+
+def frame_in(sentence: str, word: str) -> str | None:
+    """The frame of ``word`` (its first occurrence) in a one-sentence text."""
+    start = sentence.index(word)
+    return frame_of(sentence, Span(0, len(sentence)), Span(start, start + len(word)))
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+
+def test_sentences_split_after_full_stops_question_and_exclamation_marks() -> None:
+    text = "Mirela locked the shed. Was the goat inside? It was! The ladder fell… Nobody came."
+    assert sentence_texts(text) == [
+        "Mirela locked the shed.",
+        "Was the goat inside?",
+        "It was!",
+        "The ladder fell…",
+        "Nobody came.",
+    ]
+
+
+def test_sentences_keep_a_last_sentence_without_a_stop() -> None:
+    text = "The kettle sang. Nobody moved to take it off the hob"
+    assert sentence_texts(text) == ["The kettle sang.", "Nobody moved to take it off the hob"]
+
+
+def test_sentences_do_not_split_on_a_stop_without_following_space() -> None:
+    text = "The sign read 3.14 and no more. Then rain."
+    assert sentence_texts(text) == ["The sign read 3.14 and no more.", "Then rain."]
+
+
+def test_sentences_are_offsets_into_the_whole_text_for_a_later_paragraph() -> None:
+    text = "First paragraph here.\n\nThe gate creaked. The owl left."
+    paragraph = Span(text.index("The gate"), len(text))
+    spans = list(sentences(text, paragraph))
+    assert [s.of(text) for s in spans] == ["The gate creaked.", "The owl left."]
+    assert all(paragraph.contains(s) for s in spans)
+    assert spans[0].start == paragraph.start
+
+
+def test_sentences_of_a_single_sentence_paragraph_is_the_paragraph() -> None:
+    text = "Just one line here."
+    assert list(sentences(text, Span(0, len(text)))) == [Span(0, len(text))]
+
+
+def test_sentences_split_after_a_closing_quotation_mark() -> None:
+    text = "'Go home.' Tamsin did not go home."
+    spans = list(sentences(text, Span(0, len(text))))
+    assert len(spans) == 2
+    assert spans[1].of(text) == "Tamsin did not go home."
+
+
+def test_a_quoted_sentence_keeps_its_closing_quotation_mark() -> None:
+    text = '"Go home." Tamsin did not go home.'
+    assert sentence_texts(text)[0] == '"Go home."'
+
+
+# --- frame_of ------------------------------------------------------------------------------
+
+
+def test_frame_of_an_on_page_event_is_none() -> None:
+    assert frame_in("Under the lamp he kissed her.", "kissed") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("He did not kiss her.", "kiss"),
+        ("He never kissed her.", "kissed"),
+        ("He didn't kiss her.", "kiss"),
+        ("She refused to kiss him.", "kiss"),
+        ("Instead of a kiss he offered a handshake.", "kiss"),
+    ],
+)
+def test_frame_of_negated_hits(sentence: str, word: str) -> None:
+    assert frame_in(sentence, word) == "negated"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("If he kissed her, the spell would break.", "kissed"),
+        ("He wanted to kiss her.", "kiss"),
+        ("She imagined he kissed her.", "kissed"),
+        ("He almost kissed her.", "kissed"),
+        ("What if he kissed her?", "kissed"),
+    ],
+)
+def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
+    assert frame_in(sentence, word) == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("She dreamed that he kissed her.", "kissed"),
+        ("He kissed her, and then the nightmare went on.", "kissed"),
+    ],
+)
+def test_frame_of_dream_hits_looks_at_the_whole_sentence(sentence: str, word: str) -> None:
+    assert frame_in(sentence, word) == "dream"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("She remembered the day he kissed her.", "kissed"),
+        ("He kissed her once, years ago.", "kissed"),
+        ("Back then he kissed her every morning.", "kissed"),
+    ],
+)
+def test_frame_of_memory_hits(sentence: str, word: str) -> None:
+    assert frame_in(sentence, word) == "memory"
+
+
+def test_negation_outranks_dream_and_memory() -> None:
+    assert frame_in("In the dream he did not kiss her.", "kiss") == "negated"
+    assert frame_in("She remembered he never kissed her.", "kissed") == "negated"
+
+
+def test_dream_outranks_memory() -> None:
+    assert frame_in("She dreamed of the memory of how he kissed her.", "kissed") == "dream"
+
+
+def test_negation_after_the_hit_does_not_frame_it() -> None:
+    assert frame_in("He kissed her and did not look back.", "kissed") is None
+
+
+def test_negation_far_before_the_hit_does_not_frame_it() -> None:
+    filler = "the baker and the miller walked along the long river road at dawn while"
+    sentence = f"Not one of them saw it, {filler} he kissed her."
+    assert sentence.index("kissed") - sentence.index("Not") > 60
+    assert frame_in(sentence, "kissed") is None
+
+
+def test_negation_in_the_previous_sentence_does_not_frame_the_hit() -> None:
+    text = "He did not sleep. He kissed her."
+    second = Span(text.index("He kissed"), len(text))
+    hit = Span(text.index("kissed"), text.index("kissed") + len("kissed"))
+    assert frame_of(text, second, hit) is None
+
+
+def test_a_dreamlike_paragraph_frames_every_hit_as_dream() -> None:
+    text = "He kissed her."
+    assert frame_of(text, Span(0, len(text)), Span(3, 9), paragraph_dream=True) == "dream"
+
+
+def test_a_typographic_apostrophe_negation_is_negated() -> None:
+    assert frame_in("He didn’t kiss her.", "kiss") == "negated"
+
+
+@pytest.mark.parametrize("sentence", ["He can't kiss her.", "He shouldn't kiss her."])
+def test_any_nt_contraction_is_negated(sentence: str) -> None:
+    assert frame_in(sentence, "kiss") == "negated"
+
+
+# --- find_hits -----------------------------------------------------------------------------
+
+
+def test_hit_offsets_point_at_the_matched_words_and_sentences_contain_them() -> None:
+    text = (
+        "Oriel poured tea for the guests.\n\n"
+        "Later he punched the wall. Then she kissed him in the doorway."
+    )
+    paragraphs = [Span(0, text.index("\n")), Span(text.index("Later"), len(text))]
+    hits = find_hits(text, paragraphs)
+    found = {(h.signal, h.span.of(text)) for h in hits}
+    assert found == {("violence", "punched"), ("sexual", "kissed")}
+    for hit in hits:
+        assert hit.sentence.contains(hit.span)
+        assert hit.frame is None
+    punch = next(h for h in hits if h.signal == "violence")
+    kiss = next(h for h in hits if h.signal == "sexual")
+    assert punch.sentence.of(text) == "Later he punched the wall."
+    assert kiss.sentence.of(text) == "Then she kissed him in the doorway."
+    assert punch.level == level_of("violence", "mild")
+    assert kiss.level == level_of("sexual", "romance")
+
+
+def test_find_hits_is_case_insensitive_and_keeps_the_original_spelling() -> None:
+    text = "HE KISSED HER."
+    (hit,) = find_hits(text, whole(text))
+    assert hit.span.of(text) == "KISSED"
+
+
+def test_find_hits_adds_word_boundaries_to_the_patterns() -> None:
+    text = "The warden checked the warrant twice."
+    assert not [h for h in find_hits(text, whole(text)) if h.signal in ("war", "violence")]
+
+
+def test_find_hits_offsets_survive_text_whose_lower_case_changes_length() -> None:
+    text = "İlse waved. He kissed her."
+    assert len(text.lower()) != len(text)
+    (hit,) = find_hits(text, whole(text))
+    assert hit.span.of(text) == "kissed"
+    assert hit.sentence.of(text) == "He kissed her."
+
+
+def test_find_hits_only_looks_inside_the_given_paragraphs() -> None:
+    text = "A/N: kisses to my beta!\n\nThe shop opened at nine."
+    story = Span(text.index("The shop"), len(text))
+    assert find_hits(text, [story]) == []
+    assert find_hits(text, whole(text))
+
+
+def test_find_hits_records_the_frame_of_each_hit() -> None:
+    text = (
+        "He kissed her. He didn't kiss her. If he kissed her, fine. "
+        "She dreamed he kissed her. She remembered the kiss."
+    )
+    frames = [(h.span.of(text), h.frame) for h in find_hits(text, whole(text))]
+    assert frames == [
+        ("kissed", None),
+        ("kiss", "negated"),
+        ("kissed", "hypothetical"),
+        ("kissed", "dream"),
+        ("kiss", "memory"),
+    ]
+
+
+def test_was_dreaming_in_a_paragraph_frames_all_its_hits_but_not_the_next_paragraph() -> None:
+    text = "Petra was dreaming. He punched the guard.\n\nShe woke. He punched the guard."
+    first = Span(0, text.index("\n"))
+    second = Span(text.index("She woke"), len(text))
+    hits = find_hits(text, [first, second])
+    assert [(h.span.start < first.end, h.frame) for h in hits] == [(True, "dream"), (False, None)]
+
+
+def test_find_hits_with_custom_specs(tmp_path: Path) -> None:
+    path = tmp_path / "custom.toml"
+    path.write_text(
+        '[[signal]]\nname = "weather"\n'
+        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain(?:ed|ing)?"]\n',
+        encoding="utf-8",
+    )
+    text = "It rained on the rainbow."
+    hits = find_hits(text, whole(text), signal_specs(str(path)))
+    assert [(h.signal, h.level, h.span.of(text)) for h in hits] == [("weather", 0, "rained")]
+
+
+# --- summarise -----------------------------------------------------------------------------
+
+SEXUAL = "sexual"
+ROMANCE = level_of(SEXUAL, "romance")
+IMPLIED = level_of(SEXUAL, "implied")
+NON_EXPLICIT = level_of(SEXUAL, "non_explicit")
+EXPLICIT = level_of(SEXUAL, "explicit")
+
+
+def hit(level: int, sentence: int, frame: str | None = None, signal: str = SEXUAL) -> Hit:
+    """A hit in the ``sentence``-th 100-character sentence of an imaginary text."""
+    start = sentence * 100
+    return Hit(signal, level, Span(start + 10, start + 15), Span(start, start + 90), frame)
+
+
+def sexual_of(hits: list[Hit], words: int = 1000) -> Signal:
+    return by_name(summarise(hits, words))[SEXUAL]
+
+
+def test_the_shipped_lexicon_asks_two_hits_for_explicit() -> None:
+    spec = next(s for s in signal_specs() if s.name == SEXUAL)
+    assert [level.min_hits for level in spec.levels] == [1, 1, 1, 2]
+    assert spec.none == "none"
+
+
+def test_summarise_gives_one_signal_per_spec_in_lexicon_order() -> None:
+    signals = summarise([], 500)
+    assert [s.name for s in signals] == [spec.name for spec in signal_specs()]
+    assert all(s.level == "none" and s.score == 0 and not s.evidence for s in signals)
+
+
+def test_one_explicit_hit_does_not_reach_explicit_but_two_do() -> None:
+    assert sexual_of([hit(EXPLICIT, 0)]).level == "none"
+    assert sexual_of([hit(EXPLICIT, 0), hit(EXPLICIT, 1)]).level == "explicit"
+
+
+def test_one_hit_reaches_a_level_whose_min_hits_is_one() -> None:
+    assert sexual_of([hit(ROMANCE, 0)]).level == "romance"
+    assert sexual_of([hit(ROMANCE, 0), hit(IMPLIED, 1)]).level == "implied"
+
+
+def test_the_level_is_the_strongest_reached_not_the_strongest_seen() -> None:
+    signal = sexual_of([hit(ROMANCE, 0), hit(NON_EXPLICIT, 1), hit(EXPLICIT, 2)])
+    assert signal.level == "non_explicit"
+
+
+def test_framed_hits_never_raise_the_level_but_are_listed_as_framed() -> None:
+    hits = [
+        hit(ROMANCE, 0),
+        hit(EXPLICIT, 1, "dream"),
+        hit(EXPLICIT, 2, "negated"),
+        hit(EXPLICIT, 3, "memory"),
+    ]
+    signal = sexual_of(hits)
+    assert signal.level == "romance"
+    assert signal.evidence == (hits[0].sentence,)
+    assert signal.framed == tuple(h.sentence for h in hits[1:])
+
+
+def test_only_framed_hits_leave_the_level_at_none() -> None:
+    signal = sexual_of([hit(ROMANCE, 0, "hypothetical"), hit(ROMANCE, 1, "dream")])
+    assert signal.level == "none"
+    assert signal.evidence == ()
+    assert len(signal.framed) == 2
+
+
+def test_score_counts_framed_hits_at_the_framed_weight_per_thousand_words() -> None:
+    spec = next(s for s in signal_specs() if s.name == SEXUAL)
+    explicit, implied = spec.levels[EXPLICIT].weight, spec.levels[IMPLIED].weight
+    hits = [hit(EXPLICIT, 0), hit(EXPLICIT, 1), hit(IMPLIED, 2, "dream")]
+    expected = 2 * explicit + implied * FRAMED_WEIGHT
+    assert expected == 20.75  # weights 10 and 3 in signals.toml, framed at a quarter
+    assert sexual_of(hits, words=1000).score == pytest.approx(expected)
+    assert sexual_of(hits, words=500).score == pytest.approx(expected * 2)
+    assert sexual_of(hits, words=0).score == pytest.approx(expected * 1000)
+
+
+def test_hits_of_other_signals_do_not_count() -> None:
+    signals = by_name(summarise([hit(0, 0, signal="violence")], 1000))
+    assert signals[SEXUAL].level == "none"
+    assert signals["violence"].level == "mild"
+    assert signals["violence"].score == pytest.approx(1.0)
+
+
+def test_evidence_is_capped_and_strongest_level_first() -> None:
+    hits = [
+        hit(ROMANCE, 0),
+        hit(ROMANCE, 1),
+        hit(EXPLICIT, 2),
+        hit(IMPLIED, 3),
+        hit(ROMANCE, 4),
+        hit(EXPLICIT, 5),
+        hit(NON_EXPLICIT, 6),
+    ]
+    signal = sexual_of(hits)
+    assert len(signal.evidence) == MAX_EVIDENCE == 5
+    # explicit (in text order), then non_explicit, implied, and the first romance
+    assert signal.evidence == tuple(hits[i].sentence for i in (2, 5, 6, 3, 0))
+
+
+def test_framed_evidence_is_capped_too() -> None:
+    hits = [hit(ROMANCE, i, "dream") for i in range(MAX_EVIDENCE + 3)]
+    assert len(sexual_of(hits).framed) == MAX_EVIDENCE
+
+
+def test_evidence_lists_each_sentence_once() -> None:
+    same = Span(0, 90)
+    hits = [
+        Hit(SEXUAL, ROMANCE, Span(3, 9), same, None),
+        Hit(SEXUAL, ROMANCE, Span(20, 26), same, None),
+        hit(ROMANCE, 1),
+    ]
+    assert sexual_of(hits).evidence == (same, hits[2].sentence)
+
+
+def test_detect_signals_end_to_end_on_a_short_story() -> None:
+    text = (
+        "Corwin drew his sword and the battle began. He was stabbed twice in the side.\n\n"
+        "She dreamed of the funeral. No one died that night."
+    )
+    paragraphs = [Span(0, text.index("\n")), Span(text.index("She dreamed"), len(text))]
+    signals = by_name(detect_signals(text, paragraphs))
+    assert signals["violence"].level == "serious"
+    assert [s.of(text) for s in signals["violence"].evidence] == [
+        "Corwin drew his sword and the battle began.",
+        "He was stabbed twice in the side.",
+    ]
+    death = signals["death"]
+    assert death.level == "none"
+    assert [s.of(text) for s in death.framed] == [
+        "No one died that night.",
+        "She dreamed of the funeral.",
+    ]
+    assert signals["profanity"].level == "none"
+
+
+# --- signal_specs and LexiconError ---------------------------------------------------------
+
+
+def write(tmp_path: Path, name: str, body: str) -> str:
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return str(path)
+
+
+def test_signal_specs_of_a_valid_file(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "valid.toml",
+        '[[signal]]\nname = "weather"\nnone = "dry"\n'
+        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["drizzl(?:e|ed|ing)"]\n'
+        '  [[signal.level]]\n  name = "storm"\n  weight = 4\n  min_hits = 3\n'
+        '  patterns = ["thunder", "lightning"]\n',
+    )
+    (spec,) = signal_specs(path)
+    assert isinstance(spec, SignalSpec)
+    assert (spec.name, spec.none) == ("weather", "dry")
+    drizzle, storm = spec.levels
+    assert (drizzle.name, drizzle.weight, drizzle.min_hits) == ("drizzle", 1.0, 1)
+    assert (storm.name, storm.weight, storm.min_hits) == ("storm", 4.0, 3)
+    assert storm.pattern.search("THUNDER rolled")
+    assert not storm.pattern.search("thunderous")
+    assert storm.lower.search("thunder rolled")
+    assert not storm.lower.search("THUNDER")
+
+
+def test_signal_specs_is_cached_per_path() -> None:
+    assert signal_specs() is signal_specs()
+
+
+def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "broken_toml.toml", '[[signal]\nname = "x"\n')
+    with pytest.raises(LexiconError, match="not valid TOML") as caught:
+        signal_specs(path)
+    assert path in str(caught.value)
+
+
+def test_a_bad_regex_names_the_file_signal_and_level(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "bad_regex.toml",
+        '[[signal]]\nname = "weather"\n'
+        '  [[signal.level]]\n  name = "storm"\n  patterns = ["thunder", "(unclosed"]\n',
+    )
+    with pytest.raises(LexiconError, match="bad pattern") as caught:
+        signal_specs(path)
+    message = str(caught.value)
+    assert path in message
+    assert "'weather'" in message
+    assert "'storm'" in message
+
+
+@pytest.mark.parametrize(
+    "level_body",
+    [
+        '  name = "storm"\n',
+        '  name = "storm"\n  patterns = []\n',
+        '  name = "storm"\n  patterns = "x"\n',
+    ],
+    ids=["missing", "empty", "not-a-list"],
+)
+def test_a_level_without_patterns_names_the_file_signal_and_level(
+    tmp_path: Path, level_body: str
+) -> None:
+    path = write(
+        tmp_path,
+        f"no_patterns_{len(level_body)}.toml",
+        f'[[signal]]\nname = "weather"\n  [[signal.level]]\n{level_body}',
+    )
+    with pytest.raises(LexiconError, match="patterns") as caught:
+        signal_specs(path)
+    message = str(caught.value)
+    assert path in message
+    assert "'weather'" in message
+    assert "'storm'" in message
+
+
+def test_a_signal_without_levels_names_the_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "no_levels.toml", '[[signal]]\nname = "weather"\n')
+    with pytest.raises(LexiconError, match=r"\[\[signal.level\]\]") as caught:
+        signal_specs(path)
+    assert path in str(caught.value)
+
+
+def test_a_lexicon_error_is_a_value_error() -> None:
+    assert issubclass(LexiconError, ValueError)

@@ -1,0 +1,90 @@
+"""The spoiler-free extractive summary: early sentences only, real sentences, narration first.
+
+Every story here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens.content.summary import EARLY_SHARE, sentence_spans, summarize
+from ficlens.model import Character, Span
+from ficlens.structure.paragraphs import split_paragraphs
+
+ORCHARD = [
+    "Hester Quaile inherited her grandmother's orchard on the windy side of the valley.",
+    "The orchard had not been pruned in years, and the apple trees leaned over the wall.",
+    '"Too much work," said the postman.',
+    "Hester Quaile walked the rows every morning with a ladder and a pair of shears.",
+    "Her neighbour Aldo Finch lent her a cart and told her which trees still bore fruit.",
+    "By midsummer the orchard looked like an orchard again, and Hester slept well.",
+    "Aldo Finch brought cider to the gate.",
+    "In autumn the harvest came in heavy and the barn smelled of apples.",
+    "Hester sold apples at the market with Aldo Finch beside her.",
+    "At the very end Hester Quaile sold the orchard to Aldo Finch and sailed away forever.",
+]
+TEXT = "\n\n".join(ORCHARD)
+HESTER = Character("c1", "Hester Quaile", ("Hester",), "she/her", False, 6, 0)
+ALDO = Character("c2", "Aldo Finch", (), "he/him", False, 4, 300)
+
+
+def paragraphs(text: str) -> list[Span]:
+    return [p.span for p in split_paragraphs(text)]
+
+
+def test_the_summary_never_takes_sentences_from_the_last_part() -> None:
+    spans = paragraphs(TEXT)
+    summary = summarize(TEXT, spans, characters=[HESTER, ALDO])
+    limit = spans[int(len(spans) * EARLY_SHARE) - 1].end
+    assert summary
+    assert all(span.end <= limit for span in summary)
+    assert all("sailed away" not in span.of(TEXT) for span in summary)
+
+
+def test_summary_spans_are_real_sentences_in_text_order() -> None:
+    spans = paragraphs(TEXT)
+    summary = summarize(TEXT, spans, characters=[HESTER, ALDO])
+    every_sentence = {s for p in spans for s in sentence_spans(TEXT, p)}
+    assert 2 <= len(summary) <= 3
+    assert all(span in every_sentence for span in summary)
+    assert list(summary) == sorted(summary)
+    assert summary == summarize(TEXT, spans, characters=[HESTER, ALDO])  # deterministic
+
+
+def test_dialogue_only_sentences_are_left_out() -> None:
+    spans = paragraphs(TEXT)
+    summary = summarize(TEXT, spans, characters=[HESTER, ALDO])
+    assert all(not span.of(TEXT).startswith('"') for span in summary)
+
+
+def test_sentences_naming_the_main_character_are_preferred() -> None:
+    spans = paragraphs(TEXT)
+    (best,) = summarize(TEXT, spans, characters=[HESTER, ALDO], sentences=1)
+    assert "Hester Quaile" in best.of(TEXT)
+
+
+def test_the_number_of_sentences_is_a_maximum() -> None:
+    spans = paragraphs(TEXT)
+    assert len(summarize(TEXT, spans, sentences=2)) == 2
+    assert summarize(TEXT, spans, sentences=0) == ()
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_an_empty_story_has_no_summary(text: str) -> None:
+    assert summarize(text, paragraphs(text)) == ()
+
+
+def test_a_poem_of_short_lines_gives_something_sensible_or_nothing() -> None:
+    poem = "Salt wind,\nold stone,\ngulls over the bay.\n\nNight tide,\nthe lamp alone."
+    spans = paragraphs(poem)
+    summary = summarize(poem, spans)
+    assert len(summary) <= 3
+    for span in summary:
+        assert span.of(poem).strip() == span.of(poem)
+        assert span.end <= spans[0].end
+
+
+def test_sentence_spans_split_at_ends_and_keep_titles_whole() -> None:
+    text = 'Mr. Finch waved. "Apples?" she asked. They were ripe!'
+    found = [s.of(text) for s in sentence_spans(text, Span(0, len(text)))]
+    assert found == ["Mr. Finch waved.", '"Apples?" she asked.', "They were ripe!"]

@@ -1,0 +1,173 @@
+"""Extended content warnings: the rules of ``warnings.toml`` over the content signals.
+
+Every story line here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from ficlens.content.signals import Hit, find_hits, signal_specs
+from ficlens.content.warnings import EVIDENCE, WarningRule, content_warnings, warning_rules
+from ficlens.model import ContentWarning, Span
+
+
+def rule(name: str) -> WarningRule:
+    return next(r for r in warning_rules() if r.name == name)
+
+
+def warnings_of(text: str, **options: int) -> dict[str, ContentWarning]:
+    hits = find_hits(text, [Span(0, len(text))])
+    return {w.name: w for w in content_warnings(hits, **options)}
+
+
+def hit(signal: str, level: int, sentence: int, frame: str | None = None) -> Hit:
+    """A hit in the ``sentence``-th 100-character sentence of an imaginary text."""
+    start = sentence * 100
+    return Hit(signal, level, Span(start + 5, start + 12), Span(start, start + 80), frame)
+
+
+# --- warning_rules -------------------------------------------------------------------------
+
+
+def test_every_rule_names_a_signal_and_level_of_the_lexicon() -> None:
+    specs = {spec.name: spec for spec in signal_specs()}
+    rules = warning_rules()
+    assert rules
+    for found in rules:
+        assert found.signal in specs, found
+        assert 0 <= found.level < len(specs[found.signal].levels), found
+        assert found.min_hits >= 1, found
+
+
+def test_rules_follow_the_toml_file() -> None:
+    raw = resources.files("ficlens.content").joinpath("warnings.toml").read_text("utf-8")
+    entries = tomllib.loads(raw)["warning"]
+    specs = {spec.name: spec for spec in signal_specs()}
+    rules = warning_rules()
+    assert [r.name for r in rules] == [e["name"] for e in entries]
+    for found, entry in zip(rules, entries, strict=True):
+        assert found.signal == entry["signal"]
+        assert specs[found.signal].levels[found.level].name == entry["level"]
+        assert found.min_hits == entry["min_hits"]
+    assert len({r.name for r in rules}) == len(rules)
+
+
+def test_known_rules() -> None:
+    assert rule("Death") == WarningRule("Death", "death", 1, 2)
+    assert rule("Graphic Violence") == WarningRule("Graphic Violence", "violence", 2, 1)
+    assert rule("Explicit Sexual Content").min_hits == 2
+
+
+def test_warning_rules_are_cached() -> None:
+    assert warning_rules() is warning_rules()
+
+
+# --- content_warnings on text --------------------------------------------------------------
+
+
+def test_two_on_page_deaths_raise_death_with_their_sentences() -> None:
+    text = "Tobin baked bread. The old wizard died at dawn. By noon his body was a corpse."
+    found = warnings_of(text)
+    assert set(found) == {"Death"}
+    death = found["Death"]
+    assert death.scheme == "content"
+    assert [s.of(text) for s in death.evidence] == [
+        "The old wizard died at dawn.",
+        "By noon his body was a corpse.",
+    ]
+    assert death.confidence == 0.6
+
+
+def test_one_on_page_death_is_too_few() -> None:
+    assert warnings_of("The old wizard died at dawn. Tobin baked bread.") == {}
+
+
+def test_framed_deaths_raise_nothing() -> None:
+    text = (
+        "She dreamed the old wizard died. He did not see a corpse. "
+        "If the knight died, the realm would fall."
+    )
+    hits = find_hits(text, [Span(0, len(text))])
+    assert [h.frame for h in hits if h.signal == "death"] == ["dream", "negated", "hypothetical"]
+    assert content_warnings(hits) == ()
+
+
+def test_mentions_below_the_rule_level_do_not_count() -> None:
+    text = "They held a funeral. The grief was heavy. Her grave was under the yew."
+    hits = find_hits(text, [Span(0, len(text))])
+    assert len([h for h in hits if h.signal == "death"]) == 3
+    assert "Death" not in {w.name for w in content_warnings(hits)}
+
+
+def test_one_graphic_hit_raises_graphic_violence() -> None:
+    text = "The blade went in and blood pooled on the flagstones."
+    found = warnings_of(text)
+    assert set(found) == {"Graphic Violence"}
+    assert [s.of(text) for s in found["Graphic Violence"].evidence] == [text]
+
+
+def test_stronger_levels_count_towards_a_rule_and_lead_the_evidence() -> None:
+    text = "He stabbed the guard. The guard's skull cracked on the stone. The captain was wounded."
+    found = warnings_of(text)
+    assert set(found) == {"Violence", "Graphic Violence"}
+    assert [s.of(text) for s in found["Violence"].evidence] == [
+        "The guard's skull cracked on the stone.",
+        "He stabbed the guard.",
+        "The captain was wounded.",
+    ]
+    assert found["Violence"].confidence == 0.65  # 0.5 + 0.1 * 3 / 2
+
+
+def test_story_text_with_no_hits_raises_nothing() -> None:
+    assert warnings_of("The goats wandered up the hill and the shepherd followed.") == {}
+
+
+# --- content_warnings on hand-made hits ----------------------------------------------------
+
+
+def test_evidence_is_distinct_sentences_strongest_first_and_capped() -> None:
+    same = Span(0, 80)
+    hits = [
+        Hit("violence", 2, Span(5, 10), same, None),
+        Hit("violence", 2, Span(20, 30), same, None),
+        hit("violence", 1, 1),
+        hit("violence", 2, 2),
+        hit("violence", 1, 3),
+        hit("violence", 1, 4),
+    ]
+    (violence,) = [w for w in content_warnings(hits) if w.name == "Violence"]
+    assert EVIDENCE == 3
+    assert violence.evidence == (same, hits[3].sentence, hits[2].sentence)
+    (short,) = [w for w in content_warnings(hits, limit=1) if w.name == "Violence"]
+    assert short.evidence == (same,)
+
+
+def test_framed_hits_do_not_count_towards_min_hits() -> None:
+    hits = [hit("death", 1, 0), hit("death", 1, 1, "memory")]
+    assert content_warnings(hits) == ()
+    hits.append(hit("death", 1, 2))
+    (death,) = content_warnings(hits)
+    assert death.name == "Death"
+    assert death.evidence == (hits[0].sentence, hits[2].sentence)
+
+
+def test_hits_of_another_signal_do_not_count() -> None:
+    hits = [hit("violence", 1, 0), hit("death", 1, 1), hit("war", 1, 2)]
+    assert content_warnings(hits) == ()
+
+
+@pytest.mark.parametrize(("count", "confidence"), [(1, 0.6), (2, 0.7), (4, 0.9), (9, 0.95)])
+def test_confidence_grows_with_hits_and_is_capped(count: int, confidence: float) -> None:
+    hits = [hit("violence", 2, n) for n in range(count)]
+    (graphic,) = [w for w in content_warnings(hits) if w.name == "Graphic Violence"]
+    assert graphic.confidence == confidence
+
+
+def test_several_rules_of_one_signal_fire_together() -> None:
+    hits = [hit("substances", 2, 0), hit("substances", 1, 1)]
+    assert {w.name for w in content_warnings(hits)} == {"Substance Use", "Intoxication"}
+    assert {w.name for w in content_warnings(hits[:1])} == {"Intoxication"}
