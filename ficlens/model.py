@@ -303,6 +303,7 @@ class Signal:
         evidence: the passages that support the level, strongest first (capped).
         framed: passages that matched but are negated, dreamt, hypothetical or remembered;
             they do not raise the level.
+        hits: on-page hits at ``level`` or stronger.
     """
 
     name: str
@@ -310,6 +311,7 @@ class Signal:
     score: float
     evidence: tuple[Span, ...]
     framed: tuple[Span, ...] = ()
+    hits: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,38 @@ def merge_canon(
         else:
             merged[character.name] = (group, character)
             result.append((group, character))
-    return result
+    return _shared_names(result)
+
+
+_DOMINANCE = 3
+"""A shared name goes to the character of the story named this many times more than any other."""
+
+
+def _shared_names(
+    attached: list[tuple[Group, CanonCharacter | None]],
+) -> list[tuple[Group, CanonCharacter | None]]:
+    """A bare name several canon characters share (``Malfoy``) joins the one the story names.
+
+    That is the only one of them present, or the one named far more often than the rest.
+    """
+    present = [(g, c) for g, c in attached if c is not None]
+    kept: list[tuple[Group, CanonCharacter | None]] = []
+    for group, character in attached:
+        word = _bare_word(group) if character is None else None
+        owners = [(g, c) for g, c in present if word and word in (c.surname, c.given)]
+        owners.sort(key=lambda pair: -pair[0].size)
+        if owners and (len(owners) == 1 or owners[0][0].size >= _DOMINANCE * owners[1][0].size):
+            owners[0][0].absorb(group)
+            continue
+        kept.append((group, character))
+    return kept
+
+
+def _bare_word(group: Group) -> str | None:
+    names = list(group.parts.values())
+    if len(names) == 1 and len(names[0].tokens) == 1 and not names[0].title:
+        return names[0].tokens[0]
+    return None
 
 
 def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | None:

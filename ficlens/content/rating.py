@@ -4,8 +4,9 @@ The AO3 rating comes from the ``rating`` linear model (words and content signals
 decision rule that minimises the expected cost of a mistake, where calling a work milder than
 it is costs ``UNDER_COST`` times as much as calling it stronger (a reader who meets explicit
 content under a Teen label is harmed; one who skips a Mature-labelled story loses little). A
-story whose on-page sexual content reaches the ``explicit`` level is never rated below Mature,
-and one with strong swearing in three or more sentences never below Teen And Up.
+story whose on-page sexual content reaches the ``explicit`` level, or the ``non_explicit`` one
+in three or more passages, is never rated below Mature, and one with strong swearing in three
+or more sentences never below Teen And Up.
 
 FanFiction.Net's scale is mapped from AO3's (see ``docs/content.md``): General Audiences is K,
 or K+ when the story has any mild violence, profanity or romance; Teen And Up is T; Mature and
@@ -22,6 +23,9 @@ from ficlens.model import Metadata, Note, Signal, Span
 
 UNDER_COST = 1.5
 """How much more an under-rating costs than an over-rating of the same distance."""
+
+SEXUAL_FLOOR_HITS = 3
+"""On-page passages of non-explicit sexual content that rule out General and Teen."""
 
 FFN_RATINGS = ("K", "K+", "T", "M")
 
@@ -103,7 +107,10 @@ def decide(
         costs.append(cost)
     choice = min(range(len(costs)), key=costs.__getitem__)
     sexual = signals.get("sexual")
-    if sexual is not None and sexual.level == "explicit":
+    if sexual is not None and (
+        sexual.level == "explicit"
+        or (sexual.level == "non_explicit" and sexual.hits >= SEXUAL_FLOOR_HITS)
+    ):
         choice = max(choice, AO3_RATINGS.index("Mature"))
     swearing = signals.get("profanity")
     if swearing is not None and swearing.level == "strong" and len(swearing.evidence) >= 3:

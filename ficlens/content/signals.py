@@ -208,10 +208,10 @@ def summarise(
     for spec in specs:
         mine = [h for h in hits if h.signal == spec.name]
         on_page = [h for h in mine if h.frame is None]
-        level_name = spec.none
+        level_name, reached = spec.none, -1
         for number, level in enumerate(spec.levels):
             if sum(1 for h in on_page if h.level == number) >= level.min_hits:
-                level_name = level.name
+                level_name, reached = level.name, number
         score = sum(
             spec.levels[h.level].weight * (1.0 if h.frame is None else FRAMED_WEIGHT) for h in mine
         )
@@ -224,6 +224,7 @@ def summarise(
                 round(score / per_thousand, 3),
                 _distinct_sentences(strongest),
                 _distinct_sentences(framed),
+                sum(1 for h in on_page if h.level >= reached) if reached >= 0 else 0,
             )
         )
     return tuple(found)

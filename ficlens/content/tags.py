@@ -184,13 +184,13 @@ def _check_pattern(pattern: str, anchors: bool, source: str, where: str) -> None
     starts, ends = ((r"\b", "^"), (r"\b", "$")) if anchors else ((r"\b",), (r"\b",))
     if not pattern.startswith(starts) or not pattern.endswith(ends):
         shown = " or ".join(starts)
-        _fail(source, where, f"{pattern!r} must start and end with {shown} (word boundaries)")
+        _fail(source, where, f"'{pattern}' must start and end with {shown} (word boundaries)")
     if any(char.isupper() for char in _ESCAPE.sub("", pattern)):
-        _fail(source, where, f"{pattern!r} must be written in lower case (matching ignores case)")
+        _fail(source, where, f"'{pattern}' must be written in lower case (matching ignores case)")
     try:
         re.compile(_prepare(pattern))
     except re.error as exc:
-        _fail(source, where, f"invalid regular expression {pattern!r}: {exc}")
+        _fail(source, where, f"invalid regular expression '{pattern}': {exc}")
 
 
 def _compile(
