@@ -41,6 +41,7 @@ format: install
 bench: install
 	$(BIN)/python bench/bench_structure.py
 	$(BIN)/python bench/bench_dialogue.py
+	$(BIN)/python bench/bench_content.py
 
 demo: install
 	$(BIN)/python -m ficlens.demo.build

@@ -1,0 +1,172 @@
+"""Pairings: who is with whom in a story, in AO3's tag form, with the passages that show it.
+
+``find_relationships`` reads the story's sentences once and gathers, for every pair of
+characters:
+
+* **romance**: the weight of romantic or sexual cues (the small lexicon ``CUES`` in
+  ``cues.py``: kissing, lips, embraces, "I love you", held hands, blushing,
+  boyfriend/wife/married, sex words ...) whose participants are the pair. A cue's
+  participants are, in order of trust:
+
+  1. the two characters its sentence names closest to it (the narrator too, through
+     ``I``/``me``/``my``, in first-person stories); others named in the sentence get a quarter;
+  2. the named one and the characters its pronouns stand for: each pronoun is the most recently
+     named character of its gender in the last two paragraphs (``Nell kissed him``), object
+     pronouns first, plural ``they`` for anyone (weight 0.7);
+  3. the only two characters its paragraph names (0.5);
+  4. pronouns read as the story's most-named character of their gender (0.5).
+
+  A cue inside a quotation joins the characters the quotation names, else its speaker and the
+  named one (``"I'll marry Ann"``), its addressee and the named one (``"Do you love Ann?"``),
+  or its speaker and addressee (``"I love you"``; 0.6). Kisses on the cheek, hand or forehead,
+  cues in sentences that speak of family, and status words (``her husband``) in sentences that
+  do not name two people count less. Each ``romance`` passage given by the content signals
+  adds 1.5, shared among the pairs of the characters it (else its paragraph) names;
+* **interaction**: sentences naming both, paragraphs naming both (half), and quotations one
+  speaks to the other.
+
+A pair is **romantic** when its romance weight reaches 30% of the strongest pair's and
+``LEAD_ROMANTIC_MIN`` (1.5) for the story's two most-named characters, ``ROMANTIC_MIN`` (4)
+for anyone else. It is **platonic** (``A & B``) when it has almost no romance but strong
+interaction (``PLATONIC_MIN`` and a third of the most interactive pair's), at most
+``MAX_PLATONIC`` of them. A pair's score is its romance weight plus a tenth of its interaction.
+The top romantic pair is the **main** pairing when both its characters are central (among the
+four most named, or 8% of all mentions) and its score is at least 1.5 times the next romantic
+pair's; every other pair is ``main=False`` (mentioned). Three characters who are pairwise
+romantic also form a group ``A/B/C`` with category ``Multi`` (main when all three are central
+and it holds the top pair).
+
+Names in a tag are ordered by **first appearance** in the story (``Character.first`` or the
+first mention). Categories come from referential gender: ``he/him`` is M, ``she/her`` is F;
+``they/them``, anything else or unknown makes the pairing ``Other``.
+
+Evidence is sentence-sized (long sentences are cut to a window around the cue), strongest cue
+first. Everything is one pass over sentences, mentions and cue matches, with bounded look-backs,
+so time is linear in the text.
+
+The package reads the story (``story.py``), finds the romance cues (``cues.py``) and who each
+joins (``participants.py``), gathers evidence per pair (``pairs.py``), decides the
+relationships (``decide.py``) and names their categories (``categories.py``). Import from
+``ficlens.content.relationships``; the modules inside are its private parts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ficlens.content.relationships.categories import categories, category_of
+from ficlens.content.relationships.cues import CUES, FAMILY, LIGHT_KISS, STATUS_ALONE
+from ficlens.content.relationships.decide import (
+    CENTRAL_RANK,
+    CENTRAL_SHARE,
+    LEAD_ROMANTIC_MIN,
+    MAIN_LEAD,
+    MAX_PLATONIC,
+    PLATONIC_MIN,
+    PLATONIC_ROMANCE_MAX,
+    PLATONIC_SHARE,
+    ROMANTIC_MIN,
+    ROMANTIC_SHARE,
+    decide,
+)
+from ficlens.content.relationships.pairs import (
+    INTERACTION_WEIGHT,
+    MAX_SENTENCE,
+    SIGNAL_WEIGHT,
+    Pair,
+    count_cues,
+    count_signals,
+    count_talk,
+    count_together,
+)
+from ficlens.content.relationships.participants import (
+    BYSTANDER_WEIGHT,
+    FOCAL_WEIGHT,
+    PARAGRAPH_WEIGHT,
+    PRONOUN_WEIGHT,
+    QUOTE_WEIGHT,
+    RECENT_MENTIONS,
+    RECENT_PARAGRAPHS,
+)
+from ficlens.content.relationships.story import read_story
+from ficlens.model import Character, Quote, Relationship, Span
+
+__all__ = [
+    "BYSTANDER_WEIGHT",
+    "CENTRAL_RANK",
+    "CENTRAL_SHARE",
+    "CUES",
+    "FAMILY",
+    "FOCAL_WEIGHT",
+    "INTERACTION_WEIGHT",
+    "LEAD_ROMANTIC_MIN",
+    "LIGHT_KISS",
+    "MAIN_LEAD",
+    "MAX_PLATONIC",
+    "MAX_SENTENCE",
+    "METHOD",
+    "PARAGRAPH_WEIGHT",
+    "PLATONIC_MIN",
+    "PLATONIC_ROMANCE_MAX",
+    "PLATONIC_SHARE",
+    "PRONOUN_WEIGHT",
+    "QUOTE_WEIGHT",
+    "RECENT_MENTIONS",
+    "RECENT_PARAGRAPHS",
+    "ROMANTIC_MIN",
+    "ROMANTIC_SHARE",
+    "SIGNAL_WEIGHT",
+    "STATUS_ALONE",
+    "categories",
+    "category_of",
+    "find_relationships",
+]
+
+METHOD = "content.relationships.v1"
+
+
+def find_relationships(
+    text: str,
+    paragraphs: Sequence[Span],
+    characters: Sequence[Character],
+    mentions: Sequence[tuple[Span, str]],
+    quotes: Sequence[Quote] = (),
+    romance: Sequence[Span] = (),
+    narrator: str | None = None,
+    max_evidence: int = 3,
+) -> tuple[Relationship, ...]:
+    """Find the story's romantic and platonic relationships, main pairing first.
+
+    Args:
+        text: the work's text.
+        paragraphs: the story paragraphs in order (notes excluded).
+        characters: the cast.
+        mentions: every resolved mention as ``(span, character id)``, in text order.
+        quotes: quotations with their speakers and addressees.
+        romance: passages where romance or sexual content signals fired.
+        narrator: the id of a first-person narrator, who is ``I``/``me``/``my``.
+        max_evidence: most evidence spans per relationship.
+
+    Returns:
+        Main pairings first, then other romantic pairs, groups and platonic pairs, each by
+        decreasing score.
+
+    Example:
+        >>> text = "Ann kissed Bea. Bea smiled."
+        >>> cast = [Character("c1", "Ann", (), "she/her", False, 1, 0),
+        ...         Character("c2", "Bea", (), "she/her", False, 2, 11)]
+        >>> found = [(Span(0, 3), "c1"), (Span(11, 14), "c2"), (Span(16, 19), "c2")]
+        >>> [(r.tag, r.kind, r.category) for r in
+        ...  find_relationships(text, [Span(0, len(text))], cast, found)]
+        [('Ann/Bea', 'romantic', 'F/F')]
+    """
+    known = {character.id for character in characters}
+    if narrator:
+        known.add(narrator)
+    story = read_story(text, paragraphs, characters, mentions, quotes, narrator, known)
+    pairs: dict[tuple[str, str], Pair] = {}
+    count_together(story, pairs)
+    count_cues(story, pairs)
+    count_signals(story, romance, pairs)
+    count_talk(story, pairs)
+    return decide(story, characters, pairs, max_evidence)

@@ -1,0 +1,68 @@
+"""AO3 categories (F/F, F/M, Gen, M/M, Multi, Other) of a work's romantic relationships.
+
+A pairing's category comes from its members' referential gender: ``he/him`` is M, ``she/her``
+is F; ``they/them``, anything else or unknown makes it ``Other``, and a group of three or more
+is ``Multi``. :func:`gender_class` is the same reading of a pronoun set, shared with the story
+reader (which resolves pronouns by it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ficlens.model import Character, Relationship
+
+_CATEGORY_ORDER = ("F/F", "F/M", "Gen", "M/M", "Multi", "Other")
+
+
+def gender_class(gender: str | None) -> str:
+    """``m``, ``f`` or ``t`` (they) for a pronoun set such as ``she/her``; ``?`` if unknown."""
+    if not gender:
+        return "?"
+    return {"he": "m", "she": "f", "they": "t"}.get(gender.split("/")[0].strip().lower(), "?")
+
+
+def category_of(genders: Sequence[str | None]) -> str:
+    """AO3's category of a romantic pairing from its members' pronoun sets.
+
+    Example:
+        >>> category_of(["he/him", "she/her"]), category_of(["she/her", "she/her"])
+        ('F/M', 'F/F')
+        >>> category_of(["he/him", None]), category_of(["he/him", "he/him", "she/her"])
+        ('Other', 'Multi')
+    """
+    if len(genders) > 2:
+        return "Multi"
+    letters = sorted({"m": "M", "f": "F"}.get(gender_class(g), "?") for g in genders)
+    if "?" in letters:
+        return "Other"
+    return "/".join(letters)
+
+
+def categories(
+    relationships: Sequence[Relationship], characters: Sequence[Character]
+) -> tuple[str, ...]:
+    """AO3 categories of a work from its romantic relationships.
+
+    Each romantic pairing gives its category (from the characters' genders); a group of three
+    or more, or romantic pairings of different categories, add ``Multi``; a work with no
+    romantic relationship is ``Gen``. Categories come in AO3's order (alphabetical).
+
+    Example:
+        >>> cast = [Character("a", "A", (), "he/him", False, 1, 0),
+        ...         Character("b", "B", (), "she/her", False, 1, 0)]
+        >>> categories([Relationship(("a", "b"), "romantic", "A/B", 3.0, True)], cast)
+        ('F/M',)
+        >>> categories([Relationship(("a", "b"), "platonic", "A & B", 3.0, False)], cast)
+        ('Gen',)
+    """
+    genders = {c.id: c.gender for c in characters}
+    found: set[str] = set()
+    for relationship in relationships:
+        if relationship.kind == "romantic":
+            found.add(category_of([genders.get(ident) for ident in relationship.characters]))
+    if not found:
+        return ("Gen",)
+    if len(found - {"Multi"}) > 1:
+        found.add("Multi")
+    return tuple(name for name in _CATEGORY_ORDER if name in found)

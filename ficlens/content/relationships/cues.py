@@ -1,0 +1,83 @@
+"""The romance-cue lexicon and where its cues occur in a story, with their weights.
+
+``CUES`` lists romantic and sexual words and phrases (kissing, lips, embraces, "I love you",
+held hands, blushing, boyfriend/wife/married, sex words ...), each group with a weight.
+:func:`weighted_cues` finds them sentence by sentence and lightens a kiss on the cheek, hand or
+forehead (``LIGHT_KISS``), any cue in a sentence that speaks of family (``FAMILY``), and a
+status word (``her husband``) in a sentence that does not name two people (``STATUS_ALONE``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ficlens.content.relationships.story import Story
+
+LIGHT_KISS = 0.4
+"""Share of a kiss's weight when it lands on a cheek, hand, forehead or hair."""
+
+FAMILY = 0.5
+"""Share of a cue's weight when its sentence speaks of family (a mother's kiss, a son's hug)."""
+
+STATUS_ALONE = 0.4
+"""Share of a status word's weight ("her husband") when its sentence does not name two people."""
+
+CUES: tuple[tuple[float, str], ...] = (
+    (3.0, r"kiss(?:ed|es|ing)?|snog(?:s|ged|ging)?|made love|make love|making love"),
+    (3.0, r"i love you|i'm in love|in love with|fell in love|love of (?:my|his|her) life"),
+    (2.0, r"(?:boy|girl)friends?|husbands?|wife|wives|fianc[ée]e?|married|marry|wedding"),
+    (3.0, r"honeymoon|lovers?|had sex|have sex|having sex|sex with|dating|went on a date"),
+    (2.0, r"marriage|soul ?mates?|engaged to|proposed to|in a relationship|made out"),
+    (3.0, r"orgasm(?:ed|s)?|climax(?:ed)?|cock|his erection|thrust(?:s|ed|ing)? into"),
+    (2.5, r"lips (?:met|on|against|brushed|pressed)|mouth (?:on|against)|tongues?"),
+    (2.0, r"loved? (?:him|her|me|you|them)|loves (?:him|her|me|you|them)|crush(?:es)?"),
+    (2.5, r"flirt(?:s|ed|ing)?|moan(?:s|ed|ing)?|kissable|naked|undress(?:ed|ing)?"),
+    (2.0, r"pecks?|pecked|chaste|intimate(?:ly)?|pin(?:ing|ed) for|romance|mistletoe"),
+    (1.0, r"attracted to|relationship|sexy|valentine'?s?"),
+    (1.5, r"held (?:his|her|my|their) hand|holding hands|hand in hand|(?:laced|linked|"
+     r"intertwined|entwined) (?:their|our) fingers|cuddl(?:e|ed|es|ing)|snuggl(?:e|ed|ing)"),
+    (1.5, r"nuzzl(?:e|ed|es|ing)|caress(?:ed|es|ing)?|darling|sweetheart|romantic|date"),
+    (1.5, r"cupp?(?:ed|ing|s)? (?:his|her|my) (?:face|cheek|jaw)|butterflies|attraction"),
+    (1.0, r"embrac(?:e|ed|es|ing)|in (?:his|her|my|their) arms|blush(?:ed|es|ing)?"),
+    (1.0, r"heart (?:raced|pounded|fluttered|skipped)|breath hitched|desire[sd]?|aroused"),
+    (1.5, r"(?:his|her|my) waist|hips|thighs?|gorgeous|adorable|flustered|breathless"),
+    (1.0, r"affection(?:ate|ately)?|jealous(?:y)?|confess(?:ed|ion)?|loving"),
+)  # fmt: skip
+_CUE = re.compile(
+    r"\b(?=[a-z])(?:"
+    + "|".join(rf"(?P<w{n}>(?:{words})\b)" for n, (_, words) in enumerate(CUES))
+    + ")",
+    re.I,
+)
+_STATUS = frozenset({"w2"})
+"""Cue groups that state a relationship (husband, girlfriend, married) rather than show it."""
+_CUE_WEIGHTS = {f"w{n}": weight for n, (weight, _) in enumerate(CUES)}
+_LIGHT = re.compile(r"\W+(?:\w+\W+){0,4}?(?:cheek|forehead|brow|hand|knuckles|hair|head)\b", re.I)
+_FAMILY = re.compile(
+    r"\b(?:mother|father|mum|mom|dad|mummy|daddy|son|daughter|brother|sister|aunt|uncle|"
+    r"godfather|godson|goddaughter|grandmother|grandfather|grandson|granddaughter|gran|"
+    r"nephew|niece|cousin|parents?|children|child|baby)\b",
+    re.I,
+)
+
+
+def weighted_cues(story: Story) -> Iterator[tuple[int, float]]:
+    """Every romantic cue of the story, in text order: its offset and its weight."""
+    text = story.text
+    for sentence in story.sentences:
+        for match in _CUE.finditer(text, sentence.start, sentence.end):
+            weight = _CUE_WEIGHTS[match.lastgroup or ""]
+            if match.group().lower().startswith("kiss") and _LIGHT.match(text, match.end()):
+                weight *= LIGHT_KISS
+            if _FAMILY.search(text, sentence.start, sentence.end):
+                weight *= FAMILY
+            if match.lastgroup in _STATUS and not _names_two(story, match.start()):
+                weight *= STATUS_ALONE
+            yield match.start(), weight
+
+
+def _names_two(story: Story, offset: int) -> bool:
+    """Whether the sentence holding ``offset`` names two characters or more."""
+    index = story.sentence_at(offset)
+    return index is not None and len({ident for _, ident in story.named[index]}) >= 2

@@ -1,0 +1,209 @@
+"""Deciding which pairs are romantic, platonic or the main pairing, as AO3 relationships.
+
+A pair is romantic when its romance weight reaches ``ROMANTIC_SHARE`` of the strongest pair's
+and ``LEAD_ROMANTIC_MIN`` for the story's two most-named characters, ``ROMANTIC_MIN`` for anyone
+else; platonic when it has almost no romance but strong interaction (at most ``MAX_PLATONIC``).
+The top romantic pair is the main pairing when both its characters are central and it leads the
+next by ``MAIN_LEAD``; three pairwise romantic characters form a ``Multi`` group. Names in a
+tag follow first appearance; evidence is the strongest passages first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+from ficlens.content.relationships.categories import category_of
+from ficlens.content.relationships.pairs import Pair, pair_key
+from ficlens.content.relationships.story import Story
+from ficlens.model import Character, Relationship, Span
+
+LEAD_ROMANTIC_MIN = 1.5
+"""Least romance weight of a romantic pair of the story's two most-named characters."""
+ROMANTIC_MIN = 4.0
+"""Least romance weight of any other romantic pair (a kiss between two named characters
+weighs 3)."""
+ROMANTIC_SHARE = 0.3
+"""A romantic pair's romance weight must also reach this share of the strongest pair's."""
+PLATONIC_MIN = 6.0
+"""Least interaction of a platonic pair (sentences + paragraphs / 2 + quotations)."""
+PLATONIC_SHARE = 0.33
+PLATONIC_ROMANCE_MAX = 1.0
+"""A pair with more romance weight than this is not called platonic."""
+MAX_PLATONIC = 3
+MAIN_LEAD = 1.5
+"""The main pairing's score must be this many times the next romantic pair's."""
+CENTRAL_RANK = 4
+CENTRAL_SHARE = 0.08
+
+
+def decide(
+    story: Story,
+    characters: Sequence[Character],
+    pairs: dict[tuple[str, str], Pair],
+    max_evidence: int,
+) -> tuple[Relationship, ...]:
+    """The relationships the gathered evidence supports, main pairings first."""
+    by_id = {c.id: c for c in characters}
+    order = _appearance_order(story, characters)
+    counts = _mention_counts(story)
+    romantic = _romantic(pairs, {ident for ident, _ in counts.most_common(2)})
+    central = _central(counts)
+    groups = _groups(romantic, pairs, central)
+    main = (
+        None if any(is_main for _, _, is_main in groups) else _main_pair(romantic, pairs, central)
+    )
+    result = [
+        _relationship(key, "romantic", pairs[key], key == main, by_id, order, max_evidence)
+        for key in romantic
+    ]
+    result += [
+        _as_multi(_relationship(trio, "romantic", group, is_main, by_id, order, max_evidence))
+        for trio, group, is_main in groups
+    ]
+    result += [
+        _relationship(key, "platonic", pairs[key], False, by_id, order, max_evidence)
+        for key in _platonic(pairs, set(romantic))
+    ]
+    return tuple(sorted(result, key=lambda r: (not r.main, r.kind != "romantic", -r.score)))
+
+
+def _romantic(pairs: dict[tuple[str, str], Pair], leads: set[str]) -> list[tuple[str, str]]:
+    """Pairs with enough romance: less is asked of the two leads than of anyone else."""
+    strongest = max((pair.romance for pair in pairs.values()), default=0.0)
+    chosen = [
+        key
+        for key, pair in pairs.items()
+        if pair.romance >= ROMANTIC_SHARE * strongest
+        and pair.romance >= (LEAD_ROMANTIC_MIN if set(key) <= leads else ROMANTIC_MIN)
+    ]
+    return sorted(chosen, key=lambda key: (-pairs[key].score, key))
+
+
+def _platonic(
+    pairs: dict[tuple[str, str], Pair], romantic: set[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    busiest = max((pair.interaction for pair in pairs.values()), default=0.0)
+    floor = max(PLATONIC_MIN, PLATONIC_SHARE * busiest)
+    chosen = [
+        key
+        for key, pair in pairs.items()
+        if key not in romantic
+        and pair.romance <= PLATONIC_ROMANCE_MAX
+        and pair.interaction >= floor
+    ]
+    return sorted(chosen, key=lambda key: (-pairs[key].score, key))[:MAX_PLATONIC]
+
+
+def _mention_counts(story: Story) -> Counter[str]:
+    """How often each character is named (the narrator: each ``I``/``me``/``my``)."""
+    counts: Counter[str] = Counter()
+    for named in story.named:
+        counts.update(ident for _, ident in named)
+    return counts
+
+
+def _central(counts: Counter[str]) -> set[str]:
+    """Characters among the most named, or named in a good share of all mentions."""
+    total = sum(counts.values())
+    return {
+        ident
+        for rank, (ident, count) in enumerate(counts.most_common())
+        if rank < CENTRAL_RANK or count >= CENTRAL_SHARE * total
+    }
+
+
+def _main_pair(
+    romantic: Sequence[tuple[str, str]], pairs: dict[tuple[str, str], Pair], central: set[str]
+) -> tuple[str, str] | None:
+    if not romantic:
+        return None
+    top = romantic[0]
+    if not set(top) <= central:
+        return None
+    if len(romantic) > 1 and pairs[top].score < MAIN_LEAD * pairs[romantic[1]].score:
+        return None
+    return top
+
+
+def _appearance_order(story: Story, characters: Sequence[Character]) -> dict[str, tuple[int, str]]:
+    first: dict[str, int] = {}
+    for named in story.named:
+        for at, ident in named:
+            first.setdefault(ident, at)
+    for character in characters:
+        if character.first >= 0:
+            first[character.id] = min(first.get(character.id, character.first), character.first)
+    return {ident: (at, ident) for ident, at in first.items()}
+
+
+def _relationship(
+    key: Sequence[str],
+    kind: str,
+    pair: Pair,
+    main: bool,
+    by_id: dict[str, Character],
+    order: dict[str, tuple[int, str]],
+    max_evidence: int,
+) -> Relationship:
+    members = tuple(sorted(key, key=lambda ident: order.get(ident, (1 << 60, ident))))
+    names = [by_id[ident].name if ident in by_id else "Narrator" for ident in members]
+    romantic = kind == "romantic"
+    category = (
+        category_of([by_id[i].gender if i in by_id else None for i in members])
+        if romantic
+        else None
+    )
+    evidence = _best(pair.cues if romantic else pair.together, max_evidence)
+    return Relationship(
+        characters=members,
+        kind=kind,
+        tag=("/" if romantic else " & ").join(names),
+        score=round(pair.score, 3),
+        main=main,
+        category=category,
+        evidence=evidence,
+    )
+
+
+def _best(found: Iterable[tuple[float, int, Span]], limit: int) -> tuple[Span, ...]:
+    chosen: list[Span] = []
+    for _, _, span in sorted(found, key=lambda item: (-item[0], item[1])):
+        if span not in chosen:
+            chosen.append(span)
+        if len(chosen) >= limit:
+            break
+    return tuple(chosen)
+
+
+def _groups(
+    romantic: Sequence[tuple[str, str]],
+    pairs: dict[tuple[str, str], Pair],
+    central: set[str],
+) -> list[tuple[tuple[str, str, str], Pair, bool]]:
+    """Three characters who are pairwise romantic form a group, with its evidence.
+
+    A group is main when its three characters are central and it holds the top pair.
+    """
+    linked = set(romantic)
+    people = sorted({ident for key in romantic for ident in key})
+    groups = []
+    for trio in combinations(people, 3):
+        keys = [pair_key(a, b) for a, b in combinations(trio, 2)]
+        if not all(key in linked for key in keys):
+            continue
+        merged = Pair(
+            romance=sum(pairs[k].romance for k in keys) / 3,
+            cues=[cue for k in keys for cue in pairs[k].cues],
+        )
+        main = set(trio) <= central and romantic[0] in keys
+        groups.append(((trio[0], trio[1], trio[2]), merged, main))
+    return groups
+
+
+def _as_multi(relationship: Relationship) -> Relationship:
+    return Relationship(
+        relationship.characters, relationship.kind, relationship.tag, relationship.score,
+        relationship.main, "Multi", relationship.evidence,
+    )  # fmt: skip

@@ -1,0 +1,190 @@
+"""Gathering evidence per pair of characters: romance weight, interaction and their passages.
+
+Each ``count_*`` function adds one kind of evidence to the ``pairs`` table, keyed by the pair's
+two ids in order (:func:`pair_key`): sentences and paragraphs naming both, romantic cues
+credited to the characters they join, given romance passages (``SIGNAL_WEIGHT`` each, shared
+among the pairs they name), and quotations one speaks to the other. Evidence passages are
+sentence-sized, cut to ``MAX_SENTENCE`` characters around the cue.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from ficlens.content.relationships.cues import weighted_cues
+from ficlens.content.relationships.participants import (
+    paragraph_pair,
+    participants,
+    quote_participants,
+)
+from ficlens.content.relationships.story import Story
+from ficlens.model import Quote, Span
+
+INTERACTION_WEIGHT = 0.1
+SIGNAL_WEIGHT = 1.5
+"""Weight of one given romance passage."""
+MAX_SENTENCE = 320
+"""Longer sentences are cut to a window of this many characters around the cue."""
+_KEPT_TOGETHER = 24
+
+
+@dataclass(slots=True)
+class Pair:
+    """What was gathered about one pair of characters."""
+
+    romance: float = 0.0
+    sentences: int = 0
+    paragraphs: int = 0
+    talk: float = 0.0
+    cues: list[tuple[float, int, Span]] = field(default_factory=list)
+    together: list[tuple[float, int, Span]] = field(default_factory=list)
+
+    @property
+    def interaction(self) -> float:
+        """Sentences naming both, half their shared paragraphs, and quotations between them."""
+        return self.sentences + 0.5 * self.paragraphs + self.talk
+
+    @property
+    def score(self) -> float:
+        """Romance weight plus a tenth of the interaction."""
+        return self.romance + INTERACTION_WEIGHT * self.interaction
+
+
+def pair_key(first: str, second: str) -> tuple[str, str]:
+    """The key of a pair in the ``pairs`` table: its two ids in order."""
+    return (first, second) if first < second else (second, first)
+
+
+def _pair(pairs: dict[tuple[str, str], Pair], first: str, second: str) -> Pair:
+    key = pair_key(first, second)
+    found = pairs.get(key)
+    if found is None:
+        found = pairs[key] = Pair()
+    return found
+
+
+def count_together(story: Story, pairs: dict[tuple[str, str], Pair]) -> None:
+    """Sentences and paragraphs that name both characters of a pair."""
+    for index, named in enumerate(story.named):
+        idents = sorted({ident for _, ident in named})
+        for first, second in combinations(idents, 2):
+            pair = _pair(pairs, first, second)
+            pair.sentences += 1
+            if len(pair.together) < _KEPT_TOGETHER:
+                pair.together.append((1.0, story.sentences[index].start, story.sentences[index]))
+    for cast in story.paragraph_cast:
+        for first, second in combinations(sorted(cast), 2):
+            _pair(pairs, first, second).paragraphs += 1
+
+
+def count_cues(story: Story, pairs: dict[tuple[str, str], Pair]) -> None:
+    """Romantic cues, each credited to the characters it joins."""
+    for offset, weight in weighted_cues(story):
+        _credit_cue(story, offset, weight, pairs)
+
+
+def _credit_cue(
+    story: Story, offset: int, weight: float, pairs: dict[tuple[str, str], Pair]
+) -> None:
+    index = story.sentence_at(offset)
+    if index is None:
+        return
+    evidence = _clip(story.text, story.sentences[index], offset)
+    quote = story.quote_at(offset)
+    if quote is not None:
+        _credit_quote_cue(story, quote, offset, weight, evidence, pairs)
+        return
+    joined = participants(story, index, offset)
+    for share, first, second in joined:
+        pair = _pair(pairs, first, second)
+        pair.romance += weight * share
+        pair.cues.append((weight * share, offset, evidence))
+
+
+def _credit_quote_cue(
+    story: Story,
+    quote: Quote,
+    offset: int,
+    weight: float,
+    evidence: Span,
+    pairs: dict[tuple[str, str], Pair],
+) -> None:
+    joined = quote_participants(story, quote, offset)
+    if joined is not None:
+        share, first, second = joined
+        pair = _pair(pairs, first, second)
+        pair.romance += weight * share
+        pair.cues.append((weight * share, offset, evidence))
+
+
+def count_signals(
+    story: Story, romance: Sequence[Span], pairs: dict[tuple[str, str], Pair]
+) -> None:
+    """Given romance passages count for the characters named in them, else in their paragraph.
+
+    A passage naming more than two characters shares its weight among their pairs.
+    """
+    for passage in romance:
+        inside = _sentences_in(story, passage)
+        if not inside:
+            continue
+        cast = sorted({ident for index in inside for _, ident in story.named[index]})
+        if len(cast) < 2:
+            only = paragraph_pair(story, inside[0])
+            cast = list(only) if only else []
+        joined = list(combinations(cast, 2))
+        for first, second in joined:
+            evidence = _evidence_sentence(story, inside, (first, second))
+            pair = _pair(pairs, first, second)
+            pair.romance += SIGNAL_WEIGHT / len(joined)
+            pair.cues.append((SIGNAL_WEIGHT / len(joined), evidence.start, evidence))
+
+
+def _sentences_in(story: Story, passage: Span) -> list[int]:
+    """Indices of the sentences that overlap a passage."""
+    index = max(bisect_right(story.starts, passage.start) - 1, 0)
+    found = []
+    while index < len(story.sentences) and story.sentences[index].start < passage.end:
+        if story.sentences[index].overlaps(passage):
+            found.append(index)
+        index += 1
+    return found
+
+
+def _evidence_sentence(story: Story, inside: Sequence[int], pair: tuple[str, str]) -> Span:
+    """The first sentence of a passage naming both of a pair, else one of them, else its first."""
+    for wanted in (2, 1):
+        for index in inside:
+            if len({ident for _, ident in story.named[index]} & set(pair)) >= wanted:
+                return _clip(story.text, story.sentences[index], story.sentences[index].start)
+    return _clip(story.text, story.sentences[inside[0]], story.sentences[inside[0]].start)
+
+
+def count_talk(story: Story, pairs: dict[tuple[str, str], Pair]) -> None:
+    """Quotations one character speaks to the other."""
+    for quote in story.quotes:
+        speaker, addressee = quote.speaker, quote.addressee
+        if not speaker or not addressee or speaker == addressee:
+            continue
+        pair = _pair(pairs, speaker, addressee)
+        pair.talk += 1
+        if len(pair.together) < _KEPT_TOGETHER:
+            pair.together.append((1.2, quote.span.start, quote.span))
+
+
+def _clip(text: str, sentence: Span, offset: int) -> Span:
+    """The sentence, or a window of it around ``offset`` (cut at spaces) when it is long."""
+    if len(sentence) <= MAX_SENTENCE:
+        return sentence
+    start = max(sentence.start, offset - MAX_SENTENCE // 3)
+    end = min(sentence.end, start + MAX_SENTENCE)
+    if start > sentence.start:
+        space = text.find(" ", start, offset)
+        start = space + 1 if space >= 0 else start
+    if end < sentence.end:
+        space = text.rfind(" ", max(offset, start), end)
+        end = space if space > start else end
+    return Span(start, end)

@@ -1,0 +1,168 @@
+"""Who a romantic cue joins: the characters named nearest it, resolved pronouns, quotations.
+
+A cue's participants are, in order of trust: the two characters its sentence names closest to
+it (others named there get ``BYSTANDER_WEIGHT``); the named one and the characters its pronouns
+stand for, each pronoun being the most recently named character of its gender in the last
+``RECENT_PARAGRAPHS`` paragraphs (``PRONOUN_WEIGHT``); the only two characters its paragraph
+names (``PARAGRAPH_WEIGHT``); pronouns read as the story's most-named character of their gender
+(``FOCAL_WEIGHT``). A cue inside a quotation joins the characters the quotation names, else its
+speaker or addressee and the named one, else speaker and addressee (``QUOTE_WEIGHT``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from itertools import combinations
+
+from ficlens.content.relationships.story import Story
+from ficlens.model import Quote
+
+PRONOUN_WEIGHT = 0.7
+"""A cue whose second participant is a resolved pronoun counts this much."""
+PARAGRAPH_WEIGHT = 0.5
+"""A cue whose participants are only "the two characters of the paragraph" counts this much."""
+FOCAL_WEIGHT = 0.5
+"""A cue whose second participant is a pronoun resolved to a lead of that gender counts this."""
+QUOTE_WEIGHT = 0.6
+"""A cue in a quotation, between its speaker and addressee, counts this much."""
+BYSTANDER_WEIGHT = 0.25
+"""Share of a cue's weight for pairs beyond the two characters named closest to it."""
+
+RECENT_MENTIONS = 12
+RECENT_PARAGRAPHS = 2
+
+_SPEAKER_WORDS = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")
+_YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.I)
+_PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.I)
+_PRONOUN = re.compile(
+    r"\b(?P<m>him|himself)\b|\b(?P<f>her|hers|herself)\b|\b(?P<t>them|themselves)\b"
+    r"|\b(?P<m2>he|his)\b|\b(?P<f2>she)\b|\b(?P<t2>they|their)\b",
+    re.I,
+)
+
+
+def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, str, str] | None:
+    """Who a cue inside a quotation joins: the characters it names, else speaker and addressee.
+
+    ``"I'll marry Ann"`` joins the speaker and Ann, ``"Do you love Ann?"`` the addressee and
+    Ann, ``"I love you"`` the speaker and the addressee (or, when the addressee is unknown, the
+    character named most recently before it).
+    """
+    named = _named_in_quote(story, quote, offset)
+    if len(named) >= 2:
+        return QUOTE_WEIGHT, named[0], named[1]
+    text, start, end = story.text, quote.span.start, quote.span.end
+    speaker, addressee = quote.speaker, quote.addressee
+    share = QUOTE_WEIGHT
+    if named:
+        speaking = _SPEAKER_WORDS.search(text, start, end)
+        partner = speaker if speaking else addressee if _YOU.search(text, start, end) else None
+    elif not _PERSONAL.search(text, start, end) or not speaker:
+        return None
+    else:
+        named, partner = [speaker], addressee
+        if partner is None:
+            index = story.sentence_at(start)
+            partner = _most_recent(story, index, "t", named) if index is not None else None
+            share *= PRONOUN_WEIGHT
+    if partner is None or partner == named[0]:
+        return None
+    return share, named[0], partner
+
+
+def _named_in_quote(story: Story, quote: Quote, offset: int) -> list[str]:
+    """Characters a quotation names, nearest the cue first."""
+    if story.names is None:
+        return []
+    nearest: dict[str, int] = {}
+    for match in story.names.finditer(story.text, quote.span.start, quote.span.end):
+        ident = story.owners[match.group()]
+        nearest[ident] = min(nearest.get(ident, 1 << 60), abs(match.start() - offset))
+    return sorted(nearest, key=lambda ident: (nearest[ident], ident))
+
+
+def participants(story: Story, index: int, offset: int) -> list[tuple[float, str, str]]:
+    """The pairs a cue at ``offset`` in sentence ``index`` joins, with their shares."""
+    named = [(at, ident) for at, ident in story.named[index] if not _in_quote(story, at)]
+    nearest: dict[str, int] = {}
+    for at, ident in named:
+        nearest[ident] = min(nearest.get(ident, 1 << 60), abs(at - offset))
+    ranked = sorted(nearest, key=lambda ident: (nearest[ident], ident))
+    if len(ranked) >= 2:
+        return [
+            (1.0 if n == 0 and m == 1 else BYSTANDER_WEIGHT, first, second)
+            for (n, first), (m, second) in combinations(enumerate(ranked), 2)
+        ]
+    resolved = _resolve_pronouns(story, index, ranked, _most_recent)
+    if len(resolved) == 2:
+        return [(PRONOUN_WEIGHT, resolved[0], resolved[1])]
+    only = paragraph_pair(story, index)
+    if only:
+        return [(PARAGRAPH_WEIGHT, only[0], only[1])]
+    resolved = _resolve_pronouns(story, index, resolved, _focal)
+    return [(FOCAL_WEIGHT, resolved[0], resolved[1])] if len(resolved) == 2 else []
+
+
+def _in_quote(story: Story, offset: int) -> bool:
+    return story.quote_at(offset) is not None
+
+
+_Finder = Callable[["Story", int, str, Sequence[str]], "str | None"]
+
+
+def _resolve_pronouns(story: Story, index: int, named: list[str], find: _Finder) -> list[str]:
+    """Fill a cue's participants up to two from the sentence's pronouns, using ``find``."""
+    sentence = story.sentences[index]
+    tokens = sorted(
+        (len(match.lastgroup or "?"), match.start(), (match.lastgroup or "?")[0])
+        for match in _PRONOUN.finditer(story.text, sentence.start, sentence.end)
+        if not _in_quote(story, match.start())
+    )  # object pronouns (groups m, f, t) come before subjects and possessives (m2, f2, t2)
+    joined = list(named)
+    for _, _, gender in tokens:
+        for _ in range(2 if gender == "t" else 1):  # plural "they" may stand for both
+            candidate = find(story, index, gender, joined) if len(joined) < 2 else None
+            if candidate is not None:
+                joined.append(candidate)
+    return joined
+
+
+def _agrees(story: Story, ident: str, gender: str) -> bool:
+    """Whether a pronoun of ``gender`` may stand for the character (plural "they" for anyone)."""
+    return gender == "t" or story.genders.get(ident, "?") in (gender, "?")
+
+
+def _most_recent(story: Story, index: int, gender: str, exclude: Sequence[str]) -> str | None:
+    """The most recently named character of a gender, not excluded, in the last paragraphs."""
+    paragraph = story.paragraph_of[index]
+    end = bisect_right(story.recent_starts, story.sentences[index].end)
+    for _, ident, where in reversed(story.recent[max(0, end - RECENT_MENTIONS) : end]):
+        if where < paragraph - RECENT_PARAGRAPHS:
+            break
+        if ident in exclude:
+            continue
+        if _agrees(story, ident, gender):
+            return ident
+    return None
+
+
+def _focal(story: Story, index: int, gender: str, exclude: Sequence[str]) -> str | None:
+    """The story's most-named character of a gender who is not excluded.
+
+    A pronoun with no antecedent nearby usually means one of the story's leads.
+    """
+    for ident in story.leads:
+        if ident not in exclude and _agrees(story, ident, gender):
+            return ident
+    return None
+
+
+def paragraph_pair(story: Story, index: int) -> tuple[str, str] | None:
+    """The two characters of the sentence's paragraph, when it names exactly two."""
+    cast = story.paragraph_cast[story.paragraph_of[index]]
+    if len(cast) != 2:
+        return None
+    first, second = sorted(cast)
+    return first, second

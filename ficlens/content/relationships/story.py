@@ -1,0 +1,177 @@
+"""Reading the story for pairings: its sentences, who each names, and who was named recently.
+
+:func:`read_story` cuts the story paragraphs into sentences once and records, per sentence, the
+characters it names (the narrator too, through ``I``/``me``/``my``, in first-person stories),
+the named mentions that pronouns may stand for, the quotations with speakers and addressees
+from the cast, each character's referential gender, and a pattern of the cast's names for
+finding them inside quotations. Everything later reads this :class:`Story`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ficlens.content.relationships.categories import gender_class
+from ficlens.content.summary import sentence_spans
+from ficlens.model import Character, Quote, Span
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b")
+
+
+@dataclass(frozen=True)
+class Story:
+    """The story cut into sentences, with who each sentence names and who was named recently."""
+
+    text: str
+    sentences: tuple[Span, ...]
+    paragraph_of: tuple[int, ...]
+    starts: tuple[int, ...]
+    named: tuple[tuple[tuple[int, str], ...], ...]
+    recent: tuple[tuple[int, str, int], ...]
+    recent_starts: tuple[int, ...]
+    quotes: tuple[Quote, ...]
+    quote_starts: tuple[int, ...]
+    genders: dict[str, str]
+    narrator: str | None
+    leads: tuple[str, ...] = ()
+    names: re.Pattern[str] | None = None
+    owners: dict[str, str] = field(default_factory=dict)
+    paragraph_cast: tuple[frozenset[str], ...] = ()
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence holding ``offset``, if any."""
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return index
+        return None
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quotation holding ``offset``, if any."""
+        index = bisect_right(self.quote_starts, offset) - 1
+        if index >= 0 and offset < self.quotes[index].span.end:
+            return self.quotes[index]
+        return None
+
+
+def read_story(
+    text: str,
+    paragraphs: Sequence[Span],
+    characters: Sequence[Character],
+    mentions: Sequence[tuple[Span, str]],
+    quotes: Sequence[Quote],
+    narrator: str | None,
+    known: set[str],
+) -> Story:
+    """Cut the story into sentences and record who each names; ``known`` are the cast's ids."""
+    sentences: list[Span] = []
+    paragraph_of: list[int] = []
+    for index, paragraph in enumerate(paragraphs):
+        for sentence in sentence_spans(text, paragraph):
+            sentences.append(sentence)
+            paragraph_of.append(index)
+    starts = [s.start for s in sentences]
+    ordered_quotes = tuple(sorted((_known_only(q, known) for q in quotes), key=_quote_start))
+    named_mentions = sorted((s.start, ident) for s, ident in mentions if ident in known)
+    recent = _recent(named_mentions, starts, paragraph_of, narrator)
+    names, owners = _names(characters)
+    if narrator:
+        named_mentions = sorted(
+            named_mentions + _self_references(text, paragraphs, ordered_quotes, narrator)
+        )
+    named = _by_sentence(named_mentions, sentences, starts)
+    cast: list[set[str]] = [set() for _ in paragraphs]
+    for index, found in enumerate(named):
+        cast[paragraph_of[index]].update(ident for _, ident in found)
+    return Story(
+        text=text,
+        sentences=tuple(sentences),
+        paragraph_of=tuple(paragraph_of),
+        starts=tuple(starts),
+        named=named,
+        recent=tuple(recent),
+        recent_starts=tuple(r[0] for r in recent),
+        quotes=ordered_quotes,
+        quote_starts=tuple(q.span.start for q in ordered_quotes),
+        genders={c.id: gender_class(c.gender) for c in characters},
+        narrator=narrator,
+        leads=tuple(ident for ident, _ in Counter(r[1] for r in recent).most_common()),
+        names=names,
+        owners=owners,
+        paragraph_cast=tuple(frozenset(c) for c in cast),
+    )
+
+
+def _quote_start(quote: Quote) -> int:
+    return quote.span.start
+
+
+def _known_only(quote: Quote, known: set[str]) -> Quote:
+    """The quotation with a speaker or addressee outside the cast forgotten."""
+    speaker = quote.speaker if quote.speaker in known else None
+    addressee = quote.addressee if quote.addressee in known else None
+    if (speaker, addressee) == (quote.speaker, quote.addressee):
+        return quote
+    return replace(quote, speaker=speaker, addressee=addressee)
+
+
+def _names(characters: Sequence[Character]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """A pattern of every capitalised name and alias, and the character each belongs to."""
+    owners: dict[str, str] = {}
+    shared: set[str] = set()
+    for character in characters:
+        for form in (character.name, *character.aliases):
+            if len(form) < 3 or not form[:1].isupper():
+                continue
+            if owners.setdefault(form, character.id) != character.id:
+                shared.add(form)
+    for form in shared:
+        del owners[form]
+    if not owners:
+        return None, owners
+    alternation = "|".join(re.escape(form) for form in sorted(owners, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{alternation})(?!\w)"), owners
+
+
+def _by_sentence(
+    mentions: Sequence[tuple[int, str]], sentences: Sequence[Span], starts: Sequence[int]
+) -> tuple[tuple[tuple[int, str], ...], ...]:
+    """For each sentence, the ``(offset, id)`` of the mentions inside it."""
+    named: list[list[tuple[int, str]]] = [[] for _ in sentences]
+    for offset, ident in mentions:
+        index = bisect_right(starts, offset) - 1
+        if index >= 0 and offset < sentences[index].end:
+            named[index].append((offset, ident))
+    return tuple(tuple(found) for found in named)
+
+
+def _recent(
+    mentions: Sequence[tuple[int, str]],
+    starts: Sequence[int],
+    paragraph_of: Sequence[int],
+    narrator: str | None,
+) -> list[tuple[int, str, int]]:
+    """Named mentions (not the narrator's) with their paragraph, for pronoun resolution."""
+    found = []
+    for offset, ident in mentions:
+        index = bisect_right(starts, offset) - 1
+        if ident != narrator and index >= 0:
+            found.append((offset, ident, paragraph_of[index]))
+    return found
+
+
+def _self_references(
+    text: str, paragraphs: Sequence[Span], quotes: Sequence[Quote], narrator: str
+) -> list[tuple[int, str]]:
+    """The narrator's ``I``/``me``/``my`` in narration (not inside quotations)."""
+    quote_starts = [q.span.start for q in quotes]
+    found = []
+    for paragraph in paragraphs:
+        for match in _FIRST_PERSON.finditer(text, paragraph.start, paragraph.end):
+            index = bisect_right(quote_starts, match.start()) - 1
+            if index < 0 or match.start() >= quotes[index].span.end:
+                found.append((match.start(), narrator))
+    return found
