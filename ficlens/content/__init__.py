@@ -15,7 +15,7 @@ from ficlens.content.features import signal_features, word_counts
 from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide, declared_rating, disagreement, ffn_rating
 from ficlens.content.relationships import categories, find_relationships
-from ficlens.content.signals import find_hits, summarise
+from ficlens.content.signals import find_hits, signal_specs, summarise
 from ficlens.content.summary import summarize
 from ficlens.content.tags import detect_tags
 from ficlens.content.warnings import archive_warnings, content_warnings
@@ -130,10 +130,18 @@ def _rating(
 
 
 def _signal_reasons(signals: Mapping[str, Signal]) -> list[Reason]:
+    """A reason per signal above its lowest level, with its passages.
+
+    A mere mention of wine or of a death is no reason for a rating; any profanity is, since
+    even mild swearing moves K to K+.
+    """
+    lowest = {spec.name: spec.levels[0].name for spec in signal_specs()}
     reasons = []
     for name in (*_REASON_ORDER, "profanity", "substances"):
         signal = signals.get(name)
         if signal is None or signal.level == "none" or not signal.evidence:
+            continue
+        if signal.level == lowest.get(name) and name != "profanity":
             continue
         level = signal.level.replace("_", " ")
         reasons.append(Reason(f"{_REASON_WORDS[name]}: {level}", signal.evidence[:EVIDENCE]))

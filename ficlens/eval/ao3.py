@@ -17,6 +17,7 @@ unknown: those works are left out of the warning scores.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,12 +206,39 @@ def evaluate_ao3(
     return report
 
 
-def tagged_pair(work: LabelledWork) -> frozenset[str] | None:
+def tagged_pair(work: LabelledWork) -> tuple[str, str] | None:
     """The two names of the work's first relationship tag when it is romantic (``A/B``)."""
     if not work.relationships or "/" not in work.relationships[0]:
         return None
-    names = frozenset(n.strip().lower() for n in work.relationships[0].split("/"))
-    return names if len(names) == 2 else None
+    names = [_plain(n) for n in work.relationships[0].split("/")]
+    return (names[0], names[1]) if len(names) == 2 and names[0] != names[1] else None
+
+
+def _plain(name: str) -> str:
+    return " ".join(re.sub(r"\([^)]*\)", " ", name).lower().split())
+
+
+def same_character(found: str, tagged: str) -> bool:
+    """Whether a name FicLens gives is the tagged character's: the same name, or words of it.
+
+    A story that only ever says ``Stephen`` cannot give ``Stephen Maturin``; ``Stephen`` then
+    counts as the tagged character. Parenthesised disambiguations in tags are ignored.
+
+    Example:
+        >>> same_character("Draco", "Draco Malfoy"), same_character("Lucius", "Draco Malfoy")
+        (True, False)
+    """
+    words, target = _plain(found).split(), _plain(tagged).split()
+    return bool(words) and all(word in target for word in words)
+
+
+def _pair_found(found: Sequence[str], tagged: tuple[str, str]) -> bool:
+    if len(found) != 2:
+        return False
+    first, second = found
+    return (same_character(first, tagged[0]) and same_character(second, tagged[1])) or (
+        same_character(first, tagged[1]) and same_character(second, tagged[0])
+    )
 
 
 def pairing_score(
@@ -227,16 +255,17 @@ def pairing_score(
     main = anywhere = 0
     for done, (work, item) in enumerate(chosen, start=1):
         analysis = analyze(item.work)
-        names = {c.id: c.name.lower() for c in analysis.characters}
+        names = {c.id: c.name for c in analysis.characters}
         content = analysis.content
         found = [
-            frozenset(names.get(i, "") for i in r.characters)
+            [names.get(i, "") for i in r.characters]
             for r in (content.relationships if content else ())
             if r.kind == "romantic"
         ]
         target = tagged_pair(work)
-        main += bool(found) and found[0] == target
-        anywhere += target in found
+        assert target is not None
+        main += bool(found) and _pair_found(found[0], target)
+        anywhere += any(_pair_found(pair, target) for pair in found)
         if progress is not None:
             progress("pairings (full pipeline)", done, len(chosen))
     return PairingScore(len(chosen), main, anywhere)

@@ -17,6 +17,9 @@ MIN_SCORE = 3.0
 """The default score a pack needs to be a match (see :func:`detect_fandoms`)."""
 MIN_STRONG_SIGNALS = 2
 """How many strong signals (terms, or characters named in full) a match needs."""
+MIN_CHARACTERS = 3
+"""...or how many distinct canon characters, however named (a drabble that only says
+``Harry``, ``Ron``, ``Hermione`` and ``Draco`` is still Harry Potter)."""
 WEAK_WEIGHT = 0.5
 DENSITY_CAP = 20.0
 MAX_EVIDENCE = 10
@@ -90,9 +93,10 @@ def detect_fandoms(
         density = 1000 * hits / words                      # hits per 1,000 words
         score   = signals * (1 + min(density, 20) / 20)     # between 1x and 2x signals
 
-    A pack matches when it has at least two strong signals and ``score >= min_score``, or
-    when it is declared: a declared tag equal to, or containing as whole words, the pack's
-    name or one of its aliases, ignoring case ("Naruto (Anime & Manga)" declares Naruto).
+    A pack matches when it has at least two strong signals, or names three distinct canon
+    characters, and ``score >= min_score``, or when it is declared: a declared tag equal to, or
+    containing as whole words, the pack's name or one of its aliases, ignoring case ("Naruto
+    (Anime & Manga)" declares Naruto).
 
     Args:
         text: the text to read (a whole work is fine: the scan is linear in its length).
@@ -114,7 +118,8 @@ def detect_fandoms(
         is_declared = any(compiled.declared.search(tag) for tag in declared)
         hits = scan(compiled, text, lowered, pack_starts)
         match, strong_signals = _assess(pack, hits, words, is_declared)
-        if is_declared or (strong_signals >= MIN_STRONG_SIGNALS and match.score >= min_score):
+        enough = strong_signals >= MIN_STRONG_SIGNALS or len(match.characters) >= MIN_CHARACTERS
+        if is_declared or (enough and match.score >= min_score):
             matches.append(match)
     matches.sort(key=lambda match: (-match.score, not match.declared, match.pack.slug))
     return tuple(matches)

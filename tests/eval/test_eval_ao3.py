@@ -15,7 +15,13 @@ import pytest
 
 from ficlens.content.corpus import AO3_RATINGS, LabelledWork, read_labelled
 from ficlens.errors import InputError
-from ficlens.eval.ao3 import quadratic_kappa, rating_scores, warning_score
+from ficlens.eval.ao3 import (
+    quadratic_kappa,
+    rating_scores,
+    same_character,
+    tagged_pair,
+    warning_score,
+)
 
 # --- rating_scores -------------------------------------------------------------------------
 
@@ -297,3 +303,42 @@ def test_a_line_of_invalid_utf8_is_reported_not_fatal(tmp_path: Path) -> None:
     assert [w.work_id for w in works] == ["101", "105"]
     assert len(problems) == 1
     assert problems[0].startswith(f"{path}:2: ")
+
+
+def labelled(*relationships: str) -> LabelledWork:
+    return LabelledWork("1", "author", "text", "Mature", (), relationships)
+
+
+@pytest.mark.parametrize(
+    ("relationships", "expected"),
+    [
+        (("Draco Malfoy/Harry Potter", "Hermione Granger & Ron Weasley"),
+         ("draco malfoy", "harry potter")),
+        (("Original Female Character(s)/Sirius Black",),
+         ("original female character", "sirius black")),
+        (("Hermione Granger & Ron Weasley", "Draco Malfoy/Harry Potter"), None),
+        (("Ron Weasley/Ron Weasley",), None),
+        ((), None),
+    ],
+)  # fmt: skip
+def test_tagged_pair_is_the_first_tag_when_romantic(
+    relationships: tuple[str, ...], expected: tuple[str, str] | None
+) -> None:
+    assert tagged_pair(labelled(*relationships)) == expected
+
+
+@pytest.mark.parametrize(
+    ("found", "tagged", "expected"),
+    [
+        ("Draco Malfoy", "Draco Malfoy", True),
+        ("Draco", "Draco Malfoy", True),
+        ("Malfoy", "Draco Malfoy", True),
+        ("Lucius Malfoy", "Draco Malfoy", False),
+        ("Narrator", "Original Female Character(s)", False),
+        ("", "Draco Malfoy", False),
+    ],
+)
+def test_same_character_accepts_the_words_of_the_tagged_name(
+    found: str, tagged: str, expected: bool
+) -> None:
+    assert same_character(found, tagged) is expected
