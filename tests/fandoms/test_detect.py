@@ -283,3 +283,20 @@ def test_find_canon_searches_the_packs_given_in_order() -> None:
     assert find_canon("Hinata", (haikyuu, naruto)) == haikyuu.characters[0]
     assert find_canon("Kakashi", (haikyuu,)) is None
     assert find_canon("Kakashi", load_packs()) is not None
+
+
+DRABBLE = """\
+Harry found Draco in the library again, pretending to read. Ron had given up on both of them
+weeks ago. Hermione only sighed when Draco stole the last chair and Harry laughed at him.
+"""
+
+
+def test_three_canon_characters_named_by_first_name_are_enough() -> None:
+    # No terms and no full names: only Harry, Draco, Ron and Hermione, by first name.
+    names = [m.pack.name for m in detect_fandoms(DRABBLE)]
+    assert names[:1] == ["Harry Potter - J. K. Rowling"]
+
+
+def test_two_canon_first_names_are_not_enough() -> None:
+    text = "Harry and Ron walked to the shops and back again, talking about the weather."
+    assert detect_fandoms(text) == ()
