@@ -215,7 +215,7 @@ def eval_pdnc(
     except FicLensError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None
-    console = Console()
+    console = _tables_console()
     for table in pdnc_tables(result):
         console.print(table)
     words, seconds = sum(result.words.values()), sum(result.seconds.values())
@@ -236,7 +236,7 @@ def eval_litbank(
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None
     for table in litbank_tables(scores):
-        Console().print(table)
+        _tables_console().print(table)
 
 
 class Ao3Mode(StrEnum):
@@ -282,7 +282,7 @@ def eval_ao3(
     for problem in report.problems:
         err.print(f"[yellow]skipped[/] {problem}", highlight=False)
     for table in ao3_tables(report):
-        Console().print(table)
+        _tables_console().print(table)
 
 
 @eval_app.command("passages")
@@ -299,7 +299,7 @@ def eval_passages(
     except FicLensError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None
-    Console().print(passages_table(scores))
+    _tables_console().print(passages_table(scores))
 
 
 train_app = typer.Typer(help="Train the content models on labelled data.", no_args_is_help=True)
@@ -319,6 +319,15 @@ def train_ao3(
     except FicLensError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None
+
+
+def _tables_console() -> Console:
+    """Standard output for result tables: a terminal's width, or 160 columns when piped.
+
+    Saved evaluation tables then keep every column whole.
+    """
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
 
 
 def _columns() -> tuple[ProgressColumn, ...]:

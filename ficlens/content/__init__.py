@@ -85,7 +85,7 @@ def analyze_content(
         disagreement(declared, rating.ao3), rating.reasons,
     )  # fmt: skip
     view = cast or CastView()
-    romance = [s for s in (by_name["sexual"].evidence if "sexual" in by_name else ())]
+    romance = sorted({h.sentence for h in hits if h.signal == "sexual" and h.frame is None})
     relationships = find_relationships(
         text, paragraphs, view.characters, view.mentions, view.quotes, romance, view.narrator,
         EVIDENCE,

@@ -96,7 +96,14 @@ def _vocabulary(
 def fit_model(
     name: str, classes: Sequence[str], prepared: Sequence[Prepared], y: NDArray[np.int_], c: float
 ) -> LinearModel:
-    """Fit one model on prepared works with labels ``y`` (indices into ``classes``)."""
+    """Fit one model on prepared works with labels ``y`` (indices into ``classes``).
+
+    Raises:
+        ValueError: some class has no work: the model would silently lose it.
+    """
+    missing = [name for i, name in enumerate(classes) if not np.any(y == i)]
+    if missing:
+        raise ValueError(f"no training works labelled {', '.join(missing)}")
     _sklearn()
     from scipy.sparse import csr_matrix, hstack  # noqa: PLC0415
     from sklearn.linear_model import LogisticRegression  # noqa: PLC0415

@@ -199,8 +199,13 @@ def evaluate_ao3(
     if mode == "auto":
         mode = "cv" if in_training_data(kept) else "shipped"
     report = Ao3Report(str(path), len(kept), mode, problems=problems)
-    _rate(report, kept, prepared, tell)
-    _warn(report, kept, prepared, tell)
+    try:
+        _rate(report, kept, prepared, tell)
+        _warn(report, kept, prepared, tell)
+    except ValueError as error:  # a split with no work of some label
+        raise InputError(
+            str(path), f"too few works to cross-validate by author: {error}"
+        ) from error
     if pairings:
         report.pairings = pairing_score(kept, prepared, limit=pairings, progress=tell)
     return report
