@@ -42,6 +42,7 @@ bench: install
 	$(BIN)/python bench/bench_structure.py
 	$(BIN)/python bench/bench_dialogue.py
 	$(BIN)/python bench/bench_content.py
+	$(BIN)/python bench/bench_library.py
 
 demo: install
 	$(BIN)/python -m ficlens.demo.build

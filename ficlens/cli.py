@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -32,6 +32,9 @@ from ficlens.eval.tables import ao3_tables, litbank_tables, passages_table, pdnc
 from ficlens.model import Analysis
 from ficlens.report import render_report
 from ficlens.settings import SETTINGS, Settings
+
+if TYPE_CHECKING:  # the library (SQLAlchemy, Alembic) loads only for `ficlens library`
+    from ficlens.library import ImportReport, Library, PendingFile
 
 app = typer.Typer(
     help="FicLens reads fan fiction closely and says what is in it.",
@@ -319,6 +322,122 @@ def train_ao3(
     except FicLensError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None
+
+
+library_app = typer.Typer(
+    help="Keep analysed works in a library: import, list and search them.", no_args_is_help=True
+)
+app.add_typer(library_app, name="library")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL or SQLite file (default: $FICLENS_DB, else "
+        "~/.local/share/ficlens/library.db).",
+    ),
+]
+
+
+def _open_library(db: str | None, err: Console) -> Library:
+    from ficlens.library import open_library  # noqa: PLC0415 (SQLAlchemy loads only here)
+
+    try:
+        return open_library(db)
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+
+
+@library_app.command("import")
+def library_import(
+    inputs: Annotated[list[Path], typer.Argument(help="Fic files, folders or .zip archives.")],
+    db: DbOption = None,
+    structure_only: Annotated[
+        bool, typer.Option("--structure-only", help="Skip the spaCy stages: fast, no cast.")
+    ] = False,
+) -> None:
+    """Analyse fic files and store them in the library (duplicates skipped, updates in place)."""
+    from ficlens.library import collect_files  # noqa: PLC0415
+    from ficlens.library.render import render_import_summary  # noqa: PLC0415
+
+    err = Console(stderr=True)
+    files = collect_files(inputs)
+    if not files:
+        err.print(
+            "[red]No story files found[/] (looked for .txt, .html, .htm, .xhtml, .epub, .zip)."
+        )
+        raise typer.Exit(EXIT_FAILURES)
+    with _open_library(db, err) as library:
+        report = _import_with_progress(library, files, nlp=not structure_only, err=err)
+    for line in render_import_summary(report):
+        err.print(line, highlight=False)
+    if report.failures:
+        raise typer.Exit(EXIT_FAILURES)
+
+
+def _import_with_progress(
+    library: Library, files: list[PendingFile], *, nlp: bool, err: Console
+) -> ImportReport:
+    """Import files one transaction each, with a progress bar and a line per file."""
+    from ficlens.library import ImportReport, import_file  # noqa: PLC0415
+    from ficlens.library.render import render_outcome  # noqa: PLC0415
+
+    outcomes = []
+    with Progress(*_columns(), console=err, transient=True) as progress:
+        task = progress.add_task("Importing", total=len(files))
+        for file in files:
+            progress.update(task, description=f"Importing {Path(file.name).name}")
+            outcomes.append(import_file(library, file, nlp=nlp))
+            progress.console.print(render_outcome(outcomes[-1]), highlight=False)
+            progress.advance(task)
+    return ImportReport(tuple(outcomes))
+
+
+@library_app.command("list")
+def library_list(
+    db: DbOption = None,
+    sort: Annotated[
+        str,
+        typer.Option(
+            "--sort", help="added, updated, title, words or chapters; - first for descending."
+        ),
+    ] = "-updated",
+    page: Annotated[int, typer.Option("--page", min=1, help="Page number.")] = 1,
+    per_page: Annotated[int, typer.Option("--per-page", min=1, max=500, help="Works a page.")] = 50,
+) -> None:
+    """List the library's works: id, title, authors, rating and words."""
+    from ficlens.library import list_works  # noqa: PLC0415
+    from ficlens.library.render import works_table  # noqa: PLC0415
+
+    err = Console(stderr=True)
+    try:
+        with _open_library(db, err) as library, library.sessions() as session:
+            listing = list_works(session, sort=sort, page=page, per_page=per_page)
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+    _tables_console().print(works_table(listing))
+
+
+@library_app.command("search")
+def library_search(
+    query: Annotated[str, typer.Argument(help='Words, "a phrase" or prefix*; all must match.')],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Most hits shown.")] = 20,
+) -> None:
+    """Search titles, summaries, notes and story text; show where each work matches."""
+    from ficlens.library import search as search_library  # noqa: PLC0415
+    from ficlens.library.render import hits_table  # noqa: PLC0415
+
+    err = Console(stderr=True)
+    try:
+        with _open_library(db, err) as library, library.sessions() as session:
+            hits = search_library(session, query, limit=limit)
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+    _tables_console().print(hits_table(hits, query))
 
 
 def _tables_console() -> Console:

@@ -53,6 +53,16 @@ def vocative_name(words: str) -> str | None:
     return None
 
 
+def _named_elsewhere(name: str, text: str) -> bool:
+    """Whether the name's last word is capitalised somewhere inside a sentence too.
+
+    Names are (``my dear Hastings``, ``said Jake``); a one-word reply that opens a quotation
+    like a name (``"Exactly."``, ``"Impossible!"``) is not.
+    """
+    word = re.escape(name.rsplit(maxsplit=1)[-1])
+    return re.search(rf"[a-z,;] {word}\b", text) is not None
+
+
 def narrator_name(text: str, quotes: Sequence[Quote], narrator: str) -> str | None:
     """The name most often used to address the narrator, or ``None`` if unclear.
 
@@ -69,7 +79,7 @@ def narrator_name(text: str, quotes: Sequence[Quote], narrator: str) -> str | No
     votes: Counter[str] = Counter()
     for at in sorted(beside):  # one vote a quotation, even between two of the narrator's
         name = vocative_name(text[quotes[at].span.start : quotes[at].span.end])
-        if name:
+        if name and _named_elsewhere(name, text):
             votes[name] += 1
     if not votes:
         return None

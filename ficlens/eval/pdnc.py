@@ -176,17 +176,34 @@ def map_characters(predicted: Sequence[Character], novel: Novel) -> dict[str, st
 def map_by_names(
     predicted: Sequence[Character], gold: Mapping[str, Sequence[str]]
 ) -> dict[str, str]:
-    """Map each predicted character to the gold id sharing the most name forms; ties map none."""
+    """Map each predicted character to the gold id sharing the most name forms; ties map none.
+
+    A character that shares no whole name with any gold character maps to the one gold
+    character, if only one, with a name holding every word of its own (a narrator the text only
+    calls ``Jake`` is ``Jake Barnes``); the first-person placeholders ``I`` and ``Narrator``
+    never count.
+    """
     gold_forms = {gid: name_forms(names) for gid, names in gold.items()}
+    gold_words = {gid: [set(form.split()) for form in forms] for gid, forms in gold_forms.items()}
     mapping: dict[str, str] = {}
     for character in predicted:
         names = name_forms((character.name, *character.aliases))
         scores = {gid: len(names & forms) for gid, forms in gold_forms.items()}
         best = max(scores.values(), default=0)
         winners = [gid for gid, score in scores.items() if score == best]
-        if best and len(winners) == 1:
+        if not best:
+            own = [set(form.split()) for form in names - _PLACEHOLDERS]
+            winners = [
+                gid
+                for gid, forms in gold_words.items()
+                if any(words <= form for words in own for form in forms)
+            ]
+        if winners and len(winners) == 1:
             mapping[character.id] = winners[0]
     return mapping
+
+
+_PLACEHOLDERS = frozenset({"i", "narrator"})
 
 
 def _covered(span: Span, pool: Sequence[Span], starts: Sequence[int]) -> int:

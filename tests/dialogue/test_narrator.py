@@ -76,9 +76,21 @@ def test_one_answer_between_two_narrator_lines_is_one_vote_and_enough() -> None:
 
 
 def test_a_tie_between_names_names_no_one() -> None:
-    text = '"Late?" I asked.\n\n"Yes, Tamsin," said Odo.\n\n"Go," I said.\n\n"Wren, go," he said.'
+    text = (
+        '"Late?" I asked.\n\n"Yes, Tamsin," said Odo.\n\n"Go," I said.\n\n"Wren, go," he said.'
+        "\n\nHe looked at Wren."
+    )
     quotes = quotes_of(text, ["narrator", "c1", "narrator", "c1"])
     assert narrator_name(text, quotes, "narrator") is None
+
+
+def test_a_reply_that_opens_like_a_name_is_not_one() -> None:
+    # "Exactly." stands alone like a name ("Tamsin.") but no sentence ever names an Exactly.
+    text = '"So it was the cocoa," I said.\n\n"Exactly."\n\n"And the door?" I asked.'
+    quotes = quotes_of(text, ["narrator", "c1", "narrator"])
+    assert narrator_name(text, quotes, "narrator") is None
+    named = text + "\n\nI had never seen Exactly so pleased."
+    assert narrator_name(named, quotes, "narrator") == "Exactly"
 
 
 def test_the_narrator_addressing_others_does_not_name_them() -> None:

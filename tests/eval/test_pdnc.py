@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from ficlens.cli import app
-from ficlens.eval.pdnc import QUOTE_TYPES, evaluate, load_novel, name_forms
+from ficlens.eval.pdnc import QUOTE_TYPES, evaluate, load_novel, map_by_names, name_forms
+from ficlens.model import Character
 
 pytestmark = pytest.mark.spacy
 
@@ -105,3 +106,22 @@ def test_real_novel_beats_the_booknlp_anchor() -> None:
     assert total.recall > 0.95
     assert total.precision > 0.9
     assert total.accuracy() > 0.402
+
+
+def _character(ident: str, name: str, *aliases: str) -> Character:
+    return Character(ident, name, aliases, None, False, 1, 0)
+
+
+def test_mapping_prefers_shared_names_then_a_unique_word_match() -> None:
+    gold = {
+        "g1": ("Jake Barnes", "Barnes", "Mr. Barnes"),
+        "g2": ("Newland Archer", "Newland"),
+        "g3": ("May Archer", "May Welland"),
+    }
+    predicted = [
+        _character("c1", "Barnes"),  # a whole name shared: g1
+        _character("narrator", "Jake", "I", "Narrator"),  # no whole name; only g1 holds "jake"
+        _character("c2", "Archer"),  # two gold characters hold "archer": nobody
+        _character("c3", "Narrator", "I"),  # placeholders never match
+    ]
+    assert map_by_names(predicted, gold) == {"c1": "g1", "narrator": "g1"}

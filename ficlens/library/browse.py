@@ -1,0 +1,175 @@
+"""Browsing the library AO3-style: filtered, sorted, paged listings and the tag sidebar.
+
+A :class:`~ficlens.library.records.WorkFilter` narrows both: included tags must *all* be on a
+work, excluded tags must *none* be on it (a tag counts whether declared or detected), plus a
+word range and completion status.
+
+Example:
+    >>> only = WorkFilter(include={"fandom": ["Naruto"]}, exclude={"warning": ["Violence"]})
+    >>> page = list_works(session, only, sort="-words")       # doctest: +SKIP
+    >>> page.total, [w.title for w in page.works]             # doctest: +SKIP
+    (1, ['Rain on the Bridge'])
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, Select, distinct, func, or_, select, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from ficlens.library.errors import LibraryError
+from ficlens.library.records import TAG_TYPES, TagCount, TagType, WorkFilter, WorkPage, WorkTag
+from ficlens.library.repository import link_tag, record_of
+from ficlens.library.tables import TagRow, WorkRow, WorkTagRow
+
+SORTS: dict[str, ColumnElement[Any] | InstrumentedAttribute[Any]] = {
+    "added": WorkRow.added_at,
+    "updated": WorkRow.updated_at,
+    "title": func.lower(WorkRow.title),
+    "words": WorkRow.words,
+    "chapters": WorkRow.chapter_count,
+}
+"""Sort keys of :func:`list_works`; prefix ``-`` for descending (``-updated`` is the default)."""
+
+MAX_PER_PAGE = 500
+
+
+def list_works(
+    session: Session,
+    filters: WorkFilter | None = None,
+    *,
+    sort: str = "-updated",
+    page: int = 1,
+    per_page: int = 20,
+) -> WorkPage:
+    """One page of the works that pass ``filters``, sorted, with the total that match.
+
+    Args:
+        session: an open session.
+        filters: what to narrow to; all works when omitted.
+        sort: a key of :data:`SORTS`, ``-`` in front for descending.
+        page: 1-based page number.
+        per_page: works per page (1 to 500).
+
+    Raises:
+        LibraryError: an unknown sort key or tag type, or a page out of range.
+    """
+    filters = filters or WorkFilter()
+    if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
+        raise LibraryError(f"page must be >= 1 and per_page 1-{MAX_PER_PAGE}")
+    conditions = _conditions(filters)
+    total = session.scalar(select(func.count(WorkRow.id)).where(*conditions)) or 0
+    query = select(WorkRow).where(*conditions).order_by(*_order(sort))
+    rows = session.scalars(query.offset((page - 1) * per_page).limit(per_page)).all()
+    tags = _tags_of(session, [row.id for row in rows])
+    works = tuple(record_of(row, tags.get(row.id, ())) for row in rows)
+    return WorkPage(works, total, page, per_page)
+
+
+def tag_counts(
+    session: Session,
+    filters: WorkFilter | None = None,
+    *,
+    types: Sequence[TagType] = TAG_TYPES,
+    limit: int | None = None,
+) -> tuple[TagCount, ...]:
+    """How many of the filtered works carry each tag: the listing's sidebar.
+
+    Tags come grouped by type in AO3's order (rating, warning, category, fandom, character,
+    relationship, freeform), most used first within a type.
+
+    Args:
+        session: an open session.
+        filters: the listing's filters.
+        types: which tag types to count.
+        limit: the most tags kept per type.
+    """
+    conditions = _conditions(filters or WorkFilter())
+    works = func.count(distinct(WorkTagRow.work_id))
+    query = (
+        select(TagRow.type, TagRow.name, works)
+        .join(WorkTagRow, WorkTagRow.tag_id == TagRow.id)
+        .where(TagRow.type.in_(types))
+        .group_by(TagRow.id, TagRow.type, TagRow.name)
+    )
+    if conditions:  # the whole library needs no join to works
+        query = query.join(WorkRow, WorkRow.id == WorkTagRow.work_id).where(*conditions)
+    counts = sorted(
+        (
+            TagCount(cast("TagType", kind), name, count)
+            for kind, name, count in session.execute(query)
+        ),
+        key=lambda c: (TAG_TYPES.index(c.type), -c.count, c.name.casefold()),
+    )
+    if limit is None:
+        return tuple(counts)
+    kept: dict[str, int] = defaultdict(int)
+    trimmed = []
+    for count in counts:
+        kept[count.type] += 1
+        if kept[count.type] <= limit:
+            trimmed.append(count)
+    return tuple(trimmed)
+
+
+def _tag_keys(tags: dict[TagType, list[str]]) -> list[tuple[str, str]]:
+    unknown = sorted(set(tags) - set(TAG_TYPES))
+    if unknown:
+        raise LibraryError(f"unknown tag type(s) {unknown}; use {list(TAG_TYPES)}")
+    keys = [
+        (kind, " ".join(name.split()).casefold()) for kind, names in tags.items() for name in names
+    ]
+    return list(dict.fromkeys(keys))
+
+
+def _works_with_tags(keys: list[tuple[str, str]]) -> Select[Any]:
+    tag_ids = select(TagRow.id).where(tuple_(TagRow.type, TagRow.key).in_(keys))
+    return select(WorkTagRow.work_id).where(WorkTagRow.tag_id.in_(tag_ids))
+
+
+def _conditions(filters: WorkFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    include = _tag_keys(filters.include)
+    if include:
+        # A work must carry every included tag: count how many of them it has.
+        having_all = (
+            _works_with_tags(include)
+            .group_by(WorkTagRow.work_id)
+            .having(func.count(distinct(WorkTagRow.tag_id)) == len(include))
+        )
+        conditions.append(WorkRow.id.in_(having_all))
+    exclude = _tag_keys(filters.exclude)
+    if exclude:
+        conditions.append(WorkRow.id.not_in(_works_with_tags(exclude)))
+    if filters.words_min is not None:
+        conditions.append(WorkRow.words >= filters.words_min)
+    if filters.words_max is not None:
+        conditions.append(WorkRow.words <= filters.words_max)
+    if filters.complete is True:
+        conditions.append(WorkRow.complete.is_(True))
+    elif filters.complete is False:
+        conditions.append(or_(WorkRow.complete.is_(False), WorkRow.complete.is_(None)))
+    return conditions
+
+
+def _order(sort: str) -> tuple[ColumnElement[Any], ...]:
+    key = sort.removeprefix("-")
+    if key not in SORTS:
+        raise LibraryError(f"unknown sort {sort!r}; use one of {sorted(SORTS)} (- for descending)")
+    column = SORTS[key]
+    if sort.startswith("-"):
+        return column.desc(), WorkRow.id.desc()
+    return column.asc(), WorkRow.id.asc()
+
+
+def _tags_of(session: Session, work_ids: list[int]) -> dict[int, tuple[WorkTag, ...]]:
+    if not work_ids:
+        return {}
+    links = session.scalars(select(WorkTagRow).where(WorkTagRow.work_id.in_(work_ids))).all()
+    found: dict[int, list[WorkTag]] = defaultdict(list)
+    for link in links:
+        found[link.work_id].append(link_tag(link))
+    return {work_id: tuple(tags) for work_id, tags in found.items()}

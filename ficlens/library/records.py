@@ -1,0 +1,190 @@
+"""What the library hands out: frozen records, never ORM rows.
+
+Repository functions read rows inside a session and return these values, so callers (the CLI,
+later the web app) never touch a lazy-loading row after its session has closed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+TagType = Literal[
+    "rating", "warning", "category", "fandom", "character", "relationship", "freeform"
+]  # fmt: skip
+"""The kinds of tag, in AO3's order."""
+
+TAG_TYPES: tuple[TagType, ...] = (
+    "rating", "warning", "category", "fandom", "character", "relationship", "freeform"
+)  # fmt: skip
+
+TagSource = Literal["declared", "detected"]
+"""``declared``: the source file or its author said so; ``detected``: FicLens's analysis did."""
+
+ImportStatus = Literal["added", "updated", "duplicate"]
+"""What :func:`~ficlens.library.repository.add_or_update` did with a work."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorkTag:
+    """One tag on one work, with where it came from."""
+
+    type: TagType
+    name: str
+    source: TagSource
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryWork:
+    """A work as the library stores it: what a listing or a work page shows.
+
+    Attributes:
+        id: the library's id for the work.
+        sha256: hash of the source file's bytes (duplicates share it).
+        title: the declared title, or the file's name when none is declared.
+        authors: the declared authors, in order.
+        summary: the declared summary, else FicLens's spoiler-free extractive summary.
+        source_path: the file (or ``archive.zip:member``) it was imported from.
+        source_url: the declared URL on its site, if any.
+        source_format: ``text``, ``html`` or ``epub``.
+        source_flavour: ``plain``, ``ffn``, ``ao3``, ``fanficfare`` or ``generic``.
+        rating: the declared rating (in AO3's names when FicLens could map it).
+        words: story words (notes excluded).
+        chapters: how many chapters.
+        complete: the declared status; ``None`` when the source does not say.
+        language: the analysed language code, else the declared language.
+        added: when the work entered the library (UTC).
+        updated: when it was last imported or re-imported (UTC).
+        tags: every tag, declared and detected.
+    """
+
+    id: int
+    sha256: str
+    title: str
+    authors: tuple[str, ...]
+    summary: str | None
+    source_path: str
+    source_url: str | None
+    source_format: str
+    source_flavour: str
+    rating: str | None
+    words: int
+    chapters: int
+    complete: bool | None
+    language: str | None
+    added: datetime
+    updated: datetime
+    tags: tuple[WorkTag, ...] = ()
+
+    def tag_names(self, type: TagType, source: TagSource | None = None) -> tuple[str, ...]:
+        """The names of this work's tags of one type, optionally from one source only.
+
+        Example:
+            >>> work.tag_names("relationship", "detected")    # doctest: +SKIP
+            ('Hatake Kakashi & Haruno Sakura',)
+        """
+        names = (t.name for t in self.tags if t.type == type and source in (None, t.source))
+        return tuple(dict.fromkeys(names))
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryCharacter:
+    """A character the analysis found in a work (only works analysed with NLP have them)."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    gender: str | None
+    canon: bool
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class WorkFilter:
+    """What a listing (and its tag sidebar) is narrowed to, AO3-style.
+
+    Attributes:
+        include: tag type -> names; a work must carry every one of them.
+        exclude: tag type -> names; a work must carry none of them.
+        words_min: fewest story words (inclusive).
+        words_max: most story words (inclusive).
+        complete: only complete (``True``) or only unfinished-or-unknown (``False``) works.
+
+    Tag names match case-insensitively; a tag counts whether declared or detected.
+    """
+
+    include: dict[TagType, list[str]] = field(default_factory=dict)
+    exclude: dict[TagType, list[str]] = field(default_factory=dict)
+    words_min: int | None = None
+    words_max: int | None = None
+    complete: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TagCount:
+    """How many of the filtered works carry a tag (one row of the listing's sidebar)."""
+
+    type: TagType
+    name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class WorkPage:
+    """One page of a listing and how many works match in all."""
+
+    works: tuple[LibraryWork, ...]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages the whole listing has (at least 1)."""
+        return max(1, -(-self.total // self.per_page))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A work matching a text search, with a snippet around the best match.
+
+    Attributes:
+        work_id: the work's id.
+        title: its title.
+        authors: its authors.
+        snippet: a short stretch of the best-matching field, as plain text.
+        highlights: ``(start, end)`` offsets into ``snippet`` of the matched words.
+        score: the relevance (BM25; higher is better).
+    """
+
+    work_id: int
+    title: str
+    authors: tuple[str, ...]
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]
+    score: float
+
+    def marked(self, before: str = "[", after: str = "]") -> str:
+        """The snippet with each matched stretch wrapped in ``before`` and ``after``.
+
+        Example:
+            >>> SearchHit(1, "T", (), "the rain fell", ((4, 8),), 1.0).marked()
+            'the [rain] fell'
+        """
+        parts, cursor = [], 0
+        for start, end in self.highlights:
+            parts += [self.snippet[cursor:start], before, self.snippet[start:end], after]
+            cursor = end
+        parts.append(self.snippet[cursor:])
+        return "".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingPosition:
+    """Where a reader stopped in a work: a chapter and a character offset into the text."""
+
+    work_id: int
+    chapter: int
+    offset: int
+    updated: datetime

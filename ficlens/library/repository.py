@@ -1,0 +1,314 @@
+"""Storing works: add, update in place, find, delete, and the reader's position.
+
+Every function takes an open :class:`~sqlalchemy.orm.Session` and returns frozen records from
+:mod:`ficlens.library.records`; none commits, so the caller decides the transaction
+(``with library.sessions.begin() as session: ...``).
+
+Example:
+    >>> with library.sessions.begin() as session:           # doctest: +SKIP
+    ...     work, status = add_or_update(session, analysis)
+    >>> status                                              # doctest: +SKIP
+    'added'
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import PurePath
+from typing import Any, cast
+
+from sqlalchemy import delete, exists, select, tuple_
+from sqlalchemy.orm import Session
+
+from ficlens.contract import analysis_to_json
+from ficlens.library.errors import LibraryError, WorkNotFoundError
+from ficlens.library.fts import index_work, unindex_work
+from ficlens.library.records import (
+    ImportStatus,
+    LibraryCharacter,
+    LibraryWork,
+    ReadingPosition,
+    TagSource,
+    TagType,
+    WorkTag,
+)
+from ficlens.library.tables import (
+    ChapterRow,
+    CharacterRow,
+    NoteRow,
+    ReadingStateRow,
+    TagRow,
+    WorkRow,
+    WorkTagRow,
+    utc_now,
+)
+from ficlens.library.tags import declared_rating, work_tags
+from ficlens.model import Analysis
+
+_KEY_SEPARATOR = "\x1f"
+
+
+def add_or_update(session: Session, analysis: Analysis) -> tuple[LibraryWork, ImportStatus]:
+    """Store an analysed work: add it, update the work it is a new version of, or skip it.
+
+    - ``duplicate``: a work with the same source bytes (``Source.sha256``) is stored; nothing
+      changes and that work is returned.
+    - ``updated``: a stored work has the same source URL, or the same declared title and
+      authors; it is replaced in place (same id) and keeps its reading position.
+    - ``added``: otherwise.
+
+    The caller commits (one transaction per work).
+    """
+    existing = find_by_sha256(session, analysis.work.source.sha256)
+    if existing is not None:
+        return existing, "duplicate"
+    row = _previous_version(session, analysis)
+    if row is None:
+        row = WorkRow()
+        _fill(session, row, analysis)
+        session.add(row)
+        session.flush()
+        index_work(session, row.id)
+        return _record(row), "added"
+    unindex_work(session, row.id)  # the FTS 'delete' needs the old values
+    old_tags = {link.tag_id for link in row.tag_links}
+    row.chapters.clear()
+    row.notes.clear()
+    row.characters.clear()
+    row.tag_links.clear()
+    session.flush()  # old children go before new ones reuse their unique keys
+    _fill(session, row, analysis)
+    row.updated_at = utc_now()
+    if row.reading is not None:  # keep the place, inside the new text
+        row.reading.chapter = min(row.reading.chapter, max(1, row.chapter_count))
+        row.reading.offset = min(row.reading.offset, len(row.text))
+    session.flush()
+    _prune_tags(session, old_tags)
+    index_work(session, row.id)
+    return _record(row), "updated"
+
+
+def find_by_sha256(session: Session, sha256: str) -> LibraryWork | None:
+    """The stored work imported from a file with these exact bytes, if any."""
+    row = session.scalars(select(WorkRow).where(WorkRow.sha256 == sha256)).first()
+    return _record(row) if row is not None else None
+
+
+def get_work(session: Session, work_id: int) -> LibraryWork:
+    """One work by id, with its tags.
+
+    Raises:
+        WorkNotFoundError: no work has this id.
+    """
+    return _record(_row(session, work_id))
+
+
+def work_text(session: Session, work_id: int) -> str:
+    """A work's full text (every stored span is an offset into it)."""
+    return _row(session, work_id).text
+
+
+def work_analysis(session: Session, work_id: int) -> dict[str, Any]:
+    """A work's stored analysis: the ``ficlens.analysis/1`` JSON object, without the text."""
+    return dict(_row(session, work_id).analysis)
+
+
+def work_characters(session: Session, work_id: int) -> tuple[LibraryCharacter, ...]:
+    """A work's cast as the analysis found it, most mentioned first (empty without NLP)."""
+    row = _row(session, work_id)
+    cast = sorted(row.characters, key=lambda c: (-c.mentions, c.key))
+    return tuple(
+        LibraryCharacter(c.key, c.name, tuple(c.aliases), c.gender, c.canon, c.mentions)
+        for c in cast
+    )
+
+
+def delete_work(session: Session, work_id: int) -> None:
+    """Delete a work with its chapters, notes, tags links, cast and reading position.
+
+    Raises:
+        WorkNotFoundError: no work has this id.
+    """
+    row = _row(session, work_id)
+    old_tags = {link.tag_id for link in row.tag_links}
+    unindex_work(session, work_id)
+    session.delete(row)
+    session.flush()
+    _prune_tags(session, old_tags)
+
+
+def set_reading_position(
+    session: Session, work_id: int, *, chapter: int, offset: int
+) -> ReadingPosition:
+    """Remember where the reader stopped: a 1-based chapter and an offset into the text.
+
+    Raises:
+        WorkNotFoundError: no work has this id.
+        LibraryError: the chapter or offset lies outside the work.
+    """
+    row = _row(session, work_id)
+    if not 1 <= chapter <= max(1, row.chapter_count):
+        raise LibraryError(f"work {work_id} has no chapter {chapter}")
+    if not 0 <= offset <= len(row.text):
+        raise LibraryError(f"offset {offset} lies outside work {work_id}'s text")
+    state = row.reading or ReadingStateRow(work_id=work_id)
+    state.chapter, state.offset, state.updated_at = chapter, offset, utc_now()
+    row.reading = state
+    session.flush()
+    return _position(state)
+
+
+def reading_position(session: Session, work_id: int) -> ReadingPosition | None:
+    """Where the reader stopped in a work, or ``None`` if they have not started it."""
+    state = session.get(ReadingStateRow, work_id)
+    return _position(state) if state is not None else None
+
+
+def _row(session: Session, work_id: int) -> WorkRow:
+    row = session.get(WorkRow, work_id)
+    if row is None:
+        raise WorkNotFoundError(work_id)
+    return row
+
+
+def match_key(title: str | None, authors: tuple[str, ...]) -> str | None:
+    """The key that finds a re-imported work by declared title and authors (case-blind).
+
+    ``None`` when the title or the authors are not declared: a file name is no identity.
+    """
+    names = [" ".join(name.split()).casefold() for name in (title or "", *authors)]
+    if not names[0] or not any(names[1:]):
+        return None
+    return _KEY_SEPARATOR.join(names)
+
+
+def _previous_version(session: Session, analysis: Analysis) -> WorkRow | None:
+    meta = analysis.work.metadata
+    newest = (WorkRow.updated_at.desc(), WorkRow.id.desc())
+    if meta.source_url:
+        query = select(WorkRow).where(WorkRow.source_url == meta.source_url).order_by(*newest)
+        row = session.scalars(query.limit(1)).first()
+        if row is not None:
+            return row
+    key = match_key(meta.title, meta.authors)
+    if key is None:
+        return None
+    query = select(WorkRow).where(WorkRow.match_key == key).order_by(*newest)
+    return session.scalars(query.limit(1)).first()
+
+
+def _fill(session: Session, row: WorkRow, analysis: Analysis) -> None:
+    """Set a row's columns and children from an analysis (children must be empty)."""
+    work, meta, source = analysis.work, analysis.work.metadata, analysis.work.source
+    data = analysis_to_json(analysis)
+    summary = meta.summary or _extract(analysis)
+    row.sha256 = source.sha256
+    row.title = meta.title or _file_title(source.path)
+    row.authors = list(meta.authors)
+    row.match_key = match_key(meta.title, meta.authors)
+    row.summary = summary or None
+    row.source_path, row.source_url = source.path, meta.source_url
+    row.source_format, row.source_flavour = source.format, source.flavour
+    row.rating = declared_rating(analysis)
+    row.words = int(data["stats"]["words"])
+    row.chapter_count = len(work.chapters)
+    row.complete = None if meta.status is None else meta.status == "complete"
+    row.language = analysis.language or meta.language
+    row.methods = dict(analysis.methods)
+    row.analysis = data
+    row.notes_text = "\n\n".join(note.span.of(work.text) for note in work.notes)
+    row.text = work.text
+    row.chapters = [
+        ChapterRow(index=c.index, title=c.title, start=c.span.start, end=c.span.end,
+                   words=int(d["words"]))
+        for c, d in zip(work.chapters, data["chapters"], strict=True)
+    ]  # fmt: skip
+    row.notes = [
+        NoteRow(kind=n.kind, chapter=n.chapter, start=n.span.start, end=n.span.end)
+        for n in work.notes
+    ]
+    row.characters = [
+        CharacterRow(key=c.id, name=c.name, aliases=list(c.aliases), gender=c.gender,
+                     canon=c.canon, mentions=c.mentions, first=c.first)
+        for c in analysis.characters
+    ]  # fmt: skip
+    tags = work_tags(analysis)
+    rows = _tag_rows(session, tags)
+    row.tag_links = [
+        WorkTagRow(tag=rows[(t.type, t.name.casefold())], source=t.source) for t in tags
+    ]
+
+
+def _tag_rows(session: Session, tags: tuple[WorkTag, ...]) -> dict[tuple[str, str], TagRow]:
+    """The tag rows for these tags, created when new (one query for the existing ones)."""
+    # Tags differing only in case are one tag (work_tags() already merged them per work).
+    wanted = {(t.type, t.name.casefold()): t.name for t in tags}
+    found: dict[tuple[str, str], TagRow] = {}
+    if wanted:
+        query = select(TagRow).where(tuple_(TagRow.type, TagRow.key).in_(list(wanted)))
+        found = {(tag.type, tag.key): tag for tag in session.scalars(query)}
+    for (kind, key), name in wanted.items():
+        if (kind, key) not in found:
+            found[(kind, key)] = TagRow(type=kind, name=name, key=key)
+    return found
+
+
+def _prune_tags(session: Session, tag_ids: set[int]) -> None:
+    """Delete tags that no work carries any more, among ``tag_ids``."""
+    if tag_ids:
+        linked = exists().where(WorkTagRow.tag_id == TagRow.id)
+        session.execute(delete(TagRow).where(TagRow.id.in_(tag_ids), ~linked))
+
+
+def _extract(analysis: Analysis) -> str:
+    content = analysis.content
+    if content is None:
+        return ""
+    return " ".join(" ".join(span.of(analysis.work.text).split()) for span in content.summary)
+
+
+def _file_title(path: str) -> str:
+    name = PurePath(path.rsplit(":", 1)[-1]).name
+    return name.split(".", 1)[0] or name
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; the library stores UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def record_of(row: WorkRow, tags: tuple[WorkTag, ...]) -> LibraryWork:
+    """A work row as a frozen record, with the tags given."""
+    return LibraryWork(
+        id=row.id,
+        sha256=row.sha256,
+        title=row.title,
+        authors=tuple(row.authors),
+        summary=row.summary,
+        source_path=row.source_path,
+        source_url=row.source_url,
+        source_format=row.source_format,
+        source_flavour=row.source_flavour,
+        rating=row.rating,
+        words=row.words,
+        chapters=row.chapter_count,
+        complete=row.complete,
+        language=row.language,
+        added=_aware(row.added_at),
+        updated=_aware(row.updated_at),
+        tags=tags,
+    )
+
+
+def link_tag(link: WorkTagRow) -> WorkTag:
+    """A work–tag link as a record."""
+    source: TagSource = "declared" if link.source == "declared" else "detected"
+    return WorkTag(cast("TagType", link.tag.type), link.tag.name, source)
+
+
+def _record(row: WorkRow) -> LibraryWork:
+    return record_of(row, tuple(link_tag(link) for link in row.tag_links))
+
+
+def _position(state: ReadingStateRow) -> ReadingPosition:
+    return ReadingPosition(state.work_id, state.chapter, state.offset, _aware(state.updated_at))

@@ -1,0 +1,107 @@
+"""Opening the library: URLs, migrations from empty and back, the schema matching the tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from ficlens.library import (
+    DatabaseError,
+    database_url,
+    default_database_path,
+    downgrade,
+    migrate,
+    open_library,
+)
+from ficlens.library.db import create_library_engine, current_revision
+from ficlens.library.tables import Base, include_name
+
+TABLES = {"works", "chapters", "notes", "tags", "work_tags", "characters", "reading_state"}
+
+
+def test_migrations_create_the_schema_from_empty_and_downgrade_drops_it(tmp_path: Path) -> None:
+    engine = create_library_engine(f"sqlite:///{tmp_path / 'lib.db'}")
+    assert current_revision(engine) is None
+    migrate(engine)
+    assert current_revision(engine) == "0001"
+    names = set(inspect(engine).get_table_names())
+    assert TABLES | {"works_fts", "alembic_version"} <= names
+    with engine.connect() as connection:
+        sql = connection.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'works_fts'"))
+    assert "fts5" in sql
+    assert "content='works'" in sql
+
+    downgrade(engine, "base")
+    left = {n for n in inspect(engine).get_table_names() if not n.startswith("works_fts")}
+    assert left == {"alembic_version"}
+    assert current_revision(engine) is None
+    migrate(engine)  # and up again
+    assert set(inspect(engine).get_table_names()) >= TABLES
+    engine.dispose()
+
+
+def test_the_migration_matches_the_orm_tables(tmp_path: Path) -> None:
+    engine = create_library_engine(f"sqlite:///{tmp_path / 'lib.db'}")
+    migrate(engine)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        differences = compare_metadata(context, Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_opening_twice_keeps_the_data(tmp_path: Path) -> None:
+    url = str(tmp_path / "lib.db")
+    with open_library(url) as library, library.sessions.begin() as session:
+        session.execute(text("INSERT INTO tags (type, name, key) VALUES ('fandom', 'X', 'x')"))
+    with open_library(url) as library, library.sessions() as session:
+        assert session.scalar(text("SELECT count(*) FROM tags")) == 1
+
+
+def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
+    with open_library(str(tmp_path / "lib.db")) as library, library.sessions() as session:
+        assert session.scalar(text("PRAGMA foreign_keys")) == 1
+
+
+def test_database_url_prefers_the_option_then_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("FICLENS_DB", str(tmp_path / "env.db"))
+    assert database_url("sqlite:///given.db") == "sqlite:///given.db"
+    assert database_url(str(tmp_path / "plain.db")) == f"sqlite:///{tmp_path / 'plain.db'}"
+    assert database_url() == f"sqlite:///{tmp_path / 'env.db'}"
+    monkeypatch.delenv("FICLENS_DB")
+    assert database_url() == f"sqlite:///{default_database_path()}"
+    assert default_database_path().name == "library.db"
+    assert database_url("postgresql://u:p@host/db") == "postgresql+psycopg://u:p@host/db"
+
+
+def test_a_sqlite_file_gets_its_folder(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "er" / "lib.db"
+    with open_library(str(target)):
+        pass
+    assert target.is_file()
+
+
+def test_an_unknown_database_is_a_clear_error() -> None:
+    with pytest.raises(DatabaseError, match=r"nosuchdb://x: cannot use this database"):
+        open_library("nosuchdb://x")
+
+
+def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder")
+    with pytest.raises(DatabaseError, match="cannot create its folder"):
+        open_library(str(blocker / "lib.db"))
+
+
+def test_a_schema_from_a_newer_ficlens_is_refused(tmp_path: Path) -> None:
+    url = str(tmp_path / "lib.db")
+    with open_library(url) as library, library.sessions.begin() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(DatabaseError, match="newer FicLens"):
+        open_library(url)

@@ -1,0 +1,51 @@
+"""Which tags a work gets: declared from its source, detected by the analysis."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from ficlens.api import analyze
+from ficlens.ingest import read_bytes
+from ficlens.library.records import WorkTag
+from ficlens.library.tags import declared_rating, work_tags
+from ficlens.model import Analysis, Character, Content, Relationship
+from ficlens.structure import build_work
+
+WORKS = Path(__file__).parents[2] / "ficlens" / "demo" / "works"
+
+
+def demo(name: str) -> Analysis:
+    return analyze(build_work(read_bytes((WORKS / name).read_bytes(), path=name)), nlp=False)
+
+
+def test_fanfiction_net_fields_become_ao3_style_tags() -> None:
+    analysis = demo("rain-on-the-bridge.ffn.html")
+    tags = work_tags(analysis)
+    assert declared_rating(analysis) == "Teen And Up Audiences"  # FFN's T, in AO3's names
+    assert WorkTag("rating", "Teen And Up Audiences", "declared") in tags
+    assert WorkTag("freeform", "Hurt/Comfort", "declared") in tags  # an FFN genre
+    assert WorkTag("character", "Kakashi H.", "declared") in tags
+    assert WorkTag("fandom", "Naruto", "declared") in tags
+    assert WorkTag("fandom", "Naruto", "detected") in tags
+
+
+def test_detected_cast_relationships_and_categories_are_tags() -> None:
+    base = demo("tea-at-baker-street.txt")
+    cast = (Character("c1", "Sherlock Holmes", (), "he/him", True, 9, 0),
+            Character("c2", "John Watson", (), "he/him", True, 7, 5))  # fmt: skip
+    pairing = Relationship(("c1", "c2"), "romantic", "Sherlock Holmes/John Watson", 3.0, True)
+    content = replace(base.content or Content(), relationships=(pairing,), categories=("M/M",))
+    tags = work_tags(replace(base, characters=cast, content=content))
+    detected = {(t.type, t.name) for t in tags if t.source == "detected"}
+    assert {("character", "Sherlock Holmes"), ("character", "John Watson"),
+            ("relationship", "Sherlock Holmes/John Watson"), ("category", "M/M"),
+            ("fandom", "Sherlock (TV)")} <= detected  # fmt: skip
+
+
+def test_repeats_and_blank_names_are_dropped() -> None:
+    base = demo("tea-at-baker-street.txt")
+    meta = replace(base.work.metadata, freeforms=("Fluff", "fluff", "  ", "Domestic  Life"))
+    tags = work_tags(replace(base, work=replace(base.work, metadata=meta)))
+    freeform = [t.name for t in tags if t.type == "freeform" and t.source == "declared"]
+    assert freeform == ["Fluff", "Domestic Life"]
