@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench demo clean
+.PHONY: install run test lint format bench demo clean chromium
 
 install: $(STAMP)
 
@@ -23,7 +23,15 @@ DEMO_SHOWN := $(DEMO)/rain-on-the-bridge.txt $(DEMO)/the-marauders-map-is-wrong.
 run: install
 	$(BIN)/ficlens analyze $(DEMO_SHOWN)
 
-test: install
+# The browser tests drive Debian's Chromium (never `playwright install`: it downloads).
+chromium:
+	@if [ "$$(id -u)" = 0 ]; then \
+		command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium); \
+	else \
+		command -v chromium >/dev/null || echo "note: not root, cannot install chromium; the browser tests will skip"; \
+	fi
+
+test: install chromium
 	$(BIN)/ruff check ficlens tests bench
 	$(BIN)/ruff format --check ficlens tests bench
 	$(BIN)/mypy

@@ -440,6 +440,30 @@ def library_search(
     _tables_console().print(hits_table(hits, query))
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to bind; keep 127.0.0.1 unless you mean it.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to bind.")] = 8000,
+) -> None:
+    """Browse, search and read the library in a web browser (binds 127.0.0.1 by default)."""
+    import uvicorn  # noqa: PLC0415 (the web stack loads only here)
+
+    from ficlens.web import create_app  # noqa: PLC0415
+
+    err = Console(stderr=True)
+    try:
+        web_app = create_app(db)
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"FicLens is serving {web_app.state.library.url} at http://{shown}:{port}/")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 def _tables_console() -> Console:
     """Standard output for result tables: a terminal's width, or 160 columns when piped.
 

@@ -248,6 +248,10 @@ def _turn_guess(
     two_on, one_on = speaker(position + 2), speaker(position + 1)
     if two_on and one_on and two_on != one_on:
         return two_on, "forward"
+    pair = {who for at in range(len(run)) if (who := speaker(at))}
+    neighbour = one_back or one_on
+    if len(pair) == 2 and neighbour:  # a two-person conversation: the other one answers
+        return next(iter(pair - {neighbour})), "pair"
     return None
 
 

@@ -1,0 +1,95 @@
+"""The "Before you read" panel and the adult gate, from a work's stored analysis.
+
+Each claim carries its evidence passages (text cut from the work by their spans); the page
+hides them behind ``<details>`` so nobody sees a spoiler without asking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ficlens.library import LibraryWork
+
+AO3_ORDER = ("General Audiences", "Teen And Up Audiences", "Mature", "Explicit")
+ADULT_RATINGS = frozenset({"Mature", "Explicit"})
+_SCHEMES = {"ao3": "AO3 archive warning", "content": "content warning"}
+_SCHEMES = {"ao3": "AO3 archive warning", "content": "content warning"}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One thing the analysis says about a work, with the passages behind it."""
+
+    name: str
+    detail: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What a reader should know before reading.
+
+    Attributes:
+        detected_ao3: the AO3 rating FicLens detected (or ``None``).
+        detected_ffn: the FanFiction.Net rating FicLens detected.
+        declared: the rating the author or site declared.
+        milder_declared: the declared rating is milder than the detected one.
+        reasons: why the rating is what it is, with evidence.
+        warnings: archive and content warnings, with evidence.
+        relationships: pairings, with evidence.
+        tags: freeform tags, with evidence.
+    """
+
+    detected_ao3: str | None
+    detected_ffn: str | None
+    declared: str | None
+    milder_declared: bool
+    reasons: tuple[Claim, ...]
+    warnings: tuple[Claim, ...]
+    relationships: tuple[Claim, ...]
+    tags: tuple[Claim, ...]
+
+
+def _passages(text: str, spans: list[dict[str, int]]) -> tuple[str, ...]:
+    return tuple(" ".join(text[s["start"] : s["end"]].split()) for s in spans)
+
+
+def _rank(rating: str | None) -> int:
+    return AO3_ORDER.index(rating) if rating in AO3_ORDER else -1
+
+
+def work_facts(work: LibraryWork, analysis: dict[str, Any], text: str) -> Facts:
+    """The "Before you read" facts of a work."""
+    rating = analysis.get("rating") or {}
+    detected, declared = rating.get("ao3"), rating.get("declared") or work.rating
+    milder = rating.get("disagreement") == "under" or (
+        declared in AO3_ORDER and detected in AO3_ORDER and _rank(declared) < _rank(detected)
+    )
+    return Facts(
+        detected_ao3=detected,
+        detected_ffn=rating.get("ffn"),
+        declared=declared,
+        milder_declared=milder,
+        reasons=tuple(
+            Claim(r["text"], "", _passages(text, r["evidence"])) for r in rating.get("reasons", [])
+        ),
+        warnings=tuple(
+            Claim(w["name"], _SCHEMES.get(w["scheme"], w["scheme"]), _passages(text, w["evidence"]))
+            for w in analysis.get("warnings", [])
+        ),
+        relationships=tuple(
+            Claim(r["tag"], r["kind"], _passages(text, r["evidence"]))
+            for r in analysis.get("relationships", [])
+        ),
+        tags=tuple(
+            Claim(t["name"], "", _passages(text, t["evidence"])) for t in analysis.get("tags", [])
+        ),
+    )
+
+
+def is_adult(work: LibraryWork) -> bool:
+    """Whether a work is rated Mature or Explicit, declared or detected."""
+    return any(t.type == "rating" and t.name in ADULT_RATINGS for t in work.tags) or (
+        work.rating in ADULT_RATINGS
+    )

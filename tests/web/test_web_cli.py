@@ -1,0 +1,53 @@
+"""``ficlens serve``: what it binds and prints (uvicorn itself is replaced)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import uvicorn
+from typer.testing import CliRunner
+
+from ficlens.cli import app
+
+
+@pytest.fixture
+def runs(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda web_app, **kw: calls.append({"app": web_app, **kw}))
+    return calls
+
+
+def test_serve_binds_localhost_by_default(runs: list[dict[str, Any]], web_db: str) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", web_db])
+    assert result.exit_code == 0, result.output
+    assert "at http://127.0.0.1:8000/" in result.output
+    assert (runs[0]["host"], runs[0]["port"]) == ("127.0.0.1", 8000)
+    assert runs[0]["app"].state.library.url.endswith("library.db")
+
+
+def test_serve_takes_host_and_port(runs: list[dict[str, Any]], web_db: str) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", web_db, "--host", "::1", "--port", "9001"])
+    assert result.exit_code == 0, result.output
+    assert "at http://[::1]:9001/" in result.output
+    assert (runs[0]["host"], runs[0]["port"]) == ("::1", 9001)
+
+
+def test_serve_reports_a_bad_database(runs: list[dict[str, Any]]) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", "postgresql://nobody@127.0.0.1:1/none"])
+    assert result.exit_code == 1
+    assert "error" in result.output
+    assert runs == []
+
+
+def test_serve_and_the_web_pages_are_documented() -> None:
+    from pathlib import Path
+
+    docs = Path(__file__).parents[2] / "docs"
+    cli_doc = (docs / "cli.md").read_text(encoding="utf-8")
+    section = cli_doc.split("## `ficlens serve`\n", 1)[1].split("\n## ", 1)[0]
+    for option in ("--db", "--host", "--port"):
+        assert f"`{option}`" in section
+    web_doc = (docs / "web.md").read_text(encoding="utf-8")
+    for url in ("`/search?q=`", "`/works/{id}/chapters/{n}`", "`/api/works`", "view_adult"):
+        assert url in web_doc
