@@ -19,9 +19,15 @@ DEMO := ficlens/demo/works
 DEMO_SHOWN := $(DEMO)/rain-on-the-bridge.txt $(DEMO)/the-marauders-map-is-wrong.ffn.html \
 	$(DEMO)/after-the-fall-of-the-tower.ao3.epub $(DEMO)/tea-at-baker-street.fff.epub
 
-# One demo story in each of four formats; `ficlens analyze ficlens/demo/works` reads all 20.
+RUN_DB := .ficlens/library.db
+
+# Analyse one demo story in each of four formats (`ficlens analyze ficlens/demo/works` reads all
+# 20), store every demo work in the SQLite library and serve it on 127.0.0.1 (Ctrl-C stops).
 run: install
 	$(BIN)/ficlens analyze $(DEMO_SHOWN)
+	mkdir -p .ficlens
+	$(BIN)/ficlens library import $(DEMO) --db $(RUN_DB)
+	$(BIN)/ficlens serve --db $(RUN_DB)
 
 # The browser tests drive Debian's Chromium (never `playwright install`: it downloads).
 chromium:

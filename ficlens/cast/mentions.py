@@ -134,6 +134,23 @@ def _proper_runs(tokens: Sequence[Token]) -> Iterable[tuple[int, int]]:
         index += 1
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _an_object(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A one-word "person" after a lower-case article is a thing: ``the Map``, ``a Portkey``.
+
+    Titles stay people (``the Doctor``); so do names a fandom pack declares (found apart).
+    """
+    before = _previous(tokens, first)
+    return (
+        first == last
+        and before is not None
+        and tokens[before].text in _ARTICLES
+        and tokens[first].text not in titles()
+    )
+
+
 def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
     """The person mentions in one parsed piece of narration, in text order."""
     tokens = parsed.tokens
@@ -145,6 +162,8 @@ def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
             continue
         first, last = by_start.get(entity.span.start), by_end.get(entity.span.end)
         if first is None or last is None:
+            continue
+        if _an_object(tokens, first, last):
             continue
         mention = _mention(text, parsed, first, last, "ner")
         if mention is not None:

@@ -268,3 +268,27 @@ def test_proper_noun_after_a_non_proper_title(make_parsed: MakeParsed) -> None:
     assert described(text, mentions_in(text, make_parsed(text, rows))) == [
         ("Professor Quennell", "Professor Quennell", "title", False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "expected"),
+    [
+        pytest.param("He folded the Map away.", "Map", [], id="the-map-is-a-thing"),
+        pytest.param("She used a Portkey.", "Portkey", [], id="a-portkey-is-a-thing"),
+        pytest.param(
+            "He asked the Doctor.", "Doctor", [("Doctor", "Doctor", "ner", False)], id="title"
+        ),
+        pytest.param("He folded Mira's map.", "Mira", [("Mira", "Mira", "ner", False)], id="name"),
+    ],
+)
+def test_one_word_entity_after_an_article(
+    make_parsed: MakeParsed, text: str, entity: str, expected: list[tuple[str, str, str, bool]]
+) -> None:
+    words = text.rstrip(".").replace("'s", " 's").split()
+    rows = [
+        (w, "NNP" if w == entity else "DT" if w in ("the", "a") else "NN", "dep", 0) for w in words
+    ]
+    rows.append((".", ".", "punct", 0))
+    at = words.index(entity)
+    parsed = make_parsed(text, rows, entities=[(at, at, "PERSON")])
+    assert described(text, mentions_in(text, parsed)) == expected

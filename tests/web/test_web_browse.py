@@ -149,3 +149,15 @@ def test_api_lists_filters_and_searches(client: TestClient) -> None:
     start, end = hits[0]["highlights"][0]
     assert hits[0]["snippet"][start:end].lower().startswith("umbrella")
     assert client.get("/api/works/9999").status_code == 404
+
+
+def test_a_blurb_shows_the_declared_rating_and_flags_a_different_detected_one(
+    client: TestClient,
+) -> None:
+    page = client.get("/", params={"include_fandom": "Naruto"})
+    blurb = page.text.split('<article class="blurb"', 2)[1]
+    assert "Rain on the Bridge" in blurb
+    assert '<li class="rating">Teen And Up Audiences</li>' in blurb  # what the author declared
+    ratings = blurb.count('<li class="rating')
+    detected = "FicLens: " in blurb
+    assert ratings == (2 if detected else 1)  # the detected rating only when it differs
