@@ -447,15 +447,25 @@ def serve(
         str, typer.Option("--host", help="Address to bind; keep 127.0.0.1 unless you mean it.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to bind.")] = 8000,
+    admin_token: Annotated[
+        str | None,
+        typer.Option(
+            "--admin-token",
+            envvar="FICLENS_ADMIN_TOKEN",
+            help="Token every write (upload) must carry; required when --host is not loopback.",
+        ),
+    ] = None,
 ) -> None:
     """Browse, search and read the library in a web browser (binds 127.0.0.1 by default)."""
     import uvicorn  # noqa: PLC0415 (the web stack loads only here)
 
     from ficlens.web import create_app  # noqa: PLC0415
+    from ficlens.web.security import check_bind  # noqa: PLC0415
 
     err = Console(stderr=True)
     try:
-        web_app = create_app(db)
+        check_bind(host, admin_token)
+        web_app = create_app(db, admin_token=admin_token)
     except FicLensError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None

@@ -94,7 +94,7 @@ def analyze_content(
         signals=signals,
         rating=rating,
         warnings=(
-            *archive_warnings(text, paragraphs, counts, features, by_name),
+            *archive_warnings(counts, features, by_name),
             *content_warnings(hits),
         ),
         relationships=relationships,

@@ -2,9 +2,8 @@
 
 Archive warnings come from one binary linear model each (``warning.<key>`` in
 ``ficlens/content/models``), fired when its probability reaches the threshold chosen by
-cross-validation; the evidence is the on-page passages of the matching content signal, or,
-when the signal has none, the sentences whose words push the model hardest. When none fires the
-work gets "No Archive Warnings Apply".
+cross-validation *and* the matching content signals are on the page; the evidence is those
+signals' passages. When none fires the work gets "No Archive Warnings Apply".
 
 Content warnings follow the taxonomy of Wiegmann et al. (ACL 2023) and are rules over the
 content signals declared in ``warnings.toml``.
@@ -19,10 +18,9 @@ from functools import cache
 from importlib import resources
 
 from ficlens.content.corpus import ARCHIVE_WARNINGS
-from ficlens.content.evidence import pushing_sentences
 from ficlens.content.linear import load_model
 from ficlens.content.signals import Hit, LexiconError, signal_specs
-from ficlens.model import ContentWarning, Signal, Span
+from ficlens.model import ContentWarning, Signal
 
 NO_WARNINGS = "No Archive Warnings Apply"
 EVIDENCE = 3
@@ -34,6 +32,31 @@ _SIGNAL_OF = {
     "underage": ("minor", "sexual"),
 }
 """The content signals whose passages show each archive warning."""
+
+_NEEDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+    "graphic_violence": (("violence", frozenset({"serious", "graphic"})),),
+    "major_character_death": (("death", frozenset({"on_page"})),),
+    "rape_non_con": (("non_consent", frozenset({"mentioned", "on_page"})),),
+    "underage": (
+        ("minor", frozenset({"mentioned", "stated"})),
+        ("sexual", frozenset({"implied", "non_explicit", "explicit"})),
+    ),
+}
+"""The on-page evidence an archive warning needs besides its model's probability."""
+
+
+def archive_warning_fires(
+    key: str, probability: float, threshold: float, signals: Mapping[str, Signal]
+) -> bool:
+    """Whether an archive warning fires: its model is sure enough *and* the text shows it.
+
+    A warning needs its signals on the page (``_NEEDS``): Underage Sex needs both a minor and
+    sexual content beyond kissing, so a novel whose words merely resemble such works gets no
+    warning it cannot point to. On the AO3 data this gate costs no F1 (docs/evaluation.md).
+    """
+    if probability < threshold:
+        return False
+    return all(name in signals and signals[name].level in levels for name, levels in _NEEDS[key])
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +110,6 @@ def content_warnings(hits: Sequence[Hit], *, limit: int = EVIDENCE) -> tuple[Con
 
 
 def archive_warnings(
-    text: str,
-    paragraphs: Sequence[Span],
     counts: Mapping[str, int],
     features: Sequence[float],
     signals: Mapping[str, Signal],
@@ -100,13 +121,10 @@ def archive_warnings(
     for key, name in ARCHIVE_WARNINGS.items():
         model = load_model(f"warning.{key}")
         probability = model.probabilities(counts, features)[1]
-        if probability < model.threshold:
+        if not archive_warning_fires(key, probability, model.threshold, signals):
             continue
-        evidence = tuple(span for signal in _SIGNAL_OF[key] for span in signals[signal].evidence)[
-            :limit
-        ]
-        if not evidence:
-            evidence = pushing_sentences(text, paragraphs, model.word_push(0), limit=limit)
+        spans = (span for signal in _SIGNAL_OF[key] for span in signals[signal].evidence)
+        evidence = tuple(spans)[:limit]
         found.append(ContentWarning(name, "ao3", round(probability, 3), evidence))
     if not found:
         return (ContentWarning(NO_WARNINGS, "ao3", 1.0),)

@@ -36,6 +36,7 @@ from ficlens.content.corpus import (
 from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide
 from ficlens.content.signals import summarise
+from ficlens.content.warnings import archive_warning_fires
 from ficlens.errors import InputError
 
 Progress = Callable[[str, int, int], None]
@@ -329,6 +330,7 @@ def _warn(
     report.warned_works = len(warned)
     items = [prepared[i] for i in warned]
     groups = [works[i].group for i in warned]
+    signals = [{s.name: s for s in summarise(p.hits, p.words)} for p in items]
     scores: dict[str, WarningScore] = {}
     for key, name in ARCHIVE_WARNINGS.items():
         truth = np.array([int(name in works[i].warnings) for i in warned])
@@ -337,9 +339,17 @@ def _warn(
 
             tell(f"cross-validating warning: {name}", 0, 1)
             probabilities, thresholds = out_of_fold(items, truth, groups, warning_fitter(key))
-            fired = list(probabilities[:, 1] >= thresholds)
+            chances = [
+                (float(p[1]), float(t)) for p, t in zip(probabilities, thresholds, strict=True)
+            ]
         else:
             model: LinearModel = load_model(f"warning.{key}")
-            fired = [model.probabilities(p.counts, p.features)[1] >= model.threshold for p in items]
-        scores[name] = warning_score([bool(t) for t in truth], [bool(f) for f in fired])
+            chances = [
+                (model.probabilities(p.counts, p.features)[1], model.threshold) for p in items
+            ]
+        fired = [
+            archive_warning_fires(key, p, t, found)
+            for (p, t), found in zip(chances, signals, strict=True)
+        ]
+        scores[name] = warning_score([bool(t) for t in truth], fired)
     report.warnings["FicLens"] = scores

@@ -12,7 +12,8 @@ from fastapi.staticfiles import StaticFiles
 
 from ficlens.library import WorkNotFoundError, open_library
 from ficlens.web.pages import templates
-from ficlens.web.routes import api, browse, downloads, works
+from ficlens.web.routes import api, browse, downloads, opds, upload, works
+from ficlens.web.security import MAX_UPLOAD_BYTES, Guard
 
 STATIC = Path(__file__).parent / "static"
 
@@ -37,12 +38,19 @@ async def _security_headers(
     return response
 
 
-def create_app(db_url: str | None = None) -> FastAPI:
+def create_app(
+    db_url: str | None = None,
+    *,
+    admin_token: str | None = None,
+    max_upload_bytes: int = MAX_UPLOAD_BYTES,
+) -> FastAPI:
     """Build the web app over the library at ``db_url`` (opened, and migrated, now).
 
     Args:
         db_url: a database URL or SQLite file path; ``None`` means the default library
             (``FICLENS_DB`` or the user's data directory).
+        admin_token: when given, every write (upload) must carry it (see docs/web.md).
+        max_upload_bytes: the largest upload request accepted (default 50 MiB).
     """
     library = open_library(db_url)
 
@@ -55,9 +63,11 @@ def create_app(db_url: str | None = None) -> FastAPI:
         title="FicLens", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
     )
     app.state.library = library
+    app.state.guard = Guard(admin_token)
+    app.state.max_upload_bytes = max_upload_bytes
     app.middleware("http")(_security_headers)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (browse, works, downloads, api):
+    for module in (browse, works, downloads, api, opds, upload):
         app.include_router(module.router)
 
     @app.exception_handler(WorkNotFoundError)

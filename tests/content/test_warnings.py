@@ -11,8 +11,14 @@ from importlib import resources
 import pytest
 
 from ficlens.content.signals import Hit, find_hits, signal_specs
-from ficlens.content.warnings import EVIDENCE, WarningRule, content_warnings, warning_rules
-from ficlens.model import ContentWarning, Span
+from ficlens.content.warnings import (
+    EVIDENCE,
+    WarningRule,
+    archive_warning_fires,
+    content_warnings,
+    warning_rules,
+)
+from ficlens.model import ContentWarning, Signal, Span
 
 
 def rule(name: str) -> WarningRule:
@@ -171,3 +177,30 @@ def test_several_rules_of_one_signal_fire_together() -> None:
     hits = [hit("substances", 2, 0), hit("substances", 1, 1)]
     assert {w.name for w in content_warnings(hits)} == {"Substance Use", "Intoxication"}
     assert {w.name for w in content_warnings(hits[:1])} == {"Intoxication"}
+
+
+def _signals(**levels: str) -> dict[str, Signal]:
+    return {name: Signal(name, level, 1.0, ()) for name, level in levels.items()}
+
+
+@pytest.mark.parametrize(
+    ("key", "probability", "levels", "fires"),
+    [
+        pytest.param("underage", 0.9, {"minor": "stated", "sexual": "explicit"}, True, id="both"),
+        pytest.param(
+            "underage", 0.9, {"minor": "none", "sexual": "explicit"}, False, id="no-minor"
+        ),
+        pytest.param("underage", 0.9, {"minor": "stated", "sexual": "romance"}, False, id="a-kiss"),
+        pytest.param(
+            "underage", 0.2, {"minor": "stated", "sexual": "explicit"}, False, id="unsure"
+        ),
+        pytest.param("major_character_death", 0.9, {"death": "mentioned"}, False, id="mention"),
+        pytest.param("major_character_death", 0.9, {"death": "on_page"}, True, id="on-page"),
+        pytest.param("graphic_violence", 0.9, {"violence": "mild"}, False, id="mild"),
+        pytest.param("rape_non_con", 0.9, {"non_consent": "mentioned"}, True, id="non-con"),
+    ],
+)
+def test_an_archive_warning_needs_its_model_and_its_evidence(
+    key: str, probability: float, levels: dict[str, str], fires: bool
+) -> None:
+    assert archive_warning_fires(key, probability, 0.5, _signals(**levels)) is fires

@@ -124,3 +124,48 @@ def test_adult_gate_lets_the_reader_through_once(page: sync_api.Page) -> None:
     assert page.get_by_role("heading", name="Before you read").is_visible()
     page.get_by_role("link", name="Start reading").click()
     assert page.get_by_role("heading", name="Chapter 1: Triage").is_visible()
+
+
+def test_download_the_epub_from_the_work_page(page: sync_api.Page, tmp_path: Path) -> None:
+    from ebooklib import ITEM_DOCUMENT, epub
+
+    page.goto("/")
+    page.get_by_role("link", name="Rain on the Bridge").click()
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download EPUB").click()
+    download = info.value
+    assert download.suggested_filename == "rain-on-the-bridge.epub"
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    book = epub.read_epub(str(target))
+    assert book.get_metadata("DC", "title")[0][0] == "Rain on the Bridge"
+    names = [item.get_name() for item in book.get_items_of_type(ITEM_DOCUMENT)]
+    assert sorted(n for n in names if n.startswith("chapter-")) == [
+        "chapter-001.xhtml",
+        "chapter-002.xhtml",
+    ]
+
+
+def test_upload_a_demo_file_through_the_form(page: sync_api.Page, tmp_path: Path) -> None:
+    story = tmp_path / "lighthouse.txt"
+    story.write_text(
+        "Title: The Lighthouse Keeper's Cat\nAuthor: quietgull\n\n"
+        + "\n\n".join(
+            f"On the {n}th evening the cat climbed the lighthouse stairs and sat by the lamp."
+            for n in range(4, 24)
+        ),
+        encoding="utf-8",
+    )
+    page.goto("/")
+    page.get_by_role("link", name="Upload").click()
+    page.get_by_label(re.compile("^Files")).set_input_files(
+        [str(story), str(Path(__file__).parents[2] / "ficlens/demo/works/tea-at-baker-street.txt")]
+    )
+    page.get_by_role("button", name="Upload and import").click()
+    results = page.locator("table.upload-results tbody tr")
+    assert results.count() == 2
+    assert results.nth(0).locator("td").nth(1).inner_text() == "added"
+    assert results.nth(1).locator("td").nth(1).inner_text() == "duplicate"
+    page.get_by_role("link", name="The Lighthouse Keeper's Cat").click()
+    page.wait_for_url(re.compile(r"/works/\d+$"))
+    page.get_by_role("heading", name="Before you read").wait_for()

@@ -51,3 +51,22 @@ def test_serve_and_the_web_pages_are_documented() -> None:
     web_doc = (docs / "web.md").read_text(encoding="utf-8")
     for url in ("`/search?q=`", "`/works/{id}/chapters/{n}`", "`/api/works`", "view_adult"):
         assert url in web_doc
+
+
+def test_serve_refuses_a_public_address_without_an_admin_token(
+    runs: list[dict[str, Any]], web_db: str
+) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", web_db, "--host", "0.0.0.0"])
+    assert result.exit_code == 1
+    assert "--admin-token" in result.output
+    assert runs == []
+
+
+def test_serve_on_a_public_address_with_an_admin_token(
+    runs: list[dict[str, Any]], web_db: str
+) -> None:
+    args = ["serve", "--db", web_db, "--host", "0.0.0.0", "--admin-token", "s3cret"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert runs[0]["host"] == "0.0.0.0"
+    assert runs[0]["app"].state.guard.admin_token == "s3cret"

@@ -6,9 +6,10 @@ import re
 import unicodedata
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from ficlens.library import get_work, work_analysis, work_text
+from ficlens.library.export import EPUB_MEDIA_TYPE, export_parts, work_epub, work_html
 from ficlens.web.deps import SessionDep
 from ficlens.web.routes.works import gated, remember_consent
 
@@ -42,6 +43,33 @@ def download_text(request: Request, work_id: int, session: SessionDep) -> Respon
         return gate
     response = PlainTextResponse(
         work_text(session, work_id), headers=_attachment(safe_filename(work.title, work_id, "txt"))
+    )
+    return remember_consent(request, response)
+
+
+@router.get("/works/{work_id}/download.epub")
+def download_epub(request: Request, work_id: int, session: SessionDep) -> Response:
+    """The work as an EPUB: metadata, an AO3-style preface, a file per chapter, a TOC."""
+    work = get_work(session, work_id)
+    if (gate := gated(request, work)) is not None:
+        return gate
+    response = Response(
+        work_epub(*export_parts(session, work_id)),
+        media_type=EPUB_MEDIA_TYPE,
+        headers=_attachment(safe_filename(work.title, work_id, "epub")),
+    )
+    return remember_consent(request, response)
+
+
+@router.get("/works/{work_id}/download.html")
+def download_html(request: Request, work_id: int, session: SessionDep) -> Response:
+    """The work as one self-contained HTML file (its own styles, no script)."""
+    work = get_work(session, work_id)
+    if (gate := gated(request, work)) is not None:
+        return gate
+    response = HTMLResponse(
+        work_html(*export_parts(session, work_id)),
+        headers=_attachment(safe_filename(work.title, work_id, "html")),
     )
     return remember_consent(request, response)
 
