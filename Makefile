@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench demo clean chromium
+.PHONY: install run test lint format bench demo clean chromium postgresql
 
 install: $(STAMP)
 
@@ -37,7 +37,17 @@ chromium:
 		command -v chromium >/dev/null || echo "note: not root, cannot install chromium; the browser tests will skip"; \
 	fi
 
-test: install chromium
+# The library's tests also run on a throwaway PostgreSQL server (Debian's, started as postgres).
+postgresql:
+	@if [ "$$(id -u)" = 0 ]; then \
+		command -v /usr/lib/postgresql/*/bin/initdb >/dev/null || dpkg -s postgresql >/dev/null 2>&1 \
+			|| (apt-get update && apt-get install -y postgresql); \
+	else \
+		command -v /usr/lib/postgresql/*/bin/initdb >/dev/null \
+			|| echo "note: not root, cannot install postgresql; the PostgreSQL tests will skip"; \
+	fi
+
+test: install chromium postgresql
 	$(BIN)/ruff check ficlens tests bench
 	$(BIN)/ruff format --check ficlens tests bench
 	$(BIN)/mypy

@@ -1,13 +1,20 @@
-"""Full-text search over title, summary, notes and story text (SQLite FTS5).
+"""Full-text search over title, summary, notes and story text (SQLite FTS5, PostgreSQL).
 
-``works_fts`` is an *external-content* FTS5 table: it indexes the ``works`` table's columns
-without a second copy of the text, so the repository must tell it about every change (FTS5's
-documented ``'delete'`` command needs the old values, so :func:`unindex_work` runs *before* a
-row changes and :func:`index_work` after).
+On SQLite, ``works_fts`` is an *external-content* FTS5 table: it indexes the ``works`` table's
+columns without a second copy of the text, so the repository must tell it about every change
+(FTS5's documented ``'delete'`` command needs the old values, so :func:`unindex_work` runs
+*before* a row changes and :func:`index_work` after).
 
 Search syntax: words (all must appear, in any field; English stemming, so ``waited`` finds
 ``waiting``), ``"a quoted phrase"``, and ``prefix*``. Everything else a user types is treated as
 text, never as FTS5 syntax, so ``"``, ``AND(`` or ``*`` alone cannot break a query.
+
+On PostgreSQL, ``works.search_vector`` is a generated ``tsvector`` column (revision 0002, GIN
+index) that the database keeps in step by itself. Words and phrases go to
+``websearch_to_tsquery('english', ...)`` (which accepts any text), each quoted so that
+operators are text as on SQLite; a ``prefix*`` becomes a ``:*`` prefix lexeme; ``ts_rank``
+ranks (title, summary, notes, text weighted 10:4:1:1) and ``ts_headline`` cuts the snippet,
+marked the same way.
 """
 
 from __future__ import annotations
@@ -25,13 +32,47 @@ _COLUMNS = "title, summary, notes_text, text"
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
+_RUN = re.compile(r"[^\W_]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _SNIPPET_TOKENS = 16
 
 
+_HEADLINE = (
+    f"StartSel={_OPEN}, StopSel={_CLOSE}, MaxFragments=1, MaxWords=30, MinWords=12, "
+    "FragmentDelimiter=…"
+)
+# The snippet comes from the first field that matches the whole query on its own: text,
+# notes, summary, title (ts_filter keeps one weight's lexemes of the stored vector: no reparse).
+_PG_SNIPPET_FIELD = (
+    "CASE WHEN ts_filter(w.search_vector, '{d}') @@ q.query THEN left(w.text, 1000000) "
+    "WHEN ts_filter(w.search_vector, '{c}') @@ q.query THEN w.notes_text "
+    "WHEN ts_filter(w.search_vector, '{b}') @@ q.query THEN w.summary "
+    "WHEN ts_filter(w.search_vector, '{a}') @@ q.query THEN w.title "
+    "ELSE concat_ws(E'\\n', w.title, w.summary, w.notes_text, left(w.text, 1000000)) END"
+)
+# ts_rank's weights in the order D (text), C (notes), B (summary), A (title).
+_PG_WEIGHTS = "{0.1, 0.1, 0.4, 1.0}"
+
+
 def is_enabled(session: Session) -> bool:
-    """Whether this database has the full-text index (SQLite only, for now)."""
+    """Whether this database keeps an FTS5 index the repository must update (SQLite)."""
     return session.get_bind().dialect.name == "sqlite"
+
+
+def _terms(query: str) -> list[tuple[str, bool, bool]]:
+    """The searchable terms a user typed: (text, is a phrase, is a prefix)."""
+    # NUL ends a string inside FTS5's parser, PostgreSQL refuses it, and lone surrogates cannot
+    # be sent: drop every character that is neither printable nor white space.
+    cleaned = "".join(c if c.isprintable() or c.isspace() else " " for c in query)
+    terms = []
+    for phrase, word in _TOKEN.findall(cleaned):
+        if phrase:
+            body, prefix = phrase, False
+        else:
+            body, prefix = word.rstrip("*"), word.endswith("*")
+        if _WORD.search(body):
+            terms.append((body, bool(phrase), prefix))
+    return terms
 
 
 def index_work(session: Session, work_id: int) -> None:
@@ -66,20 +107,32 @@ def match_expression(query: str) -> str | None:
         >>> match_expression('" * ') is None
         True
     """
-    # NUL ends a string inside FTS5's parser and lone surrogates cannot be sent: drop every
-    # character that is neither printable nor white space.
-    cleaned = "".join(c if c.isprintable() or c.isspace() else " " for c in query)
     terms = []
-    for phrase, word in _TOKEN.findall(cleaned):
-        if phrase:
-            body, prefix = phrase, False
-        else:
-            body, prefix = word.rstrip("*"), word.endswith("*")
-        if not _WORD.search(body):
-            continue
+    for body, _phrase, prefix in _terms(query):
         quoted = '"' + body.replace('"', '""') + '"'
         terms.append(quoted + ("*" if prefix else ""))
     return " ".join(terms) or None
+
+
+def pg_query_parts(query: str) -> tuple[str | None, list[str]]:
+    """What a user typed as PostgreSQL search input, or ``(None, [])`` when nothing is searchable.
+
+    Returns:
+        The text for ``websearch_to_tsquery`` (every word and phrase quoted) and one
+        ``to_tsquery`` input per ``prefix*`` word: its letter-and-digit runs as quoted lexemes
+        with ``:*``, so no character of it can be query syntax.
+
+    Example:
+        >>> pg_query_parts('rain "the bridge" kaka* -x')
+        ('"rain" "the bridge" "-x"', ["'kaka':*"])
+    """
+    words, prefixes = [], []
+    for body, _phrase, prefix in _terms(query):
+        if prefix:
+            prefixes.append(" & ".join(f"'{run}':*" for run in _RUN.findall(body)))
+        else:  # quoted, like FTS5 strings: a phrase of its words, operators read as text
+            words.append('"' + body.replace('"', " ") + '"')
+    return " ".join(words) or None, prefixes
 
 
 def search(session: Session, query: str, *, limit: int = 20) -> list[SearchHit]:
@@ -91,10 +144,13 @@ def search(session: Session, query: str, *, limit: int = 20) -> list[SearchHit]:
         limit: the most hits returned.
 
     Raises:
-        LibraryError: the database has no full-text index (not SQLite).
+        LibraryError: the database is neither SQLite nor PostgreSQL.
     """
-    if not is_enabled(session):
-        raise LibraryError("text search needs a SQLite library for now")
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return _pg_search(session, query, limit)
+    if dialect != "sqlite":
+        raise LibraryError(f"text search needs SQLite or PostgreSQL, not {dialect}")
     expression = match_expression(query)
     if expression is None or limit < 1:
         return []
@@ -123,6 +179,48 @@ def search(session: Session, query: str, *, limit: int = 20) -> list[SearchHit]:
         # bm25() is lower for better matches; flip it so a higher score is better.
         score = -float(row.rank)
         hits.append(SearchHit(row.id, row.title, tuple(row.authors), snippet, highlights, score))
+    return hits
+
+
+def _pg_search(session: Session, query: str, limit: int) -> list[SearchHit]:
+    words, prefixes = pg_query_parts(query)
+    if (words is None and not prefixes) or limit < 1:
+        return []
+    params: dict[str, object] = {"limit": limit, "options": _HEADLINE, "weights": _PG_WEIGHTS}
+    parts = []
+    if words is not None:
+        parts.append("websearch_to_tsquery('english', :words)")
+        params["words"] = words
+    for number, prefix in enumerate(prefixes):
+        parts.append(f"to_tsquery('english', :prefix{number})")
+        params[f"prefix{number}"] = prefix
+    rows = session.execute(
+        text(
+            # Rank and limit first (the GIN index finds the matches); ts_headline re-reads the
+            # text, so it runs only for the hits kept.
+            f"WITH q AS (SELECT {' && '.join(parts)} AS query), "
+            "hits AS (SELECT w.id, ts_rank(CAST(:weights AS real[]), w.search_vector, q.query) "
+            "AS rank FROM works AS w, q WHERE w.search_vector @@ q.query "
+            "ORDER BY rank DESC, w.id LIMIT :limit) "
+            "SELECT w.id AS id, w.title AS title, w.authors AS authors, "
+            f"ts_headline('english', {_PG_SNIPPET_FIELD}, q.query, :options) AS marked, "
+            "hits.rank AS rank "
+            "FROM hits JOIN works AS w ON w.id = hits.id, q ORDER BY hits.rank DESC, w.id"
+        ).columns(
+            column("id", Integer),
+            column("title", Text),
+            column("authors", JSON),
+            column("marked", Text),
+            column("rank", Float),
+        ),
+        params,
+    )
+    hits = []
+    for row in rows:
+        snippet, highlights = _unmark(row.marked or "")
+        hits.append(
+            SearchHit(row.id, row.title, tuple(row.authors), snippet, highlights, float(row.rank))
+        )
     return hits
 
 

@@ -1,8 +1,9 @@
 """The library's tables as SQLAlchemy 2 ORM classes (typed ``Mapped[...]`` columns).
 
 The same schema serves SQLite (the embedded default) and PostgreSQL. The migration in
-``migrations/versions`` creates exactly these tables, plus SQLite's full-text index
-(``works_fts``, see :mod:`ficlens.library.fts`), which has no ORM class.
+``migrations/versions`` creates exactly these tables, plus the full-text index, which has no
+ORM class: SQLite's ``works_fts`` table or PostgreSQL's generated ``works.search_vector``
+column (see :mod:`ficlens.library.fts`).
 """
 
 from __future__ import annotations
@@ -30,10 +31,19 @@ JSONDocument = JSON().with_variant(JSONB(), "postgresql")
 FTS_TABLE = "works_fts"
 """SQLite's full-text index over ``works``; made by the migration, not by these classes."""
 
+SEARCH_VECTOR = "search_vector"
+"""PostgreSQL's generated ``tsvector`` column on ``works`` (and ``ix_works_search_vector``)."""
+
 
 def include_name(name: str | None, type_: str, _parents: object) -> bool:
-    """Alembic autogenerate filter: leave the FTS5 table and its shadow tables alone."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE))
+    """Alembic autogenerate filter: leave the full-text indexes (FTS5, ``tsvector``) alone."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(FTS_TABLE)
+    if type_ == "column":
+        return name != SEARCH_VECTOR
+    return not (type_ == "index" and name == f"ix_works_{SEARCH_VECTOR}")
 
 
 def utc_now() -> datetime:

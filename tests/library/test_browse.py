@@ -30,10 +30,9 @@ UNTITLED = b"Sorrel raked the gravel path.\n\nSomething undid it every night, an
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+def library(module_db_url: str) -> Iterator[Library]:
     """The four demo stories as AO3 saved them, plus an untitled plain-text story."""
-    path = tmp_path_factory.mktemp("browse") / "lib.db"
-    with open_library(str(path)) as opened:
+    with open_library(module_db_url) as opened:
         files = [(f"{s}.ao3.html", (WORKS / f"{s}.ao3.html").read_bytes()) for s in STORIES]
         for name, data in [*files, ("gravel.txt", UNTITLED)]:
             analysis = analyze(build_work(read_bytes(data, path=name)), nlp=False)

@@ -47,12 +47,14 @@ def edited(name: str, old: str, new: str) -> Analysis:
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with open_library(str(tmp_path / "lib.db")) as opened:
+def library(db_url: str) -> Iterator[Library]:
+    with open_library(db_url) as opened:
         yield opened
 
 
 def fts_in_sync(library: Library) -> None:
+    if library.engine.dialect.name != "sqlite":
+        return  # PostgreSQL's tsvector is a generated column: always in step
     with library.sessions.begin() as session:  # raises if the index and the works disagree
         session.execute(text("INSERT INTO works_fts(works_fts, rank) VALUES('integrity-check', 1)"))
 
@@ -173,10 +175,11 @@ def test_delete_removes_the_work_its_rows_its_index_entry_and_unused_tags(
     fts_in_sync(library)
     with library.sessions() as session:
         assert search(session, "Konoha") == []
-        assert (
-            session.scalar(text("SELECT count(*) FROM works_fts WHERE works_fts MATCH 'Konoha'"))
-            == 0
-        )
+        if library.engine.dialect.name == "sqlite":
+            matches = "SELECT count(*) FROM works_fts WHERE works_fts MATCH 'Konoha'"
+        else:
+            matches = "SELECT count(*) FROM works WHERE search_vector @@ to_tsquery('Konoha')"
+        assert session.scalar(text(matches)) == 0
         for table in ("chapters", "notes", "work_tags", "reading_state"):
             rows = session.scalar(text(f"SELECT count(*) FROM {table} WHERE work_id = {rain.id}"))
             assert rows == 0, table

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from ficlens.api import analyze
 from ficlens.ingest import read_bytes
 from ficlens.library import Library, SearchHit, add_or_update, open_library, search
-from ficlens.library.fts import match_expression
+from ficlens.library.fts import match_expression, pg_query_parts
 from ficlens.structure import build_work
 
 WORKS = Path(__file__).parents[2] / "ficlens" / "demo" / "works"
@@ -33,8 +33,8 @@ The lantern keeper counted the gravel on the path to the harbour, one stone a ni
 
 
 @pytest.fixture(scope="module")
-def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    with open_library(str(tmp_path_factory.mktemp("search") / "lib.db")) as opened:
+def library(module_db_url: str) -> Iterator[Library]:
+    with open_library(module_db_url) as opened:
         files = [
             ("gravel.txt", GRAVEL),
             ("lantern.txt", LANTERN),
@@ -87,8 +87,8 @@ def test_notes_and_titles_are_searched_and_a_title_match_ranks_first(library: Li
 
 
 def test_the_limit_is_kept(library: Library) -> None:
-    assert len(find(library, "the", limit=2)) == 2
-    assert find(library, "the", limit=0) == []
+    assert len(find(library, "gravel", limit=1)) == 1
+    assert find(library, "gravel", limit=0) == []
 
 
 @pytest.mark.parametrize(
@@ -132,3 +132,29 @@ def test_match_expressions_quote_everything(query: str, expression: str | None) 
 @given(query=st.text(max_size=40))
 def test_no_text_breaks_a_search(library: Library, query: str) -> None:
     assert isinstance(find(library, query), list)
+
+
+@pytest.mark.parametrize(
+    ("query", "parts"),
+    [
+        ("rain", ('"rain"', [])),
+        ('"the bridge" rain', ('"the bridge" "rain"', [])),
+        ("kaka*", (None, ["'kaka':*"])),
+        ("it's* -x OR", ('"-x" "OR"', ["'it':* & 's':*"])),
+        ('a"b', ('"a b"', [])),
+        ("* ( ) -", (None, [])),
+        ("\0", (None, [])),
+    ],
+)
+def test_postgresql_queries_quote_everything(
+    query: str, parts: tuple[str | None, list[str]]
+) -> None:
+    assert pg_query_parts(query) == parts
+
+
+def test_snippets_are_short_and_marked_on_every_backend(library: Library) -> None:
+    for hit in find(library, "gravel") + find(library, "harbo*"):
+        assert hit.highlights, hit
+        assert len(hit.snippet) < 300
+        assert "\ue000" not in hit.snippet
+        assert "\ue001" not in hit.snippet

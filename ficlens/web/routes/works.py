@@ -17,6 +17,7 @@ from ficlens.library import (
 from ficlens.web.deps import SessionDep, library_of
 from ficlens.web.facts import is_adult, work_facts
 from ficlens.web.pages import templates
+from ficlens.web.pictures import work_pictures
 from ficlens.web.reader import chapter_title, chapter_view, front_notes
 
 router = APIRouter()
@@ -59,6 +60,7 @@ def work_page(request: Request, work_id: int, session: SessionDep) -> Response:
         "cast": [(c, lines.get(c.key, 0)) for c in work_characters(session, work_id)],
         "chapters": [(c["index"], chapter_title(c)) for c in analysis["chapters"]],
         "position": reading_position(session, work_id),
+        "pictures": work_pictures(analysis, text),
     }
     return remember_consent(request, templates.TemplateResponse(request, "work.html", context))
 
