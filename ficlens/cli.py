@@ -400,7 +400,8 @@ def library_list(
     sort: Annotated[
         str,
         typer.Option(
-            "--sort", help="added, updated, title, words or chapters; - first for descending."
+            "--sort",
+            help="added, updated, title, author, words or chapters; - first for descending.",
         ),
     ] = "-updated",
     page: Annotated[int, typer.Option("--page", min=1, help="Page number.")] = 1,
@@ -455,6 +456,13 @@ def serve(
             help="Token every write (upload) must carry; required when --host is not loopback.",
         ),
     ] = None,
+    hide_adult: Annotated[
+        bool,
+        typer.Option(
+            "--hide-adult",
+            help="Hide Mature and Explicit works everywhere (index, search, API, OPDS; pages 404).",
+        ),
+    ] = False,
 ) -> None:
     """Browse, search and read the library in a web browser (binds 127.0.0.1 by default)."""
     import uvicorn  # noqa: PLC0415 (the web stack loads only here)
@@ -465,7 +473,7 @@ def serve(
     err = Console(stderr=True)
     try:
         check_bind(host, admin_token)
-        web_app = create_app(db, admin_token=admin_token)
+        web_app = create_app(db, admin_token=admin_token, hide_adult=hide_adult)
     except FicLensError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None

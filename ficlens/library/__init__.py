@@ -13,7 +13,7 @@ Repository functions take a session and return frozen records (:mod:`.records`),
 See ``docs/library.md``.
 """
 
-from ficlens.library.browse import SORTS, list_works, tag_counts
+from ficlens.library.browse import SORTS, language_counts, list_works, tag_counts
 from ficlens.library.db import (
     DB_ENV,
     Library,
@@ -28,7 +28,10 @@ from ficlens.library.fts import search
 from ficlens.library.importer import ImportOutcome, ImportReport, import_file, import_paths
 from ficlens.library.records import (
     TAG_TYPES,
+    UNKNOWN_LANGUAGE,
+    CrossoverMode,
     ImportStatus,
+    LanguageCount,
     LibraryCharacter,
     LibraryWork,
     ReadingPosition,
@@ -57,10 +60,13 @@ __all__ = [
     "DB_ENV",
     "SORTS",
     "TAG_TYPES",
+    "UNKNOWN_LANGUAGE",
+    "CrossoverMode",
     "DatabaseError",
     "ImportOutcome",
     "ImportReport",
     "ImportStatus",
+    "LanguageCount",
     "Library",
     "LibraryCharacter",
     "LibraryError",
@@ -85,6 +91,7 @@ __all__ = [
     "get_work",
     "import_file",
     "import_paths",
+    "language_counts",
     "list_works",
     "migrate",
     "open_library",

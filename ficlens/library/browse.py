@@ -15,13 +15,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any, cast
 
 from sqlalchemy import ColumnElement, Select, distinct, func, or_, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ficlens.library.errors import LibraryError
-from ficlens.library.records import TAG_TYPES, TagCount, TagType, WorkFilter, WorkPage, WorkTag
+from ficlens.library.records import (
+    TAG_TYPES,
+    UNKNOWN_LANGUAGE,
+    LanguageCount,
+    TagCount,
+    TagType,
+    WorkFilter,
+    WorkPage,
+    WorkTag,
+)
 from ficlens.library.repository import link_tag, record_of
 from ficlens.library.tables import TagRow, WorkRow, WorkTagRow
 
@@ -31,6 +41,8 @@ SORTS: dict[str, ColumnElement[Any] | InstrumentedAttribute[Any]] = {
     "title": func.lower(WorkRow.title),
     "words": WorkRow.words,
     "chapters": WorkRow.chapter_count,
+    # The first author, case-blind; works without authors sort as "" (first ascending).
+    "author": func.lower(func.coalesce(WorkRow.authors[0].as_string(), "")),
 }
 """Sort keys of :func:`list_works`; prefix ``-`` for descending (``-updated`` is the default)."""
 
@@ -115,6 +127,29 @@ def tag_counts(
     return tuple(trimmed)
 
 
+def language_counts(
+    session: Session, filters: WorkFilter | None = None
+) -> tuple[LanguageCount, ...]:
+    """How many works are in each language: the listing's language boxes.
+
+    The counts follow every filter but the language choice itself, so each number says how
+    many works ticking that box adds. Codes are lower-cased; works with no stored language
+    count as ``unknown``. Most works first, then by code.
+
+    Args:
+        session: an open session.
+        filters: the listing's filters (its ``languages`` are not applied).
+    """
+    conditions = _conditions(replace(filters or WorkFilter(), languages=[]))
+    language = func.lower(WorkRow.language)
+    query = select(language, func.count(WorkRow.id)).where(*conditions).group_by(language)
+    found: dict[str, int] = defaultdict(int)
+    for code, count in session.execute(query):
+        found[code.strip() if code and code.strip() else UNKNOWN_LANGUAGE] += count
+    ordered = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(LanguageCount(code, count) for code, count in ordered)
+
+
 def _tag_keys(tags: dict[TagType, list[str]]) -> list[tuple[str, str]]:
     unknown = sorted(set(tags) - set(TAG_TYPES))
     if unknown:
@@ -152,7 +187,39 @@ def _conditions(filters: WorkFilter) -> list[ColumnElement[bool]]:
         conditions.append(WorkRow.complete.is_(True))
     elif filters.complete is False:
         conditions.append(or_(WorkRow.complete.is_(False), WorkRow.complete.is_(None)))
+    if filters.crossover is not None:
+        crossovers = _crossovers()
+        if filters.crossover == "only":
+            conditions.append(WorkRow.id.in_(crossovers))
+        elif filters.crossover == "exclude":
+            conditions.append(WorkRow.id.not_in(crossovers))
+        else:
+            raise LibraryError(f"unknown crossover {filters.crossover!r}; use 'only' or 'exclude'")
+    if filters.languages:
+        conditions.append(_language_condition(filters.languages))
     return conditions
+
+
+def _crossovers() -> Select[Any]:
+    """Works with two or more fandom tags from one source (declared or detected)."""
+    return (
+        select(WorkTagRow.work_id)
+        .join(TagRow, TagRow.id == WorkTagRow.tag_id)
+        .where(TagRow.type == "fandom")
+        .group_by(WorkTagRow.work_id, WorkTagRow.source)
+        .having(func.count(distinct(WorkTagRow.tag_id)) >= 2)
+    )
+
+
+def _language_condition(languages: list[str]) -> ColumnElement[bool]:
+    wanted = {" ".join(code.split()).casefold() for code in languages} - {""}
+    known = sorted(wanted - {UNKNOWN_LANGUAGE})
+    either: list[ColumnElement[bool]] = []
+    if known:
+        either.append(func.lower(WorkRow.language).in_(known))
+    if UNKNOWN_LANGUAGE in wanted:
+        either += [WorkRow.language.is_(None), func.trim(WorkRow.language) == ""]
+    return or_(*either) if either else WorkRow.id.is_not(None)
 
 
 def _order(sort: str) -> tuple[ColumnElement[Any], ...]:

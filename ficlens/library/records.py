@@ -22,6 +22,12 @@ TAG_TYPES: tuple[TagType, ...] = (
 TagSource = Literal["declared", "detected"]
 """``declared``: the source file or its author said so; ``detected``: FicLens's analysis did."""
 
+CrossoverMode = Literal["only", "exclude"]
+"""``only``: crossovers alone; ``exclude``: no crossovers (see :class:`WorkFilter`)."""
+
+UNKNOWN_LANGUAGE = "unknown"
+"""The language name a :class:`WorkFilter` and :class:`LanguageCount` use for works with none."""
+
 ImportStatus = Literal["added", "updated", "duplicate"]
 """What :func:`~ficlens.library.repository.add_or_update` did with a work."""
 
@@ -110,6 +116,12 @@ class WorkFilter:
         words_min: fewest story words (inclusive).
         words_max: most story words (inclusive).
         complete: only complete (``True``) or only unfinished-or-unknown (``False``) works.
+        crossover: ``only`` crossovers or ``exclude`` them; any work when ``None``. A
+            crossover carries two or more fandom tags from one source (two declared, or two
+            detected): a declared ``Sherlock`` beside a detected ``Sherlock (TV)`` is one
+            fandom named twice, not a crossover.
+        languages: language codes, any of which the work's language must be (case-blind);
+            ``unknown`` matches works with no stored language. Empty means any language.
 
     Tag names match case-insensitively; a tag counts whether declared or detected.
     """
@@ -119,6 +131,16 @@ class WorkFilter:
     words_min: int | None = None
     words_max: int | None = None
     complete: bool | None = None
+    crossover: CrossoverMode | None = None
+    languages: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageCount:
+    """How many of the filtered works are in a language (``unknown``: none stored)."""
+
+    language: str
+    count: int
 
 
 @dataclass(frozen=True, slots=True)

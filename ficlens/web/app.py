@@ -43,6 +43,7 @@ def create_app(
     *,
     admin_token: str | None = None,
     max_upload_bytes: int = MAX_UPLOAD_BYTES,
+    hide_adult: bool = False,
 ) -> FastAPI:
     """Build the web app over the library at ``db_url`` (opened, and migrated, now).
 
@@ -51,6 +52,9 @@ def create_app(
             (``FICLENS_DB`` or the user's data directory).
         admin_token: when given, every write (upload) must carry it (see docs/web.md).
         max_upload_bytes: the largest upload request accepted (default 50 MiB).
+        hide_adult: leave Mature and Explicit works (declared or detected) out of the index,
+            search, API and OPDS, and answer 404 for their pages, whatever the viewer's
+            ``view_adult`` cookie says.
     """
     library = open_library(db_url)
 
@@ -65,6 +69,7 @@ def create_app(
     app.state.library = library
     app.state.guard = Guard(admin_token)
     app.state.max_upload_bytes = max_upload_bytes
+    app.state.hide_adult = hide_adult
     app.middleware("http")(_security_headers)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (browse, works, downloads, api, opds, upload):

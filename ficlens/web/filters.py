@@ -2,7 +2,8 @@
 
 ``include_fandom=Naruto&exclude_freeform=Angst&words_min=1000&complete=1&sort=-words&page=2``:
 one ``include_TYPE`` / ``exclude_TYPE`` parameter per tag (repeat it for more tags), a word
-range, ``complete=1`` for complete works only, a sort key and a page.
+range, ``complete=1`` for complete works only, ``crossover=only`` or ``crossover=exclude``, one
+``language=CODE`` per language (``unknown`` for works without one), a sort key and a page.
 """
 
 from __future__ import annotations
@@ -11,15 +12,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from ficlens.library import SORTS, TAG_TYPES, TagType, WorkFilter
+from ficlens.library import SORTS, TAG_TYPES, CrossoverMode, TagType, WorkFilter
 
 SORT_CHOICES: dict[str, str] = {
     "-added": "Date added (newest)",
     "added": "Date added (oldest)",
     "-words": "Words (most)",
     "words": "Words (fewest)",
+    "-updated": "Date updated (newest)",
+    "updated": "Date updated (oldest)",
     "title": "Title (A-Z)",
+    "author": "Author (A-Z)",
+    "-author": "Author (Z-A)",
 }
+CROSSOVER_CHOICES: dict[str, str] = {"": "Include crossovers", "only": "Only crossovers",
+                                     "exclude": "Exclude crossovers"}  # fmt: skip
 DEFAULT_SORT = "-added"
 PER_PAGE = 20
 
@@ -49,6 +56,9 @@ class Listing:
             pairs.append(("words_max", str(self.filters.words_max)))
         if self.filters.complete:
             pairs.append(("complete", "1"))
+        if self.filters.crossover:
+            pairs.append(("crossover", self.filters.crossover))
+        pairs += [("language", code) for code in self.filters.languages]
         pairs.append(("sort", str(changes.get("sort", self.sort))))
         page = int(str(changes.get("page", self.page)))
         if page != 1:
@@ -58,6 +68,10 @@ class Listing:
     def is_included(self, kind: TagType, name: str) -> bool:
         """Whether the listing includes this tag (for checking its box)."""
         return name.casefold() in {n.casefold() for n in self.filters.include.get(kind, [])}
+
+    def has_language(self, code: str) -> bool:
+        """Whether the listing includes this language (for checking its box)."""
+        return code.casefold() in {c.casefold() for c in self.filters.languages}
 
     def is_excluded(self, kind: TagType, name: str) -> bool:
         """Whether the listing excludes this tag (for checking its box)."""
@@ -84,11 +98,21 @@ def parse_listing(params: Mapping[str, Sequence[str]]) -> Listing:
         words_min=_number(params.get("words_min", ())),
         words_max=_number(params.get("words_max", ())),
         complete=True if _first(params.get("complete", ())) in {"1", "true", "on"} else None,
+        crossover=_crossover(_first(params.get("crossover", ()))),
+        languages=_names(params.get("language", ())),
     )
     sort = _first(params.get("sort", ())) or DEFAULT_SORT
     if sort.lstrip("-") not in SORTS:
         sort = DEFAULT_SORT
     return Listing(filters, sort, max(1, _number(params.get("page", ())) or 1))
+
+
+def _crossover(value: str) -> CrossoverMode | None:
+    if value == "only":
+        return "only"
+    if value == "exclude":
+        return "exclude"
+    return None
 
 
 def _first(values: Sequence[str]) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import uvicorn
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from ficlens.cli import app
@@ -46,7 +47,7 @@ def test_serve_and_the_web_pages_are_documented() -> None:
     docs = Path(__file__).parents[2] / "docs"
     cli_doc = (docs / "cli.md").read_text(encoding="utf-8")
     section = cli_doc.split("## `ficlens serve`\n", 1)[1].split("\n## ", 1)[0]
-    for option in ("--db", "--host", "--port"):
+    for option in ("--db", "--host", "--port", "--admin-token", "--hide-adult"):
         assert f"`{option}`" in section
     web_doc = (docs / "web.md").read_text(encoding="utf-8")
     for url in ("`/search?q=`", "`/works/{id}/chapters/{n}`", "`/api/works`", "view_adult"):
@@ -70,3 +71,17 @@ def test_serve_on_a_public_address_with_an_admin_token(
     assert result.exit_code == 0, result.output
     assert runs[0]["host"] == "0.0.0.0"
     assert runs[0]["app"].state.guard.admin_token == "s3cret"
+
+
+def test_serve_hide_adult_builds_an_app_that_hides_adult_works(
+    runs: list[dict[str, Any]], web_db: str
+) -> None:
+    assert CliRunner().invoke(app, ["serve", "--db", web_db]).exit_code == 0
+    result = CliRunner().invoke(app, ["serve", "--db", web_db, "--hide-adult"])
+    assert result.exit_code == 0, result.output
+    shown, hidden = runs[0]["app"], runs[1]["app"]
+    assert (shown.state.hide_adult, hidden.state.hide_adult) == (False, True)
+    with TestClient(hidden) as client:
+        titles = {w["title"] for w in client.get("/api/works").json()["works"]}
+    assert "After the Fall of the Tower" not in titles
+    assert len(titles) == 4

@@ -17,6 +17,7 @@ from ficlens.library import (
 from ficlens.web.deps import SessionDep
 from ficlens.web.filters import PER_PAGE
 from ficlens.web.routes.browse import listing_of
+from ficlens.web.visibility import ensure_visible, visible_filters, visible_hits
 
 router = APIRouter(prefix="/api")
 
@@ -44,9 +45,8 @@ def work_json(work: LibraryWork) -> dict[str, Any]:
 def api_works(request: Request, session: SessionDep) -> dict[str, Any]:
     """A page of works, filtered and sorted as on ``/``."""
     listing = listing_of(request)
-    page = list_works(
-        session, listing.filters, sort=listing.sort, page=listing.page, per_page=PER_PAGE
-    )
+    filters = visible_filters(request, listing.filters)
+    page = list_works(session, filters, sort=listing.sort, page=listing.page, per_page=PER_PAGE)
     return {
         "total": page.total,
         "page": page.page,
@@ -57,9 +57,9 @@ def api_works(request: Request, session: SessionDep) -> dict[str, Any]:
 
 
 @router.get("/works/{work_id}")
-def api_work(work_id: int, session: SessionDep) -> dict[str, Any]:
+def api_work(request: Request, work_id: int, session: SessionDep) -> dict[str, Any]:
     """One work, with its detected rating, warnings and reading position."""
-    work = get_work(session, work_id)
+    work = ensure_visible(request, get_work(session, work_id))
     analysis = work_analysis(session, work_id)
     position = reading_position(session, work_id)
     return {
@@ -73,9 +73,9 @@ def api_work(work_id: int, session: SessionDep) -> dict[str, Any]:
 
 
 @router.get("/search")
-def api_search(session: SessionDep, q: str = "") -> dict[str, Any]:
+def api_search(request: Request, session: SessionDep, q: str = "") -> dict[str, Any]:
     """Full-text search hits, best first, with snippets and highlight offsets."""
-    hits = search(session, q) if q.strip() else []
+    hits = visible_hits(request, session, search(session, q) if q.strip() else [])
     return {
         "query": q,
         "hits": [

@@ -5,10 +5,20 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from ficlens.library import TAG_TYPES, TagCount, TagType, list_works, search, tag_counts
+from ficlens.library import (
+    TAG_TYPES,
+    LanguageCount,
+    TagCount,
+    TagType,
+    language_counts,
+    list_works,
+    search,
+    tag_counts,
+)
 from ficlens.web.deps import SessionDep
-from ficlens.web.filters import PER_PAGE, SORT_CHOICES, Listing, parse_listing
+from ficlens.web.filters import CROSSOVER_CHOICES, PER_PAGE, SORT_CHOICES, Listing, parse_listing
 from ficlens.web.pages import templates
+from ficlens.web.visibility import visible_filters, visible_hits
 
 router = APIRouter()
 
@@ -46,14 +56,20 @@ def sidebar(counts: tuple[TagCount, ...], listing: Listing) -> dict[TagType, lis
     return groups
 
 
+def language_boxes(counts: tuple[LanguageCount, ...], listing: Listing) -> list[LanguageCount]:
+    """Language counts, plus any language the listing names that no work is in (count 0)."""
+    shown = {c.language.casefold() for c in counts}
+    extra = [LanguageCount(code, 0) for code in listing.filters.languages]
+    return [*counts, *(c for c in extra if c.language.casefold() not in shown)]
+
+
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request, session: SessionDep) -> Response:
     """The works index: filters on the left, a page of blurbs on the right."""
     listing = listing_of(request)
-    page = list_works(
-        session, listing.filters, sort=listing.sort, page=listing.page, per_page=PER_PAGE
-    )
-    counts = tag_counts(session, listing.filters, limit=SIDEBAR_LIMIT)
+    filters = visible_filters(request, listing.filters)
+    page = list_works(session, filters, sort=listing.sort, page=listing.page, per_page=PER_PAGE)
+    counts = tag_counts(session, filters, limit=SIDEBAR_LIMIT)
     context = {
         "title": "Works",
         "listing": listing,
@@ -61,6 +77,8 @@ def index(request: Request, session: SessionDep) -> Response:
         "groups": sidebar(counts, listing),
         "labels": TYPE_LABELS,
         "sorts": SORT_CHOICES,
+        "crossovers": CROSSOVER_CHOICES,
+        "languages": language_boxes(language_counts(session, filters), listing),
     }
     return templates.TemplateResponse(request, "index.html", context)
 
@@ -68,6 +86,6 @@ def index(request: Request, session: SessionDep) -> Response:
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, session: SessionDep, q: str = "") -> Response:
     """Full-text search with each hit's best passage, matched words marked."""
-    hits = search(session, q) if q.strip() else []
+    hits = visible_hits(request, session, search(session, q) if q.strip() else [])
     context = {"title": f"Search: {q}" if q else "Search", "q": q, "hits": hits}
     return templates.TemplateResponse(request, "search.html", context)

@@ -12,6 +12,7 @@ from ficlens.library import get_work, work_analysis, work_text
 from ficlens.library.export import EPUB_MEDIA_TYPE, export_parts, work_epub, work_html
 from ficlens.web.deps import SessionDep
 from ficlens.web.routes.works import gated, remember_consent
+from ficlens.web.visibility import ensure_visible
 
 router = APIRouter()
 
@@ -75,9 +76,9 @@ def download_html(request: Request, work_id: int, session: SessionDep) -> Respon
 
 
 @router.get("/works/{work_id}/analysis.json")
-def download_analysis(work_id: int, session: SessionDep) -> Response:
-    """The stored ``ficlens.analysis/1`` JSON (no text, so no gate)."""
-    work = get_work(session, work_id)
+def download_analysis(request: Request, work_id: int, session: SessionDep) -> Response:
+    """The stored ``ficlens.analysis/1`` JSON (no text, so no gate; 404 when hidden)."""
+    work = ensure_visible(request, get_work(session, work_id))
     return JSONResponse(
         work_analysis(session, work_id),
         headers=_attachment(safe_filename(work.title, work_id, "json")),

@@ -20,6 +20,7 @@ from ficlens.library.export import DEFAULT_LANGUAGE, EPUB_MEDIA_TYPE
 from ficlens.web.deps import SessionDep
 from ficlens.web.facts import ADULT_RATINGS, is_adult
 from ficlens.web.routes.works import ADULT_COOKIE
+from ficlens.web.visibility import adult_hidden
 
 router = APIRouter(prefix="/opds")
 
@@ -41,7 +42,12 @@ ET.register_namespace("opensearch", OPENSEARCH)
 
 
 def adult_allowed(request: Request) -> bool:
-    """Whether the reader asked to see Mature/Explicit works (the web gate's preference)."""
+    """Whether the reader asked to see Mature/Explicit works (the web gate's preference).
+
+    Never when the app hides adult works library-wide.
+    """
+    if adult_hidden(request):
+        return False
     return "true" in (request.query_params.get(ADULT_COOKIE), request.cookies.get(ADULT_COOKIE))
 
 

@@ -19,6 +19,7 @@ from ficlens.web.facts import is_adult, work_facts
 from ficlens.web.pages import templates
 from ficlens.web.pictures import work_pictures
 from ficlens.web.reader import chapter_title, chapter_view, front_notes
+from ficlens.web.visibility import ensure_visible
 
 router = APIRouter()
 
@@ -27,7 +28,12 @@ ADULT_MAX_AGE = 60 * 60 * 24 * 365
 
 
 def gated(request: Request, work: LibraryWork) -> Response | None:
-    """The adult interstitial when a Mature/Explicit work is asked for without consent."""
+    """The adult interstitial when a Mature/Explicit work is asked for without consent.
+
+    Raises:
+        WorkNotFoundError: the work is adult and the app hides adult works (a 404).
+    """
+    ensure_visible(request, work)
     if not is_adult(work) or request.cookies.get(ADULT_COOKIE) == "true":
         return None
     if request.query_params.get(ADULT_COOKIE) == "true":
