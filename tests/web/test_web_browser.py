@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import uvicorn
@@ -169,3 +170,18 @@ def test_upload_a_demo_file_through_the_form(page: sync_api.Page, tmp_path: Path
     page.get_by_role("link", name="The Lighthouse Keeper's Cat").click()
     page.wait_for_url(re.compile(r"/works/\d+$"))
     page.get_by_role("heading", name="Before you read").wait_for()
+
+
+def test_the_opds_catalogue_as_an_e_reader_fetches_it(page: sync_api.Page) -> None:
+    atom = "{http://www.w3.org/2005/Atom}"
+    response = page.request.get("/opds/works")
+    assert response.ok
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = ElementTree.fromstring(response.body())
+    entries = feed.findall(f"{atom}entry")
+    assert entries, "the catalogue lists works"
+    links = [link for entry in entries for link in entry.findall(f"{atom}link")]
+    epubs = [link for link in links if link.get("type") == "application/epub+zip"]
+    assert len(epubs) == len(entries)  # every entry can be downloaded as an EPUB
+    download = page.request.get(epubs[0].get("href") or "")
+    assert download.ok and download.body()[:2] == b"PK"  # a zip archive: the EPUB itself
