@@ -20,6 +20,8 @@ marked the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import JSON, Float, Integer, Text, column, text
 from sqlalchemy.orm import Session
@@ -35,6 +37,14 @@ _WORD = re.compile(r"\w", re.UNICODE)
 _RUN = re.compile(r"[^\W_]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 _SNIPPET_TOKENS = 16
+_HIT_COLUMNS = (
+    column("id", Integer),
+    column("title", Text),
+    column("authors", JSON),
+    column("marked", Text),
+    column("rank", Float),
+)
+"""What both engines' search queries return, one row a hit."""
 
 
 _HEADLINE = (
@@ -164,22 +174,11 @@ def search(session: Session, query: str, *, limit: int = 20) -> list[SearchHit]:
             "works_fts.rank AS rank "
             "FROM works_fts CROSS JOIN works AS w ON w.id = works_fts.rowid "
             "WHERE works_fts MATCH :q ORDER BY works_fts.rank LIMIT :limit"
-        ).columns(
-            column("id", Integer),
-            column("title", Text),
-            column("authors", JSON),
-            column("marked", Text),
-            column("rank", Float),
-        ),
+        ).columns(*_HIT_COLUMNS),
         {"q": expression, "limit": limit},
     )
-    hits = []
-    for row in rows:
-        snippet, highlights = _unmark(row.marked or "")
-        # bm25() is lower for better matches; flip it so a higher score is better.
-        score = -float(row.rank)
-        hits.append(SearchHit(row.id, row.title, tuple(row.authors), snippet, highlights, score))
-    return hits
+    # bm25() is lower for better matches; flip it so a higher score is better.
+    return _hits(rows, sign=-1.0)
 
 
 def _pg_search(session: Session, query: str, limit: int) -> list[SearchHit]:
@@ -206,21 +205,19 @@ def _pg_search(session: Session, query: str, limit: int) -> list[SearchHit]:
             f"ts_headline('english', {_PG_SNIPPET_FIELD}, q.query, :options) AS marked, "
             "hits.rank AS rank "
             "FROM hits JOIN works AS w ON w.id = hits.id, q ORDER BY hits.rank DESC, w.id"
-        ).columns(
-            column("id", Integer),
-            column("title", Text),
-            column("authors", JSON),
-            column("marked", Text),
-            column("rank", Float),
-        ),
+        ).columns(*_HIT_COLUMNS),
         params,
     )
+    return _hits(rows, sign=1.0)
+
+
+def _hits(rows: Iterable[Any], *, sign: float) -> list[SearchHit]:
+    """Search hits from rows of ``_HIT_COLUMNS``; ``sign`` orients the score (higher is better)."""
     hits = []
     for row in rows:
         snippet, highlights = _unmark(row.marked or "")
-        hits.append(
-            SearchHit(row.id, row.title, tuple(row.authors), snippet, highlights, float(row.rank))
-        )
+        score = sign * float(row.rank)
+        hits.append(SearchHit(row.id, row.title, tuple(row.authors), snippet, highlights, score))
     return hits
 
 

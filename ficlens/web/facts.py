@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ficlens.content.rating import ao3_from_declared, disagreement
 from ficlens.library import LibraryWork
 
-AO3_ORDER = ("General Audiences", "Teen And Up Audiences", "Mature", "Explicit")
 ADULT_RATINGS = frozenset({"Mature", "Explicit"})
-_SCHEMES = {"ao3": "AO3 archive warning", "content": "content warning"}
 _SCHEMES = {"ao3": "AO3 archive warning", "content": "content warning"}
 
 
@@ -55,16 +54,12 @@ def _passages(text: str, spans: list[dict[str, int]]) -> tuple[str, ...]:
     return tuple(" ".join(text[s["start"] : s["end"]].split()) for s in spans)
 
 
-def _rank(rating: str | None) -> int:
-    return AO3_ORDER.index(rating) if rating in AO3_ORDER else -1
-
-
 def work_facts(work: LibraryWork, analysis: dict[str, Any], text: str) -> Facts:
     """The "Before you read" facts of a work."""
     rating = analysis.get("rating") or {}
     detected, declared = rating.get("ao3"), rating.get("declared") or work.rating
     milder = rating.get("disagreement") == "under" or (
-        declared in AO3_ORDER and detected in AO3_ORDER and _rank(declared) < _rank(detected)
+        disagreement(ao3_from_declared(declared), detected) == "under"
     )
     return Facts(
         detected_ao3=detected,

@@ -16,11 +16,17 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from ficlens.api import analyze
+from ficlens.demo.build import WORKS_DIR
+from ficlens.ingest import read_bytes
+from ficlens.library import Library, add_or_update
+from ficlens.structure import build_work
 
 BACKENDS = ["sqlite", "postgresql"]
 _names = itertools.count(1)
@@ -116,3 +122,30 @@ def module_db_url(
 ) -> str:
     """An empty database of the current backend, shared by one test module."""
     return _fresh_url(request, backend, tmp_path_factory.mktemp("library"))
+
+
+DEMO_STORIES = (
+    "after-the-fall-of-the-tower",
+    "rain-on-the-bridge",
+    "tea-at-baker-street",
+    "the-marauders-map-is-wrong",
+)
+
+
+@pytest.fixture(scope="session")
+def demo_ao3_pages() -> list[tuple[str, bytes]]:
+    """The four demo stories as AO3 saved them, as ``(file name, bytes)``."""
+    return [(f"{s}.ao3.html", (WORKS_DIR / f"{s}.ao3.html").read_bytes()) for s in DEMO_STORIES]
+
+
+@pytest.fixture(scope="session")
+def store_files() -> Callable[[Library, Iterable[tuple[str, bytes]]], None]:
+    """``store_files(library, files)``: analyse each file without NLP and store it."""
+
+    def store(library: Library, files: Iterable[tuple[str, bytes]]) -> None:
+        for name, data in files:
+            analysis = analyze(build_work(read_bytes(data, path=name)), nlp=False)
+            with library.sessions.begin() as session:
+                add_or_update(session, analysis)
+
+    return store

@@ -2,42 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, cast
 
 import pytest
 
-from ficlens.api import analyze
-from ficlens.ingest import read_bytes
 from ficlens.library import (
     Library,
     LibraryError,
     TagCount,
     WorkFilter,
-    add_or_update,
     list_works,
     open_library,
     tag_counts,
 )
 from ficlens.library.records import LibraryWork
-from ficlens.structure import build_work
 
-WORKS = Path(__file__).parents[2] / "ficlens" / "demo" / "works"
-STORIES = ("after-the-fall-of-the-tower", "rain-on-the-bridge", "tea-at-baker-street",
-           "the-marauders-map-is-wrong")  # fmt: skip
+StoreFiles = Callable[[Library, Iterable[tuple[str, bytes]]], None]
 UNTITLED = b"Sorrel raked the gravel path.\n\nSomething undid it every night, and he raked again.\n"
 
 
 @pytest.fixture(scope="module")
-def library(module_db_url: str) -> Iterator[Library]:
+def library(
+    module_db_url: str, demo_ao3_pages: list[tuple[str, bytes]], store_files: StoreFiles
+) -> Iterator[Library]:
     """The four demo stories as AO3 saved them, plus an untitled plain-text story."""
     with open_library(module_db_url) as opened:
-        files = [(f"{s}.ao3.html", (WORKS / f"{s}.ao3.html").read_bytes()) for s in STORIES]
-        for name, data in [*files, ("gravel.txt", UNTITLED)]:
-            analysis = analyze(build_work(read_bytes(data, path=name)), nlp=False)
-            with opened.sessions.begin() as session:
-                add_or_update(session, analysis)
+        store_files(opened, [*demo_ao3_pages, ("gravel.txt", UNTITLED)])
         yield opened
 
 

@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any, cast
 
 import pytest
 from sqlalchemy import update
 
-from ficlens.api import analyze
-from ficlens.ingest import read_bytes
+from ficlens.demo.build import WORKS_DIR as WORKS
 from ficlens.library import (
     UNKNOWN_LANGUAGE,
     LanguageCount,
     Library,
     LibraryError,
     WorkFilter,
-    add_or_update,
     language_counts,
     list_works,
     open_library,
 )
 from ficlens.library.tables import WorkRow
-from ficlens.structure import build_work
 
-WORKS = Path(__file__).parents[2] / "ficlens" / "demo" / "works"
-STORIES = ("after-the-fall-of-the-tower", "rain-on-the-bridge", "tea-at-baker-street",
-           "the-marauders-map-is-wrong")  # fmt: skip
 SHERLOCK = '<a href="https://archiveofourown.org/tags/Sherlock%20%28TV%29/works">Sherlock (TV)</a>'
 WHO = '<a href="https://archiveofourown.org/tags/Doctor%20Who/works">Doctor Who</a>'
 
@@ -61,14 +54,14 @@ UPDATED = {
 
 
 @pytest.fixture(scope="module")
-def library(module_db_url: str) -> Iterator[Library]:
+def library(
+    module_db_url: str,
+    demo_ao3_pages: list[tuple[str, bytes]],
+    store_files: Callable[[Library, Iterable[tuple[str, bytes]]], None],
+) -> Iterator[Library]:
     """The four demo stories as AO3 saved them plus a Sherlock/Doctor Who crossover."""
     with open_library(module_db_url) as opened:
-        files = [(f"{s}.ao3.html", (WORKS / f"{s}.ao3.html").read_bytes()) for s in STORIES]
-        for name, data in [*files, ("tardis.ao3.html", crossover_html())]:
-            analysis = analyze(build_work(read_bytes(data, path=name)), nlp=False)
-            with opened.sessions.begin() as session:
-                add_or_update(session, analysis)
+        store_files(opened, [*demo_ao3_pages, ("tardis.ao3.html", crossover_html())])
         with opened.sessions.begin() as session:
             for title, language in LANGUAGES.items():
                 changes = {"language": language, "updated_at": UPDATED[title]}

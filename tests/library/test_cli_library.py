@@ -11,9 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from ficlens.cli import app
+from ficlens.demo.build import WORKS_DIR
 from ficlens.library import WorkFilter, list_works, open_library, work_characters
 
-WORKS = Path(__file__).parents[2] / "ficlens" / "demo" / "works"
+WORKS = WORKS_DIR
 WIDE = {"COLUMNS": "200", "NO_COLOR": "1"}
 
 

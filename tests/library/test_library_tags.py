@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from ficlens.api import analyze
+from ficlens.demo.build import WORKS_DIR
 from ficlens.ingest import read_bytes
 from ficlens.library.records import WorkTag
 from ficlens.library.tags import declared_rating, work_tags
 from ficlens.model import Analysis, Character, Content, Relationship
 from ficlens.structure import build_work
 
-WORKS = Path(__file__).parents[2] / "ficlens" / "demo" / "works"
+WORKS = WORKS_DIR
 
 
 def demo(name: str) -> Analysis:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
 
 from ficlens.api import analyze
+from ficlens.demo.build import WORKS_DIR
 from ficlens.ingest import read_bytes
 from ficlens.library import (
     Library,
@@ -30,7 +30,7 @@ from ficlens.library.tables import ChapterRow, NoteRow, TagRow, WorkTagRow
 from ficlens.model import Analysis
 from ficlens.structure import build_work
 
-WORKS = Path(__file__).parents[2] / "ficlens" / "demo" / "works"
+WORKS = WORKS_DIR
 
 
 @cache

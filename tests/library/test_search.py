@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ficlens.api import analyze
+from ficlens.demo.build import WORKS_DIR
 from ficlens.ingest import read_bytes
 from ficlens.library import Library, SearchHit, add_or_update, open_library, search
 from ficlens.library.fts import match_expression, pg_query_parts
 from ficlens.structure import build_work
 
-WORKS = Path(__file__).parents[2] / "ficlens" / "demo" / "works"
+WORKS = WORKS_DIR
 GRAVEL = b"""The Gravel Path
 by mossfoot
 
