@@ -7,8 +7,9 @@ instead of running the full pipeline:
 - paragraphs and quotations with FicLens's own splitters (``split_paragraphs``,
   ``find_quotes``);
 - mentions: every pack name, alias and epithet in the narration (quotations excluded, as the
-  real cast stage does). A shared surname ("Malfoy", "Potter") goes to the character of that
-  surname the work names most by other names, else to the pack's first (most-written) one;
+  real cast stage does). A shared surname ("Malfoy", "Potter") or a given name two characters
+  share and the pack lists for neither ("Albus", "James") goes to the character of that name
+  the work names most by other names, else to the pack's first (most-written) one;
   characters whose tag carries a married or maiden name ("Lily Evans Potter") are not
   candidates;
 - speakers: the first character named in the narration right after a quotation, else right
@@ -82,16 +83,43 @@ def works(path: Path, limit: int | None) -> Iterator[dict[str, object]]:
             yield json.loads(line)
 
 
+def shared_givens(pack: FandomPack) -> dict[str, list[CanonCharacter]]:
+    """Given names several characters share and none lists alone ("Albus", "James")."""
+    forms = {name_key(form) for character in pack.characters for form in character.forms}
+    owners: dict[str, list[CanonCharacter]] = {}
+    for character in pack.characters:
+        owners.setdefault(character.given, []).append(character)
+    return {
+        given: family
+        for given, family in owners.items()
+        if len(family) > 1 and name_key(given) not in forms
+    }
+
+
 def pack_hits(pack: FandomPack, text: str, region: Span) -> list[tuple[Span, str, str]]:
-    """``(span, kind, label)`` of every character name and shared surname in the region."""
+    """``(span, kind, label)`` of every character name, shared surname and shared given name.
+
+    A shared given name ("Albus") is kind ``surname`` too: both are resolved the same way.
+    """
     packs = (pack,)
     lowered = lower(text)
     starts = [s for s in candidates(packs, lowered)[0] if region.start <= s < region.end]
-    return [
+    hits = [
         (Span(start, end), signal.kind, signal.label)
         for start, end, signal in scan(matcher(pack), text, lowered, starts)
         if signal.kind in ("character", "surname")
     ]
+    givens = shared_givens(pack)
+    if givens:
+        bare = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, givens)) + r")(?![\w])")
+        taken = [span for span, _, _ in hits]
+        hits += [
+            (Span(match.start(), match.end()), "surname", match.group())
+            for match in bare.finditer(text, region.start, region.end)
+            if not any(span.start <= match.start() < span.end for span in taken)
+        ]
+        hits.sort(key=lambda hit: hit[0].start)
+    return hits
 
 
 def resolve_surnames(
@@ -103,7 +131,7 @@ def resolve_surnames(
     bearers: fic seldom calls them by the surname alone.
     """
     named = Counter(label for _, kind, label in hits if kind == "character")
-    bearers: dict[str, list[CanonCharacter]] = {}
+    bearers: dict[str, list[CanonCharacter]] = dict(shared_givens(pack))
     for character in pack.characters:
         if len(character.name.split()) == 2:  # "Lily Evans Potter" is not "Potter"
             bearers.setdefault(character.surname, []).append(character)

@@ -26,7 +26,7 @@ from ficlens.nlp.language import looks_english
 from ficlens.settings import Settings
 from ficlens.structure import build_work
 
-FANDOM_METHOD = "fandoms.packs.v1"
+FANDOM_METHOD = "fandoms.packs.v2"
 _NOT_ENGLISH = (
     "the text does not look like English; cast, dialogue and the rating were not analysed "
     "(rating: unknown, unsupported language)"

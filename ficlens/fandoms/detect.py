@@ -19,7 +19,15 @@ MIN_STRONG_SIGNALS = 2
 """How many strong signals (terms, or characters named in full) a match needs."""
 MIN_CHARACTERS = 3
 """...or how many distinct canon characters, however named (a drabble that only says
-``Harry``, ``Ron``, ``Hermione`` and ``Draco`` is still Harry Potter)."""
+``Harry``, ``Ron``, ``Hermione`` and ``Draco`` is still Harry Potter)..."""
+MIN_CHARACTER_DENSITY = 3.0
+"""...named this often (hits per 1,000 words): a novel's ``James``, ``George`` and ``Tom`` are
+spread thin, a fan work's characters are named on every page."""
+DENSE_CHARACTERS = 2
+"""A short text also matches with this many distinct canon characters and one strong signal..."""
+DENSE_MIN = 10.0
+"""...when its hits are this dense (per 1,000 words) and its score is at least half the
+``min_score``."""
 WEAK_WEIGHT = 0.5
 DENSITY_CAP = 20.0
 MAX_EVIDENCE = 10
@@ -72,6 +80,24 @@ def _assess(
     return match, strong_signals
 
 
+def _enough(
+    match: FandomMatch, strong_signals: int, hits: int, words: int, min_score: float
+) -> bool:
+    """Whether what a pack found makes it a match (the rules of :func:`detect_fandoms`)."""
+    density = 1000 * hits / max(words, 1)
+    characters = len(match.characters)
+    if strong_signals >= MIN_STRONG_SIGNALS or (
+        characters >= MIN_CHARACTERS and density >= MIN_CHARACTER_DENSITY
+    ):
+        return match.score >= min_score
+    return (
+        characters >= DENSE_CHARACTERS
+        and strong_signals >= 1
+        and density >= DENSE_MIN
+        and match.score >= min_score / 2
+    )
+
+
 def detect_fandoms(
     text: str,
     *,
@@ -94,9 +120,14 @@ def detect_fandoms(
         score   = signals * (1 + min(density, 20) / 20)     # between 1x and 2x signals
 
     A pack matches when it has at least two strong signals, or names three distinct canon
-    characters, and ``score >= min_score``, or when it is declared: a declared tag equal to, or
-    containing as whole words, the pack's name or one of its aliases, ignoring case ("Naruto
-    (Anime & Manga)" declares Naruto).
+    characters with a density of at least 3, and ``score >= min_score``; when a short text
+    names two distinct canon characters, has a strong signal and a density of at least 10 (a
+    drabble that says ``Harry Potter`` and ``Draco``) and ``score >= min_score / 2``; or when
+    it is declared: a declared tag equal to, or containing as whole words, the pack's name or
+    one of its aliases, ignoring case ("Naruto (Anime & Manga)" declares Naruto). The density
+    floor keeps novels out: over a whole book, ordinary given names that a pack also lists
+    (``James``, ``George``, ``Tom``) add up to three characters but stay below one hit per 300
+    words.
 
     Args:
         text: the text to read (a whole work is fine: the scan is linear in its length).
@@ -118,8 +149,7 @@ def detect_fandoms(
         is_declared = any(compiled.declared.search(tag) for tag in declared)
         hits = scan(compiled, text, lowered, pack_starts)
         match, strong_signals = _assess(pack, hits, words, is_declared)
-        enough = strong_signals >= MIN_STRONG_SIGNALS or len(match.characters) >= MIN_CHARACTERS
-        if is_declared or (enough and match.score >= min_score):
+        if is_declared or _enough(match, strong_signals, len(hits), words, min_score):
             matches.append(match)
     matches.sort(key=lambda match: (-match.score, not match.declared, match.pack.slug))
     return tuple(matches)

@@ -367,3 +367,38 @@ def test_speakers_outside_the_cast_are_ignored() -> None:
     strangers = [("c9", "c1")] * len(WORKSHOP_TURNS)
     found = run(s, quotes=quotes_of(WORKSHOP, strangers))
     assert all(set(r.characters) <= {"c1", "c2"} for r in found)
+
+
+FALLBACK = (
+    "Nell Adair and Tomas Reyes sat on the sea wall.\n\n"
+    "Nell blushed when Tomas Reyes smiled.\n\n"
+    "The rain drummed on the roof all night.\n\n"
+    "The lamp burned low until morning."
+)
+
+
+@pytest.mark.parametrize(("passages", "romantic"), [(0, False), (1, False), (2, True)])
+def test_a_story_with_romance_passages_falls_back_to_its_favoured_central_pair(
+    passages: int, romantic: bool
+) -> None:
+    # Issue 4: a weak cue (a blush, weight 1) is below the romantic bar, but a story whose
+    # romance passages name no one still has its one favoured central pair as a pairing.
+    s = story(FALLBACK, NELL, TOMAS)
+    found = [r for r in run(s, romance=s.paragraphs[2 : 2 + passages]) if r.kind == "romantic"]
+    assert [r.tag for r in found] == (["Nell Adair/Tomas Reyes"] if romantic else [])
+    if romantic:
+        assert found[0].main
+        assert found[0].evidence[0].of(FALLBACK) == "Nell blushed when Tomas Reyes smiled."
+
+
+def test_the_fallback_needs_one_clearly_favoured_pair() -> None:
+    ivo = Person("c3", "Ivo Marsh", "he/him", ("Ivo",))
+    text = (
+        "Nell Adair, Tomas Reyes and Ivo Marsh sat on the sea wall.\n\n"
+        "Nell blushed when Tomas Reyes smiled.\n\n"
+        "Nell blushed when Ivo Marsh smiled.\n\n"
+        "The rain drummed on the roof all night.\n\n"
+        "The lamp burned low until morning."
+    )
+    s = story(text, NELL, TOMAS, ivo)
+    assert [r for r in run(s, romance=s.paragraphs[3:]) if r.kind == "romantic"] == []

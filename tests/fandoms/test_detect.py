@@ -300,3 +300,33 @@ def test_three_canon_characters_named_by_first_name_are_enough() -> None:
 def test_two_canon_first_names_are_not_enough() -> None:
     text = "Harry and Ron walked to the shops and back again, talking about the weather."
     assert detect_fandoms(text) == ()
+
+
+NOVEL_NAMES = ("Harry", "Fred", "George", "Tom", "Arthur", "Percy", "Bill")
+FILLER = "The carriage rolled along the lane past the church and the mill. " * 30
+
+
+def test_ordinary_given_names_spread_through_a_novel_are_no_fandom() -> None:
+    # Seven names the Harry Potter pack knows, once each in about 2,900 words: a novel's
+    # servants and cousins, not a fan work (density under 3 per 1,000 words).
+    novel = "".join(f"{FILLER}{name} came to dinner. " for name in NOVEL_NAMES)
+    assert detect_fandoms(novel) == ()
+    dense = " ".join(f"{name} came to dinner." for name in NOVEL_NAMES)
+    assert slugs(detect_fandoms(dense)) == ["harry_potter"]
+
+
+def test_a_dense_drabble_with_a_full_name_and_a_partner_is_detected() -> None:
+    drabble = "Harry Potter waited by the lake. Draco sat down beside him. Harry laughed."
+    (match,) = detect_fandoms(drabble)
+    assert match.pack.slug == "harry_potter"
+    assert match.characters == ("Harry Potter", "Draco Malfoy")
+    assert detect_fandoms(drabble, min_score=100) == ()
+    first_names_only = "Harry waited by the lake. Draco sat down beside him. Harry laughed."
+    assert detect_fandoms(first_names_only) == ()
+
+
+def test_fantastic_beasts_is_its_own_canon() -> None:
+    text = "Newt fed the Niffler while Tina Goldstein argued with MACUSA about Credence."
+    (match,) = detect_fandoms(text)
+    assert match.pack.slug == "fantastic_beasts"
+    assert match.characters == ("Newt Scamander", "Tina Goldstein", "Credence Barebone")

@@ -27,14 +27,16 @@ characters:
 
 A pair is **romantic** when its romance weight reaches 30% of the strongest pair's and
 ``LEAD_ROMANTIC_MIN`` (1.5) for the story's two most-named characters, ``ROMANTIC_MIN`` (4)
-for anyone else. It is **platonic** (``A & B``) when it has almost no romance but strong
-interaction (``PLATONIC_MIN`` and a third of the most interactive pair's), at most
-``MAX_PLATONIC`` of them. A pair's score is its romance weight plus a tenth of its interaction.
-The top romantic pair is the **main** pairing when both its characters are central (among the
-four most named, or 8% of all mentions) and its score is at least 1.5 times the next romantic
-pair's; every other pair is ``main=False`` (mentioned). Three characters who are pairwise
-romantic also form a group ``A/B/C`` with category ``Multi`` (main when all three are central
-and it holds the top pair).
+for anyone else. When no pair is, but the story has at least ``FALLBACK_PASSAGES`` (2) romance
+passages, the central pair with the most romance weight is romantic when that weight is at least
+``FALLBACK_MIN`` (0.5) and ``FALLBACK_LEAD`` (1.5) times any other central pair's. A pair is
+**platonic** (``A & B``) when it has almost no romance but strong interaction
+(``PLATONIC_MIN`` and a third of the most interactive pair's), at most ``MAX_PLATONIC`` of them.
+A pair's score is its romance weight plus a tenth of its interaction. The top romantic pair is
+the **main** pairing when both its characters are central (among the four most named, or 8% of
+all mentions) and its score is at least 1.5 times the next romantic pair's; every other pair is
+``main=False`` (mentioned). Three characters who are pairwise romantic also form a group
+``A/B/C`` with category ``Multi`` (main when all three are central and it holds the top pair).
 
 Names in a tag are ordered by **first appearance** in the story (``Character.first`` or the
 first mention). Categories come from referential gender: ``he/him`` is M, ``she/her`` is F;
@@ -59,6 +61,9 @@ from ficlens.content.relationships.cues import CUES, FAMILY, LIGHT_KISS, STATUS_
 from ficlens.content.relationships.decide import (
     CENTRAL_RANK,
     CENTRAL_SHARE,
+    FALLBACK_LEAD,
+    FALLBACK_MIN,
+    FALLBACK_PASSAGES,
     LEAD_ROMANTIC_MIN,
     MAIN_LEAD,
     MAX_PLATONIC,
@@ -96,6 +101,9 @@ __all__ = [
     "CENTRAL_RANK",
     "CENTRAL_SHARE",
     "CUES",
+    "FALLBACK_LEAD",
+    "FALLBACK_MIN",
+    "FALLBACK_PASSAGES",
     "FAMILY",
     "FOCAL_WEIGHT",
     "INTERACTION_WEIGHT",
@@ -122,7 +130,7 @@ __all__ = [
     "find_relationships",
 ]
 
-METHOD = "content.relationships.v1"
+METHOD = "content.relationships.v2"
 
 
 def find_relationships(
@@ -169,4 +177,4 @@ def find_relationships(
     count_cues(story, pairs)
     count_signals(story, romance, pairs)
     count_talk(story, pairs)
-    return decide(story, characters, pairs, max_evidence)
+    return decide(story, characters, pairs, max_evidence, passages=len(romance))

@@ -36,6 +36,12 @@ MAIN_LEAD = 1.5
 """The main pairing's score must be this many times the next romantic pair's."""
 CENTRAL_RANK = 4
 CENTRAL_SHARE = 0.08
+FALLBACK_PASSAGES = 2
+"""When no pair is romantic, how many romance passages the story needs for a fallback pair."""
+FALLBACK_MIN = 0.5
+"""Least romance weight of the fallback pair (both central)..."""
+FALLBACK_LEAD = 1.5
+"""...which must also have this many times the romance weight of any other central pair."""
 
 
 def decide(
@@ -43,13 +49,22 @@ def decide(
     characters: Sequence[Character],
     pairs: dict[tuple[str, str], Pair],
     max_evidence: int,
+    *,
+    passages: int = 0,
 ) -> tuple[Relationship, ...]:
-    """The relationships the gathered evidence supports, main pairings first."""
+    """The relationships the gathered evidence supports, main pairings first.
+
+    ``passages`` is how many romance passages the content signals found: a story with at least
+    ``FALLBACK_PASSAGES`` of them but no pair over the romantic thresholds still gets the
+    central pair its romance evidence clearly favours (:func:`_fallback`).
+    """
     by_id = {c.id: c for c in characters}
     order = _appearance_order(story, characters)
     counts = _mention_counts(story)
     romantic = _romantic(pairs, {ident for ident, _ in counts.most_common(2)})
     central = _central(counts)
+    if not romantic and passages >= FALLBACK_PASSAGES:
+        romantic = _fallback(pairs, central)
     groups = _groups(romantic, pairs, central)
     main = (
         None if any(is_main for _, _, is_main in groups) else _main_pair(romantic, pairs, central)
@@ -79,6 +94,25 @@ def _romantic(pairs: dict[tuple[str, str], Pair], leads: set[str]) -> list[tuple
         and pair.romance >= (LEAD_ROMANTIC_MIN if set(key) <= leads else ROMANTIC_MIN)
     ]
     return sorted(chosen, key=lambda key: (-pairs[key].score, key))
+
+
+def _fallback(pairs: dict[tuple[str, str], Pair], central: set[str]) -> list[tuple[str, str]]:
+    """The one central pair the romance evidence clearly favours, when none reached the bar.
+
+    Sex scenes are often told through pronouns alone, so a story with several romance
+    passages may credit its couple with too little weight for :func:`_romantic`; when what
+    weight there is points at one pair of central characters (at least ``FALLBACK_MIN`` and
+    ``FALLBACK_LEAD`` times any other central pair's), that pair is the likeliest pairing.
+    """
+    ranked = sorted(
+        ((pair.romance, key) for key, pair in pairs.items() if set(key) <= central),
+        reverse=True,
+    )
+    if not ranked or ranked[0][0] < FALLBACK_MIN:
+        return []
+    if len(ranked) > 1 and ranked[0][0] < FALLBACK_LEAD * ranked[1][0]:
+        return []
+    return [ranked[0][1]]
 
 
 def _platonic(
