@@ -200,6 +200,13 @@ def eval_pdnc(
     novel: Annotated[
         list[str] | None, typer.Option("--novel", "-n", help="Only these novels (folder names).")
     ] = None,
+    ranker: Annotated[
+        str,
+        typer.Option(
+            help="Speaker ranker: auto (leave-one-out when the shipped ranker was trained on "
+            "these novels, else shipped), shipped, leave-one-out, or off (sieves only)."
+        ),
+    ] = "auto",
 ) -> None:
     """Quote detection and speaker accuracy on PDNC, per protocol, novel and quote type."""
     chosen = tuple(protocol or PROTOCOLS)
@@ -212,7 +219,7 @@ def eval_pdnc(
         with Progress(*_columns(), console=err, transient=True) as progress:
             task = progress.add_task("Novels", total=total)
             result = evaluate(
-                folder, protocols=chosen, novels=tuple(novel or ()),
+                folder, protocols=chosen, novels=tuple(novel or ()), ranker=ranker,
                 progress=lambda _name: progress.advance(task),
             )  # fmt: skip
     except FicLensError as error:
@@ -322,6 +329,25 @@ def train_ao3(
     except FicLensError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None
+
+
+@train_app.command("pdnc")
+def train_pdnc(
+    folder: Annotated[Path, typer.Argument(help="The PDNC folder (one sub-folder per novel).")],
+) -> None:
+    """Train the speaker ranker on PDNC novels, print its leave-one-novel-out accuracy, ship it."""
+    from ficlens.eval.pdnc import train_ranker  # noqa: PLC0415 (needs scikit-learn)
+
+    err = Console(stderr=True)
+    try:
+        with Progress(*_columns(), console=err, transient=True) as progress:
+            task = progress.add_task("Novels", total=len(novel_folders(folder)))
+            evaluation, target = train_ranker(folder, progress=lambda _name: progress.advance(task))
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+    _tables_console().print(pdnc_tables(evaluation)[0])
+    err.print(f"wrote {target}", highlight=False)
 
 
 library_app = typer.Typer(

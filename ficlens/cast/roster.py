@@ -72,9 +72,23 @@ def _owners(groups: list[Group], word: str) -> list[Group]:
 
 
 def _compatible(group: Group, parts: NameParts) -> bool:
+    """Whether a name may join a group: no title of one says another gender or marital state.
+
+    ``Mrs. Bates`` and ``Miss Bates`` are mother and daughter, not one woman.
+    """
     hint = parts.gender_hint
     hints = group.gender_hints()
-    return hint is None or not hints or hint in hints
+    if hint is not None and hints and hint not in hints:
+        return False
+    titles = {p.title for p in group.parts.values() if p.title}
+    return not (
+        (parts.title in _UNMARRIED and titles & _MARRIED)
+        or (parts.title in _MARRIED and titles & _UNMARRIED)
+    )
+
+
+_UNMARRIED = frozenset({"Miss"})
+_MARRIED = frozenset({"Mrs.", "Mrs", "Madame", "Mme.", "Mme"})
 
 
 def _merge_parts(groups: list[Group]) -> list[Group]:

@@ -2,7 +2,8 @@
 
 ``analyze_dialogue(work)`` reads the story paragraphs (notes excluded), detects the dialogue
 convention, finds the quotations, parses the narration around them with spaCy (quotation
-contents masked), builds the cast and runs the speaker sieves.
+contents masked), builds the cast, runs the speaker sieves and lets the speaker ranker revise
+the sieves' guesses.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ficlens.cast import Cast, KnownCharacter, build_cast
 from ficlens.dialogue.conventions import Convention
 from ficlens.dialogue.narrator import narrator_name
 from ficlens.dialogue.quotes import FoundQuote, find_quotes
+from ficlens.dialogue.ranker import rerank
 from ficlens.dialogue.speakers import attribute_speakers
 from ficlens.fandoms import FandomPack
 from ficlens.model import Quote, Span, Work
@@ -82,8 +84,13 @@ def attribute(
     *,
     known: Sequence[KnownCharacter] | None = None,
     packs: tuple[FandomPack, ...] = (),
+    rank: bool = True,
 ) -> DialogueResult:
-    """Build the cast and attribute every quotation of a prepared work."""
+    """Build the cast and attribute every quotation of a prepared work.
+
+    With ``rank`` (the default) the shipped speaker ranker revises what the sieves only
+    guessed (:mod:`ficlens.dialogue.ranker`); without it the answers are the sieves' alone.
+    """
     text = prepared.text
     cast = build_cast(text, prepared.parsed, known=known, packs=packs)
     quotes = attribute_speakers(
@@ -91,6 +98,11 @@ def attribute(
     )
     if cast.narrator:
         cast, quotes = _name_narrator(text, cast, quotes)
+    if rank:
+        quotes = rerank(
+            text, quotes, prepared.found, paragraphs=prepared.paragraphs,
+            parsed=prepared.parsed, cast=cast,
+        )  # fmt: skip
     diagnostics = tuple(
         f"unclosed quotation mark at offset {q.span.start - 1}; closed at the end of its paragraph"
         for q in prepared.found
@@ -107,7 +119,7 @@ def _name_narrator(
     """Give the narrator the name others call them; merge with that character if known."""
     narrator = cast.narrator
     assert narrator is not None
-    name = narrator_name(text, quotes, narrator)
+    name = narrator_name(text, quotes, narrator, resolve=cast.resolve)
     if name is None:
         return cast, quotes
     known = cast.resolve(name)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
+from ficlens.cast.names import titles
 from ficlens.model import Quote
 
 _NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
@@ -33,6 +34,8 @@ _NOT_NAMES = frozenset(
      "That", "It", "We", "They", "He", "She", "My", "Your", "Our", "Who", "Where", "When"}
 )  # fmt: skip
 _MIN_VOTES = 1  # one vocative answer suffices when no other name rivals it
+_MIN_UNOWNED = 3
+_UNOWNED_LEAD = 2
 
 
 def vocative_name(words: str) -> str | None:
@@ -63,13 +66,26 @@ def _named_elsewhere(name: str, text: str) -> bool:
     return re.search(rf"[a-z,;] {word}\b", text) is not None
 
 
-def narrator_name(text: str, quotes: Sequence[Quote], narrator: str) -> str | None:
+def narrator_name(
+    text: str,
+    quotes: Sequence[Quote],
+    narrator: str,
+    *,
+    resolve: Callable[[str], str | None] | None = None,
+) -> str | None:
     """The name most often used to address the narrator, or ``None`` if unclear.
+
+    Vocatives in the quotations next to the narrator's own vote first. When they do not
+    settle it and ``resolve`` (the cast's name look-up) is given, the name the story's
+    quotations address most often that belongs to no character of the cast — the narrator is
+    the one person the narration never names — wins if it is used at least ``_MIN_UNOWNED``
+    times and twice as often as any other such name.
 
     Args:
         text: the work's text.
         quotes: the attributed quotations in order.
         narrator: the narrator's character id.
+        resolve: the cast's look-up from a written name to a character id.
     """
     beside: set[int] = set()  # quotations of others next to one of the narrator's
     for n, (previous, current) in enumerate(pairwise(quotes)):
@@ -81,10 +97,24 @@ def narrator_name(text: str, quotes: Sequence[Quote], narrator: str) -> str | No
         name = vocative_name(text[quotes[at].span.start : quotes[at].span.end])
         if name and _named_elsewhere(name, text):
             votes[name] += 1
-    if not votes:
-        return None
     ranked = votes.most_common(2)
-    name, count = ranked[0]
-    if len(ranked) > 1 and ranked[1][1] == count:
-        return None  # two names as often: no telling which is the narrator's
-    return name if count >= _MIN_VOTES else None
+    if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return ranked[0][0] if ranked[0][1] >= _MIN_VOTES else None
+    # No name, or two names as often: try the name no one else in the cast answers to.
+    return _unowned_name(text, quotes, resolve) if resolve is not None else None
+
+
+def _unowned_name(
+    text: str, quotes: Sequence[Quote], resolve: Callable[[str], str | None]
+) -> str | None:
+    votes: Counter[str] = Counter()
+    for quote in quotes:
+        name = vocative_name(text[quote.span.start : quote.span.end])
+        if name and name not in titles() and resolve(name) is None:
+            votes[name] += 1
+    ranked = [(n, c) for n, c in votes.most_common() if _named_elsewhere(n, text)][:2]
+    if not ranked or ranked[0][1] < _MIN_UNOWNED:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < _UNOWNED_LEAD * ranked[1][1]:
+        return None
+    return ranked[0][0]

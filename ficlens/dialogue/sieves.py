@@ -145,6 +145,20 @@ def speech_verb(
     return None
 
 
+def speech_pronoun(site: QuoteSite) -> str | None:
+    """The pronoun set of a speech verb's pronoun subject beside the quotation (``she said``)."""
+    for region in (site.after, site.before):
+        for index in region:
+            if not _is_speech(site, index):
+                continue
+            subject = _subject_of(site, index)
+            if subject is not None:
+                pronoun = pronoun_sets().get(site.token(subject).text.lower())
+                if pronoun:
+                    return pronoun
+    return None
+
+
 def _adjacent_proper(site: QuoteSite, verb: int, region: Sequence[int]) -> int | None:
     """A name right after the verb (``said Harry``, ``began the Secretary``) or right before."""
     after = verb + 1

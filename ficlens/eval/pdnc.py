@@ -21,14 +21,22 @@ import bisect
 import csv
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ficlens.cast import KnownCharacter
 from ficlens.cast.names import split_name
-from ficlens.dialogue import DialogueResult, attribute, prepare
+from ficlens.dialogue import DialogueResult, Prepared, attribute, prepare
+from ficlens.dialogue.ranker import Ranker, load_ranker
 from ficlens.errors import FicLensError
+from ficlens.eval.speaker_ranker import (
+    MODELS,
+    Attributed,
+    label,
+    leave_one_out,
+    write_ranker,
+)
 from ficlens.ingest import read_bytes
 from ficlens.model import Character, Quote, Span
 from ficlens.structure import build_work
@@ -248,10 +256,7 @@ def score_quotes(
 
 def score_novel(novel: Novel, result: DialogueResult, *, gold_roster: bool) -> Score:
     """Score one novel's detection and speaker attribution."""
-    if gold_roster:
-        ids = {f"c{n}": c.id for n, c in enumerate(novel.characters, start=1)}
-    else:
-        ids = map_characters(result.cast.characters, novel)
+    ids = gold_ids(novel, result, gold_roster=gold_roster)
     gold = [(q.spans, q.speaker, q.kind) for q in novel.quotes]
     return score_quotes(result.quotes, gold, ids)
 
@@ -275,13 +280,21 @@ def novel_folders(root: Path) -> list[Path]:
 PROTOCOLS = ("end-to-end", "gold-roster")
 
 
+RANKER_MODES = ("auto", "shipped", "leave-one-out", "off")
+
+
 @dataclass(frozen=True)
 class Evaluation:
-    """Scores per protocol and novel, with the parse time of each novel."""
+    """Scores per protocol and novel, with the parse time of each novel.
+
+    ``ranker`` says how the speaker ranker was applied: ``shipped``, ``leave-one-out`` (a
+    ranker trained on the other novels for each novel) or ``off``.
+    """
 
     scores: dict[str, dict[str, Score]]
     words: dict[str, int]
     seconds: dict[str, float]
+    ranker: str = "off"
 
     def total(self, protocol: str) -> Score:
         """The micro-averaged counts of one protocol over all novels."""
@@ -291,23 +304,112 @@ class Evaluation:
         return total
 
 
+def gold_ids(novel: Novel, result: DialogueResult, *, gold_roster: bool) -> dict[str, str]:
+    """Predicted character id -> gold id, under one protocol."""
+    if gold_roster:
+        return {f"c{n}": c.id for n, c in enumerate(novel.characters, start=1)}
+    return map_characters(result.cast.characters, novel)
+
+
+def sieve_novel(novel: Novel, prepared: Prepared, protocols: Sequence[str]) -> list[Attributed]:
+    """The sieves' answers and the ranker's labelled candidates, per protocol."""
+    gold = sorted(((span, q.speaker) for q in novel.quotes for span in q.spans), key=_start)
+    found = []
+    for protocol in protocols:
+        on_gold = protocol == "gold-roster"
+        result = attribute(prepared, known=known_roster(novel) if on_gold else None, rank=False)
+        groups = label(prepared, result, gold, gold_ids(novel, result, gold_roster=on_gold))
+        found.append(Attributed(novel.name, protocol, replace(result, parsed=()), groups))
+    return found
+
+
+def _start(item: tuple[Span, str | None]) -> int:
+    return item[0].start
+
+
+def _ranker_mode(mode: str, names: Sequence[str]) -> tuple[str, Ranker | None]:
+    if mode not in RANKER_MODES:
+        raise FicLensError(f"unknown ranker mode {mode!r}; use one of {list(RANKER_MODES)}")
+    shipped = load_ranker()
+    if mode == "auto":
+        seen = set(shipped.meta.get("novels", ())) & set(names) if shipped else set()
+        # A ranker that saw a novel must not score it: rank each novel with a ranker trained on
+        # the others, or, with one novel only, use the sieves alone.
+        mode = "off" if shipped is None else "shipped" if not seen else "leave-one-out"
+        if mode == "leave-one-out" and len(names) < 2:
+            mode = "off"
+    if mode == "shipped" and shipped is None:
+        raise FicLensError("no shipped speaker ranker: train one with `ficlens train pdnc DIR`")
+    return mode, shipped
+
+
 def evaluate(
     root: Path,
     *,
     protocols: Sequence[str] = PROTOCOLS,
     novels: Sequence[str] = (),
+    ranker: str = "auto",
     progress: Callable[[str], None] | None = None,
+    keep: list[Attributed] | None = None,
 ) -> Evaluation:
     """Run FicLens on every PDNC novel under ``root`` and score it under each protocol.
 
     The text is read, structured and parsed once per novel; each protocol then builds (or is
-    given) its roster and attributes the quotations.
+    given) its roster and attributes the quotations. The speaker ranker is applied as
+    ``ranker`` says: ``auto`` is ``leave-one-out`` when the shipped ranker was trained on any
+    of these novels (so no novel is scored by a ranker that saw it; ``off`` if there is only
+    one novel), else ``shipped``. The
+    sieved novels are appended to ``keep`` when given (for training).
     """
-    scores: dict[str, dict[str, Score]] = {protocol: {} for protocol in protocols}
     words: dict[str, int] = {}
     seconds: dict[str, float] = {}
+    gold: dict[str, Novel] = {}
+    attributed: list[Attributed] = []
+    for novel, prepared, started in _read_novels(root, novels):
+        attributed.extend(sieve_novel(novel, prepared, protocols))
+        gold[novel.name] = replace(novel, text="")
+        seconds[novel.name] = time.perf_counter() - started
+        words[novel.name] = len(novel.text.split())
+        if progress is not None:
+            progress(novel.name)
+    if keep is not None:
+        keep.extend(attributed)
+    mode, shipped = _ranker_mode(ranker, list(gold))
+    if mode == "leave-one-out":
+        ranked = leave_one_out(attributed)
+    else:
+        ranked = {
+            (a.novel, a.protocol): a.ranked(shipped)
+            if shipped and mode == "shipped"
+            else a.result.quotes
+            for a in attributed
+        }
+    scores: dict[str, dict[str, Score]] = {protocol: {} for protocol in protocols}
+    for item in attributed:
+        result = replace(item.result, quotes=ranked[(item.novel, item.protocol)])
+        scores[item.protocol][item.novel] = score_novel(
+            gold[item.novel], result, gold_roster=item.protocol == "gold-roster"
+        )
+    return Evaluation(scores, words, seconds, mode)
+
+
+def train_ranker(
+    root: Path, *, out: Path | None = None, progress: Callable[[str], None] | None = None
+) -> tuple[Evaluation, Path]:
+    """Train the speaker ranker on every novel under ``root`` and write it.
+
+    Returns the leave-one-novel-out evaluation (the figure to publish: no novel is scored by a
+    ranker that saw it) and the path of the model written.
+    """
+    kept: list[Attributed] = []
+    evaluation = evaluate(root, ranker="leave-one-out", progress=progress, keep=kept)
+    _, target = write_ranker(kept, out=out or MODELS)
+    return evaluation, target
+
+
+def _read_novels(root: Path, names: Sequence[str]) -> Iterator[tuple[Novel, Prepared, float]]:
     for folder in novel_folders(root):
-        if novels and folder.name not in novels:
+        if names and folder.name not in names:
             continue
         novel = load_novel(folder)
         started = time.perf_counter()
@@ -317,13 +419,4 @@ def evaluate(
             raise FicLensError(
                 f"{novel.name}: the text changed on reading; offsets would not match"
             )
-        prepared = prepare(work)
-        for protocol in protocols:
-            gold = protocol == "gold-roster"
-            result = attribute(prepared, known=known_roster(novel) if gold else None)
-            scores[protocol][novel.name] = score_novel(novel, result, gold_roster=gold)
-        seconds[novel.name] = time.perf_counter() - started
-        words[novel.name] = len(novel.text.split())
-        if progress is not None:
-            progress(novel.name)
-    return Evaluation(scores, words, seconds)
+        yield novel, prepare(work), started

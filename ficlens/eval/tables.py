@@ -19,7 +19,12 @@ ANCHORS = {
 
 def pdnc_tables(evaluation: Evaluation) -> list[Table]:
     """A summary table (micro, both protocols) and one table per protocol per novel."""
-    summary = Table(title="PDNC, micro over all novels", title_justify="left")
+    ranker = {
+        "leave-one-out": "speaker ranker trained on the other novels for each novel",
+        "shipped": "shipped speaker ranker",
+        "off": "sieves only, no speaker ranker",
+    }.get(evaluation.ranker, evaluation.ranker)
+    summary = Table(title=f"PDNC, micro over all novels ({ranker})", title_justify="left")
     summary.add_column("protocol")
     summary.add_column("detection P", justify="right")
     summary.add_column("detection R", justify="right")

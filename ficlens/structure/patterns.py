@@ -214,6 +214,9 @@ def _time_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     return relative, phrase, flashback, shift
 
 
+_QUOTE_MARKS = frozenset("\"“”„«»‘’'")
+
+
 def time_heading(line: str) -> tuple[SceneKind, str] | None:
     """Recognise a heading that opens a scene: a time skip, a flashback or a scene shift.
 
@@ -225,13 +228,18 @@ def time_heading(line: str) -> tuple[SceneKind, str] | None:
         ('time_skip', 'Two Weeks Later')
         >>> time_heading("Three years later, she still hated the rain.") is None
         True
+        >>> time_heading('"Then we wait."') is None
+        True
     """
     text = strip_decoration(line)
     if not text or len(_WORD.findall(text)) > 9 or "\n" in text:
         return None
+    ending = line.strip()
+    if ending[:1] in _QUOTE_MARKS and ending[-1:] in _QUOTE_MARKS:
+        return None  # a line of dialogue: "Then we wait."
     # A line that ends like a sentence is one: "Two days later she came home." (strip_decoration
     # has already removed that full stop from ``text``, so look at the line itself).
-    ending = line.strip()
+    ending = ending.rstrip("".join(_QUOTE_MARKS))
     if ending.endswith((".", ",")) and not ending.endswith(("...", "…")):
         return None
     relative, phrase, flashback, shift = _time_patterns()

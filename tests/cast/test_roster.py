@@ -77,6 +77,11 @@ def grouped(groups: list[Group]) -> list[set[str]]:
             id="surname-of-two-full-names-stays-apart",
         ),
         pytest.param(
+            ["Miss Jane Bates"] * 3 + ["Miss Bates"] * 2 + ["Mrs. Bates"] * 2,
+            [{"Miss Jane Bates", "Miss Bates"}, {"Mrs. Bates"}],
+            id="miss-and-mrs-are-two-women",
+        ),
+        pytest.param(
             ["Sakura"] * 2 + ["Kakashi"] * 3,
             [{"Kakashi"}, {"Sakura"}],
             id="largest-first",

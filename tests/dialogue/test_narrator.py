@@ -106,3 +106,35 @@ def test_unattributed_answers_do_not_vote() -> None:
 
 def test_no_quotes() -> None:
     assert narrator_name(TEXT, [], "narrator") is None
+
+
+# The narrator's own lines are not found, but three quotations call someone Tamsin whom the
+# narration never names: the narrator is the one person it never names.
+UNOWNED = (
+    '"Tamsin, the boat is in," said Odo.\n\n'
+    '"Come down, Tamsin!" Wren shouted.\n\n'
+    '"Tamsin, are you deaf?"\n\n'
+    '"Wren, hush," said Odo.\n\n'
+    "Odo looked at Wren and at me, and I knew then that Tamsin was a name to live up to."
+)
+
+
+def _cast(name: str) -> str | None:
+    return {"Odo": "c1", "Wren": "c2"}.get(name)
+
+
+def test_without_answers_the_name_no_cast_member_owns_names_the_narrator() -> None:
+    quotes = quotes_of(UNOWNED, ["c1", "c2", None, "c1"])
+    assert narrator_name(UNOWNED, quotes, "narrator") is None  # no look-up: no fallback
+    assert narrator_name(UNOWNED, quotes, "narrator", resolve=_cast) == "Tamsin"
+
+
+def test_the_unowned_name_needs_three_calls_and_a_clear_lead() -> None:
+    two = UNOWNED.replace('"Tamsin, are you deaf?"', '"Are you deaf?"')
+    assert (
+        narrator_name(two, quotes_of(two, ["c1", "c2", None, "c1"]), "narrator", resolve=_cast)
+        is None
+    )
+    rival = UNOWNED + '\n\n"Ness, Ness, come!"\n\n"Ness!"\n\n"Ness, now."\n\nI saw Ness run.'
+    quotes = quotes_of(rival, ["c1", "c2", None, "c1", None, None, None])
+    assert narrator_name(rival, quotes, "narrator", resolve=_cast) is None

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from ficlens.cli import app
-from ficlens.eval.pdnc import QUOTE_TYPES, evaluate, load_novel, map_by_names, name_forms
+from ficlens.dialogue.candidates import FEATURES
+from ficlens.dialogue.ranker import Ranker
+from ficlens.errors import FicLensError
+from ficlens.eval.pdnc import (
+    QUOTE_TYPES,
+    evaluate,
+    load_novel,
+    map_by_names,
+    name_forms,
+    train_ranker,
+)
 from ficlens.model import Character
 
 pytestmark = pytest.mark.spacy
@@ -76,6 +87,26 @@ def test_evaluate_scores_both_protocols(tmp_path: Path) -> None:
         assert set(total.quotes) <= set(QUOTE_TYPES)
 
 
+def test_the_shipped_ranker_scores_novels_it_never_saw(tmp_path: Path) -> None:
+    write_novel(tmp_path / "Ferry")
+    assert evaluate(tmp_path).ranker == "shipped"
+    assert evaluate(tmp_path, ranker="off").ranker == "off"
+    with pytest.raises(FicLensError, match="unknown ranker mode"):
+        evaluate(tmp_path, ranker="sometimes")
+
+
+def test_a_ranker_trained_here_is_scored_leave_one_novel_out(tmp_path: Path) -> None:
+    write_novel(tmp_path / "Ferry")
+    write_novel(tmp_path / "Harbour")
+    out = tmp_path / "models"
+    evaluation, written = train_ranker(tmp_path, out=out)
+    assert evaluation.ranker == "leave-one-out"
+    assert set(evaluation.scores["gold-roster"]) == {"Ferry", "Harbour"}
+    ranker = Ranker.from_json(json.loads(written.read_text(encoding="utf-8")))
+    assert ranker.meta["novels"] == ["Ferry", "Harbour"]
+    assert set(ranker.weights) == set(FEATURES)
+
+
 def test_a_broken_folder_is_reported(tmp_path: Path) -> None:
     (tmp_path / "Broken").mkdir()
     (tmp_path / "Broken" / "quotation_info.csv").write_text("nonsense", encoding="utf-8")
@@ -88,6 +119,7 @@ def test_cli_prints_the_tables(tmp_path: Path) -> None:
     write_novel(tmp_path / "Ferry")
     result = CliRunner().invoke(app, ["eval", "pdnc", str(tmp_path), "-p", "gold-roster"])
     assert result.exit_code == 0, result.output
+    assert "shipped speaker ranker" in " ".join(result.output.split())
     assert "gold-roster" in result.output
     assert "Ferry" in result.output
     assert "BookNLP" in result.output

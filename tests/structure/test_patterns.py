@@ -155,6 +155,9 @@ def test_time_headings(line: str, expected: tuple[str, str]) -> None:
         "Two days later she came home.",
         "A week later the letter finally came.",
         "The afternoon was long and hot and nobody wanted to go outside at all today.",
+        '"Then we wait."',
+        "“Later,” she said.",
+        "‘Now!’",
     ],
 )
 def test_sentences_are_not_time_headings(line: str) -> None:
