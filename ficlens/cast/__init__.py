@@ -183,7 +183,10 @@ def build_cast(
         groups = _groups_from_known(known)
     else:
         groups = cluster_names(
-            mentions, min_mentions=min_mentions, locative=_locative_shares(text, mentions)
+            mentions,
+            min_mentions=min_mentions,
+            locative=_locative_shares(text, mentions),
+            votes=_key_votes(located, parsed),
         )
         if packs:
             attached = merge_canon(groups, packs)
@@ -211,6 +214,21 @@ def build_cast(
     return Cast(tuple(characters), mention_spans, narrator, keys, words, genders)
 
 
+def _after(piece: Parsed, end: int) -> int:
+    """Index of the first token of a piece that starts at or after an offset."""
+    return next((k for k, t in enumerate(piece.tokens) if t.start >= end), len(piece.tokens))
+
+
+def _key_votes(
+    located: Sequence[tuple[int, Mention]], parsed: Sequence[Parsed]
+) -> dict[str, Counter[str]]:
+    """The pronoun sets that follow each name as written (its cluster key)."""
+    keys = list(dict.fromkeys(m.key for _, m in located))
+    position = {key: n for n, key in enumerate(keys)}
+    triples = [(i, _after(parsed[i], m.span.end), position[m.key]) for i, m in located]
+    return {keys[n]: votes for n, votes in pronoun_votes(parsed, triples).items()}
+
+
 def _unknown(group: Group) -> KnownCharacter:
     return KnownCharacter(display_name(group), ())
 
@@ -230,11 +248,7 @@ def _characters(
         if not ident:
             continue
         first.setdefault(ident, mention.span.start)
-        after = next(
-            (k for k, t in enumerate(parsed[piece].tokens) if t.start >= mention.span.end),
-            len(parsed[piece].tokens),
-        )
-        located.append((piece, after, position[ident]))
+        located.append((piece, _after(parsed[piece], mention.span.end), position[ident]))
     votes = pronoun_votes(parsed, located)
     characters = []
     for n, (group, ident) in enumerate(zip(groups, ids, strict=True)):

@@ -3,7 +3,10 @@
 1. identical names (with their title) form a group;
 2. full names absorb their parts: ``Elizabeth`` and ``Miss Elizabeth Bennet`` join
    ``Elizabeth Bennet`` when only one full name has that word; titled surnames
-   (``Mr. Darcy``) join the one full name with that surname when no other title uses it;
+   (``Mr. Darcy``) join the one full name with that surname when no other title uses it, but
+   ``Miss`` never joins ``Mrs.`` and a wife's title (``Lady Otway``) never joins an untitled
+   full name (``Cassandra Otway``); a bare surname with a clear gender from the pronouns that
+   follow it joins the one full name of that gender (``Archer`` is ``Newland Archer``);
 3. nicknames (``Lizzy`` -> ``Elizabeth``) and spelling variants (rapidfuzz) join;
 4. groups named fewer than ``min_mentions`` times are dropped, and so are groups that read
    as places (mostly after ``at``, ``in``, ``to``, ``from``).
@@ -12,7 +15,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -34,6 +37,7 @@ class Group:
 
     keys: Counter[str] = field(default_factory=Counter)
     parts: dict[str, NameParts] = field(default_factory=dict)
+    votes: Counter[str] = field(default_factory=Counter)
 
     @property
     def size(self) -> int:
@@ -56,14 +60,36 @@ class Group:
         """Take in another group's names."""
         self.keys.update(other.keys)
         self.parts.update(other.parts)
+        self.votes.update(other.votes)
+
+    def clear_gender(self) -> str | None:
+        """The pronoun set its titles imply, else one a clear majority of pronoun votes gives.
+
+        Pronouns after a name are often someone else's, so votes alone must be many and
+        lopsided (``_CLEAR_VOTES``, ``_CLEAR_SHARE``) to count.
+        """
+        hints = self.gender_hints()
+        if len(hints) == 1:
+            return next(iter(hints))
+        if hints:
+            return None
+        best = self.votes.most_common(1)
+        total = sum(self.votes.values())
+        if best and best[0][1] >= _CLEAR_VOTES and best[0][1] >= _CLEAR_SHARE * total:
+            return best[0][0]
+        return None
 
 
-def _initial_groups(mentions: Sequence[Mention]) -> dict[str, Group]:
+def _initial_groups(
+    mentions: Sequence[Mention], votes: Mapping[str, Counter[str]]
+) -> dict[str, Group]:
     groups: dict[str, Group] = {}
     for mention in mentions:
         group = groups.setdefault(mention.key, Group())
         group.keys[mention.key] += 1
         group.parts[mention.key] = mention.parts
+    for key, group in groups.items():
+        group.votes.update(votes.get(key, Counter()))
     return groups
 
 
@@ -88,6 +114,9 @@ def _compatible(group: Group, parts: NameParts) -> bool:
 
 
 _UNMARRIED = frozenset({"Miss"})
+# A wife's title with her husband's surname (``Lady Otway``, ``Mrs. Dashwood``) is rarely the
+# daughter the full name (``Cassandra Otway``, ``Elinor Dashwood``) names.
+_MARRIED_SURNAME = frozenset({"Mrs.", "Mrs", "Lady", "Madame", "Mme.", "Mme"})
 _MARRIED = frozenset({"Mrs.", "Mrs", "Madame", "Mme.", "Mme"})
 
 
@@ -103,12 +132,39 @@ def _merge_parts(groups: list[Group]) -> list[Group]:
         parts = next(iter(group.parts.values()))
         word = parts.tokens[0] if parts.tokens else ""
         owners = _dominant([g for g in _owners(full, word) if _compatible(g, parts)])
+        if len(owners) > 1 and not parts.title:
+            owners = _same_clear_gender(owners, group)
+        # A bare name whose clear gender is its one owner's joins it even beside many titled
+        # namesakes (Mr., Mrs. and Miss Archer).
+        gender = group.clear_gender() if not parts.title else None
+        by_gender = len(owners) == 1 and gender is not None and owners[0].clear_gender() == gender
         ambiguous_title = parts.title and _title_genders(single, word) > 1
-        if len(owners) == 1 and not ambiguous_title and titled_surnames[word] <= 2:
+        married = parts.title in _MARRIED_SURNAME and not any(
+            p.title in _MARRIED_SURNAME for g in owners for p in g.parts.values()
+        )
+        crowded = titled_surnames[word] > 2 and not by_gender
+        if len(owners) == 1 and not ambiguous_title and not married and not crowded:
             owners[0].absorb(group)
         else:
             kept.append(group)
     return kept
+
+
+_CLEAR_VOTES = 5
+_CLEAR_SHARE = 0.65
+
+
+def _same_clear_gender(owners: list[Group], single: Group) -> list[Group]:
+    """Of several full names, the one of the same clear gender as a bare name.
+
+    In *The Age of Innocence* ``Archer`` (followed by ``he`` again and again) is Newland
+    Archer, not Janey Archer.
+    """
+    gender = single.clear_gender()
+    if gender is None:
+        return owners
+    same = [g for g in owners if g.clear_gender() == gender]
+    return same if len(same) == 1 else owners
 
 
 _DOMINANCE = 3
@@ -234,6 +290,7 @@ def cluster_names(
     *,
     min_mentions: int = MIN_MENTIONS,
     locative: dict[str, float] | None = None,
+    votes: Mapping[str, Counter[str]] | None = None,
 ) -> list[Group]:
     """Cluster mentions into character groups, largest first.
 
@@ -242,8 +299,9 @@ def cluster_names(
         min_mentions: groups with fewer mentions are dropped (speech subjects count twice).
         locative: for each mention key, the share of its mentions that follow a locative
             preposition; groups mostly named that way are places, not people.
+        votes: for each mention key, the pronoun sets that follow it (see ``Group.votes``).
     """
-    groups = list(_initial_groups(mentions).values())
+    groups = list(_initial_groups(mentions, votes or {}).values())
     groups = _merge_variants(_merge_surnames(_merge_parts(groups)))
     subjects = Counter(m.key for m in mentions if m.speech_subject)
     locative = locative or {}

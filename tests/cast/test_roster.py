@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from ficlens.cast.mentions import Mention
@@ -140,3 +142,32 @@ def test_gender_hints_come_from_titles() -> None:
     [darcy, bennet] = cluster_names(mentions(*["Mr. Darcy"] * 3, *["Mrs. Bennet"] * 2))
     assert darcy.gender_hints() == {"he/him"}
     assert bennet.gender_hints() == {"she/her"}
+
+
+def test_a_bare_surname_joins_the_full_name_of_its_clear_gender() -> None:
+    # The narration calls Newland "Archer" and follows it with "he"; Mr., Mrs. and Miss
+    # Archer are other people, and Janey Archer is a woman.
+    names = (
+        ["Newland Archer"] * 6 + ["Janey Archer"] * 3 + ["Archer"] * 20
+        + ["Mr. Archer"] * 2 + ["Mrs. Archer"] * 4 + ["Miss Archer"] * 2
+    )  # fmt: skip
+    votes = {
+        "Archer": Counter({"he/him": 15, "she/her": 4}),
+        "Newland Archer": Counter({"he/him": 5}),
+        "Janey Archer": Counter({"she/her": 3}),
+    }
+    groups = grouped(cluster_names(mentions(*names), votes=votes))
+    assert {"Newland Archer", "Archer"} in groups
+    assert {"Mrs. Archer"} in groups
+    # Without votes (or with mixed ones) the bare surname stays where it was.
+    assert {"Newland Archer"} in grouped(cluster_names(mentions(*names)))
+    mixed = {**votes, "Archer": Counter({"he/him": 6, "she/her": 5})}
+    assert {"Newland Archer"} in grouped(cluster_names(mentions(*names), votes=mixed))
+
+
+def test_a_wife_title_does_not_join_a_daughter_full_name() -> None:
+    names = ["Cassandra Otway"] * 4 + ["Lady Otway"] * 3 + ["Mrs. Dashwood"] * 2
+    names += ["Elinor Dashwood"] * 3
+    groups = grouped(cluster_names(mentions(*names)))
+    assert {"Lady Otway"} in groups
+    assert {"Mrs. Dashwood"} in groups
