@@ -109,8 +109,12 @@ def _unowned_name(
 ) -> str | None:
     votes: Counter[str] = Counter()
     for quote in quotes:
-        name = vocative_name(text[quote.span.start : quote.span.end])
-        if name and name not in titles() and resolve(name) is None:
+        words = text[quote.span.start : quote.span.end]
+        name = vocative_name(words)
+        # A quotation that is nothing but the name may be a shout, a spell or a place
+        # ("Expecto Patronum!"): only a name that addresses someone within a sentence counts.
+        alone = name is not None and len(words.split()) <= len(name.split())
+        if name and not alone and name not in titles() and resolve(name) is None:
             votes[name] += 1
     ranked = [(n, c) for n, c in votes.most_common() if _named_elsewhere(n, text)][:2]
     if not ranked or ranked[0][1] < _MIN_UNOWNED:

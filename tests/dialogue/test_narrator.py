@@ -138,3 +138,12 @@ def test_the_unowned_name_needs_three_calls_and_a_clear_lead() -> None:
     rival = UNOWNED + '\n\n"Ness, Ness, come!"\n\n"Ness!"\n\n"Ness, now."\n\nI saw Ness run.'
     quotes = quotes_of(rival, ["c1", "c2", None, "c1", None, None, None])
     assert narrator_name(rival, quotes, "narrator", resolve=_cast) is None
+
+
+def test_a_shout_that_is_only_a_name_does_not_name_the_narrator() -> None:
+    text = (
+        '"Expecto Patronum!"\n\n"Expecto Patronum!"\n\n"Expecto Patronum!"\n\n'
+        "Silver light burst from my wand as I cast Expecto Patronum again."
+    )
+    quotes = quotes_of(text, [None, None, None])
+    assert narrator_name(text, quotes, "narrator", resolve=_cast) is None
