@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from ficlens.cast import Cast, KnownCharacter, build_cast
 from ficlens.dialogue.conventions import Convention
 from ficlens.dialogue.narrator import narrator_name
-from ficlens.dialogue.quotes import FoundQuote, find_quotes
+from ficlens.dialogue.prepared import Prepared as Prepared
+from ficlens.dialogue.quotes import find_quotes
 from ficlens.dialogue.ranker import rerank
 from ficlens.dialogue.speakers import attribute_speakers
 from ficlens.fandoms import FandomPack
@@ -56,20 +57,6 @@ def story_paragraphs(work: Work) -> list[Span]:
     ]
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """The parse of a work's story paragraphs, before any roster is built.
-
-    Kept apart so that an evaluation can run several rosters over one parse.
-    """
-
-    text: str
-    paragraphs: tuple[Span, ...]
-    found: tuple[FoundQuote, ...]
-    convention: Convention
-    parsed: tuple[Parsed, ...]
-
-
 def prepare(work: Work, *, model: str = DEFAULT_MODEL) -> Prepared:
     """Find the quotations and parse the narration around them."""
     text = work.text
@@ -99,10 +86,7 @@ def attribute(
     if cast.narrator:
         cast, quotes = _name_narrator(text, cast, quotes)
     if rank:
-        quotes = rerank(
-            text, quotes, prepared.found, paragraphs=prepared.paragraphs,
-            parsed=prepared.parsed, cast=cast,
-        )  # fmt: skip
+        quotes = rerank(prepared, quotes, cast=cast)
     diagnostics = tuple(
         f"unclosed quotation mark at offset {q.span.start - 1}; closed at the end of its paragraph"
         for q in prepared.found

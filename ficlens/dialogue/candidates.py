@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ficlens.cast import Cast
-from ficlens.dialogue.quotes import FoundQuote
+from ficlens.dialogue.prepared import Prepared
 from ficlens.dialogue.sieves import speech_pronoun, vocative
 from ficlens.dialogue.sites import QuoteSite, build_sites
 from ficlens.model import Quote, Span
@@ -179,31 +179,26 @@ class _Facts:
 
 
 def candidates(
-    text: str,
+    prepared: Prepared,
     quotes: Sequence[Quote],
-    found: Sequence[FoundQuote],
     *,
-    paragraphs: Sequence[Span],
-    parsed: Sequence[Parsed],
     cast: Cast,
     sieved: Sequence[Quote] | None = None,
 ) -> Iterator[Candidates]:
     """The candidates and their facts for every quotation the ranker may revise.
 
     Args:
-        text: the work's text.
+        prepared: the parsed work (text, paragraphs, quotations found, parse).
         quotes: the quotations with their current speakers (the turns around are read here).
-        found: the quotations as found (for their paragraphs).
-        paragraphs: the story paragraphs.
-        parsed: the parse of each paragraph.
         cast: the roster.
         sieved: the sieves' answers, when ``quotes`` already carry a ranker's; by default
             ``quotes`` are the sieves' answers.
     """
     if not quotes:
         return
-    work = _work(text, quotes, found, paragraphs, parsed, cast, sieved or quotes)
-    for index, site in enumerate(build_sites(found, paragraphs, parsed)):
+    work = _work(prepared, quotes, cast, sieved or quotes)
+    sites = build_sites(prepared.found, prepared.paragraphs, prepared.parsed)
+    for index, site in enumerate(sites):
         if work.sieved[index].method in KEPT:
             continue
         facts = _facts(work, site)
@@ -214,18 +209,13 @@ def candidates(
 
 
 def _work(
-    text: str,
-    quotes: Sequence[Quote],
-    found: Sequence[FoundQuote],
-    paragraphs: Sequence[Span],
-    parsed: Sequence[Parsed],
-    cast: Cast,
-    sieved: Sequence[Quote],
+    prepared: Prepared, quotes: Sequence[Quote], cast: Cast, sieved: Sequence[Quote]
 ) -> _Work:
+    parsed = prepared.parsed
     runs: list[list[int]] = []
     where: dict[int, tuple[int, int]] = {}
     by_paragraph: dict[int, list[int]] = {}
-    for index, quote in enumerate(found):
+    for index, quote in enumerate(prepared.found):
         paragraph = quote.paragraph
         if paragraph not in by_paragraph:
             if not runs or paragraph - runs[-1][-1] > _RUN_GAP:
@@ -248,8 +238,9 @@ def _work(
         else set()
     )
     return _Work(
-        text, cast, quotes, sieved, _mentions(cast, parsed), parsed, runs, where, by_paragraph,
-        anchors, first_person, {ident: math.log1p(n) / top for ident, n in counts.items()},
+        prepared.text, cast, quotes, sieved, _mentions(cast, parsed), parsed, runs, where,
+        by_paragraph, anchors, first_person,
+        {ident: math.log1p(n) / top for ident, n in counts.items()},
         {c.id: c.gender for c in cast.characters},
     )  # fmt: skip
 

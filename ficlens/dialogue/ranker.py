@@ -24,9 +24,8 @@ from typing import Any
 
 from ficlens.cast import Cast
 from ficlens.dialogue.candidates import Candidates, candidates
-from ficlens.dialogue.quotes import FoundQuote
-from ficlens.model import Quote, Span
-from ficlens.nlp import Parsed
+from ficlens.dialogue.prepared import Prepared
+from ficlens.model import Quote
 
 SCHEMA = "ficlens.ranker/1"
 METHOD = "speakers.ranked.v1"
@@ -86,33 +85,20 @@ def load_ranker() -> Ranker | None:
 
 
 def rerank(
-    text: str,
-    quotes: Sequence[Quote],
-    found: Sequence[FoundQuote],
-    *,
-    paragraphs: Sequence[Span],
-    parsed: Sequence[Parsed],
-    cast: Cast,
-    ranker: Ranker | None = None,
+    prepared: Prepared, quotes: Sequence[Quote], *, cast: Cast, ranker: Ranker | None = None
 ) -> tuple[Quote, ...]:
     """The quotations with the speakers the ranker prefers where the sieves only guessed.
 
     Args:
-        text: the work's text.
+        prepared: the parsed work.
         quotes: the sieves' answers, one per quotation found.
-        found: the quotations as found.
-        paragraphs: the story paragraphs.
-        parsed: the parse of each paragraph.
         cast: the roster.
         ranker: the model; by default the shipped one (no model: the quotations unchanged).
     """
     model = ranker or load_ranker()
     if model is None:
         return tuple(quotes)
-    found_candidates = candidates(
-        text, quotes, found, paragraphs=paragraphs, parsed=parsed, cast=cast
-    )
-    return choose(quotes, found_candidates, model)
+    return choose(quotes, candidates(prepared, quotes, cast=cast), model)
 
 
 def choose(

@@ -72,10 +72,7 @@ def label(
         ids: predicted character id -> gold id.
     """
     starts = [span.start for span, _ in gold]
-    found = candidates(
-        prepared.text, result.quotes, prepared.found, paragraphs=prepared.paragraphs,
-        parsed=prepared.parsed, cast=result.cast,
-    )  # fmt: skip
+    found = candidates(prepared, result.quotes, cast=result.cast)
     labelled = []
     for group in found:
         span = result.quotes[group.quote].span

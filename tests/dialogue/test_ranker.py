@@ -80,12 +80,7 @@ def test_candidates_describe_the_guessed_quotations_only(
     prepared = prepare(build_text(STORY))
     sieved = attribute(prepared, rank=False)
     names = {c.id: c.name for c in sieved.cast.characters}
-    groups = list(
-        candidates(
-            prepared.text, sieved.quotes, prepared.found, paragraphs=prepared.paragraphs,
-            parsed=prepared.parsed, cast=sieved.cast,
-        )
-    )  # fmt: skip
+    groups = list(candidates(prepared, sieved.quotes, cast=sieved.cast))
     assert groups, "the unattributed turns should have candidates"
     revised = {g.quote for g in groups}
     for index, q in enumerate(sieved.quotes):
@@ -125,10 +120,7 @@ def test_rerank_without_a_model_changes_nothing_and_with_one_keeps_named_speaker
         else:
             assert after.method in (METHOD, before.method)
     neutral = Ranker({}, 0.0, {})
-    kept = rerank(
-        prepared.text, sieved.quotes, prepared.found, paragraphs=prepared.paragraphs,
-        parsed=prepared.parsed, cast=sieved.cast, ranker=neutral,
-    )  # fmt: skip
+    kept = rerank(prepared, sieved.quotes, cast=sieved.cast, ranker=neutral)
     assert [q.speaker is not None for q in kept] == [
         q.speaker is not None or q.method not in KEPT for q in sieved.quotes
     ]

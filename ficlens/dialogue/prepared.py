@@ -1,0 +1,31 @@
+"""A work's story paragraphs, their quotations and the parse around them: the dialogue input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ficlens.dialogue.conventions import Convention
+from ficlens.dialogue.quotes import FoundQuote
+from ficlens.model import Span
+from ficlens.nlp import Parsed
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The parse of a work's story paragraphs, before any roster is built.
+
+    Kept apart so that an evaluation can run several rosters over one parse.
+
+    Attributes:
+        text: the work's text.
+        paragraphs: the story paragraphs (notes excluded).
+        found: the quotations found, in order.
+        convention: the dialogue convention.
+        parsed: the parse of each paragraph (``parsed[i]`` for ``paragraphs[i]``).
+    """
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    found: tuple[FoundQuote, ...]
+    convention: Convention
+    parsed: tuple[Parsed, ...]
