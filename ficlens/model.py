@@ -297,7 +297,8 @@ class Signal:
 
     Attributes:
         name: the signal (``sexual``, ``violence``, ``death``, ``profanity``, ``substances``,
-            ``self_harm``, ``abuse``, ``non_consent``, ``minor``).
+            ``self_harm``, ``abuse``, ``non_consent``, ``minor`` and the others declared in
+            ``ficlens/content/signals.toml``).
         level: the highest level the on-page evidence supports (see ``docs/content.md``).
         score: the evidence's strength, hits per thousand words weighted by level.
         evidence: the passages that support the level, strongest first (capped).

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ficlens.content.cooccurrence import find_near
 from ficlens.content.corpus import AO3_RATINGS
 from ficlens.content.evidence import pushing_sentences
 from ficlens.content.features import signal_features, word_counts
@@ -94,7 +95,7 @@ def analyze_content(
         signals=signals,
         rating=rating,
         warnings=(
-            *archive_warnings(counts, features, by_name),
+            *archive_warnings(counts, features, by_name, find_near(hits)),
             *content_warnings(hits),
         ),
         relationships=relationships,

@@ -6,7 +6,9 @@ run time (``ficlens.content.linear``):
 - *words*: lower-cased word counts, weighted ``(1 + log tf) * idf`` over a fixed vocabulary and
   scaled to unit length;
 - *signals*: per signal and level, the log count of on-page hits, of framed hits, and of on-page
-  hits per ten thousand words, plus the log of the story's length.
+  hits per ten thousand words; per sentence co-occurrence (``[[near]]`` in ``signals.toml``,
+  :mod:`ficlens.content.cooccurrence`), the log count of its sentences; and the log of the
+  story's length.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from ficlens.content.cooccurrence import NearSpec, near_sentences, near_specs
 from ficlens.content.signals import Hit, SignalSpec, signal_specs
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -31,23 +34,30 @@ def word_counts(text: str) -> Counter[str]:
     return Counter(_WORD.findall(text.lower().replace("’", "'")))
 
 
-def signal_feature_names(specs: Sequence[SignalSpec] | None = None) -> list[str]:
+def signal_feature_names(
+    specs: Sequence[SignalSpec] | None = None, near: Sequence[NearSpec] | None = None
+) -> list[str]:
     """The names of the signal features, in the order :func:`signal_features` gives them."""
     specs = signal_specs() if specs is None else specs
+    near = near_specs() if near is None else near
     names = [
         f"{spec.name}.{level.name}.{kind}"
         for spec in specs
         for level in spec.levels
         for kind in ("on_page", "framed", "density")
     ]
-    return [*names, "length"]
+    return [*names, *(f"near.{spec.name}" for spec in near), "length"]
 
 
 def signal_features(
-    hits: Sequence[Hit], words: int, specs: Sequence[SignalSpec] | None = None
+    hits: Sequence[Hit],
+    words: int,
+    specs: Sequence[SignalSpec] | None = None,
+    near: Sequence[NearSpec] | None = None,
 ) -> list[float]:
     """The signal features of a story from its hits and its length in words."""
     specs = signal_specs() if specs is None else specs
+    near = near_specs() if near is None else near
     on_page = Counter((h.signal, h.level) for h in hits if h.frame is None)
     framed = Counter((h.signal, h.level) for h in hits if h.frame is not None)
     per_ten_thousand = max(words, 1) / 10_000
@@ -60,6 +70,7 @@ def signal_features(
                 math.log1p(framed[key]),
                 math.log1p(on_page[key] / per_ten_thousand),
             ]
+    values += [math.log1p(len(near_sentences(hits, spec))) for spec in near]
     return [*values, math.log1p(words)]
 
 

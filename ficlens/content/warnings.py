@@ -2,8 +2,10 @@
 
 Archive warnings come from one binary linear model each (``warning.<key>`` in
 ``ficlens/content/models``), fired when its probability reaches the threshold chosen by
-cross-validation *and* the matching content signals are on the page; the evidence is those
-signals' passages. When none fires the work gets "No Archive Warnings Apply".
+cross-validation *and* the text shows it on the page (the ``[[archive]]`` rules of
+``warnings.toml``: content signals, or sentence co-occurrences such as a minor's age near a
+sexual passage); the evidence is those passages. When none fires the work gets "No Archive
+Warnings Apply".
 
 Content warnings follow the taxonomy of Wiegmann et al. (ACL 2023) and are rules over the
 content signals declared in ``warnings.toml``.
@@ -16,47 +18,142 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
+from ficlens.content.cooccurrence import near_specs
 from ficlens.content.corpus import ARCHIVE_WARNINGS
 from ficlens.content.linear import load_model
 from ficlens.content.signals import Hit, LexiconError, signal_specs
-from ficlens.model import ContentWarning, Signal
+from ficlens.model import ContentWarning, Signal, Span
 
 NO_WARNINGS = "No Archive Warnings Apply"
 EVIDENCE = 3
 
-_SIGNAL_OF = {
-    "graphic_violence": ("violence",),
-    "major_character_death": ("death",),
-    "rape_non_con": ("non_consent",),
-    "underage": ("minor", "sexual"),
-}
-"""The content signals whose passages show each archive warning."""
 
-_NEEDS: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
-    "graphic_violence": (("violence", frozenset({"serious", "graphic"})),),
-    "major_character_death": (("death", frozenset({"on_page"})),),
-    "rape_non_con": (("non_consent", frozenset({"mentioned", "on_page"})),),
-    "underage": (
-        ("minor", frozenset({"mentioned", "stated"})),
-        ("sexual", frozenset({"implied", "non_explicit", "explicit"})),
-    ),
-}
-"""The on-page evidence an archive warning needs besides its model's probability."""
+@dataclass(frozen=True, slots=True)
+class Need:
+    """One thing an archive warning needs on the page: any one of its alternatives.
+
+    ``levels`` maps a signal to the weakest level number (index into its ladder) that counts;
+    ``near`` names sentence co-occurrences (``[[near]]`` in ``signals.toml``) any of which counts.
+    """
+
+    levels: Mapping[str, int]
+    near: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveRule:
+    """What an archive warning needs on the page besides its model's probability."""
+
+    key: str
+    needs: tuple[Need, ...]
+
+
+def archive_rules() -> dict[str, ArchiveRule]:
+    """The ``[[archive]]`` rules of ``warnings.toml`` by warning key, checked against the lexicon.
+
+    Raises:
+        LexiconError: a rule names an unknown warning, signal, level or co-occurrence, or a
+            warning has no rule.
+    """
+    return dict(_archive_rules())
+
+
+@cache
+def _archive_rules() -> tuple[tuple[str, ArchiveRule], ...]:
+    file = "ficlens/content/warnings.toml"
+    ladders = {spec.name: [level.name for level in spec.levels] for spec in signal_specs()}
+    nears = {spec.name for spec in near_specs()}
+    rules: dict[str, ArchiveRule] = {}
+    for entry in _data().get("archive", []):
+        key = entry.get("key")
+        if key not in ARCHIVE_WARNINGS:
+            raise LexiconError(f"{file}: archive rule for unknown warning {key!r}")
+        needs = []
+        for need in entry.get("needs", []):
+            levels = {}
+            for signal, level in need.get("levels", {}).items():
+                if level not in ladders.get(signal, ()):
+                    raise LexiconError(f"{file}: archive {key}: no level {level!r} of {signal!r}")
+                levels[signal] = ladders[signal].index(level)
+            near = tuple(need.get("near", ()))
+            unknown = [name for name in near if name not in nears]
+            if unknown or not (levels or near):
+                raise LexiconError(f"{file}: archive {key}: bad need {need!r}")
+            needs.append(Need(levels, near))
+        rules[key] = ArchiveRule(key, tuple(needs))
+    missing = [key for key in ARCHIVE_WARNINGS if key not in rules]
+    if missing:
+        raise LexiconError(f"{file}: no archive rule for {', '.join(missing)}")
+    return tuple(rules.items())
+
+
+def shows_on_page(
+    key: str, signals: Mapping[str, Signal], near: Mapping[str, Sequence[Span]]
+) -> bool:
+    """Whether the text shows everything archive warning ``key`` needs (``[[archive]]`` rules).
+
+    Example: Underage Sex needs sexual content beyond kissing *and* a minor, a school setting or
+    either of them near a sexual passage; a kiss between fifth-years shows neither.
+    """
+    return all(_met(need, signals, near) for need in archive_rules()[key].needs)
+
+
+def _met(need: Need, signals: Mapping[str, Signal], near: Mapping[str, Sequence[Span]]) -> bool:
+    if any(near.get(name) for name in need.near):
+        return True
+    ladders = _ladders()
+    for name, weakest in need.levels.items():
+        signal = signals.get(name)
+        if signal is not None and signal.level in ladders[name][weakest:]:
+            return True
+    return False
+
+
+@cache
+def _ladders() -> dict[str, tuple[str, ...]]:
+    return {spec.name: tuple(level.name for level in spec.levels) for spec in signal_specs()}
 
 
 def archive_warning_fires(
-    key: str, probability: float, threshold: float, signals: Mapping[str, Signal]
+    key: str,
+    probability: float,
+    threshold: float,
+    signals: Mapping[str, Signal],
+    near: Mapping[str, Sequence[Span]],
 ) -> bool:
     """Whether an archive warning fires: its model is sure enough *and* the text shows it.
 
-    A warning needs its signals on the page (``_NEEDS``): Underage Sex needs both a minor and
-    sexual content beyond kissing, so a novel whose words merely resemble such works gets no
-    warning it cannot point to. On the AO3 data this gate costs no F1 (docs/evaluation.md).
+    A warning needs its evidence on the page (:func:`shows_on_page`), so a novel whose words
+    merely resemble such works gets no warning it cannot point to; the threshold is chosen
+    with this gate applied (``ficlens.content.training``).
     """
-    if probability < threshold:
-        return False
-    return all(name in signals and signals[name].level in levels for name, levels in _NEEDS[key])
+    return probability >= threshold and shows_on_page(key, signals, near)
+
+
+def archive_evidence(
+    key: str,
+    signals: Mapping[str, Signal],
+    near: Mapping[str, Sequence[Span]],
+    *,
+    limit: int = EVIDENCE,
+) -> tuple[Span, ...]:
+    """The passages behind an archive warning: its co-occurrences first, then its signals'."""
+    spans: list[Span] = []
+    for need in archive_rules()[key].needs:
+        spans += [span for name in need.near for span in near.get(name, ())]
+    for need in archive_rules()[key].needs:
+        spans += [
+            span for name in need.levels if name in signals for span in signals[name].evidence
+        ]
+    return tuple(dict.fromkeys(spans))[:limit]
+
+
+@cache
+def _data() -> dict[str, Any]:
+    raw = resources.files("ficlens.content").joinpath("warnings.toml").read_text("utf-8")
+    return tomllib.loads(raw)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +170,7 @@ class WarningRule:
 def warning_rules() -> tuple[WarningRule, ...]:
     """The content-warning rules of ``warnings.toml``, checked against the signals lexicon."""
     file = "ficlens/content/warnings.toml"
-    data = tomllib.loads(
-        resources.files("ficlens.content").joinpath("warnings.toml").read_text("utf-8")
-    )
+    data = _data()
     specs = {spec.name: spec for spec in signal_specs()}
     rules = []
     for entry in data.get("warning", []):
@@ -113,6 +208,7 @@ def archive_warnings(
     counts: Mapping[str, int],
     features: Sequence[float],
     signals: Mapping[str, Signal],
+    near: Mapping[str, Sequence[Span]],
     *,
     limit: int = EVIDENCE,
 ) -> tuple[ContentWarning, ...]:
@@ -121,10 +217,9 @@ def archive_warnings(
     for key, name in ARCHIVE_WARNINGS.items():
         model = load_model(f"warning.{key}")
         probability = model.probabilities(counts, features)[1]
-        if not archive_warning_fires(key, probability, model.threshold, signals):
+        if not archive_warning_fires(key, probability, model.threshold, signals, near):
             continue
-        spans = (span for signal in _SIGNAL_OF[key] for span in signals[signal].evidence)
-        evidence = tuple(spans)[:limit]
+        evidence = archive_evidence(key, signals, near, limit=limit)
         found.append(ContentWarning(name, "ao3", round(probability, 3), evidence))
     if not found:
         return (ContentWarning(NO_WARNINGS, "ao3", 1.0),)

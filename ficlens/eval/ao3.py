@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from ficlens.content.cooccurrence import find_near
 from ficlens.content.corpus import (
     AO3_RATINGS,
     ARCHIVE_WARNINGS,
@@ -38,6 +39,7 @@ from ficlens.content.rating import decide
 from ficlens.content.signals import summarise
 from ficlens.content.warnings import archive_warning_fires
 from ficlens.errors import InputError
+from ficlens.fandoms.pack import find_canon, tag_forms
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``."""
@@ -228,14 +230,21 @@ def same_character(found: str, tagged: str) -> bool:
     """Whether a name FicLens gives is the tagged character's: the same name, or words of it.
 
     A story that only ever says ``Stephen`` cannot give ``Stephen Maturin``; ``Stephen`` then
-    counts as the tagged character. Parenthesised disambiguations in tags are ignored.
+    counts as the tagged character. Parenthesised disambiguations in tags are ignored. Two
+    names a fandom pack gives to one canon character are one character, as AO3's tag wranglers
+    make them synonyms (``Voldemort`` and ``Tom Riddle``).
 
     Example:
         >>> same_character("Draco", "Draco Malfoy"), same_character("Lucius", "Draco Malfoy")
         (True, False)
+        >>> same_character("Tom Riddle", "Voldemort")
+        True
     """
     words, target = _plain(found).split(), _plain(tagged).split()
-    return bool(words) and all(word in target for word in words)
+    if words and all(word in target for word in words):
+        return True
+    canon = find_canon(found)
+    return canon is not None and any(find_canon(form) is canon for form in tag_forms(tagged))
 
 
 def _pair_found(found: Sequence[str], tagged: tuple[str, str]) -> bool:
@@ -331,6 +340,7 @@ def _warn(
     items = [prepared[i] for i in warned]
     groups = [works[i].group for i in warned]
     signals = [{s.name: s for s in summarise(p.hits, p.words)} for p in items]
+    near = [find_near(p.hits) for p in items]
     scores: dict[str, WarningScore] = {}
     for key, name in ARCHIVE_WARNINGS.items():
         truth = np.array([int(name in works[i].warnings) for i in warned])
@@ -348,8 +358,8 @@ def _warn(
                 (model.probabilities(p.counts, p.features)[1], model.threshold) for p in items
             ]
         fired = [
-            archive_warning_fires(key, p, t, found)
-            for (p, t), found in zip(chances, signals, strict=True)
+            archive_warning_fires(key, p, t, found, close)
+            for (p, t), found, close in zip(chances, signals, near, strict=True)
         ]
         scores[name] = warning_score([bool(t) for t in truth], fired)
     report.warnings["FicLens"] = scores

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 import ficlens.content
+from ficlens.content.cooccurrence import near_specs
 from ficlens.content.corpus import AO3_RATINGS
 from ficlens.content.evidence import MAX_SENTENCE, pushing_sentences
 from ficlens.content.features import (
@@ -250,8 +251,10 @@ def test_tfidf_of_no_known_words_is_empty() -> None:
 def test_signal_feature_names_and_values_line_up() -> None:
     specs = signal_specs()
     names = signal_feature_names()
-    assert len(names) == 3 * sum(len(s.levels) for s in specs) + 1
+    near = near_specs()
+    assert len(names) == 3 * sum(len(s.levels) for s in specs) + len(near) + 1
     assert names[-1] == "length"
+    assert names[-1 - len(near) : -1] == [f"near.{spec.name}" for spec in near]
     assert names[:3] == [
         f"{specs[0].name}.{specs[0].levels[0].name}.{kind}"
         for kind in ("on_page", "framed", "density")
@@ -268,6 +271,19 @@ def test_signal_feature_names_and_values_line_up() -> None:
     assert values["length"] == pytest.approx(math.log1p(5000))
     assert values["violence.serious.on_page"] == 0.0
     assert values["sexual.romance.on_page"] == 0.0
+    assert values["near.violence_near_sexual"] == 0.0
+
+
+def test_a_co_occurrence_feature_counts_its_sentences() -> None:
+    """Issue 4: a stated age beside a sexual passage is a feature of its own."""
+    hits = [
+        Hit("minor", 1, Span(0, 5), Span(0, 40), None),
+        Hit("sexual", 3, Span(50, 55), Span(45, 90), None),
+        Hit("minor", 0, Span(2000, 2005), Span(2000, 2040), None),
+    ]
+    values = dict(zip(signal_feature_names(), signal_features(hits, 1000), strict=True))
+    assert values["near.minor_near_sexual"] == pytest.approx(math.log1p(1))
+    assert values["near.school_near_sexual"] == 0.0
 
 
 # --- pushing_sentences ---------------------------------------------------------------------

@@ -418,6 +418,37 @@ def test_detect_signals_end_to_end_on_a_short_story() -> None:
     assert signals["profanity"].level == "none"
 
 
+# --- the shipped lexicon: ages, school, adults, distress (issue 4) -------------------------
+
+
+def strongest(text: str, signal: str) -> str:
+    """The strongest level any on-page hit of ``signal`` reaches in a one-paragraph text."""
+    spec = next(s for s in signal_specs() if s.name == signal)
+    levels = [h.level for h in find_hits(text, whole(text)) if h.signal == signal and not h.frame]
+    return spec.levels[max(levels)].name if levels else spec.none
+
+
+@pytest.mark.parametrize(
+    ("text", "signal", "level"),
+    [
+        ("Oren was fifteen that spring.", "minor", "stated"),
+        ("He's sixteen, Mabry said.", "minor", "stated"),
+        ("She turned fourteen in the autumn.", "minor", "stated"),
+        ("It was her fifteenth birthday.", "minor", "stated"),
+        ("He was fifteen minutes late.", "minor", "none"),
+        ("The fifth-years queued outside.", "minor", "mentioned"),
+        ("The students filed into the common room.", "school", "mentioned"),
+        ("They were both of age by then.", "adult", "stated"),
+        ("She was nineteen and restless.", "adult", "stated"),
+        ("Please, stop, Tamsin whispered.", "distress", "refusal"),
+        ("He pinned her against the wall.", "distress", "force"),
+        ("Ivo slept until noon.", "distress", "none"),
+    ],
+)
+def test_shipped_age_school_adult_and_distress_patterns(text: str, signal: str, level: str) -> None:
+    assert strongest(text, signal) == level
+
+
 # --- signal_specs and LexiconError ---------------------------------------------------------
 
 

@@ -10,12 +10,16 @@ from importlib import resources
 
 import pytest
 
-from ficlens.content.signals import Hit, find_hits, signal_specs
+import ficlens.content.warnings as warnings_module
+from ficlens.content.signals import Hit, LexiconError, find_hits, signal_specs
 from ficlens.content.warnings import (
     EVIDENCE,
     WarningRule,
+    archive_evidence,
+    archive_rules,
     archive_warning_fires,
     content_warnings,
+    shows_on_page,
     warning_rules,
 )
 from ficlens.model import ContentWarning, Signal, Span
@@ -190,17 +194,83 @@ def _signals(**levels: str) -> dict[str, Signal]:
         pytest.param(
             "underage", 0.9, {"minor": "none", "sexual": "explicit"}, False, id="no-minor"
         ),
+        pytest.param(
+            "underage", 0.9, {"school": "mentioned", "sexual": "implied"}, True, id="school"
+        ),
         pytest.param("underage", 0.9, {"minor": "stated", "sexual": "romance"}, False, id="a-kiss"),
         pytest.param(
             "underage", 0.2, {"minor": "stated", "sexual": "explicit"}, False, id="unsure"
         ),
-        pytest.param("major_character_death", 0.9, {"death": "mentioned"}, False, id="mention"),
+        pytest.param("major_character_death", 0.9, {"death": "none"}, False, id="no-death"),
         pytest.param("major_character_death", 0.9, {"death": "on_page"}, True, id="on-page"),
+        pytest.param("major_character_death", 0.9, {"death": "mentioned"}, True, id="funeral"),
         pytest.param("graphic_violence", 0.9, {"violence": "mild"}, False, id="mild"),
+        pytest.param("graphic_violence", 0.9, {"violence": "graphic"}, True, id="graphic"),
         pytest.param("rape_non_con", 0.9, {"non_consent": "mentioned"}, True, id="non-con"),
+        pytest.param("rape_non_con", 0.9, {"distress": "refusal"}, False, id="distress-alone"),
     ],
 )
 def test_an_archive_warning_needs_its_model_and_its_evidence(
     key: str, probability: float, levels: dict[str, str], fires: bool
 ) -> None:
-    assert archive_warning_fires(key, probability, 0.5, _signals(**levels)) is fires
+    assert archive_warning_fires(key, probability, 0.5, _signals(**levels), {}) is fires
+
+
+def test_a_co_occurrence_alone_meets_a_need_that_lists_it() -> None:
+    """Issue 4: coercion words near a sexual passage show Rape/Non-Con on the page."""
+    sentence = Span(0, 80)
+    assert not shows_on_page("rape_non_con", {}, {"distress_near_sexual": ()})
+    assert shows_on_page("rape_non_con", {}, {"distress_near_sexual": (sentence,)})
+
+
+def test_archive_evidence_puts_co_occurrences_before_signal_passages() -> None:
+    together, sex = Span(0, 40), Span(50, 90)
+    signals = {"sexual": Signal("sexual", "explicit", 1.0, (sex, together))}
+    near = {"distress_near_sexual": (together,)}
+    assert archive_evidence("rape_non_con", signals, near) == (together,)
+    evidence = archive_evidence("underage", signals, {"minor_near_sexual": (together,)})
+    assert evidence == (together, sex)
+
+
+def test_every_archive_warning_has_a_rule_naming_known_signals_and_co_occurrences() -> None:
+    rules = archive_rules()
+    assert set(rules) == {
+        "graphic_violence",
+        "major_character_death",
+        "rape_non_con",
+        "underage",
+    }
+    specs = {spec.name: spec for spec in signal_specs()}
+    for found in rules.values():
+        assert found.needs
+        for need in found.needs:
+            assert all(0 <= level < len(specs[name].levels) for name, level in need.levels.items())
+
+
+@pytest.mark.parametrize(
+    ("archive", "message"),
+    [
+        pytest.param([{"key": "spoilers", "needs": []}], "unknown warning", id="warning"),
+        pytest.param(
+            [{"key": "underage", "needs": [{"levels": {"sexual": "lots"}}]}],
+            "no level 'lots'",
+            id="level",
+        ),
+        pytest.param(
+            [{"key": "underage", "needs": [{"near": ["owl_near_cat"]}]}], "bad need", id="near"
+        ),
+        pytest.param([{"key": "underage", "needs": []}], "no archive rule for", id="missing"),
+    ],
+)
+def test_a_bad_archive_rule_names_the_file_and_the_problem(
+    monkeypatch: pytest.MonkeyPatch, archive: list[dict[str, object]], message: str
+) -> None:
+    monkeypatch.setattr(warnings_module, "_data", lambda: {"archive": archive})
+    warnings_module._archive_rules.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=message) as error:
+            archive_rules()
+        assert str(error.value).startswith("ficlens/content/warnings.toml: ")
+    finally:
+        monkeypatch.undo()
+        warnings_module._archive_rules.cache_clear()
