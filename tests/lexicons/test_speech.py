@@ -25,6 +25,9 @@ from ficlens.lexicons import is_speech_verb, speech_verb_forms
         "muttered",
         "spoke",
         "began",
+        "ventured",  # the old tags of nineteenth-century prose
+        "interposed",
+        "pursued",
         "Said",  # any case: a tag can open a sentence
         "WHISPERED",
     ],
