@@ -180,11 +180,17 @@ def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
         )
         if not titled and not _is_speech_subject(tokens, first, last):
             continue
+        if not titled and all(_capitals(tokens[i].text) for i in range(first, last + 1)):
+            continue  # a word in capitals after "said" is a sign's text: said LOAN
         mention = _mention(text, parsed, first, last, "title" if titled else "speech_subject")
         if mention is not None:
             found.append(mention)
     found.sort(key=lambda m: m.span.start)
     return found
+
+
+def _capitals(word: str) -> bool:
+    return len(word) > 1 and word.isalpha() and word.isupper()
 
 
 def find_mentions(text: str, parsed: Iterable[Parsed]) -> list[Mention]:

@@ -292,3 +292,20 @@ def test_one_word_entity_after_an_article(
     at = words.index(entity)
     parsed = make_parsed(text, rows, entities=[(at, at, "PERSON")])
     assert described(text, mentions_in(text, parsed)) == expected
+
+
+@pytest.mark.parametrize(("word", "kept"), [("LOAN", False), ("Tobias", True), ("OK", False)])
+def test_a_word_in_capitals_after_said_is_a_sign_not_a_name(
+    make_parsed: MakeParsed, word: str, *, kept: bool
+) -> None:
+    text = f'"Yes," said {word}.'
+    rows = [
+        ('"', "``", "punct", 4),
+        ("Yes", "UH", "intj", 4),
+        (",", ",", "punct", 4),
+        ('"', "''", "punct", 4),
+        ("said", "VBD", "ROOT", 4),
+        (word, "NNP", "nsubj", 4),
+        (".", ".", "punct", 4),
+    ]
+    assert bool(mentions_in(text, make_parsed(text, rows))) == kept
