@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ficlens.cast import Cast
+from ficlens.dialogue.mentions import SUBJECTS, MentionIndex, index_mentions
 from ficlens.dialogue.prepared import Prepared
 from ficlens.dialogue.sieves import speech_pronoun, vocative
 from ficlens.dialogue.sites import QuoteSite, build_sites
@@ -34,7 +35,6 @@ _RUN_GAP = 2
 _NEAR_RANKS = 4
 _NEAR_ORDER = 6
 _TURN_OFFSETS = (-3, -2, -1, 1, 2, 3)
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _FIRST_PERSON = frozenset({"I", "me", "my", "Me", "My", "myself"})
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 
@@ -104,30 +104,6 @@ class Candidates:
 
 
 @dataclass(frozen=True)
-class _Mentions:
-    """The cast's mentions in text order, whether each is a grammatical subject, by token."""
-
-    starts: Sequence[int]
-    ids: Sequence[str]
-    subject: Sequence[bool]
-    owner: Mapping[int, str]
-
-
-def _mentions(cast: Cast, parsed: Sequence[Parsed]) -> _Mentions:
-    spans = sorted(cast.mentions, key=lambda pair: pair[0].start)
-    starts = [span.start for span, _ in spans]
-    subject = [False] * len(spans)
-    owner: dict[int, str] = {}
-    for piece in parsed:
-        for token in piece.tokens:
-            index = bisect.bisect_right(starts, token.start) - 1
-            if index >= 0 and spans[index][0].start <= token.start < spans[index][0].end:
-                owner[token.start] = spans[index][1]
-                subject[index] = subject[index] or token.dep in _SUBJECTS
-    return _Mentions(starts, [ident for _, ident in spans], subject, owner)
-
-
-@dataclass(frozen=True)
 class _Work:
     """What the facts of every quotation of one work are read from."""
 
@@ -135,7 +111,7 @@ class _Work:
     cast: Cast
     quotes: Sequence[Quote]
     sieved: Sequence[Quote]
-    mentions: _Mentions
+    mentions: MentionIndex
     parsed: Sequence[Parsed]
     runs: Sequence[list[int]]
     where: Mapping[int, tuple[int, int]]
@@ -238,7 +214,7 @@ def _work(
         else set()
     )
     return _Work(
-        prepared.text, cast, quotes, sieved, _mentions(cast, parsed), parsed, runs, where,
+        prepared.text, cast, quotes, sieved, index_mentions(cast, parsed), parsed, runs, where,
         by_paragraph, anchors, first_person,
         {ident: math.log1p(n) / top for ident, n in counts.items()},
         {c.id: c.gender for c in cast.characters},
@@ -269,11 +245,9 @@ def _facts(work: _Work, site: QuoteSite) -> _Facts:
         same_gender=[c for c in order if pronoun and genders.get(c) == pronoun],
         before=_region_named(site, site.before, work.mentions.owner),
         after=_region_named(site, site.after, work.mentions.owner),
-        paragraph=_named_in(work.mentions, site.piece.span)[0],
-        paragraph_subjects=_named_in(work.mentions, Span(site.piece.span.start, quote.span.start))[
-            1
-        ],
-        previous=_named_in(work.mentions, previous_span),
+        paragraph=set(work.mentions.named_in(site.piece.span.start, site.piece.span.end)[0]),
+        paragraph_subjects=work.mentions.named_in(site.piece.span.start, quote.span.start)[1],
+        previous=_named_sets(work.mentions, previous_span),
         inside=_named_inside(work.text, quote.span, work.cast),
         turns={
             offset: _first_speaker(work, work.turn(run, position + offset))
@@ -405,7 +379,7 @@ def _anchor_flags(distance: int) -> dict[str, bool]:
     }
 
 
-def _recency(mentions: _Mentions, before: int) -> tuple[list[str], list[str]]:
+def _recency(mentions: MentionIndex, before: int) -> tuple[list[str], list[str]]:
     """Distinct characters named before an offset, nearest first; and those named as subjects."""
     index = bisect.bisect_left(mentions.starts, before) - 1
     order: list[str] = []
@@ -420,12 +394,9 @@ def _recency(mentions: _Mentions, before: int) -> tuple[list[str], list[str]]:
     return order, subjects
 
 
-def _named_in(mentions: _Mentions, span: Span) -> tuple[set[str], set[str]]:
-    lo = bisect.bisect_left(mentions.starts, span.start)
-    hi = bisect.bisect_left(mentions.starts, span.end)
-    named = set(mentions.ids[lo:hi])
-    subjects = {mentions.ids[i] for i in range(lo, hi) if mentions.subject[i]}
-    return named, subjects
+def _named_sets(mentions: MentionIndex, span: Span) -> tuple[set[str], set[str]]:
+    named, subjects = mentions.named_in(span.start, span.end)
+    return set(named), subjects
 
 
 def _region_named(
@@ -438,7 +409,7 @@ def _region_named(
         found = owner.get(token.start)
         if found:
             named.add(found)
-            if token.dep in _SUBJECTS:
+            if token.dep in SUBJECTS:
                 subjects.add(found)
     return named, subjects
 

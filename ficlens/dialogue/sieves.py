@@ -9,7 +9,7 @@ sieves that look across quotations (paragraph propagation, conversation turn-tak
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ficlens.cast import Cast
@@ -83,7 +83,7 @@ def _who(
     token_index: int,
     *,
     cast: Cast,
-    starts: dict[int, str],
+    starts: Mapping[int, str],
     resolve_pronoun: Resolver,
     addressee: str | None,
 ) -> tuple[str | None, str]:
@@ -116,7 +116,7 @@ def speech_verb(
     site: QuoteSite,
     *,
     cast: Cast,
-    starts: dict[int, str],
+    starts: Mapping[int, str],
     resolve_pronoun: Resolver,
     addressee: str | None = None,
 ) -> Decision | None:
@@ -206,7 +206,7 @@ def vocative(text: str, span: Span, *, cast: Cast) -> str | None:
 
 
 def action_beat(
-    site: QuoteSite, *, starts: dict[int, str], addressee: str | None = None
+    site: QuoteSite, *, starts: Mapping[int, str], addressee: str | None = None
 ) -> Decision | None:
     """``Harry frowned. "..."``: a character who is the subject right beside the quotation."""
     for region, confidence in ((site.before, 0.7), (site.after, 0.65)):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ficlens.cast import Cast
+from ficlens.dialogue.mentions import MentionIndex, index_mentions
 from ficlens.dialogue.quotes import FoundQuote
 from ficlens.dialogue.sieves import Decision, action_beat, single_mention, speech_verb, vocative
 from ficlens.dialogue.sites import QuoteSite, build_sites
@@ -33,28 +34,14 @@ _RECENT_CONFIDENCE = 0.3
 
 @dataclass(frozen=True)
 class _Context:
-    text: str
     cast: Cast
-    mention_starts: Sequence[int]
-    mention_ids: Sequence[str]
-    token_owner: dict[int, str]
+    mentions: MentionIndex
     genders: dict[str, str | None]
-    subjects: Sequence[bool]
 
 
-def _context(text: str, cast: Cast, parsed: Sequence[Parsed]) -> _Context:
-    spans = sorted(cast.mentions, key=lambda pair: pair[0].start)
-    starts = [span.start for span, _ in spans]
-    owner: dict[int, str] = {}
-    subjects = [False] * len(spans)
-    for piece in parsed:
-        for token in piece.tokens:
-            index = bisect.bisect_right(starts, token.start) - 1
-            if index >= 0 and spans[index][0].start <= token.start < spans[index][0].end:
-                owner[token.start] = spans[index][1]
-                subjects[index] = subjects[index] or token.dep in ("nsubj", "nsubjpass")
+def _context(cast: Cast, parsed: Sequence[Parsed]) -> _Context:
     genders = {c.id: c.gender for c in cast.characters}
-    return _Context(text, cast, starts, [ident for _, ident in spans], owner, genders, subjects)
+    return _Context(cast, index_mentions(cast, parsed), genders)
 
 
 def _recent(
@@ -71,14 +58,15 @@ def _recent(
     among the nearest few candidates wins over a nearer one named as an object: in ``Gregory
     stared at Syme. "What?" he asked`` it is Gregory who asks.
     """
-    index = bisect.bisect_left(context.mention_starts, before) - 1
+    mentions = context.mentions
+    index = bisect.bisect_left(mentions.starts, before) - 1
     candidates: list[tuple[str, bool]] = []
-    while index >= 0 and context.mention_starts[index] >= before - _LOOKBACK_CHARS:
-        ident = context.mention_ids[index]
+    while index >= 0 and mentions.starts[index] >= before - _LOOKBACK_CHARS:
+        ident = mentions.ids[index]
         known = context.genders.get(ident)
         wanted = gender is None or known == gender or (gender == _UNKNOWN and known is None)
         if ident not in exclude and wanted:
-            candidates.append((ident, context.subjects[index]))
+            candidates.append((ident, mentions.subject[index]))
             if not prefer_subject or len(candidates) >= _SUBJECT_WINDOW:
                 break
         index -= 1
@@ -91,9 +79,7 @@ def _recent(
 
 
 def _paragraph_characters(context: _Context, piece: Parsed) -> list[str]:
-    lo = bisect.bisect_left(context.mention_starts, piece.span.start)
-    hi = bisect.bisect_left(context.mention_starts, piece.span.end)
-    return list(context.mention_ids[lo:hi])
+    return context.mentions.named_in(piece.span.start, piece.span.end)[0]
 
 
 def _decide(site: QuoteSite, context: _Context, addressee: str | None) -> Decision | None:
@@ -109,19 +95,19 @@ def _decide(site: QuoteSite, context: _Context, addressee: str | None) -> Decisi
         return found
 
     found = speech_verb(
-        site, cast=context.cast, starts=context.token_owner,
+        site, cast=context.cast, starts=context.mentions.owner,
         resolve_pronoun=resolve_pronoun, addressee=addressee,
     )  # fmt: skip
     if found is None and site.intro is not None:
         found = speech_verb(
-            site.intro, cast=context.cast, starts=context.token_owner,
+            site.intro, cast=context.cast, starts=context.mentions.owner,
             resolve_pronoun=resolve_pronoun, addressee=addressee,
         )  # fmt: skip
         if found is not None:
             found = Decision(found.character, "speakers.introduced.v1", found.confidence * 0.95)
     return (
         found
-        or action_beat(site, starts=context.token_owner, addressee=addressee)
+        or action_beat(site, starts=context.mentions.owner, addressee=addressee)
         or single_mention(_paragraph_characters(context, site.piece), addressee=addressee)
     )
 
@@ -143,7 +129,7 @@ def attribute_speakers(
         parsed: the parse of each paragraph (``parsed[i]`` for ``paragraphs[i]``).
         cast: the roster.
     """
-    context = _context(text, cast, parsed)
+    context = _context(cast, parsed)
     sites = build_sites(quotes, paragraphs, parsed)
     addressees = [vocative(text, q.span, cast=cast) for q in quotes]
     runs = _paragraph_order(sites)
