@@ -50,7 +50,13 @@ def pronoun_votes(
     return votes
 
 
-def decide_gender(votes: Counter[str], hints: Sequence[str]) -> str | None:
+def decide_gender(
+    votes: Counter[str],
+    hints: Sequence[str],
+    *,
+    min_votes: int = _MIN_VOTES,
+    min_share: float = _MIN_SHARE,
+) -> str | None:
     """The pronoun set a title implies, else the one with a clear majority of votes.
 
     A title or honorific (``Mrs.``, ``-kun``) decides when all of them agree: pronouns that
@@ -70,6 +76,6 @@ def decide_gender(votes: Counter[str], hints: Sequence[str]) -> str | None:
     if not total:
         return None
     best, count = total.most_common(1)[0]
-    if count >= _MIN_VOTES and count >= _MIN_SHARE * sum(total.values()):
+    if count >= min_votes and count >= min_share * sum(total.values()):
         return best
     return None

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from ficlens.cast.gender import decide_gender
 from ficlens.cast.mentions import Mention
 from ficlens.cast.names import NameParts, nicknames, titles
 
@@ -69,10 +70,11 @@ class Group:
         lopsided (``_CLEAR_VOTES``, ``_CLEAR_SHARE``) to count.
         """
         hints = self.gender_hints()
-        if len(hints) == 1:
-            return next(iter(hints))
-        if hints:
+        if len(hints) > 1:
             return None
+        return decide_gender(
+            self.votes, sorted(hints), min_votes=_CLEAR_VOTES, min_share=_CLEAR_SHARE
+        )
         best = self.votes.most_common(1)
         total = sum(self.votes.values())
         if best and best[0][1] >= _CLEAR_VOTES and best[0][1] >= _CLEAR_SHARE * total:
