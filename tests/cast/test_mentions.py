@@ -72,17 +72,11 @@ def test_honorific_after_an_entity(
     assert mention.parts.honorific == honorific
 
 
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        pytest.param('"Yes," said Itachi.', "Itachi", id="one-word"),
-        pytest.param('"Yes," said Uchiha Itachi.', "Uchiha Itachi", id="two-words"),
-    ],
-)
-def test_speech_subject_without_an_entity(make_parsed: MakeParsed, text: str, name: str) -> None:
+def yes_said(name: str) -> list[tuple[str, str, str, int]]:
+    """Token rows of ``"Yes," said NAME.``, the name tagged as the subject of ``said``."""
     words = name.split()
     said = 4
-    rows = [
+    return [
         ('"', "``", "punct", said),
         ("Yes", "UH", "intj", said),
         (",", ",", "punct", said),
@@ -92,7 +86,17 @@ def test_speech_subject_without_an_entity(make_parsed: MakeParsed, text: str, na
         (words[-1], "NNP", "nsubj", said),
         (".", ".", "punct", said),
     ]
-    parsed = make_parsed(text, rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        pytest.param('"Yes," said Itachi.', "Itachi", id="one-word"),
+        pytest.param('"Yes," said Uchiha Itachi.', "Uchiha Itachi", id="two-words"),
+    ],
+)
+def test_speech_subject_without_an_entity(make_parsed: MakeParsed, text: str, name: str) -> None:
+    parsed = make_parsed(text, yes_said(name))
     assert described(text, mentions_in(text, parsed)) == [(name, name, "speech_subject", True)]
 
 
@@ -299,13 +303,4 @@ def test_a_word_in_capitals_after_said_is_a_sign_not_a_name(
     make_parsed: MakeParsed, word: str, *, kept: bool
 ) -> None:
     text = f'"Yes," said {word}.'
-    rows = [
-        ('"', "``", "punct", 4),
-        ("Yes", "UH", "intj", 4),
-        (",", ",", "punct", 4),
-        ('"', "''", "punct", 4),
-        ("said", "VBD", "ROOT", 4),
-        (word, "NNP", "nsubj", 4),
-        (".", ".", "punct", 4),
-    ]
-    assert bool(mentions_in(text, make_parsed(text, rows))) == kept
+    assert bool(mentions_in(text, make_parsed(text, yes_said(word)))) == kept
