@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from ficlens.dialogue import attribute, prepare
+from ficlens.dialogue import DialogueResult, Prepared, attribute, prepare
 from ficlens.dialogue.candidates import FEATURES, KEPT, Candidates, candidates
 from ficlens.dialogue.ranker import METHOD, Ranker, RankerError, choose, load_ranker, rerank
 from ficlens.model import Quote, Span, Work
@@ -73,12 +73,19 @@ def test_the_shipped_ranker_knows_every_fact_and_its_training_novels() -> None:
     assert ranker.weights["addressed_here"] < 0
 
 
-@pytest.mark.spacy
-def test_candidates_describe_the_guessed_quotations_only(
-    build_text: Callable[..., Work],
-) -> None:
+Sieved = tuple[Prepared, DialogueResult]
+
+
+@pytest.fixture
+def sieved_story(build_text: Callable[..., Work]) -> Sieved:
+    """The story parsed, and its quotations attributed by the sieves alone."""
     prepared = prepare(build_text(STORY))
-    sieved = attribute(prepared, rank=False)
+    return prepared, attribute(prepared, rank=False)
+
+
+@pytest.mark.spacy
+def test_candidates_describe_the_guessed_quotations_only(sieved_story: Sieved) -> None:
+    prepared, sieved = sieved_story
     names = {c.id: c.name for c in sieved.cast.characters}
     groups = list(candidates(prepared, sieved.quotes, cast=sieved.cast))
     assert groups, "the unattributed turns should have candidates"
@@ -108,10 +115,9 @@ def test_candidates_describe_the_guessed_quotations_only(
 
 @pytest.mark.spacy
 def test_rerank_without_a_model_changes_nothing_and_with_one_keeps_named_speakers(
-    build_text: Callable[..., Work],
+    sieved_story: Sieved,
 ) -> None:
-    prepared = prepare(build_text(STORY))
-    sieved = attribute(prepared, rank=False)
+    prepared, sieved = sieved_story
     ranked = attribute(prepared)
     assert len(ranked.quotes) == len(sieved.quotes)
     for before, after in zip(sieved.quotes, ranked.quotes, strict=True):
