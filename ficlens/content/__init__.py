@@ -153,12 +153,7 @@ def _word_reason(
     text: str, paragraphs: Sequence[Span], model: LinearModel, choice: int
 ) -> list[Reason]:
     """The sentences whose words pull hardest towards the chosen rating over the others."""
-    columns = len(model.classes)
-    push = {
-        word: weights[choice] - sum(weights) / columns
-        for word, weights in zip(model.words, model.word_weights, strict=True)
-    }
-    spans = pushing_sentences(text, paragraphs, push, limit=EVIDENCE)
+    spans = pushing_sentences(text, paragraphs, model.class_push(choice), limit=EVIDENCE)
     if not spans:
         return []
     return [Reason(f"wording typical of {model.classes[choice]} works", spans)]

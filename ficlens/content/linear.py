@@ -4,6 +4,10 @@ A model file (``ficlens/content/models/*.json``, written by ``ficlens.content.tr
 holds a vocabulary with idf weights, per-class weights for words and for signal features (with
 the mean and scale that standardise them), and intercepts. Multi-class models give softmax
 probabilities; a binary model (one weight column) gives a sigmoid probability of ``classes[1]``.
+An *ordinal* model (``"link": "cumulative"``, classes mildest first) has one column fewer than
+classes: column ``k`` is the sigmoid probability that the class is above ``classes[k]``, and a
+class's probability is the difference of two neighbouring ones (Frank and Hall's reduction of
+ordered classes to binary questions).
 Because the model is linear, each word's share of a decision is its weight times its value:
 that is how a decision is traced back to the passages that hold its words.
 """
@@ -21,6 +25,8 @@ from typing import Any
 from ficlens.content.features import tfidf
 
 SCHEMA = "ficlens.linear/1"
+LINKS = ("logistic", "cumulative")
+"""``logistic``: softmax over classes (sigmoid for one column); ``cumulative``: ordinal."""
 
 
 class ModelError(ValueError):
@@ -45,6 +51,7 @@ class LinearModel:
     threshold: float
     meta: Mapping[str, Any]
     index: Mapping[str, int]
+    link: str = "logistic"
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], *, source: str = "model") -> LinearModel:
@@ -68,6 +75,7 @@ class LinearModel:
                 threshold=float(data.get("threshold", 0.5)),
                 meta=data.get("meta", {}),
                 index={word: i for i, word in enumerate(words)},
+                link=str(data.get("link", "logistic")),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise ModelError(f"{source}: malformed model ({error})") from error
@@ -78,6 +86,10 @@ class LinearModel:
             features
         }:
             raise ModelError(f"{source}: feature names, means, scales and weights differ in length")
+        if model.link not in LINKS:
+            raise ModelError(f"{source}: unknown link {model.link!r} (one of {', '.join(LINKS)})")
+        if model.link == "cumulative" and len(model.intercept) != len(model.classes) - 1:
+            raise ModelError(f"{source}: an ordinal model needs one column fewer than classes")
         return model
 
     def to_json(self) -> dict[str, Any]:
@@ -97,6 +109,7 @@ class LinearModel:
             "intercept": list(self.intercept),
             "threshold": self.threshold,
             "meta": dict(self.meta),
+            **({"link": self.link} if self.link != "logistic" else {}),
         }
 
     def scores(self, counts: Mapping[str, int], features: Sequence[float]) -> list[float]:
@@ -124,8 +137,10 @@ class LinearModel:
     def probabilities(self, counts: Mapping[str, int], features: Sequence[float]) -> list[float]:
         """Class probabilities, in the order of :attr:`classes`."""
         scores = self.scores(counts, features)
+        if self.link == "cumulative":
+            return _ordinal([_sigmoid(s) for s in scores])
         if len(scores) == 1:
-            p = 1.0 / (1.0 + math.exp(-scores[0]))
+            p = _sigmoid(scores[0])
             return [1.0 - p, p]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
@@ -135,6 +150,41 @@ class LinearModel:
     def word_push(self, column: int) -> dict[str, float]:
         """Each vocabulary word's weight towards one column (class) of the model."""
         return {word: self.word_weights[i][column] for i, word in enumerate(self.words)}
+
+    def class_push(self, chosen: int) -> dict[str, float]:
+        """Each vocabulary word's pull towards class ``chosen`` rather than the others.
+
+        For a softmax model, the word's weight for the class less its mean weight; for an
+        ordinal one, its weights for "above" every milder class less those for "above" this
+        class and every stronger one (a word pulls towards Teen when it raises "above General"
+        and lowers "above Teen").
+        """
+        if self.link == "cumulative":
+            return {
+                word: sum(w if k < chosen else -w for k, w in enumerate(weights))
+                for word, weights in zip(self.words, self.word_weights, strict=True)
+            }
+        columns = len(self.classes)
+        return {
+            word: weights[chosen] - sum(weights) / columns
+            for word, weights in zip(self.words, self.word_weights, strict=True)
+        }
+
+
+def _sigmoid(score: float) -> float:
+    if score < 0:  # never overflows: exp of a non-positive number
+        e = math.exp(score)
+        return e / (1.0 + e)
+    return 1.0 / (1.0 + math.exp(-score))
+
+
+def _ordinal(above: Sequence[float]) -> list[float]:
+    """Class probabilities from "above class k" probabilities, kept non-increasing."""
+    bounded: list[float] = []
+    for p in above:
+        bounded.append(min(p, bounded[-1]) if bounded else p)
+    edges = [1.0, *bounded, 0.0]
+    return [edges[k] - edges[k + 1] for k in range(len(edges) - 1)]
 
 
 @cache

@@ -1,9 +1,10 @@
 """The content rating: AO3's four ratings and FanFiction.Net's four, declared versus detected.
 
-The AO3 rating comes from the ``rating`` linear model (words and content signals) and a
-decision rule that minimises the expected cost of a mistake, where calling a work milder than
-it is costs ``UNDER_COST`` times as much as calling it stronger (a reader who meets explicit
-content under a Teen label is harmed; one who skips a Mature-labelled story loses little). A
+The AO3 rating comes from the ordinal ``rating`` linear model (words and content signals) and
+a decision rule that minimises the expected cost of a mistake, where calling a Mature or
+Explicit work General or Teen costs ``UNDER_COST`` times as much as a mistake the other way (a
+reader who meets explicit content under a Teen label is harmed; one who skips a
+Mature-labelled story loses little). A
 story whose on-page sexual content reaches the ``explicit`` level, or the ``non_explicit`` one
 in three or more passages, is never rated below Mature, and one with strong swearing in three
 or more sentences never below Teen And Up.
@@ -97,13 +98,20 @@ def declared_rating(
 def decide(
     probabilities: Sequence[float], signals: Mapping[str, Signal], *, under_cost: float = UNDER_COST
 ) -> int:
-    """The index (into :data:`AO3_RATINGS`) of the rating with the least expected cost."""
+    """The index (into :data:`AO3_RATINGS`) of the rating with the least expected cost.
+
+    A mistake costs its distance on the scale; calling a Mature or Explicit work General or
+    Teen (across the line where sexual and graphic content begins) costs ``under_cost`` times
+    that. Within either side the cost is symmetric, so General against Teen is decided on the
+    probabilities alone.
+    """
+    mature = AO3_RATINGS.index("Mature")
     costs = []
     for predicted in range(len(AO3_RATINGS)):
         cost = 0.0
         for true, p in enumerate(probabilities):
-            distance = abs(true - predicted)
-            cost += p * distance * (under_cost if predicted < true else 1.0)
+            crossing = predicted < mature <= true
+            cost += p * abs(true - predicted) * (under_cost if crossing else 1.0)
         costs.append(cost)
     choice = min(range(len(costs)), key=costs.__getitem__)
     sexual = signals.get("sexual")

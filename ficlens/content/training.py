@@ -10,7 +10,8 @@ Warnings" means unknown: those works train and score no warning model.
 Each model is an L2-regularised logistic regression over two blocks of features (see
 :mod:`ficlens.content.features`): ``(1 + log tf) * idf`` word weights over a vocabulary of
 ``VOCABULARY`` words chosen by chi-squared among the words in at least ``MIN_DF`` training
-works, and the standardised content-signal features scaled by ``FEATURE_FACTOR``.
+works, and the standardised content-signal features scaled by ``FEATURE_FACTOR``. The rating
+model is ordinal: three such regressions, "above General", "above Teen", "above Mature".
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from ficlens.content.warnings import shows_on_page
 VOCABULARY = 4000
 MIN_DF = 5
 FEATURE_FACTOR = 0.3
-RATING_C = 4.0
+RATING_C = 1.0
 WARNING_C = 0.25
 FOLDS = 5
 MODELS = Path(__file__).parent / "models"
@@ -97,9 +98,19 @@ def _vocabulary(
 
 
 def fit_model(
-    name: str, classes: Sequence[str], prepared: Sequence[Prepared], y: NDArray[np.int_], c: float
+    name: str,
+    classes: Sequence[str],
+    prepared: Sequence[Prepared],
+    y: NDArray[np.int_],
+    c: float,
+    *,
+    ordinal: bool = False,
 ) -> LinearModel:
     """Fit one model on prepared works with labels ``y`` (indices into ``classes``).
+
+    With ``ordinal``, ``classes`` are ordered (mildest first) and the model is one binary
+    regression per boundary, "above ``classes[k]``" (see :mod:`ficlens.content.linear`), each
+    with balanced class weights.
 
     Raises:
         ValueError: some class has no work: the model would silently lose it.
@@ -119,8 +130,17 @@ def fit_model(
     scale[scale == 0] = 1.0
     scaled = (dense - mean) / scale * FEATURE_FACTOR
     x = hstack([_matrix(prepared, index, idf), csr_matrix(scaled)]).tocsr()
-    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, y)
-    coef = model.coef_.T  # (features, columns)
+    if ordinal:
+        above = [
+            LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, y > k)
+            for k in range(len(classes) - 1)
+        ]
+        coef = np.column_stack([m.coef_[0] for m in above])  # (features, columns)
+        intercept = np.array([m.intercept_[0] for m in above])
+    else:
+        model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, y)
+        coef = model.coef_.T
+        intercept = model.intercept_
     return LinearModel(
         name=name,
         classes=tuple(classes),
@@ -132,10 +152,11 @@ def fit_model(
         feature_scale=tuple(round(float(v), 6) for v in scale),
         feature_weights=tuple(tuple(round(float(w), 5) for w in row) for row in coef[len(words) :]),
         feature_factor=FEATURE_FACTOR,
-        intercept=tuple(round(float(v), 6) for v in model.intercept_),
+        intercept=tuple(round(float(v), 6) for v in intercept),
         threshold=0.5,
         meta={},
         index=index,
+        link="cumulative" if ordinal else "logistic",
     )
 
 
@@ -188,9 +209,9 @@ def best_threshold(p: NDArray[np.float64], y: NDArray[np.int_]) -> float:
 def rating_fitter(
     prepared: Sequence[Prepared], y: NDArray[np.int_], groups: Sequence[str]
 ) -> LinearModel:
-    """Fit the four-way rating model."""
+    """Fit the four-way rating model: ordinal, since a rating is a step on a scale."""
     del groups
-    return fit_model("rating", AO3_RATINGS, prepared, y, RATING_C)
+    return fit_model("rating", AO3_RATINGS, prepared, y, RATING_C, ordinal=True)
 
 
 def warning_fitter(key: str) -> Fitter:

@@ -136,6 +136,93 @@ def test_word_push_is_each_words_weight_towards_a_column() -> None:
     assert model.word_push(2) == {"blood": -1.0, "kiss": 0.0, "tea": 1.0}
 
 
+def ordinal() -> dict[str, Any]:
+    """Three ordered classes, two "above" columns, one word and no useful feature."""
+    return {
+        "schema": SCHEMA,
+        "name": "toy.ordinal",
+        "classes": ["mild", "middling", "strong"],
+        "words": ["blood"],
+        "idf": [1.0],
+        "word_weights": [[2.0, 1.0]],
+        "feature_names": ["length"],
+        "feature_mean": [0.0],
+        "feature_scale": [1.0],
+        "feature_weights": [[0.0, 0.0]],
+        "feature_factor": 1.0,
+        "intercept": [0.0, -1.0],
+        "threshold": 0.5,
+        "meta": {},
+        "link": "cumulative",
+    }
+
+
+def sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-x))
+
+
+def test_ordinal_probabilities_are_differences_of_above_probabilities() -> None:
+    model = LinearModel.from_json(ordinal())
+    # with "blood" once: above mild = sigmoid(2), above middling = sigmoid(1 - 1) = 0.5
+    mild, middling, strong = model.probabilities({"blood": 1}, [0.0])
+    assert mild == pytest.approx(1 - sigmoid(2.0))
+    assert middling == pytest.approx(sigmoid(2.0) - 0.5)
+    assert strong == pytest.approx(0.5)
+    # without it: above mild 0.5, above middling sigmoid(-1)
+    assert model.probabilities({}, [0.0]) == pytest.approx(
+        [0.5, 0.5 - sigmoid(-1.0), sigmoid(-1.0)]
+    )
+
+
+def test_ordinal_probabilities_never_go_negative() -> None:
+    data = ordinal()
+    data["intercept"] = [-3.0, 2.0]  # "above middling" more likely than "above mild"
+    probabilities = LinearModel.from_json(data).probabilities({}, [0.0])
+    assert min(probabilities) == 0.0
+    assert sum(probabilities) == pytest.approx(1.0)
+    assert probabilities[1] == 0.0  # nothing is left between the two boundaries
+
+
+def test_ordinal_extreme_scores_do_not_overflow() -> None:
+    data = ordinal()
+    data["intercept"] = [-5000.0, -6000.0]
+    assert LinearModel.from_json(data).probabilities({}, [0.0]) == [1.0, 0.0, 0.0]
+
+
+def test_class_push_of_an_ordinal_model() -> None:
+    model = LinearModel.from_json(ordinal())
+    # mild: against both boundaries; middling: above mild, not above middling; strong: both
+    assert model.class_push(0) == {"blood": -3.0}
+    assert model.class_push(1) == {"blood": 1.0}
+    assert model.class_push(2) == {"blood": 3.0}
+
+
+def test_class_push_of_a_softmax_model_is_weight_less_mean() -> None:
+    model = LinearModel.from_json(three_class())
+    assert model.class_push(0) == pytest.approx({"blood": 2 - 1 / 3, "kiss": -1 / 3, "tea": -1 / 3})
+
+
+def test_an_ordinal_model_round_trips_with_its_link() -> None:
+    model = LinearModel.from_json(ordinal())
+    assert model.link == "cumulative"
+    assert model.to_json() == ordinal()
+    assert "link" not in LinearModel.from_json(three_class()).to_json()
+
+
+def test_an_unknown_link_is_a_model_error() -> None:
+    data = ordinal()
+    data["link"] = "probit"
+    with pytest.raises(ModelError, match="unknown link 'probit'"):
+        LinearModel.from_json(data, source="toy.json")
+
+
+def test_an_ordinal_model_with_a_column_per_class_is_a_model_error() -> None:
+    data = three_class()
+    data["link"] = "cumulative"
+    with pytest.raises(ModelError, match="one column fewer than classes"):
+        LinearModel.from_json(data)
+
+
 def test_to_json_round_trip() -> None:
     data = three_class()
     model = LinearModel.from_json(data)

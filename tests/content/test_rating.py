@@ -186,26 +186,33 @@ def test_a_certain_probability_picks_that_rating() -> None:
         assert decide(probabilities, {}) == index
 
 
-def test_under_rating_costs_more_so_an_even_split_goes_up() -> None:
-    # Teen costs 0.5 * 1 (over-rating a General work); General costs 0.5 * UNDER_COST.
+def test_under_rating_across_the_mature_line_costs_more_so_an_even_split_goes_up() -> None:
+    # Teen costs 0.5 * 1 * UNDER_COST (a Mature work called Teen); Mature costs 0.5 * 1.
     assert UNDER_COST == 1.5
-    assert decide([0.5, 0.5, 0.0, 0.0], {}) == AO3_RATINGS.index(TEEN)
+    assert decide([0.0, 0.5, 0.5, 0.0], {}) == AO3_RATINGS.index(MATURE)
     # With symmetric costs both cost 0.5 and the milder one (the first) is kept.
-    assert decide([0.5, 0.5, 0.0, 0.0], {}, under_cost=1.0) == AO3_RATINGS.index(GENERAL)
+    assert decide([0.0, 0.5, 0.5, 0.0], {}, under_cost=1.0) == AO3_RATINGS.index(TEEN)
+
+
+def test_general_against_teen_is_symmetric() -> None:
+    # Neither side of the split crosses the Mature line: the milder of two equal costs stays.
+    assert decide([0.5, 0.5, 0.0, 0.0], {}) == AO3_RATINGS.index(GENERAL)
+    assert decide([0.45, 0.55, 0.0, 0.0], {}) == AO3_RATINGS.index(TEEN)
 
 
 def test_expected_cost_hand_computed() -> None:
     probabilities = [0.45, 0.0, 0.0, 0.55]
     # General: 0.55 * 3 * 1.5 = 2.475; Teen: 0.45 + 0.55 * 2 * 1.5 = 2.1;
-    # Mature: 0.45 * 2 + 0.55 * 1.5 = 1.725; Explicit: 0.45 * 3 = 1.35.
+    # Mature: 0.45 * 2 + 0.55 * 1 = 1.45 (Mature for Explicit crosses no line); Explicit: 1.35.
     assert decide(probabilities, {}) == AO3_RATINGS.index(EXPLICIT)
     # A large enough over-rating penalty flips it: with under_cost 0.5 the costs are
-    # General 0.825, Teen 1.0, Mature 1.175, Explicit 1.35.
+    # General 0.825, Teen 1.0, Mature 1.45, Explicit 1.35.
     assert decide(probabilities, {}, under_cost=0.5) == AO3_RATINGS.index(GENERAL)
 
 
 def test_expected_cost_with_spread_probabilities() -> None:
-    # Mature: 0.2*2 + 0.2*1 + 0.2*1*1.5 = 0.9 beats Teen: 0.2 + 0.4*1.5 + 0.2*2*1.5 = 1.4.
+    # Mature: 0.2*2 + 0.2*1 + 0.2*1 = 0.8 beats Teen: 0.2 + 0.4*1.5 + 0.2*2*1.5 = 1.4
+    # and Explicit: 0.2*3 + 0.2*2 + 0.4*1 = 1.4.
     assert decide([0.2, 0.2, 0.4, 0.2], {}) == AO3_RATINGS.index(MATURE)
 
 
