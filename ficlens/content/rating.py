@@ -37,6 +37,15 @@ _FFN_TO_AO3 = {
     "M": "Mature",
     "MA": "Explicit",
 }
+_MPAA_TO_AO3 = {
+    "G": "General Audiences",
+    "PG": "General Audiences",
+    "PG13": "Teen And Up Audiences",
+    "R": "Mature",
+    "NC17": "Explicit",
+}
+"""Film-style ratings, still common in older fics' headers, by FanFiction.Net's own equivalence
+(K is G, K+ is PG, T is PG-13, M is R) and NC-17 as MA."""
 _AO3_ALIASES = {
     "general": "General Audiences",
     "general audiences": "General Audiences",
@@ -51,7 +60,7 @@ _AO3_ALIASES = {
 }
 _DECLARED_IN_TEXT = re.compile(
     r"\b(?:rated|rating\s*[:\-]|rating\s+(?:is\s+now|is|now)|(?:now|became|becomes) rated)"
-    r"\s*[:\-]?\s*(?:fiction\s+)?(?P<value>K\+|K|T|MA|M|general(?: audiences)?"
+    r"\s*[:\-]?\s*(?:fiction\s+)?(?P<value>K\+|K|T|MA|M|NC-?17|PG-?13|PG|R|G|general(?: audiences)?"
     r"|teen(?: and up(?: audiences)?)?|mature|explicit)(?![\w+])",
     re.I,
 )
@@ -70,6 +79,9 @@ def ao3_from_declared(value: str | None) -> str | None:
     cleaned = re.sub(r"^(?:(?:rated|rating):?\s*)?(?:fiction\s+)?", "", cleaned, flags=re.I).strip()
     if cleaned.upper() in _FFN_TO_AO3:
         return _FFN_TO_AO3[cleaned.upper()]
+    film = cleaned.upper().replace("-", "").replace(" ", "")
+    if film in _MPAA_TO_AO3:
+        return _MPAA_TO_AO3[film]
     return _AO3_ALIASES.get(cleaned.lower())
 
 

@@ -76,10 +76,26 @@ def test_ao3_names_and_aliases(value: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", [None, "", "   ", "Not Rated", "banana", "Fiction", "PG-13", "X", "Fiction Z"]
+    "value", [None, "", "   ", "Not Rated", "banana", "Fiction", "PG-14", "X", "Fiction Z", "NC"]
 )
 def test_junk_is_not_a_rating(value: str | None) -> None:
     assert ao3_from_declared(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("G", GENERAL),
+        ("PG", GENERAL),
+        ("PG-13", TEEN),
+        ("pg13", TEEN),
+        ("R", MATURE),
+        ("NC-17", EXPLICIT),
+        ("NC17", EXPLICIT),
+    ],
+)
+def test_film_ratings_follow_fanfiction_nets_equivalence(value: str, expected: str) -> None:
+    assert ao3_from_declared(value) == expected
 
 
 def test_ffn_rated_line_spelling() -> None:
@@ -130,6 +146,10 @@ def test_unreadable_metadata_falls_back_to_the_notes() -> None:
         ("Rated K+ for a bit of peril.", GENERAL, "Rated K+"),
         ("Rated Mature for themes.", MATURE, "Rated Mature"),
         ("Now rated teen and up.", TEEN, "Now rated teen and up"),
+        ("Rating: NC-17\nPairing: Oona/Tomas", EXPLICIT, "Rating: NC-17"),
+        ("Rated PG-13 for language.", TEEN, "Rated PG-13"),
+        ("Rating: R (for a reason)", MATURE, "Rating: R"),
+        ("Rated PG.", GENERAL, "Rated PG"),
     ],
 )
 def test_a_rating_written_in_a_note(note: str, expected: str, words: str) -> None:
@@ -169,7 +189,14 @@ def test_a_rating_in_the_story_text_outside_notes_is_ignored() -> None:
 
 
 @pytest.mark.parametrize(
-    "note", ["I underrated Tomas.", "Rated Tomorrow's best fic!", "Rated Man of the Year."]
+    "note",
+    [
+        "I underrated Tomas.",
+        "Rated Tomorrow's best fic!",
+        "Rated Man of the Year.",
+        "Rated Rubbish by my sister.",
+        "Rated PGA golfer of the year.",
+    ],
 )
 def test_words_that_merely_start_like_a_rating_are_not_one(note: str) -> None:
     text = f"{note}\n\nThe ferry left."
