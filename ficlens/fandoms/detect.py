@@ -6,6 +6,7 @@ The scanning (one cached regex per pack, one pass over the text) is in
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ficlens.fandoms.loader import load_packs
@@ -28,6 +29,12 @@ DENSE_CHARACTERS = 2
 DENSE_MIN = 10.0
 """...when its hits are this dense (per 1,000 words) and its score is at least half the
 ``min_score``."""
+RECURRING_CHARACTERS = 2
+"""...or, with no strong signal at all, this many distinct canon characters each named at least
+``RECURRING_MIN`` times at a density of at least ``DENSE_MIN`` (a drabble about ``Remus`` and
+``Sirius`` that never says a surname): two names that keep coming back together on a short page
+are the story's couple or pair of friends, not a novel's passing ``Harry`` and ``Tom``."""
+RECURRING_MIN = 3
 WEAK_WEIGHT = 0.5
 DENSITY_CAP = 20.0
 MAX_EVIDENCE = 10
@@ -56,8 +63,10 @@ class FandomMatch:
 
 def _assess(
     pack: FandomPack, hits: list[Hit], words: int, declared: bool
-) -> tuple[FandomMatch, int]:
+) -> tuple[FandomMatch, int, int]:
+    """The match a pack's hits make, its number of strong signals and of recurring characters."""
     first: dict[tuple[str, str], tuple[int, int]] = {}
+    named: Counter[str] = Counter(s.label for _, _, s in hits if s.kind == "character")
     strong: dict[tuple[str, str], bool] = {}
     for start, end, signal in hits:
         key = (signal.kind, signal.label)
@@ -77,11 +86,17 @@ def _assess(
         characters=tuple(label for kind, label in first if kind == "character"),
         declared=declared,
     )
-    return match, strong_signals
+    recurring = sum(1 for count in named.values() if count >= RECURRING_MIN)
+    return match, strong_signals, recurring
 
 
 def _enough(
-    match: FandomMatch, strong_signals: int, hits: int, words: int, min_score: float
+    match: FandomMatch,
+    strong_signals: int,
+    hits: int,
+    words: int,
+    min_score: float,
+    recurring: int = 0,
 ) -> bool:
     """Whether what a pack found makes it a match (the rules of :func:`detect_fandoms`)."""
     density = 1000 * hits / max(words, 1)
@@ -92,7 +107,7 @@ def _enough(
         return match.score >= min_score
     return (
         characters >= DENSE_CHARACTERS
-        and strong_signals >= 1
+        and (strong_signals >= 1 or recurring >= RECURRING_CHARACTERS)
         and density >= DENSE_MIN
         and match.score >= min_score / 2
     )
@@ -121,8 +136,9 @@ def detect_fandoms(
 
     A pack matches when it has at least two strong signals, or names three distinct canon
     characters with a density of at least 3, and ``score >= min_score``; when a short text
-    names two distinct canon characters, has a strong signal and a density of at least 10 (a
-    drabble that says ``Harry Potter`` and ``Draco``) and ``score >= min_score / 2``; or when
+    names two distinct canon characters, has a strong signal (or names both at least three
+    times) and a density of at least 10 (a drabble that says ``Harry Potter`` and ``Draco``, or
+    only ever ``Remus`` and ``Sirius``) and ``score >= min_score / 2``; or when
     it is declared: a declared tag equal to, or containing as whole words, the pack's name or
     one of its aliases, ignoring case ("Naruto (Anime & Manga)" declares Naruto). The density
     floor keeps novels out: over a whole book, ordinary given names that a pack also lists
@@ -148,8 +164,8 @@ def detect_fandoms(
         compiled = matcher(pack)
         is_declared = any(compiled.declared.search(tag) for tag in declared)
         hits = scan(compiled, text, lowered, pack_starts)
-        match, strong_signals = _assess(pack, hits, words, is_declared)
-        if is_declared or _enough(match, strong_signals, len(hits), words, min_score):
+        match, strong_signals, recurring = _assess(pack, hits, words, is_declared)
+        if is_declared or _enough(match, strong_signals, len(hits), words, min_score, recurring):
             matches.append(match)
     matches.sort(key=lambda match: (-match.score, not match.declared, match.pack.slug))
     return tuple(matches)

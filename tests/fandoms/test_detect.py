@@ -325,6 +325,20 @@ def test_a_dense_drabble_with_a_full_name_and_a_partner_is_detected() -> None:
     assert detect_fandoms(first_names_only) == ()
 
 
+def test_two_recurring_first_names_on_a_short_page_are_enough() -> None:
+    # No full name and no term, but Remus and Sirius come back again and again in 60 words.
+    drabble = (
+        "Remus waited on the step. Sirius was late again, and Remus knew why. When Sirius came, "
+        "he brought cold air and a grin. Remus pretended to be cross. Sirius pretended to be "
+        "sorry. Then Remus laughed, and Sirius sat down beside him, and neither said a word."
+    )
+    (match,) = detect_fandoms(drabble)
+    assert match.pack.slug == "harry_potter"
+    assert match.characters == ("Remus Lupin", "Sirius Black")
+    # Twice each is not enough: ordinary names may meet on a page.
+    assert detect_fandoms("Remus and Sirius met. Remus left. Sirius stayed behind.") == ()
+
+
 def test_fantastic_beasts_is_its_own_canon() -> None:
     text = "Newt fed the Niffler while Tina Goldstein argued with MACUSA about Credence."
     (match,) = detect_fandoms(text)
