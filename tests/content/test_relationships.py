@@ -302,6 +302,30 @@ Bea Lund kissed Cy Moss in the barn. Cy Moss kissed Ash Rowe at the fair."""
     assert categories(found, s.characters) == ("F/M", "M/M", "Multi")
 
 
+def test_a_love_triangle_is_no_main_group_its_strongest_pair_is_main() -> None:
+    # Ash and Bea kiss five times; Cy kisses each of them twice: all three pairs are romantic,
+    # but the triad's weakest side is under half its strongest, so Ash/Bea is the main pairing.
+    text = """Ash Rowe kissed Bea Lund at the gate. Ash Rowe kissed Bea Lund at the well.
+
+Ash Rowe kissed Bea Lund in the orchard. Ash Rowe kissed Bea Lund by the river.
+
+Ash Rowe kissed Bea Lund in the barn. Cy Moss kissed Bea Lund at the fair.
+
+Cy Moss kissed Bea Lund at the dance. Cy Moss kissed Ash Rowe at the inn.
+
+Cy Moss kissed Ash Rowe on the road home."""
+    s = story(
+        text,
+        Person("c1", "Ash Rowe", "he/him"),
+        Person("c2", "Bea Lund", "she/her"),
+        Person("c3", "Cy Moss", "he/him"),
+    )
+    found = run(s)
+    assert (found[0].tag, found[0].main) == ("Ash Rowe/Bea Lund", True)
+    group = [r for r in found if len(r.characters) == 3]
+    assert [(r.tag, r.main) for r in group] == [("Ash Rowe/Bea Lund/Cy Moss", False)]
+
+
 def test_a_story_with_one_character_has_no_relationships() -> None:
     text = "Nell Adair kissed the letter and burned it.\n\nNell slept until noon."
     s = story(text, NELL)

@@ -36,7 +36,8 @@ A pair's score is its romance weight plus a tenth of its interaction. The top ro
 the **main** pairing when both its characters are central (among the four most named, or 8% of
 all mentions) and its score is at least 1.5 times the next romantic pair's; every other pair is
 ``main=False`` (mentioned). Three characters who are pairwise romantic also form a group
-``A/B/C`` with category ``Multi`` (main when all three are central and it holds the top pair).
+``A/B/C`` with category ``Multi`` (main when all three are central, it holds the top pair and its
+weakest pair has ``GROUP_BALANCE`` of its strongest pair's romance weight).
 
 Names in a tag are ordered by **first appearance** in the story (``Character.first`` or the
 first mention). Categories come from referential gender: ``he/him`` is M, ``she/her`` is F;
@@ -64,6 +65,7 @@ from ficlens.content.relationships.decide import (
     FALLBACK_LEAD,
     FALLBACK_MIN,
     FALLBACK_PASSAGES,
+    GROUP_BALANCE,
     LEAD_ROMANTIC_MIN,
     MAIN_LEAD,
     MAX_PLATONIC,
@@ -106,6 +108,7 @@ __all__ = [
     "FALLBACK_PASSAGES",
     "FAMILY",
     "FOCAL_WEIGHT",
+    "GROUP_BALANCE",
     "INTERACTION_WEIGHT",
     "LEAD_ROMANTIC_MIN",
     "LIGHT_KISS",

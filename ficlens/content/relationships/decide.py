@@ -42,6 +42,9 @@ FALLBACK_MIN = 0.5
 """Least romance weight of the fallback pair (both central)..."""
 FALLBACK_LEAD = 1.5
 """...which must also have this many times the romance weight of any other central pair."""
+GROUP_BALANCE = 0.5
+"""A group is the main pairing only when its weakest pair has this share of its strongest
+pair's romance weight: a real triad is shown on all three sides, a love triangle on one."""
 
 
 def decide(
@@ -218,7 +221,9 @@ def _groups(
 ) -> list[tuple[tuple[str, str, str], Pair, bool]]:
     """Three characters who are pairwise romantic form a group, with its evidence.
 
-    A group is main when its three characters are central and it holds the top pair.
+    A group is main when its three characters are central, it holds the top pair and its
+    weakest pair has at least ``GROUP_BALANCE`` of its strongest pair's romance weight (else the
+    top pair alone is the main pairing: two rivals for one character are no triad).
     """
     linked = set(romantic)
     people = sorted({ident for key in romantic for ident in key})
@@ -231,7 +236,9 @@ def _groups(
             romance=sum(pairs[k].romance for k in keys) / 3,
             cues=[cue for k in keys for cue in pairs[k].cues],
         )
-        main = set(trio) <= central and romantic[0] in keys
+        weights = [pairs[k].romance for k in keys]
+        balanced = min(weights) >= GROUP_BALANCE * max(weights)
+        main = set(trio) <= central and romantic[0] in keys and balanced
         groups.append(((trio[0], trio[1], trio[2]), merged, main))
     return groups
 
