@@ -42,7 +42,7 @@ from ficlens.library.tables import (
     WorkTagRow,
     utc_now,
 )
-from ficlens.library.tags import declared_rating, work_tags
+from ficlens.library.tags import Contract, contract_declared_rating, contract_tags
 from ficlens.model import Analysis
 
 _KEY_SEPARATOR = "\x1f"
@@ -59,13 +59,27 @@ def add_or_update(session: Session, analysis: Analysis) -> tuple[LibraryWork, Im
 
     The caller commits (one transaction per work).
     """
-    existing = find_by_sha256(session, analysis.work.source.sha256)
+    return store_contract(session, analysis_to_json(analysis, include_text=True))
+
+
+def store_contract(session: Session, data: Contract) -> tuple[LibraryWork, ImportStatus]:
+    """:func:`add_or_update` from a work's output contract, its text included.
+
+    This is how analyses made elsewhere (``ficlens batch``, another machine) are stored: the
+    contract holds everything the library keeps.
+
+    Raises:
+        LibraryError: the contract has no text (it was written without ``include_text``).
+    """
+    if not isinstance(data.get("text"), str):
+        raise LibraryError("an analysis stored in the library needs its text")
+    existing = find_by_sha256(session, data["source"]["sha256"])
     if existing is not None:
         return existing, "duplicate"
-    row = _previous_version(session, analysis)
+    row = _previous_version(session, data)
     if row is None:
         row = WorkRow()
-        _fill(session, row, analysis)
+        _fill(session, row, data)
         session.add(row)
         session.flush()
         index_work(session, row.id)
@@ -77,7 +91,7 @@ def add_or_update(session: Session, analysis: Analysis) -> tuple[LibraryWork, Im
     row.characters.clear()
     row.tag_links.clear()
     session.flush()  # old children go before new ones reuse their unique keys
-    _fill(session, row, analysis)
+    _fill(session, row, data)
     row.updated_at = utc_now()
     if row.reading is not None:  # keep the place, inside the new text
         row.reading.chapter = min(row.reading.chapter, max(1, row.chapter_count))
@@ -182,57 +196,57 @@ def match_key(title: str | None, authors: tuple[str, ...]) -> str | None:
     return _KEY_SEPARATOR.join(names)
 
 
-def _previous_version(session: Session, analysis: Analysis) -> WorkRow | None:
-    meta = analysis.work.metadata
+def _previous_version(session: Session, data: Contract) -> WorkRow | None:
+    meta = data.get("declared") or {}
     newest = (WorkRow.updated_at.desc(), WorkRow.id.desc())
-    if meta.source_url:
-        query = select(WorkRow).where(WorkRow.source_url == meta.source_url).order_by(*newest)
+    if meta.get("source_url"):
+        query = select(WorkRow).where(WorkRow.source_url == meta["source_url"]).order_by(*newest)
         row = session.scalars(query.limit(1)).first()
         if row is not None:
             return row
-    key = match_key(meta.title, meta.authors)
+    key = match_key(meta.get("title"), tuple(meta.get("authors") or ()))
     if key is None:
         return None
     query = select(WorkRow).where(WorkRow.match_key == key).order_by(*newest)
     return session.scalars(query.limit(1)).first()
 
 
-def _fill(session: Session, row: WorkRow, analysis: Analysis) -> None:
-    """Set a row's columns and children from an analysis (children must be empty)."""
-    work, meta, source = analysis.work, analysis.work.metadata, analysis.work.source
-    data = analysis_to_json(analysis)
-    summary = meta.summary or _extract(analysis)
-    row.sha256 = source.sha256
-    row.title = meta.title or _file_title(source.path)
-    row.authors = list(meta.authors)
-    row.match_key = match_key(meta.title, meta.authors)
-    row.summary = summary or None
-    row.source_path, row.source_url = source.path, meta.source_url
-    row.source_format, row.source_flavour = source.format, source.flavour
-    row.rating = declared_rating(analysis)
+def _fill(session: Session, row: WorkRow, data: Contract) -> None:
+    """Set a row's columns and children from an output contract (children must be empty)."""
+    meta, source, text = data.get("declared") or {}, data["source"], str(data["text"])
+    authors = tuple(meta.get("authors") or ())
+    status = meta.get("status")
+    row.sha256 = source["sha256"]
+    row.title = meta.get("title") or _file_title(source["path"])
+    row.authors = list(authors)
+    row.match_key = match_key(meta.get("title"), authors)
+    row.summary = meta.get("summary") or _extract(data, text) or None
+    row.source_path, row.source_url = source["path"], meta.get("source_url")
+    row.source_format, row.source_flavour = source["format"], source["flavour"]
+    row.rating = contract_declared_rating(data)
     row.words = int(data["stats"]["words"])
-    row.chapter_count = len(work.chapters)
-    row.complete = None if meta.status is None else meta.status == "complete"
-    row.language = analysis.language or meta.language
-    row.methods = dict(analysis.methods)
-    row.analysis = data
-    row.notes_text = "\n\n".join(note.span.of(work.text) for note in work.notes)
-    row.text = work.text
+    row.chapter_count = len(data["chapters"])
+    row.complete = None if status is None else status == "complete"
+    row.language = data.get("language") or meta.get("language")
+    row.methods = dict(data.get("methods") or {})
+    row.analysis = {key: value for key, value in data.items() if key != "text"}
+    row.notes_text = "\n\n".join(text[n["start"] : n["end"]] for n in data["notes"])
+    row.text = text
     row.chapters = [
-        ChapterRow(index=c.index, title=c.title, start=c.span.start, end=c.span.end,
-                   words=int(d["words"]))
-        for c, d in zip(work.chapters, data["chapters"], strict=True)
+        ChapterRow(index=c["index"], title=c["title"], start=c["start"], end=c["end"],
+                   words=int(c["words"]))
+        for c in data["chapters"]
     ]  # fmt: skip
     row.notes = [
-        NoteRow(kind=n.kind, chapter=n.chapter, start=n.span.start, end=n.span.end)
-        for n in work.notes
+        NoteRow(kind=n["kind"], chapter=n["chapter"], start=n["start"], end=n["end"])
+        for n in data["notes"]
     ]
     row.characters = [
-        CharacterRow(key=c.id, name=c.name, aliases=list(c.aliases), gender=c.gender,
-                     canon=c.canon, mentions=c.mentions, first=c.first)
-        for c in analysis.characters
+        CharacterRow(key=c["id"], name=c["name"], aliases=list(c["aliases"]), gender=c["gender"],
+                     canon=c["canon"], mentions=c["mentions"], first=c["first"])
+        for c in data["characters"]
     ]  # fmt: skip
-    tags = work_tags(analysis)
+    tags = contract_tags(data)
     rows = _tag_rows(session, tags)
     row.tag_links = [
         WorkTagRow(tag=rows[(t.type, t.name.casefold())], source=t.source) for t in tags
@@ -260,11 +274,10 @@ def _prune_tags(session: Session, tag_ids: set[int]) -> None:
         session.execute(delete(TagRow).where(TagRow.id.in_(tag_ids), ~linked))
 
 
-def _extract(analysis: Analysis) -> str:
-    content = analysis.content
-    if content is None:
-        return ""
-    return " ".join(" ".join(span.of(analysis.work.text).split()) for span in content.summary)
+def _extract(data: Contract, text: str) -> str:
+    """The extractive summary's sentences, joined (the summary a work without one gets)."""
+    spans = data.get("summary") or ()
+    return " ".join(" ".join(text[s["start"] : s["end"]].split()) for s in spans)
 
 
 def _file_title(path: str) -> str:

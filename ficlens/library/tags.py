@@ -8,8 +8,15 @@ characters (only when the NLP stages ran) and fandoms.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
+from ficlens.contract import analysis_to_json
 from ficlens.library.records import TagType, WorkTag
 from ficlens.model import Analysis
+
+Contract = Mapping[str, Any]
+"""A work's output contract (:func:`ficlens.contract.analysis_to_json`)."""
 
 
 def declared_rating(analysis: Analysis) -> str | None:
@@ -17,44 +24,56 @@ def declared_rating(analysis: Analysis) -> str | None:
 
     Example: FanFiction.Net's ``T`` is stored as ``Teen And Up Audiences``.
     """
-    rating = analysis.content.rating if analysis.content else None
-    if rating is not None and rating.declared:
-        return rating.declared
-    return analysis.work.metadata.rating
+    return contract_declared_rating(analysis_to_json(analysis))
+
+
+def contract_declared_rating(data: Contract) -> str | None:
+    """:func:`declared_rating` read from a work's output contract."""
+    rating = data.get("rating") or {}
+    declared = rating.get("declared")
+    return str(declared) if declared else (data.get("declared") or {}).get("rating")
 
 
 def work_tags(analysis: Analysis) -> tuple[WorkTag, ...]:
     """Every tag of a work, declared then detected, without repeats or empty names."""
-    return _unique((*_declared(analysis), *_detected(analysis)))
+    return contract_tags(analysis_to_json(analysis))
 
 
-def _declared(analysis: Analysis) -> list[WorkTag]:
-    meta = analysis.work.metadata
-    rating = declared_rating(analysis)
-    groups: list[tuple[TagType, tuple[str, ...]]] = [
-        ("rating", (rating,) if rating else ()),
-        ("warning", meta.warnings),
-        ("category", meta.categories),
-        ("fandom", meta.fandoms),
-        ("character", meta.characters),
-        ("relationship", meta.relationships),
-        ("freeform", (*meta.freeforms, *meta.genres)),
+def contract_tags(data: Contract) -> tuple[WorkTag, ...]:
+    """:func:`work_tags` read from a work's output contract."""
+    return _unique((*_declared(data), *_detected(data)))
+
+
+def _declared(data: Contract) -> list[WorkTag]:
+    meta = data.get("declared") or {}
+    rating = contract_declared_rating(data)
+
+    def names(*keys: str) -> list[str]:
+        return [str(name) for key in keys for name in meta.get(key) or ()]
+
+    groups: list[tuple[TagType, list[str]]] = [
+        ("rating", [rating] if rating else []),
+        ("warning", names("warnings")),
+        ("category", names("categories")),
+        ("fandom", names("fandoms")),
+        ("character", names("characters")),
+        ("relationship", names("relationships")),
+        ("freeform", names("freeforms", "genres")),
     ]
-    return [WorkTag(kind, name, "declared") for kind, names in groups for name in names]
+    return [WorkTag(kind, name, "declared") for kind, found in groups for name in found]
 
 
-def _detected(analysis: Analysis) -> list[WorkTag]:
+def _detected(data: Contract) -> list[WorkTag]:
     found: list[tuple[TagType, str]] = []
-    content = analysis.content
-    if content is not None:
-        if content.rating is not None and content.rating.ao3:
-            found.append(("rating", content.rating.ao3))
-        found += [("warning", warning.name) for warning in content.warnings]
-        found += [("category", category) for category in content.categories]
-        found += [("relationship", relationship.tag) for relationship in content.relationships]
-        found += [("freeform", tag.name) for tag in content.tags]
-    found += [("character", character.name) for character in analysis.characters]
-    found += [("fandom", fandom.name) for fandom in analysis.fandoms]
+    rating = data.get("rating") or {}
+    if rating.get("ao3"):
+        found.append(("rating", rating["ao3"]))
+    found += [("warning", warning["name"]) for warning in data.get("warnings") or ()]
+    found += [("category", category) for category in data.get("categories") or ()]
+    found += [("relationship", r["tag"]) for r in data.get("relationships") or ()]
+    found += [("freeform", tag["name"]) for tag in data.get("tags") or ()]
+    found += [("character", character["name"]) for character in data.get("characters") or ()]
+    found += [("fandom", fandom["name"]) for fandom in data.get("fandoms") or ()]
     return [WorkTag(kind, name, "detected") for kind, name in found]
 
 
