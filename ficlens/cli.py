@@ -508,6 +508,90 @@ def serve(
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
+@app.command()
+def batch(
+    inputs: Annotated[list[Path], typer.Argument(help="Fic files, folders or .zip archives.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for the Parquet tables (a run resumes).")
+    ],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="A Dask scheduler address (tcp://host:8786); default: a local cluster."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Local Dask workers (default: one per CPU); 0 runs in this process."),
+    ] = None,
+    structure_only: Annotated[
+        bool, typer.Option("--structure-only", help="Skip the spaCy stages: fast, no cast.")
+    ] = False,
+    into_library: Annotated[
+        str | None,
+        typer.Option(
+            "--into-library",
+            help="Then store the analysed works in this library database (URL or SQLite path).",
+        ),
+    ] = None,
+) -> None:
+    """Analyse a whole corpus on a Dask cluster into Parquet tables, resumably."""
+    from ficlens.batch import BatchProgress, run_batch  # noqa: PLC0415
+
+    err = Console(stderr=True)
+    with Progress(*_columns(), TextColumn("{task.fields[rate]}"), console=err) as progress:
+        task = progress.add_task("Analysing", total=None, rate="")
+
+        def tell(state: BatchProgress) -> None:
+            rate = f"{state.works_per_second:.2f} works/s, {state.failed} failed"
+            progress.update(task, total=state.total, completed=state.finished, rate=rate)
+
+        try:
+            report = run_batch(
+                inputs, out, scheduler=scheduler, workers=workers, nlp=not structure_only,
+                progress=tell,
+            )  # fmt: skip
+        except FicLensError as error:
+            err.print(f"[red]error[/] {error}", highlight=False)
+            raise typer.Exit(EXIT_FAILURES) from None
+    for source, reason in report.failures:
+        err.print(f"[red]failed[/] {source}: {reason}", highlight=False)
+    rate = report.words / report.seconds if report.seconds else 0.0
+    err.print(
+        f"{report.analysed} analysed, {report.skipped} already done, {report.duplicates} "
+        f"duplicates, {len(report.failures)} failed in {report.seconds:.1f} s "
+        f"({rate:,.0f} words/s, {report.workers} workers); tables in {report.out}",
+        highlight=False,
+    )
+    if into_library is not None:
+        _batch_into_library(report.out, into_library, err)
+    if report.failures:
+        raise typer.Exit(EXIT_FAILURES)
+
+
+def _batch_into_library(out: Path, db: str, err: Console) -> None:
+    """Store a batch's works in a library, with a progress bar."""
+    from ficlens.batch.load import load_into_library  # noqa: PLC0415
+    from ficlens.batch.store import Output  # noqa: PLC0415
+
+    total = Output(out).read("works").num_rows
+    with (
+        _open_library(db, err) as library,
+        Progress(*_columns(), console=err, transient=True) as progress,
+    ):
+        task = progress.add_task("Storing in the library", total=total)
+        try:
+            loaded = load_into_library(
+                out, library, progress=lambda n: progress.update(task, completed=n)
+            )
+        except FicLensError as error:
+            err.print(f"[red]error[/] {error}", highlight=False)
+            raise typer.Exit(EXIT_FAILURES) from None
+    err.print(
+        f"library {library.url}: {loaded.added} added, {loaded.updated} updated, "
+        f"{loaded.duplicate} already stored",
+        highlight=False,
+    )
+
+
 def _tables_console() -> Console:
     """Standard output for result tables: a terminal's width, or 160 columns when piped.
 

@@ -1,0 +1,94 @@
+"""Load a batch's output into a library database, many works per transaction.
+
+Each work's output contract and text come from the ``documents`` table and are stored with
+:func:`ficlens.library.store_contract`, exactly as ``ficlens library import`` would store the
+same file. Works go in transactions of ``per_transaction``: a transaction is stored whole or
+not at all, so a database that goes away mid-load leaves no half-stored work, and loading
+again skips what is stored (same content hash) and stores the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+from sqlalchemy.exc import SQLAlchemyError
+
+from ficlens.batch.store import Output
+from ficlens.library import Library, store_contract
+from ficlens.library.errors import DatabaseError
+
+PER_TRANSACTION = 100
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    """How many works a load added, updated or found already stored."""
+
+    added: int
+    updated: int
+    duplicate: int
+
+
+def load_into_library(
+    out: str | Path,
+    library: Library,
+    *,
+    per_transaction: int = PER_TRANSACTION,
+    progress: Callable[[int], None] | None = None,
+) -> LoadReport:
+    """Store every work of a batch output folder in ``library``.
+
+    Args:
+        out: the batch's output folder.
+        library: the open library.
+        per_transaction: works per transaction.
+        progress: called with the number of works stored so far after each transaction.
+
+    Raises:
+        DatabaseError: the database failed; the works of the failed transaction are not
+            stored, those before it are.
+    """
+    counts = {"added": 0, "updated": 0, "duplicate": 0}
+    batch: list[dict[str, Any]] = []
+    done = 0
+    for data in _contracts(Output(out)):
+        batch.append(data)
+        if len(batch) >= per_transaction:
+            done += _store(library, batch, counts)
+            batch = []
+            if progress is not None:
+                progress(done)
+    if batch:
+        done += _store(library, batch, counts)
+        if progress is not None:
+            progress(done)
+    return LoadReport(**counts)
+
+
+def _contracts(output: Output) -> Iterator[dict[str, Any]]:
+    for part in output.parts("documents"):
+        for batch in pq.ParquetFile(part).iter_batches(batch_size=64):
+            for row in batch.to_pylist():
+                data = json.loads(row["analysis"])
+                data["text"] = row["text"]
+                yield data
+
+
+def _store(library: Library, batch: list[dict[str, Any]], counts: dict[str, int]) -> int:
+    try:
+        with library.sessions.begin() as session:
+            statuses = [store_contract(session, data)[1] for data in batch]
+    except SQLAlchemyError as error:
+        first = batch[0]["source"]["path"]
+        raise DatabaseError(
+            f"{library.url}: storing {len(batch)} works from {first} failed, none of them was "
+            f"stored (the works before were): {type(error).__name__}: {error}"
+        ) from None
+    for status in statuses:
+        counts[status] += 1
+    return len(batch)

@@ -1,0 +1,235 @@
+"""Run the analysis over a corpus with Dask and write the Parquet tables.
+
+The files are listed (:func:`ficlens.library.sources.collect_files`: files, folders, ``.zip``
+archives), put in a ``dask.bag`` of partitions and mapped with :func:`analyse_chunk` on a Dask
+``distributed`` cluster: a local one (one single-threaded process per worker) unless a
+scheduler address is given. Workers read the input files themselves, so on a real cluster the
+corpus must be on storage every worker sees under the same path. As each partition finishes,
+the driver writes its rows (:class:`~ficlens.batch.store.Output`) and reports progress; a run
+stopped at any point resumes where it stopped, by content hash.
+
+``workers=0`` runs the same partitions in this process without Dask: the baseline the
+benchmarks compare the cluster with, and a fallback where processes cannot be started.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ficlens.batch.rows import WORK_TABLES, empty_rows
+from ficlens.batch.store import Output, part_key
+from ficlens.batch.tasks import ChunkResult, analyse_chunk
+from ficlens.errors import FicLensError, InputError
+from ficlens.library.sources import PendingFile, collect_files
+from ficlens.settings import Settings
+
+PARTITION_SIZE = 8
+"""Files per Dask partition: small enough to spread a corpus over workers and to lose little
+when a worker dies, large enough that scheduling costs little beside the analysis."""
+
+
+@dataclass(slots=True)
+class BatchProgress:
+    """Where a run is: files finished (of ``total``), works analysed, failures, elapsed time."""
+
+    total: int
+    finished: int = 0
+    analysed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    words: int = 0
+    started: float = field(default_factory=time.perf_counter)
+
+    @property
+    def seconds(self) -> float:
+        """Seconds since the run started."""
+        return time.perf_counter() - self.started
+
+    @property
+    def works_per_second(self) -> float:
+        """Works analysed per second so far."""
+        return self.analysed / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class BatchReport:
+    """What a run did.
+
+    Attributes:
+        out: the output folder.
+        analysed: works analysed and written by this run.
+        skipped: files already done by an earlier run (same content).
+        duplicates: files with the same content as another file of this run (written once).
+        failures: ``(file, reason)`` for each file that could not be analysed.
+        words: story words analysed.
+        seconds: the run's wall time.
+        workers: Dask workers used (0: in this process).
+    """
+
+    out: Path
+    analysed: int
+    skipped: int
+    duplicates: int
+    failures: tuple[tuple[str, str], ...]
+    words: int
+    seconds: float
+    workers: int
+
+
+def run_batch(
+    inputs: Sequence[Path],
+    out: str | os.PathLike[str],
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    client: Any = None,
+    nlp: bool = True,
+    settings: Settings | None = None,
+    partition_size: int = PARTITION_SIZE,
+    progress: Callable[[BatchProgress], None] | None = None,
+) -> BatchReport:
+    """Analyse every story file under ``inputs`` and write the tables to ``out``.
+
+    Args:
+        inputs: files, folders and ``.zip`` archives.
+        out: the output folder (created; an earlier run's output there is resumed).
+        scheduler: a Dask scheduler address (``tcp://host:8786``); ``None`` starts a local
+            cluster.
+        workers: local workers (default: one per CPU); ``0`` runs in this process.
+        client: an existing ``distributed.Client`` to use instead of either.
+        nlp: run the spaCy stages (cast, dialogue, relationships).
+        settings: reading limits.
+        partition_size: files per partition.
+        progress: called after each partition with the run's progress.
+
+    Raises:
+        OutputError: the output folder cannot be written (the message says why).
+        FicLensError: the scheduler cannot be reached.
+    """
+    settings = settings or Settings()
+    output = Output(out)
+    output.start_run()
+    done = output.done()
+    files = collect_files(inputs, settings=settings)
+    shipped, unshippable = _shippable(files)
+    state = BatchProgress(total=len(files))
+    written: set[str] = set()
+    duplicates = 0
+    failures: list[tuple[str, str]] = []
+
+    def take(result: ChunkResult) -> None:
+        nonlocal duplicates
+        rows = result.rows
+        fresh = {r["sha256"] for r in rows["works"]} - written  # another partition had it
+        duplicates += result.duplicates + len(rows["works"]) - len(fresh)
+        key = part_key(fresh)
+        for table in (*WORK_TABLES[1:], "works"):  # works last: then the work counts as done
+            output.write(table, [r for r in rows[table] if r["sha256"] in fresh], key=key)
+        written.update(fresh)
+        failed = rows["failures"]
+        output.write("failures", failed, key=part_key(r["source"] for r in failed))
+        failures.extend((r["source"], r["reason"]) for r in failed)
+        state.analysed += len(fresh)
+        state.skipped += result.skipped
+        state.failed += len(failed)
+        state.words += result.words
+        state.finished += result.analysed + result.skipped + result.duplicates + len(failed)
+        if progress is not None:
+            progress(state)
+
+    if unshippable:
+        take(ChunkResult({**empty_rows(), "failures": unshippable}, 0, 0, 0, 0))
+    chunks = [shipped[i : i + partition_size] for i in range(0, len(shipped), partition_size)]
+    if workers == 0 and client is None and scheduler is None:
+        for chunk in chunks:
+            take(analyse_chunk(chunk, done, nlp, settings))
+        used = 0
+    else:
+        with _connect(client, scheduler, workers) as connected:
+            used = len(connected.scheduler_info()["workers"])
+            for result in _on_cluster(connected, chunks, done, nlp, settings):
+                take(result)
+    return BatchReport(
+        out=output.root, analysed=state.analysed, skipped=state.skipped, duplicates=duplicates,
+        failures=tuple(failures), words=state.words, seconds=state.seconds, workers=used,
+    )  # fmt: skip
+
+
+def _on_cluster(
+    client: Any,
+    chunks: Sequence[list[PendingFile]],
+    done: set[str],
+    nlp: bool,
+    settings: Settings,
+) -> Iterator[ChunkResult]:
+    """Map the partitions over the cluster with ``dask.bag``; yield results as they finish."""
+    import dask.bag as db  # noqa: PLC0415
+    from dask.delayed import delayed  # noqa: PLC0415 (Dask loads only for a cluster run)
+    from distributed import as_completed  # noqa: PLC0415
+
+    if not chunks:
+        return
+    bag = db.from_sequence(chunks, npartitions=len(chunks))
+    done_once = delayed(frozenset(done), traverse=False)  # sent to each worker once
+    results = bag.map(analyse_chunk, done_once, nlp, settings)
+    futures = client.compute(results.to_delayed())
+    for _future, partition in as_completed(futures, with_results=True):
+        yield from partition
+
+
+@contextmanager
+def _connect(client: Any, scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    """The client to run on: the one given, one for ``scheduler``, or a local cluster's."""
+    if client is not None:
+        yield client
+        return
+    from distributed import Client, LocalCluster  # noqa: PLC0415
+
+    if scheduler is not None:
+        try:
+            connected = Client(scheduler, timeout=30)
+        except (OSError, TimeoutError) as error:
+            raise FicLensError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        with connected:
+            yield connected
+        return
+    count = workers or os.cpu_count() or 1
+    with (
+        LocalCluster(
+            n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None,
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as connected,
+    ):  # fmt: skip
+        yield connected
+
+
+def _shippable(files: Sequence[PendingFile]) -> tuple[list[PendingFile], list[dict[str, str]]]:
+    """The files a worker can be sent, and failure rows for those it cannot.
+
+    A file whose problem is known while listing (a broken ``.zip``) carries a loader that only
+    raises; it fails here rather than on a worker.
+    """
+    shipped: list[PendingFile] = []
+    failed: list[dict[str, str]] = []
+    for file in files:
+        try:
+            pickle.dumps(file)
+        except (pickle.PicklingError, AttributeError, TypeError):
+            try:
+                file.load()
+            except InputError as error:
+                failed.append({"source": file.name, "reason": error.reason})
+                continue
+            failed.append({"source": file.name, "reason": "cannot be sent to a worker"})
+            continue
+        shipped.append(file)
+    return shipped, failed
