@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
@@ -489,6 +490,12 @@ def serve(
             help="Hide Mature and Explicit works everywhere (index, search, API, OPDS; pages 404).",
         ),
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", min=1, help="Server processes; more than 1 suits PostgreSQL libraries."
+        ),
+    ] = 1,
 ) -> None:
     """Browse, search and read the library in a web browser (binds 127.0.0.1 by default)."""
     import uvicorn  # noqa: PLC0415 (the web stack loads only here)
@@ -505,7 +512,21 @@ def serve(
         raise typer.Exit(EXIT_FAILURES) from None
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"FicLens is serving {web_app.state.library.url} at http://{shown}:{port}/")
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        return
+    # Several processes each build their app from the environment; this one has migrated.
+    from ficlens.web.app import WORKER_ENV  # noqa: PLC0415
+
+    web_app.state.library.close()
+    os.environ[WORKER_ENV["db"]] = web_app.state.library.engine.url.render_as_string(False)
+    if admin_token:
+        os.environ[WORKER_ENV["admin_token"]] = admin_token
+    os.environ[WORKER_ENV["hide_adult"]] = "1" if hide_adult else "0"
+    uvicorn.run(
+        "ficlens.web.app:app_from_environment", factory=True, workers=workers, host=host,
+        port=port, log_level="warning",
+    )  # fmt: skip
 
 
 @app.command()

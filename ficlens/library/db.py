@@ -89,6 +89,9 @@ def create_library_engine(url: str) -> Engine:
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         # One shared connection keeps an in-memory database alive between sessions.
         options: dict[str, Any] = {"poolclass": StaticPool} if memory else {}
+        if parsed.get_backend_name() != "sqlite":
+            # A database server may restart: test a pooled connection before handing it out.
+            options["pool_pre_ping"] = True
         engine = create_engine(parsed, **options)
     except (ArgumentError, ImportError) as error:
         raise DatabaseError(f"{_safe(url)}: cannot use this database ({error})") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -44,6 +45,7 @@ def create_app(
     admin_token: str | None = None,
     max_upload_bytes: int = MAX_UPLOAD_BYTES,
     hide_adult: bool = False,
+    upgrade: bool = True,
 ) -> FastAPI:
     """Build the web app over the library at ``db_url`` (opened, and migrated, now).
 
@@ -55,8 +57,10 @@ def create_app(
         hide_adult: leave Mature and Explicit works (declared or detected) out of the index,
             search, API and OPDS, and answer 404 for their pages, whatever the viewer's
             ``view_adult`` cookie says.
+        upgrade: bring the database schema to the newest revision first (``False`` when
+            another process already did, as for :func:`app_from_environment`).
     """
-    library = open_library(db_url)
+    library = open_library(db_url, upgrade=upgrade)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -84,3 +88,25 @@ def create_app(
         )
 
     return app
+
+
+WORKER_ENV = {
+    "db": "FICLENS_DB",
+    "admin_token": "FICLENS_ADMIN_TOKEN",
+    "hide_adult": "FICLENS_HIDE_ADULT",
+}
+"""The environment :func:`app_from_environment` reads (``ficlens serve --workers`` sets it)."""
+
+
+def app_from_environment() -> FastAPI:
+    """The app each of several server processes builds (``ficlens serve --workers N``).
+
+    Reads the library URL, the admin token and ``hide_adult`` (``1``) from :data:`WORKER_ENV`
+    and does not migrate: the parent process migrated once, so workers never race to.
+    """
+    return create_app(
+        os.environ.get(WORKER_ENV["db"]),
+        admin_token=os.environ.get(WORKER_ENV["admin_token"]) or None,
+        hide_adult=os.environ.get(WORKER_ENV["hide_adult"]) == "1",
+        upgrade=False,
+    )

@@ -10,12 +10,16 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from ficlens.cli import app
+from ficlens.web.app import WORKER_ENV, app_from_environment
 
 
 @pytest.fixture
 def runs(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda web_app, **kw: calls.append({"app": web_app, **kw}))
+    for name in WORKER_ENV.values():  # --workers sets these: start without, remove them after
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     return calls
 
 
@@ -47,7 +51,7 @@ def test_serve_and_the_web_pages_are_documented() -> None:
     docs = Path(__file__).parents[2] / "docs"
     cli_doc = (docs / "cli.md").read_text(encoding="utf-8")
     section = cli_doc.split("## `ficlens serve`\n", 1)[1].split("\n## ", 1)[0]
-    for option in ("--db", "--host", "--port", "--admin-token", "--hide-adult"):
+    for option in ("--db", "--host", "--port", "--admin-token", "--hide-adult", "--workers"):
         assert f"`{option}`" in section
     web_doc = (docs / "web.md").read_text(encoding="utf-8")
     for url in ("`/search?q=`", "`/works/{id}/chapters/{n}`", "`/api/works`", "view_adult"):
@@ -85,3 +89,34 @@ def test_serve_hide_adult_builds_an_app_that_hides_adult_works(
         titles = {w["title"] for w in client.get("/api/works").json()["works"]}
     assert "After the Fall of the Tower" not in titles
     assert len(titles) == 4
+
+
+def test_serve_with_several_workers_hands_uvicorn_the_factory(
+    runs: list[dict[str, Any]], web_db: str
+) -> None:
+    args = ["serve", "--db", web_db, "--workers", "3", "--hide-adult", "--admin-token", "tok"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    call = runs[0]
+    assert call["app"] == "ficlens.web.app:app_from_environment"
+    assert (call["factory"], call["workers"], call["port"]) == (True, 3, 8000)
+    # each worker process builds the same app from the environment, without migrating
+    built = app_from_environment()
+    assert built.state.library.url.endswith("library.db")
+    assert built.state.hide_adult is True
+    assert built.state.guard.admin_token == "tok"
+    with TestClient(built) as client:
+        titles = {w["title"] for w in client.get("/api/works").json()["works"]}
+    assert len(titles) == 4
+
+
+def test_one_worker_is_served_in_process(runs: list[dict[str, Any]], web_db: str) -> None:
+    assert CliRunner().invoke(app, ["serve", "--db", web_db, "--workers", "1"]).exit_code == 0
+    assert not isinstance(runs[0]["app"], str)
+    assert "workers" not in runs[0]
+
+
+def test_serve_refuses_zero_workers(runs: list[dict[str, Any]], web_db: str) -> None:
+    result = CliRunner().invoke(app, ["serve", "--db", web_db, "--workers", "0"])
+    assert result.exit_code == 2
+    assert runs == []
