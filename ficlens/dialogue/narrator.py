@@ -3,7 +3,8 @@
 In first-person narration the narrator is "I" and their name rarely appears outside dialogue;
 but the people they talk to call them by it (``"Watson, you are a marvel."``). The name
 used most often in vocatives of quotations that answer or precede the narrator's own is
-taken as the narrator's.
+taken as the narrator's. When those do not settle it, a name no one in the cast answers to, or
+the cast member the other characters address clearly most often, names the narrator.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _NOT_NAMES = frozenset(
 _MIN_VOTES = 1  # one vocative answer suffices when no other name rivals it
 _MIN_UNOWNED = 3
 _UNOWNED_LEAD = 2
+_MIN_ADDRESSED = 2
+_ADDRESSED_LEAD = 2
 
 
 def vocative_name(words: str) -> str | None:
@@ -79,7 +82,10 @@ def narrator_name(
     settle it and ``resolve`` (the cast's name look-up) is given, the name the story's
     quotations address most often that belongs to no character of the cast — the narrator is
     the one person the narration never names — wins if it is used at least ``_MIN_UNOWNED``
-    times and twice as often as any other such name.
+    times and twice as often as any other such name. Failing that, the cast member whom the
+    other characters' quotations address most often (at least ``_MIN_ADDRESSED`` times, twice
+    as often as anyone else; a name the narration also uses, as in a story that changes point
+    of view) is the narrator: the narrator is the one the others talk to.
 
     Args:
         text: the work's text.
@@ -101,7 +107,35 @@ def narrator_name(
     if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         return ranked[0][0] if ranked[0][1] >= _MIN_VOTES else None
     # No name, or two names as often: try the name no one else in the cast answers to.
-    return _unowned_name(text, quotes, resolve) if resolve is not None else None
+    if resolve is None:
+        return None
+    return _unowned_name(text, quotes, resolve) or _addressed_name(text, quotes, narrator, resolve)
+
+
+def _addressed_name(
+    text: str, quotes: Sequence[Quote], narrator: str, resolve: Callable[[str], str | None]
+) -> str | None:
+    """The cast member others address clearly most often, as they call them most often."""
+    votes: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for quote in quotes:
+        if quote.speaker == narrator:  # whom the narrator talks to is someone else
+            continue
+        words = text[quote.span.start : quote.span.end]
+        name = vocative_name(words)
+        if name is None or len(words.split()) <= len(name.split()) or name in titles():
+            continue
+        ident = resolve(name)
+        if ident is None or ident == quote.speaker or not _named_elsewhere(name, text):
+            continue
+        votes[ident] += 1
+        forms.setdefault(ident, Counter())[name] += 1
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < _MIN_ADDRESSED:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < _ADDRESSED_LEAD * ranked[1][1]:
+        return None
+    return forms[ranked[0][0]].most_common(1)[0][0]
 
 
 def _unowned_name(

@@ -147,3 +147,35 @@ def test_a_shout_that_is_only_a_name_does_not_name_the_narrator() -> None:
     )
     quotes = quotes_of(text, [None, None, None])
     assert narrator_name(text, quotes, "narrator", resolve=_cast) is None
+
+
+# A story that changes point of view: Ivo is named in the narration too, so the cast knows
+# him, and the others' lines call him by name; the narrator's own lines are not found.
+MIXED = (
+    '"Ivo, the boat is in," said Odo.\n\n'
+    '"Ivo, come down!" Wren shouted.\n\n'
+    '"Hush," said Wren.\n\n'
+    "Later that day Ivo looked at the sea, and I knew we were late."
+)
+
+
+def _mixed_cast(name: str) -> str | None:
+    return {"Odo": "c1", "Wren": "c2", "Ivo": "c3"}.get(name)
+
+
+def test_the_cast_member_the_others_address_most_names_the_narrator() -> None:
+    quotes = quotes_of(MIXED, ["c1", "c2", "c2"])
+    assert narrator_name(MIXED, quotes, "narrator", resolve=_mixed_cast) == "Ivo"
+    # One call is not enough ...
+    once = MIXED.replace('"Ivo, come down!"', '"Come down!"')
+    assert narrator_name(once, quotes_of(once, ["c1", "c2", "c2"]), "narrator",
+                         resolve=_mixed_cast) is None  # fmt: skip
+    # ... and whom the narrator calls is someone else.
+    quotes = quotes_of(MIXED, ["narrator", "narrator", "c2"])
+    assert narrator_name(MIXED, quotes, "narrator", resolve=_mixed_cast) is None
+
+
+def test_the_addressed_cast_member_needs_a_clear_lead() -> None:
+    rival = MIXED.replace('"Hush," said Wren.', '"Odo, hush," said Wren.\n\n"Odo, look!" said Ivo.')
+    quotes = quotes_of(rival, ["c1", "c2", "c2", "c3"])
+    assert narrator_name(rival, quotes, "narrator", resolve=_mixed_cast) is None
