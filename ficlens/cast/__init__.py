@@ -14,12 +14,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ficlens.cast.canon import canon_mentions, merge_canon
+from ficlens.cast.canon import canon_mentions, merge_canon, quoted_only
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.mentions import Mention, mentions_in
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import MIN_MENTIONS, Group, cluster_names, display_name
 from ficlens.fandoms import FandomPack
+from ficlens.fandoms.pack import tag_forms
 from ficlens.model import Character, Span
 from ficlens.nlp import Parsed
 
@@ -198,6 +199,10 @@ def build_cast(
             known = known if any(k.canon for k in known) else None
     ids = [f"c{n}" for n in range(1, len(groups) + 1)]
     keys, words = _index(groups, ids)
+    if known is not None:  # a canon character answers to its canonical name too
+        for character, ident in zip(known, ids, strict=True):
+            for form in tag_forms(character.name) if character.canon else ():
+                keys.setdefault(form.lower(), ident)
     hinted = {
         ident: (known[n].gender if known is not None else None)
         or next(iter(group.gender_hints()), None)
@@ -208,10 +213,23 @@ def build_cast(
     characters = _characters(groups, ids, resolved, parsed, known)
     narrator = NARRATOR if in_first_person(parsed) else None
     if narrator:
-        characters.append(Character(NARRATOR, "Narrator", ("I",), None, False, 0, 0))
+        characters.append(_narrator(text, parsed, packs, characters))
     mention_spans = tuple((m.span, ident) for _, m, ident in resolved if ident)
     genders = {c.id: c.gender for c in characters}
     return Cast(tuple(characters), mention_spans, narrator, keys, words, genders)
+
+
+def _narrator(
+    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...], cast: Sequence[Character]
+) -> Character:
+    """The first-person narrator: ``Narrator``, or the canon character only quotations name.
+
+    The dialogue stage may still rename them from vocatives (:mod:`ficlens.dialogue.narrator`).
+    """
+    found = quoted_only(text, parsed, packs, {c.name for c in cast}) if packs else None
+    if found is None:
+        return Character(NARRATOR, "Narrator", ("I",), None, False, 0, 0)
+    return Character(NARRATOR, found.name, ("I", "Narrator"), found.pronouns, True, 0, 0)
 
 
 def _after(piece: Parsed, end: int) -> int:

@@ -9,6 +9,7 @@ take the character's canonical AO3 name, pronouns and ``canon: true``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
@@ -44,15 +45,24 @@ def canon_mentions(
         return []
     found = []
     for index, piece in enumerate(parsed):
-        masked = {(t.start, t.end) for t in piece.tokens if t.text == "Yes"}
+        starts = _narration_starts(piece)
         for match in pattern.finditer(text, piece.span.start, piece.span.end):
             span = Span(match.start(), match.end())
-            if any(start <= span.start < end for start, end in masked):
+            if span.start not in starts:  # inside a quotation, or inside a word
                 continue
             parts = split_name(match.group())
             if find_canon(parts.name, packs) is not None:
                 found.append((index, Mention(span, parts, "canon")))
     return found
+
+
+def _narration_starts(piece: Parsed) -> set[int]:
+    """Where the piece's narration tokens start.
+
+    Quotation contents are masked (``nlp.mask``) to a stand-in ``Yes`` and spaces, so a name
+    inside a quotation starts no other token.
+    """
+    return {token.start for token in piece.tokens if token.text != "Yes"}
 
 
 def merge_canon(
@@ -112,3 +122,38 @@ def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | N
             if character is not None:
                 return character
     return None
+
+
+_QUOTED_LEAD = 2
+"""The canon character named only in quotations must be named this many times more than any
+other such character to name a first-person narrator."""
+
+
+def quoted_only(
+    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...], present: set[str]
+) -> CanonCharacter | None:
+    """The one canon character the quotations name whom the narration never names.
+
+    In a first-person story the narrator is ``I`` in the narration, and only the other
+    characters' lines call them by name (``"Draco, wait."``): a canon character named inside
+    quotations, not in ``present`` (the canonical names of the roster), and named clearly more
+    often there than any other such character is likely the narrator. Quotation contents are
+    the stretches the parse masked: a name there starts no token of the parse but the
+    stand-in ``Yes``.
+    """
+    pattern = _pattern(packs)
+    if pattern is None:
+        return None
+    votes: Counter[CanonCharacter] = Counter()
+    for piece in parsed:
+        starts = _narration_starts(piece)
+        for match in pattern.finditer(text, piece.span.start, piece.span.end):
+            if match.start() in starts:
+                continue
+            character = find_canon(split_name(match.group()).name, packs)
+            if character is not None and character.name not in present:
+                votes[character] += 1
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < _QUOTED_LEAD * ranked[1][1]):
+        return None
+    return ranked[0][0]
