@@ -66,7 +66,9 @@ bench: install
 	$(BIN)/python bench/bench_structure.py
 	$(BIN)/python bench/bench_dialogue.py
 	$(BIN)/python bench/bench_content.py
-	$(BIN)/python bench/bench_library.py
+	$(BIN)/python bench/bench_library.py --backend both
+	$(BIN)/python bench/bench_batch.py --works 400 --growth
+	$(BIN)/python bench/bench_load.py
 
 demo: install
 	$(BIN)/python -m ficlens.demo.build

@@ -7,7 +7,9 @@
    AO3-style tags, stored through the repository), then p50/p95 latency of filtered listings,
    the tag sidebar and full-text search over random queries.
 
-Run: ``.venv/bin/python bench/bench_library.py [--works N] [--rounds R] [--queries Q]``.
+Run: ``.venv/bin/python bench/bench_library.py [--works N] [--rounds R] [--queries Q]
+[--backend sqlite|postgresql|both] [--max-words W] [--skip-import]``; ``postgresql`` starts a
+throwaway server (:mod:`ficlens.library.throwaway`, needs root and Debian's postgresql).
 Figures are printed, never asserted.
 """
 
@@ -20,7 +22,10 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
+
+from sqlalchemy import text
 
 from ficlens.api import analyze
 from ficlens.ingest import read_bytes
@@ -34,6 +39,7 @@ from ficlens.library import (
     search,
     tag_counts,
 )
+from ficlens.library.throwaway import throwaway_postgres
 from ficlens.model import (
     Analysis,
     Chapter,
@@ -53,6 +59,8 @@ DEMO = Path(__file__).parent.parent / "ficlens" / "demo" / "works"
 RATINGS = ("General Audiences", "Teen And Up Audiences", "Mature", "Explicit")
 WARNINGS = ("No Archive Warnings Apply", "Graphic Depictions Of Violence", "Major Character Death")
 CATEGORIES = ("Gen", "F/M", "M/M", "F/F", "Multi", "Other")
+FANDOMS = tuple(f"Fandom {n}" for n in range(30))
+PER_TRANSACTION = 100
 
 
 def import_rounds(rounds: int) -> None:
@@ -93,10 +101,15 @@ def vocabulary() -> list[str]:
 
 
 def synthetic(
-    number: int, rng: random.Random, words: list[str], pools: dict[str, list[str]]
+    number: int,
+    rng: random.Random,
+    words: list[str],
+    pools: dict[str, list[str]],
+    max_words: int = 8000,
 ) -> Analysis:
-    """A made-up analysed work: one chapter of 500-8,000 words, declared and detected tags."""
-    picked = rng.choices(words, k=rng.randint(500, 8000))
+    """A made-up analysed work: one chapter of 500 to ``max_words`` words, declared and detected
+    tags."""
+    picked = rng.choices(words, k=rng.randint(min(500, max_words), max_words))
     text = "\n\n".join(" ".join(picked[at : at + 60]) + "." for at in range(0, len(picked), 60))
     scene = Scene(1, Span(0, len(text)), (Span(0, len(text)),))
     chapter = Chapter(1, None, Span(0, len(text)), None, "chapter", 1, (scene,))
@@ -125,21 +138,32 @@ def synthetic(
     return Analysis(work, (("structure", "bench.synthetic.v1"),), content=content)
 
 
-def build_library(library: Library, count: int, rng: random.Random) -> float:
-    """Store ``count`` synthetic works; returns the seconds storage took."""
+def database_mib(library: Library) -> float:
+    """A PostgreSQL database's size on disk, in MiB."""
+    with library.engine.connect() as connection:
+        size = connection.execute(text("SELECT pg_database_size(current_database())")).scalar()
+    return float(size or 0) / 2**20
+
+
+def build_library(library: Library, count: int, rng: random.Random, max_words: int) -> float:
+    """Store ``count`` synthetic works, 100 a transaction; returns the seconds storage took."""
     words = vocabulary()
     pools = {
-        "fandom": [f"Fandom {n}" for n in range(30)],
+        "fandom": list(FANDOMS),
         "character": [f"Character {n}" for n in range(300)],
         "relationship": [f"Character {n}/Character {n + 1}" for n in range(150)],
         "freeform": [f"Trope {n}" for n in range(400)],
     }
     spent = 0.0
-    for number in range(count):
-        analysis = synthetic(number, rng, words, pools)
+    for first in range(0, count, PER_TRANSACTION):
+        batch = [
+            synthetic(number, rng, words, pools, max_words)
+            for number in range(first, min(count, first + PER_TRANSACTION))
+        ]
         start = time.perf_counter()
         with library.sessions.begin() as session:
-            add_or_update(session, analysis)
+            for analysis in batch:
+                add_or_update(session, analysis)
         spent += time.perf_counter() - start
     return spent
 
@@ -155,21 +179,25 @@ def latency(action: Callable[[], object], times: int) -> tuple[float, float]:
     return statistics.median(samples), cuts[18]
 
 
-def browse(count: int, queries: int) -> None:
-    """Time listings, the sidebar and search on a generated library."""
+def browse(count: int, queries: int, backend: str, max_words: int) -> None:
+    """Time listings, the sidebar and search on a generated library of one backend."""
     rng = random.Random(20261201)
     words = vocabulary()
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as stack:
         path = Path(folder) / "browse.db"
-        with open_library(str(path)) as library:
-            spent = build_library(library, count, rng)
-            size = path.stat().st_size / 1024 / 1024
-            print(f"built   {count} generated works in {spent:.1f} s ({count / spent:.0f} works/s, "
-                  f"{size:.0f} MiB)")  # fmt: skip
+        if backend == "postgresql":
+            url = stack.enter_context(throwaway_postgres()).create_database("bench")
+        else:
+            url = str(path)
+        with open_library(url) as library:
+            spent = build_library(library, count, rng, max_words)
+            size = path.stat().st_size / 2**20 if backend == "sqlite" else database_mib(library)
+            print(f"{backend}: built {count} generated works in {spent:.1f} s "
+                  f"({count / spent:.0f} works/s, {size:.0f} MiB)")  # fmt: skip
 
             def filtered() -> WorkFilter:
                 return WorkFilter(
-                    include={"fandom": [f"Fandom {rng.randrange(30)}"],
+                    include={"fandom": [rng.choice(FANDOMS)],
                              "rating": [rng.choice(RATINGS)]},
                     exclude={"warning": ["Major Character Death"]},
                     words_min=rng.choice((None, 1000)),
@@ -201,9 +229,17 @@ def main() -> None:
     parser.add_argument("--works", type=int, default=2000, help="size of the generated library")
     parser.add_argument("--rounds", type=int, default=3, help="fresh imports of the demo works")
     parser.add_argument("--queries", type=int, default=200, help="timed calls per case")
+    parser.add_argument(
+        "--backend", choices=("sqlite", "postgresql", "both"), default="sqlite",
+        help="the generated library's database (postgresql: a throwaway server, needs root)",
+    )  # fmt: skip
+    parser.add_argument("--max-words", type=int, default=8000, help="longest generated work")
+    parser.add_argument("--skip-import", action="store_true", help="only the browse part")
     args = parser.parse_args()
-    import_rounds(args.rounds)
-    browse(args.works, args.queries)
+    if not args.skip_import:
+        import_rounds(args.rounds)
+    for backend in ("sqlite", "postgresql") if args.backend == "both" else (args.backend,):
+        browse(args.works, args.queries, backend, args.max_words)
 
 
 if __name__ == "__main__":
