@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
 from ficlens.api import analyze
 from ficlens.errors import FicLensError, InputError
 from ficlens.ingest import read_bytes
@@ -95,12 +97,22 @@ def import_file(
             work, status = add_or_update(session, analysis)
     except InputError as error:
         return ImportOutcome(file.name, None, error=error.reason)
+    except SQLAlchemyError as error:  # the server went away, a disk filled: nothing half-stored
+        reason = f"the database failed, nothing of this work was stored ({_first_line(error)})"
+        return ImportOutcome(file.name, None, error=reason)
     except FicLensError as error:
         return ImportOutcome(file.name, None, error=str(error))
     except Exception as error:  # a bug on one file must not stop the rest of the batch
         logger.debug("importing %s failed", file.name, exc_info=True)
         return ImportOutcome(file.name, None, error=f"unexpected {type(error).__name__}: {error}")
     return ImportOutcome(file.name, status, work)
+
+
+def _first_line(error: SQLAlchemyError) -> str:
+    """The driver's message, without SQLAlchemy's statement dump and background link."""
+    cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    lines = str(cause).strip().splitlines()
+    return f"{type(cause).__name__}: {lines[0] if lines else ''}".rstrip(": ")
 
 
 def import_paths(
