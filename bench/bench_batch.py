@@ -21,7 +21,6 @@ Run: ``.venv/bin/python bench/bench_batch.py [--works 2000] [--growth] [--struct
 from __future__ import annotations
 
 import argparse
-import logging
 import random
 import resource
 import shutil
@@ -30,6 +29,7 @@ import time
 from pathlib import Path
 
 from ficlens.batch import BatchReport, run_batch
+from ficlens.batch.run import local_client
 
 CAST = (
     ("Harry", "he"), ("Hermione", "she"), ("Ron", "he"), ("Ginny", "she"), ("Draco", "he"),
@@ -108,15 +108,7 @@ def run_on(corpus: Path, out: Path, workers: int, nlp: bool) -> tuple[BatchRepor
         report = run_batch([corpus], out, workers=0, nlp=nlp)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return report, time.perf_counter() - started, f"process peak {peak:,.0f} MiB"
-    from distributed import Client, LocalCluster  # noqa: PLC0415
-
-    with (
-        LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):  # fmt: skip
+    with local_client(workers) as client:
         report = run_batch([corpus], out, client=client, nlp=nlp)
         seconds = time.perf_counter() - started
         memory = sorted(client.run(rss_mib).values())

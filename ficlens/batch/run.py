@@ -191,7 +191,7 @@ def _connect(client: Any, scheduler: str | None, workers: int | None) -> Iterato
     if client is not None:
         yield client
         return
-    from distributed import Client, LocalCluster  # noqa: PLC0415
+    from distributed import Client  # noqa: PLC0415
 
     if scheduler is not None:
         try:
@@ -201,10 +201,18 @@ def _connect(client: Any, scheduler: str | None, workers: int | None) -> Iterato
         with connected:
             yield connected
         return
-    count = workers or os.cpu_count() or 1
+    with local_client(workers or os.cpu_count() or 1) as connected:
+        yield connected
+
+
+@contextmanager
+def local_client(workers: int) -> Iterator[Any]:
+    """A client of a new local cluster: ``workers`` single-threaded processes, no dashboard."""
+    from distributed import Client, LocalCluster  # noqa: PLC0415
+
     with (
         LocalCluster(
-            n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None,
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as connected,
