@@ -12,13 +12,14 @@ most-written characters with their aliases and epithets, and the terms that give
 
 from ficlens.fandoms.detect import MIN_SCORE, FandomMatch, detect_fandoms
 from ficlens.fandoms.loader import load_pack, load_packs, parse_pack, read_pack
-from ficlens.fandoms.pack import CanonCharacter, FandomPack, find_canon, name_key
+from ficlens.fandoms.pack import CanonCharacter, FandomPack, are_kin, find_canon, name_key
 
 __all__ = [
     "MIN_SCORE",
     "CanonCharacter",
     "FandomMatch",
     "FandomPack",
+    "are_kin",
     "detect_fandoms",
     "find_canon",
     "load_pack",

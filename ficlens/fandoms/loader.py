@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from os import PathLike
@@ -21,7 +22,9 @@ NAME_ORDERS = ("surname_first", "given_first")
 _PRONOUNS = re.compile(r"^[a-z]+/[a-z]+$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 _MAX_AGE = 100_000
-_PACK_FIELDS = ("schema", "slug", "name", "aliases", "name_order", "terms", "shared_surnames")
+_PACK_FIELDS = (
+    "schema", "slug", "name", "aliases", "name_order", "terms", "shared_surnames", "kin",
+)  # fmt: skip
 _PACK_REQUIRED = ("schema", "slug", "name", "name_order", "terms", "characters")
 _CHARACTER_FIELDS = ("name", "given", "surname", "aliases", "epithets", "pronouns", "age")
 _CHARACTER_REQUIRED = ("name", "given", "surname", "pronouns")
@@ -117,7 +120,24 @@ def parse_pack(text: str, *, source: str) -> FandomPack:
         shared_surnames=_texts(data, "shared_surnames", source, ""),
     )
     _check_names(pack, source)
-    return pack
+    return replace(pack, kin=_kin(data.get("kin", []), pack, source))
+
+
+def _kin(raw: object, pack: FandomPack, source: str) -> tuple[tuple[str, ...], ...]:
+    """The pack's groups of relatives: lists of two or more of its characters' names."""
+    if not isinstance(raw, list):
+        _fail(source, "kin", f"expected a list of lists of names, got {type(raw).__name__}")
+    known = {character.name for character in pack.characters}
+    groups = []
+    for index, group in enumerate(raw):
+        names = _texts({"kin": group}, "kin", source, "") if isinstance(group, list) else ()
+        if len(names) < 2:
+            _fail(source, f"kin[{index}]", f"expected a list of two or more names, got {group!r}")
+        for name in names:
+            if name not in known:
+                _fail(source, f"kin[{index}]", f"{name!r} is not a character of the pack")
+        groups.append(names)
+    return tuple(groups)
 
 
 def _character(raw: object, index: int, source: str) -> CanonCharacter:

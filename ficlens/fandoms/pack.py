@@ -94,6 +94,8 @@ class FandomPack:
         terms: words and phrases that strongly signal this canon (places, techniques, objects).
         characters: the most-written characters.
         shared_surnames: surnames several characters share ("Weasley"); they name no one alone.
+        kin: groups of relatives (AO3 names): everyone in a group is family of everyone else in
+            it (parents and children, siblings, cousins, godparents; spouses are not kin).
     """
 
     slug: str
@@ -103,6 +105,7 @@ class FandomPack:
     terms: tuple[str, ...]
     characters: tuple[CanonCharacter, ...]
     shared_surnames: tuple[str, ...] = ()
+    kin: tuple[tuple[str, ...], ...] = ()
 
     def __hash__(self) -> int:
         # Packs key the matcher caches; hashing every name on each call would cost more than
@@ -147,3 +150,25 @@ def _canon_index(pack: FandomPack) -> dict[str, CanonCharacter]:
         for form in (character.name, *character.forms):
             index.setdefault(name_key(form), character)
     return index
+
+
+def are_kin(first: str, second: str, packs: tuple[FandomPack, ...] | None = None) -> bool:
+    """Whether two canon characters (AO3 names) are family, as a pack's ``kin`` groups say.
+
+    Example:
+        >>> are_kin("Ron Weasley", "Ginny Weasley"), are_kin("Ron Weasley", "Hermione Granger")
+        (True, False)
+    """
+    if packs is None:
+        from ficlens.fandoms.loader import load_packs  # noqa: PLC0415 (loader imports this)
+
+        packs = load_packs()
+    wanted = frozenset((first, second))
+    return len(wanted) == 2 and any(wanted in _kin_pairs(pack) for pack in packs)
+
+
+@lru_cache(maxsize=64)
+def _kin_pairs(pack: FandomPack) -> frozenset[frozenset[str]]:
+    return frozenset(
+        frozenset((a, b)) for group in pack.kin for a in group for b in group if a != b
+    )

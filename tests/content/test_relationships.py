@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -324,6 +324,30 @@ Cy Moss kissed Ash Rowe on the road home."""
     assert (found[0].tag, found[0].main) == ("Ash Rowe/Bea Lund", True)
     group = [r for r in found if len(r.characters) == 3]
     assert [(r.tag, r.main) for r in group] == [("Ash Rowe/Bea Lund/Cy Moss", False)]
+
+
+def test_romance_between_relatives_a_pack_knows_counts_less() -> None:
+    # One kiss between two canon characters makes a pairing, unless a pack says they are family.
+    text = """Ron Weasley waited at the station. Ginny Weasley came late.
+
+Ginny Weasley kissed Ron Weasley goodbye and ran for the train."""
+    siblings = story(
+        text,
+        Person("c1", "Ron Weasley", "he/him"),
+        Person("c2", "Ginny Weasley", "she/her"),
+    )
+    canon = tuple(replace(c, canon=True) for c in siblings.characters)
+    assert [r.kind for r in run(replace(siblings, characters=canon))] == []
+    assert [r.kind for r in run(siblings)] == ["romantic"]  # unknown to any pack: no discount
+    friends = story(
+        text.replace("Ginny Weasley", "Hermione Granger"),
+        Person("c1", "Ron Weasley", "he/him"),
+        Person("c2", "Hermione Granger", "she/her"),
+    )
+    canon = tuple(replace(c, canon=True) for c in friends.characters)
+    assert [r.tag for r in run(replace(friends, characters=canon))] == [
+        "Ron Weasley/Hermione Granger"
+    ]
 
 
 def test_a_story_with_one_character_has_no_relationships() -> None:

@@ -78,6 +78,7 @@ from ficlens.content.relationships.decide import (
 )
 from ficlens.content.relationships.pairs import (
     INTERACTION_WEIGHT,
+    KIN_WEIGHT,
     MAX_SENTENCE,
     SIGNAL_WEIGHT,
     Pair,
@@ -85,6 +86,7 @@ from ficlens.content.relationships.pairs import (
     count_signals,
     count_talk,
     count_together,
+    discount_kin,
 )
 from ficlens.content.relationships.participants import (
     BYSTANDER_WEIGHT,
@@ -110,6 +112,7 @@ __all__ = [
     "FOCAL_WEIGHT",
     "GROUP_BALANCE",
     "INTERACTION_WEIGHT",
+    "KIN_WEIGHT",
     "LEAD_ROMANTIC_MIN",
     "LIGHT_KISS",
     "MAIN_LEAD",
@@ -180,4 +183,5 @@ def find_relationships(
     count_cues(story, pairs)
     count_signals(story, romance, pairs)
     count_talk(story, pairs)
+    discount_kin(pairs, characters)
     return decide(story, characters, pairs, max_evidence, passages=len(romance))

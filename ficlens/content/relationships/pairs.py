@@ -21,11 +21,14 @@ from ficlens.content.relationships.participants import (
     quote_participants,
 )
 from ficlens.content.relationships.story import Story
-from ficlens.model import Quote, Span
+from ficlens.fandoms import are_kin
+from ficlens.model import Character, Quote, Span
 
 INTERACTION_WEIGHT = 0.1
 SIGNAL_WEIGHT = 1.5
 """Weight of one given romance passage."""
+KIN_WEIGHT = 0.3
+"""Share of a pair's romance weight when a fandom pack says the two are family."""
 MAX_SENTENCE = 320
 """Longer sentences are cut to a window of this many characters around the cue."""
 _KEPT_TOGETHER = 24
@@ -188,3 +191,16 @@ def _clip(text: str, sentence: Span, offset: int) -> Span:
         space = text.rfind(" ", max(offset, start), end)
         end = space if space > start else end
     return Span(start, end)
+
+
+def discount_kin(pairs: dict[tuple[str, str], Pair], characters: Sequence[Character]) -> None:
+    """Scale the romance weight of relatives by ``KIN_WEIGHT``.
+
+    Hugs, kisses and "I love you" between a mother and son or two brothers are family affection
+    far more often than a pairing. Only canon characters are known to be relatives (a fandom
+    pack's ``kin`` groups); a pair with strong romance on the page still reaches the bar.
+    """
+    canon = {c.id: c.name for c in characters if c.canon}
+    for (first, second), pair in pairs.items():
+        if first in canon and second in canon and are_kin(canon[first], canon[second]):
+            pair.romance *= KIN_WEIGHT

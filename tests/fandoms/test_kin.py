@@ -1,0 +1,63 @@
+"""A pack's ``kin`` groups: who is family of whom, validated against the pack's characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficlens.fandoms import are_kin, load_pack, parse_pack
+
+PACK = """\
+schema = 1
+slug = "harbour"
+name = "The Harbour Lights"
+name_order = "given_first"
+terms = ["Saltmarsh Quay"]
+shared_surnames = ["Penrose"]
+kin = [["Ada Penrose", "Jory Penrose"]]
+
+[[characters]]
+name = "Ada Penrose"
+given = "Ada"
+surname = "Penrose"
+pronouns = "she/her"
+
+[[characters]]
+name = "Jory Penrose"
+given = "Jory"
+surname = "Penrose"
+pronouns = "he/him"
+
+[[characters]]
+name = "Kit Trevail"
+given = "Kit"
+surname = "Trevail"
+pronouns = "he/him"
+"""
+
+
+def test_kin_groups_make_every_member_family_of_every_other() -> None:
+    pack = parse_pack(PACK, source="harbour.toml")
+    assert pack.kin == (("Ada Penrose", "Jory Penrose"),)
+    assert are_kin("Jory Penrose", "Ada Penrose", (pack,))
+    assert not are_kin("Ada Penrose", "Kit Trevail", (pack,))
+    assert not are_kin("Ada Penrose", "Ada Penrose", (pack,))
+
+
+@pytest.mark.parametrize(
+    ("kin", "message"),
+    [
+        ('kin = [["Ada Penrose", "Morwenna Penrose"]]', "'Morwenna Penrose' is not a character"),
+        ('kin = [["Ada Penrose"]]', r"kin\[0\]: expected a list of two or more names"),
+        ('kin = "Ada Penrose"', "kin: expected a list of lists of names"),
+    ],
+)
+def test_kin_must_name_two_or_more_of_the_packs_characters(kin: str, message: str) -> None:
+    text = PACK.replace('kin = [["Ada Penrose", "Jory Penrose"]]', kin)
+    with pytest.raises(ValueError, match=message):
+        parse_pack(text, source="harbour.toml")
+
+
+def test_bundled_packs_know_canon_siblings_but_not_spouses() -> None:
+    packs = (load_pack("harry_potter"),)
+    assert are_kin("Ron Weasley", "Ginny Weasley", packs)
+    assert not are_kin("Arthur Weasley", "Molly Weasley", packs)
