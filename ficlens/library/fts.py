@@ -14,7 +14,8 @@ index) that the database keeps in step by itself. Words and phrases go to
 ``websearch_to_tsquery('english', ...)`` (which accepts any text), each quoted so that
 operators are text as on SQLite; a ``prefix*`` becomes a ``:*`` prefix lexeme; ``ts_rank``
 ranks (title, summary, notes, text weighted 10:4:1:1) and ``ts_headline`` cuts the snippet,
-marked the same way.
+marked the same way, from a window of the text around the first place the query's first word
+appears (ts_headline re-parses what it is given, which on whole stories cost most of a search).
 """
 
 from __future__ import annotations
@@ -53,12 +54,16 @@ _HEADLINE = (
 )
 # The snippet comes from the first field that matches the whole query on its own: text,
 # notes, summary, title (ts_filter keeps one weight's lexemes of the stored vector: no reparse).
+# ts_headline re-parses what it is given, so a long story gets a window of it: from a little
+# before the first place the query's first word appears in it (strpos on the lower-cased
+# text, a cheap scan), or its opening when that word is not there as typed.
+_PG_TEXT_WINDOW = "substr(w.text, greatest(1, strpos(lower(w.text), :probe) - 400), 2000)"
 _PG_SNIPPET_FIELD = (
-    "CASE WHEN ts_filter(w.search_vector, '{d}') @@ q.query THEN left(w.text, 1000000) "
+    f"CASE WHEN ts_filter(w.search_vector, '{{d}}') @@ q.query THEN {_PG_TEXT_WINDOW} "
     "WHEN ts_filter(w.search_vector, '{c}') @@ q.query THEN w.notes_text "
     "WHEN ts_filter(w.search_vector, '{b}') @@ q.query THEN w.summary "
     "WHEN ts_filter(w.search_vector, '{a}') @@ q.query THEN w.title "
-    "ELSE concat_ws(E'\\n', w.title, w.summary, w.notes_text, left(w.text, 1000000)) END"
+    f"ELSE concat_ws(E'\\n', w.title, w.summary, w.notes_text, {_PG_TEXT_WINDOW}) END"
 )
 # ts_rank's weights in the order D (text), C (notes), B (summary), A (title).
 _PG_WEIGHTS = "{0.1, 0.1, 0.4, 1.0}"
@@ -145,6 +150,30 @@ def pg_query_parts(query: str) -> tuple[str | None, list[str]]:
     return " ".join(words) or None, prefixes
 
 
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def probe(query: str) -> str:
+    """The lower-cased stem-ish start of the query's first word, to find where a snippet starts.
+
+    Common English endings are cut so the probe also meets the word's other forms, as the
+    stemmed search does (``waited`` probes ``wait``, which meets ``waiting``).
+
+    Example:
+        >>> probe('"Waited" for the rain'), probe("kaka*"), probe("--")
+        ('wait', 'kaka', '')
+    """
+    for body, _phrase, _prefix in _terms(query):
+        runs = _RUN.findall(body.lower())
+        if runs:
+            word = runs[0]
+            for suffix in _SUFFIXES:
+                if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                    return word[: -len(suffix)]
+            return word
+    return ""
+
+
 def search(session: Session, query: str, *, limit: int = 20) -> list[SearchHit]:
     """The works whose title, summary, notes or text match ``query``, best first.
 
@@ -185,7 +214,9 @@ def _pg_search(session: Session, query: str, limit: int) -> list[SearchHit]:
     words, prefixes = pg_query_parts(query)
     if (words is None and not prefixes) or limit < 1:
         return []
-    params: dict[str, object] = {"limit": limit, "options": _HEADLINE, "weights": _PG_WEIGHTS}
+    params: dict[str, object] = {
+        "limit": limit, "options": _HEADLINE, "weights": _PG_WEIGHTS, "probe": probe(query),
+    }  # fmt: skip
     parts = []
     if words is not None:
         parts.append("websearch_to_tsquery('english', :words)")

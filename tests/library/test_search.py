@@ -158,3 +158,22 @@ def test_snippets_are_short_and_marked_on_every_backend(library: Library) -> Non
         assert len(hit.snippet) < 300
         assert "\ue000" not in hit.snippet
         assert "\ue001" not in hit.snippet
+
+
+def test_a_word_deep_in_a_long_story_gets_its_snippet(db_url: str) -> None:
+    # PostgreSQL cuts snippets from a window around the first occurrence, not the whole text
+    filler = "The tide came in and the tide went out over the grey stones.\n\n" * 600
+    story = (
+        b"Tidewatch\nby mossfoot\n\n"
+        + filler.encode()
+        + b"At last the keeper was waiting by the lighthouse door with a kettle.\n"
+    )
+    with open_library(db_url) as opened:
+        with opened.sessions.begin() as session:
+            analysis = analyze(build_work(read_bytes(story, path="tide.txt")), nlp=False)
+            add_or_update(session, analysis)
+        for query, word in (("lighthouse", "lighthouse"), ("waited kettle", "waiting")):
+            [hit] = find(opened, query)
+            marked = [hit.snippet[a:b].lower() for a, b in hit.highlights]
+            assert word in marked, (query, hit.snippet)
+            assert len(hit.snippet) < 300
