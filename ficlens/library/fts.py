@@ -166,7 +166,7 @@ def probe(query: str) -> str:
     for body, _phrase, _prefix in _terms(query):
         runs = _RUN.findall(body.lower())
         if runs:
-            word = runs[0]
+            word = str(runs[0])
             for suffix in _SUFFIXES:
                 if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                     return word[: -len(suffix)]
