@@ -101,6 +101,14 @@ def rss_mib() -> float:
     return float(psutil.Process().memory_info().rss) / 2**20
 
 
+def folder_kib(folder: Path) -> dict[str, float]:
+    """Each table's size on disk in KiB."""
+    return {
+        table.name: sum(p.stat().st_size for p in table.glob("*.parquet")) / 1024
+        for table in sorted(folder.iterdir())
+    }
+
+
 def run_on(corpus: Path, out: Path, workers: int, nlp: bool) -> tuple[BatchReport, float, str]:
     """One run: its report, wall time (cluster startup included) and memory figures."""
     started = time.perf_counter()
@@ -134,6 +142,12 @@ def main() -> None:
             (workers, *run_on(corpus, root / f"out-{workers}", workers, nlp))
             for workers in (0, 1, 2)
         ]
+        sizes = folder_kib(root / "out-2")
+        per_work = sum(sizes.values()) / max(runs[2][1].analysed, 1)
+        shown = ", ".join(f"{name} {kib:,.0f}" for name, kib in sizes.items())
+        print(
+            f"output: {shown} KiB; {per_work:.1f} KiB a work ({per_work * 1024 / words * args.works:.0f} bytes a word)"
+        )
         baseline = runs[0][2]
         for workers, report, seconds, memory in runs:
             label = "in process (baseline)" if workers == 0 else f"dask, {workers} worker(s)"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ficlens.batch.rows import WORK_TABLES, empty_rows
+from ficlens.batch.rows import WORK_TABLES, Rows, empty_rows
 from ficlens.batch.store import Output, part_key
 from ficlens.batch.tasks import ChunkResult, analyse_chunk
 from ficlens.errors import FicLensError, InputError
@@ -34,6 +34,11 @@ from ficlens.settings import Settings
 PARTITION_SIZE = 8
 """Files per Dask partition: small enough to spread a corpus over workers and to lose little
 when a worker dies, large enough that scheduling costs little beside the analysis."""
+WORKS_PER_PART = 500
+"""Works the driver gathers before writing one part of each table: a corpus of millions
+becomes thousands of Parquet files, not millions of tiny ones. A run stopped with Ctrl-C
+writes what it gathered; a run killed outright loses at most this many works' analysis
+(they are analysed again on the next run)."""
 
 
 @dataclass(slots=True)
@@ -94,6 +99,7 @@ def run_batch(
     nlp: bool = True,
     settings: Settings | None = None,
     partition_size: int = PARTITION_SIZE,
+    works_per_part: int = WORKS_PER_PART,
     progress: Callable[[BatchProgress], None] | None = None,
 ) -> BatchReport:
     """Analyse every story file under ``inputs`` and write the tables to ``out``.
@@ -108,6 +114,7 @@ def run_batch(
         nlp: run the spaCy stages (cast, dialogue, relationships).
         settings: reading limits.
         partition_size: files per partition.
+        works_per_part: works written together as one part of each table.
         progress: called after each partition with the run's progress.
 
     Raises:
@@ -125,42 +132,74 @@ def run_batch(
     duplicates = 0
     failures: list[tuple[str, str]] = []
 
+    pending = _Pending(output)
+
     def take(result: ChunkResult) -> None:
         nonlocal duplicates
         rows = result.rows
         fresh = {r["sha256"] for r in rows["works"]} - written  # another partition had it
         duplicates += result.duplicates + len(rows["works"]) - len(fresh)
-        key = part_key(fresh)
-        for table in (*WORK_TABLES[1:], "works"):  # works last: then the work counts as done
-            output.write(table, [r for r in rows[table] if r["sha256"] in fresh], key=key)
+        pending.add(rows, fresh)
+        if pending.works >= works_per_part:
+            pending.flush()
         written.update(fresh)
-        failed = rows["failures"]
-        output.write("failures", failed, key=part_key(r["source"] for r in failed))
-        failures.extend((r["source"], r["reason"]) for r in failed)
+        failures.extend((r["source"], r["reason"]) for r in rows["failures"])
         state.analysed += len(fresh)
         state.skipped += result.skipped
-        state.failed += len(failed)
+        state.failed += len(rows["failures"])
         state.words += result.words
-        state.finished += result.analysed + result.skipped + result.duplicates + len(failed)
+        state.finished += result.analysed + result.skipped + result.duplicates
+        state.finished += len(rows["failures"])
         if progress is not None:
             progress(state)
 
     if unshippable:
         take(ChunkResult({**empty_rows(), "failures": unshippable}, 0, 0, 0, 0))
     chunks = [shipped[i : i + partition_size] for i in range(0, len(shipped), partition_size)]
-    if workers == 0 and client is None and scheduler is None:
-        for chunk in chunks:
-            take(analyse_chunk(chunk, done, nlp, settings))
-        used = 0
-    else:
-        with _connect(client, scheduler, workers) as connected:
-            used = len(connected.scheduler_info()["workers"])
-            for result in _on_cluster(connected, chunks, done, nlp, settings):
-                take(result)
+    used = 0
+    try:
+        if workers == 0 and client is None and scheduler is None:
+            for chunk in chunks:
+                take(analyse_chunk(chunk, done, nlp, settings))
+        else:
+            with _connect(client, scheduler, workers) as connected:
+                used = len(connected.scheduler_info()["workers"])
+                for result in _on_cluster(connected, chunks, done, nlp, settings):
+                    take(result)
+    except KeyboardInterrupt:
+        pending.flush()  # keep what was analysed; the next run does the rest
+        raise
+    pending.flush()
     return BatchReport(
         out=output.root, analysed=state.analysed, skipped=state.skipped, duplicates=duplicates,
         failures=tuple(failures), words=state.words, seconds=state.seconds, workers=used,
     )  # fmt: skip
+
+
+class _Pending:
+    """Rows gathered in the driver until they are written as one part of each table."""
+
+    def __init__(self, output: Output) -> None:
+        self.output = output
+        self.rows = empty_rows()
+        self.works = 0
+
+    def add(self, rows: Rows, fresh: set[str]) -> None:
+        """Gather a partition's rows of the works in ``fresh`` and all its failures."""
+        for table in WORK_TABLES:
+            self.rows[table] += [r for r in rows[table] if r["sha256"] in fresh]
+        self.rows["failures"] += rows["failures"]
+        self.works += len(fresh)
+
+    def flush(self) -> None:
+        """Write what is gathered: every table's part, ``works`` last (then it counts as done)."""
+        key = part_key(r["sha256"] for r in self.rows["works"])
+        for table in (*WORK_TABLES[1:], "works"):
+            self.output.write(table, self.rows[table], key=key)
+        failed = self.rows["failures"]
+        self.output.write("failures", failed, key=part_key(r["source"] for r in failed))
+        self.rows = empty_rows()
+        self.works = 0
 
 
 def _on_cluster(
