@@ -145,9 +145,8 @@ def main() -> None:
         sizes = folder_kib(root / "out-2")
         per_work = sum(sizes.values()) / max(runs[2][1].analysed, 1)
         shown = ", ".join(f"{name} {kib:,.0f}" for name, kib in sizes.items())
-        print(
-            f"output: {shown} KiB; {per_work:.1f} KiB a work ({per_work * 1024 / words * args.works:.0f} bytes a word)"
-        )
+        per_word = per_work * 1024 * args.works / words
+        print(f"output: {shown} KiB; {per_work:.1f} KiB a work ({per_word:.0f} bytes a word)")
         baseline = runs[0][2]
         for workers, report, seconds, memory in runs:
             label = "in process (baseline)" if workers == 0 else f"dask, {workers} worker(s)"
