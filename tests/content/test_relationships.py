@@ -450,3 +450,31 @@ def test_the_fallback_needs_one_clearly_favoured_pair() -> None:
     )
     s = story(text, NELL, TOMAS, ivo)
     assert [r for r in run(s, romance=s.paragraphs[3:]) if r.kind == "romantic"] == []
+
+
+TOGETHER = "\n\n".join(
+    [
+        "Nell Adair and Tomas Reyes mended nets on the quay.",
+        "Nell handed Tomas the twine. Tomas tied the knots for Nell.",
+        "Nell and Tomas ate bread on the wall. Tomas told Nell about the storm.",
+        "Nell blushed when Tomas laughed.",
+        "Nell and Tomas walked home along the cliff. Nell showed Tomas the old lamp.",
+    ]
+)
+
+
+def test_two_leads_always_together_with_a_little_romance_are_the_pairing() -> None:
+    # A blush (weight 1) is far under the bar, but the story is about these two, together in
+    # every paragraph, and what romance it shows is theirs alone.
+    s = story(TOGETHER, NELL, TOMAS)
+    found = [r for r in run(s) if r.kind == "romantic"]
+    assert [(r.tag, r.main) for r in found] == [("Nell Adair/Tomas Reyes", True)]
+    # Without the blush, two people who work together are no couple.
+    plain = story(TOGETHER.replace("Nell blushed when Tomas laughed.", "Nell sang."), NELL, TOMAS)
+    assert [r for r in run(plain) if r.kind == "romantic"] == []
+
+
+def test_the_leads_pair_needs_the_romance_to_be_clearly_theirs() -> None:
+    rival = TOGETHER + "\n\nIvo Brand blushed when Nell looked at him. Nell smiled at Ivo Brand."
+    s = story(rival, NELL, TOMAS, Person("c3", "Ivo Brand", "he/him", ("Ivo",)))
+    assert [r for r in run(s) if r.kind == "romantic"] == []

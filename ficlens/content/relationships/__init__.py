@@ -29,7 +29,10 @@ A pair is **romantic** when its romance weight reaches 30% of the strongest pair
 ``LEAD_ROMANTIC_MIN`` (1.5) for the story's two most-named characters, ``ROMANTIC_MIN`` (4)
 for anyone else. When no pair is, but the story has at least ``FALLBACK_PASSAGES`` (2) romance
 passages, the central pair with the most romance weight is romantic when that weight is at least
-``FALLBACK_MIN`` (0.5) and ``FALLBACK_LEAD`` (1.5) times any other central pair's. A pair is
+``FALLBACK_MIN`` (0.5) and ``FALLBACK_LEAD`` (1.5) times any other central pair's. Failing
+that, the story's two most-named characters are romantic when they interact at least
+``LEADS_INTERACTION`` (10) and their romance weight is at least ``LEADS_MIN`` (0.5) and
+``LEADS_LEAD`` (2) times any other pair's. A pair is
 **platonic** (``A & B``) when it has almost no romance but strong interaction
 (``PLATONIC_MIN`` and a third of the most interactive pair's), at most ``MAX_PLATONIC`` of them.
 A pair's score is its romance weight plus a tenth of its interaction. The top romantic pair is
@@ -67,6 +70,9 @@ from ficlens.content.relationships.decide import (
     FALLBACK_PASSAGES,
     GROUP_BALANCE,
     LEAD_ROMANTIC_MIN,
+    LEADS_INTERACTION,
+    LEADS_LEAD,
+    LEADS_MIN,
     MAIN_LEAD,
     MAX_PLATONIC,
     PLATONIC_MIN,
@@ -113,6 +119,9 @@ __all__ = [
     "GROUP_BALANCE",
     "INTERACTION_WEIGHT",
     "KIN_WEIGHT",
+    "LEADS_INTERACTION",
+    "LEADS_LEAD",
+    "LEADS_MIN",
     "LEAD_ROMANTIC_MIN",
     "LIGHT_KISS",
     "MAIN_LEAD",

@@ -4,8 +4,9 @@ A pair is romantic when its romance weight reaches ``ROMANTIC_SHARE`` of the str
 and ``LEAD_ROMANTIC_MIN`` for the story's two most-named characters, ``ROMANTIC_MIN`` for anyone
 else; platonic when it has almost no romance but strong interaction (at most ``MAX_PLATONIC``).
 The top romantic pair is the main pairing when both its characters are central and it leads the
-next by ``MAIN_LEAD``; three pairwise romantic characters form a ``Multi`` group. Names in a
-tag follow first appearance; evidence is the strongest passages first.
+next by ``MAIN_LEAD``; three pairwise romantic characters form a ``Multi`` group. When no
+pair is romantic, two fallbacks may name the pairing (:func:`_fallback`, :func:`_leads_pair`).
+Names in a tag follow first appearance; evidence is the strongest passages first.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ FALLBACK_MIN = 0.5
 """Least romance weight of the fallback pair (both central)..."""
 FALLBACK_LEAD = 1.5
 """...which must also have this many times the romance weight of any other central pair."""
+LEADS_MIN = 0.5
+"""When no pair is romantic and the fallback found none either, the story's two most-named
+characters are its pairing when their romance weight is at least this..."""
+LEADS_INTERACTION = 10.0
+"""...they interact at least this much (sentences + paragraphs / 2 + quotations)..."""
+LEADS_LEAD = 2.0
+"""...and their romance weight is this many times any other pair's."""
 GROUP_BALANCE = 0.5
 """A group is the main pairing only when its weakest pair has this share of its strongest
 pair's romance weight: a real triad is shown on all three sides, a love triangle on one."""
@@ -68,6 +76,8 @@ def decide(
     central = _central(counts)
     if not romantic and passages >= FALLBACK_PASSAGES:
         romantic = _fallback(pairs, central)
+    if not romantic:
+        romantic = _leads_pair(pairs, [ident for ident, _ in counts.most_common(2)])
     groups = _groups(romantic, pairs, central)
     main = (
         None if any(is_main for _, _, is_main in groups) else _main_pair(romantic, pairs, central)
@@ -116,6 +126,23 @@ def _fallback(pairs: dict[tuple[str, str], Pair], central: set[str]) -> list[tup
     if len(ranked) > 1 and ranked[0][0] < FALLBACK_LEAD * ranked[1][0]:
         return []
     return [ranked[0][1]]
+
+
+def _leads_pair(pairs: dict[tuple[str, str], Pair], leads: list[str]) -> list[tuple[str, str]]:
+    """The two leads, when the little romance the story shows is theirs.
+
+    Established couples are often written with no kiss on the page: a story about two
+    characters who are together all the time, whose only romance cues (a blush, a held hand,
+    "darling") join them and clearly no one else, is about their pairing.
+    """
+    if len(leads) < 2:
+        return []
+    key = pair_key(leads[0], leads[1])
+    pair = pairs.get(key)
+    if pair is None or pair.romance < LEADS_MIN or pair.interaction < LEADS_INTERACTION:
+        return []
+    others = max((p.romance for k, p in pairs.items() if k != key), default=0.0)
+    return [key] if pair.romance >= LEADS_LEAD * others else []
 
 
 def _platonic(
