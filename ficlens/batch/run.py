@@ -34,6 +34,8 @@ from ficlens.settings import Settings
 PARTITION_SIZE = 8
 """Files per Dask partition: small enough to spread a corpus over workers and to lose little
 when a worker dies, large enough that scheduling costs little beside the analysis."""
+SCHEDULER_TIMEOUT = 30
+"""Seconds to wait for a ``--scheduler`` to answer before giving up."""
 WORKS_PER_PART = 500
 """Works the driver gathers before writing one part of each table: a corpus of millions
 becomes thousands of Parquet files, not millions of tiny ones. A run stopped with Ctrl-C
@@ -234,7 +236,7 @@ def _connect(client: Any, scheduler: str | None, workers: int | None) -> Iterato
 
     if scheduler is not None:
         try:
-            connected = Client(scheduler, timeout=30)
+            connected = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         except (OSError, TimeoutError) as error:
             raise FicLensError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
         with connected:
