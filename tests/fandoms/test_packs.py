@@ -359,3 +359,21 @@ def test_given_names_two_generations_share_name_no_one_alone(name: str) -> None:
     # stage gives it to whichever of them the story also names in full. Common given names
     # ("Oliver") are left out for the same reason novels are: they name anyone.
     assert find_canon(name, (load_pack("harry_potter"),)) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "character"),
+    [
+        ("Marcus", "Marcus Flint"),
+        ("Penelope", "Penelope Clearwater"),
+        ("Horace", "Horace Slughorn"),
+        ("Hugo", "Hugo Weasley"),
+        ("Vince", "Vincent Crabbe"),
+    ],
+)
+def test_uncommon_given_names_name_their_character(name: str, character: str) -> None:
+    # A given name no other character of the canon has, and not a common English one, is the
+    # character (a story that calls Marcus Flint only "Marcus").
+    found = find_canon(name, (load_pack("harry_potter"),))
+    assert found is not None
+    assert found.name == character
