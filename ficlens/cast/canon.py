@@ -16,7 +16,7 @@ from functools import cache
 from ficlens.cast.mentions import Mention
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
-from ficlens.fandoms import CanonCharacter, FandomPack, find_canon
+from ficlens.fandoms import CanonCharacter, FandomPack, find_canon, name_key
 from ficlens.model import Span
 from ficlens.nlp import Parsed
 
@@ -68,11 +68,17 @@ def _narration_starts(piece: Parsed) -> set[int]:
 def merge_canon(
     groups: Sequence[Group], packs: tuple[FandomPack, ...]
 ) -> list[tuple[Group, CanonCharacter | None]]:
-    """Attach each group to the canon character its names denote; merge groups that share one."""
+    """Attach each group to the canon character its names denote; merge groups that share one.
+
+    A group named only by one of the packs' terms (``Hogwarts``, ``Quidditch``) is dropped.
+    """
     merged: dict[str, tuple[Group, CanonCharacter]] = {}
     result: list[tuple[Group, CanonCharacter | None]] = []
+    terms = _terms(packs)
     for group in groups:
         character = _canon_of(group, packs)
+        if character is None and all(name_key(key) in terms for key in group.keys):
+            continue  # a place, a house, a game the pack lists ("Hogwarts"): no character
         if character is None:
             result.append((group, None))
         elif character.name in merged:
@@ -105,6 +111,12 @@ def _shared_names(
             continue
         kept.append((group, character))
     return kept
+
+
+@cache
+def _terms(packs: tuple[FandomPack, ...]) -> frozenset[str]:
+    """The packs' terms (places, organisations, objects), as :func:`name_key` writes them."""
+    return frozenset(name_key(term) for pack in packs for term in pack.terms)
 
 
 def _bare_word(group: Group) -> str | None:
