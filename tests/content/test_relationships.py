@@ -478,3 +478,18 @@ def test_the_leads_pair_needs_the_romance_to_be_clearly_theirs() -> None:
     rival = TOGETHER + "\n\nIvo Brand blushed when Nell looked at him. Nell smiled at Ivo Brand."
     s = story(rival, NELL, TOMAS, Person("c3", "Ivo Brand", "he/him", ("Ivo",)))
     assert [r for r in run(s) if r.kind == "romantic"] == []
+
+
+def test_relatives_get_none_of_the_leniency_given_to_the_leads() -> None:
+    # Two kisses (weight 6, 1.8 for relatives) would make the two leads a pairing; for a
+    # brother and sister the bar is the one anyone else must reach.
+    text = """Ron Weasley waited at the station. Ginny Weasley came late.
+
+Ginny Weasley kissed Ron Weasley goodbye. Ron Weasley kissed Ginny Weasley back."""
+    people = (Person("c1", "Ron Weasley", "he/him"), Person("c2", "Ginny Weasley", "she/her"))
+    siblings = story(text, *people)
+    canon = tuple(replace(c, canon=True) for c in siblings.characters)
+    assert [r.kind for r in run(replace(siblings, characters=canon))] == []
+    often = story(text + "\n\n" + "Ginny Weasley kissed Ron Weasley. " * 6, *people)
+    canon = tuple(replace(c, canon=True) for c in often.characters)
+    assert [r.tag for r in run(replace(often, characters=canon))] == ["Ron Weasley/Ginny Weasley"]

@@ -98,13 +98,14 @@ def decide(
 
 
 def _romantic(pairs: dict[tuple[str, str], Pair], leads: set[str]) -> list[tuple[str, str]]:
-    """Pairs with enough romance: less is asked of the two leads than of anyone else."""
+    """Pairs with enough romance: less is asked of the two leads (unless relatives)."""
     strongest = max((pair.romance for pair in pairs.values()), default=0.0)
     chosen = [
         key
         for key, pair in pairs.items()
         if pair.romance >= ROMANTIC_SHARE * strongest
-        and pair.romance >= (LEAD_ROMANTIC_MIN if set(key) <= leads else ROMANTIC_MIN)
+        and pair.romance
+        >= (LEAD_ROMANTIC_MIN if set(key) <= leads and not pair.kin else ROMANTIC_MIN)
     ]
     return sorted(chosen, key=lambda key: (-pairs[key].score, key))
 
@@ -118,7 +119,11 @@ def _fallback(pairs: dict[tuple[str, str], Pair], central: set[str]) -> list[tup
     ``FALLBACK_LEAD`` times any other central pair's), that pair is the likeliest pairing.
     """
     ranked = sorted(
-        ((pair.romance, key) for key, pair in pairs.items() if set(key) <= central),
+        (
+            (pair.romance, key)
+            for key, pair in pairs.items()
+            if set(key) <= central and not pair.kin
+        ),
         reverse=True,
     )
     if not ranked or ranked[0][0] < FALLBACK_MIN:
@@ -139,7 +144,9 @@ def _leads_pair(pairs: dict[tuple[str, str], Pair], leads: list[str]) -> list[tu
         return []
     key = pair_key(leads[0], leads[1])
     pair = pairs.get(key)
-    if pair is None or pair.romance < LEADS_MIN or pair.interaction < LEADS_INTERACTION:
+    if pair is None or pair.kin or pair.romance < LEADS_MIN:
+        return []
+    if pair.interaction < LEADS_INTERACTION:
         return []
     others = max((p.romance for k, p in pairs.items() if k != key), default=0.0)
     return [key] if pair.romance >= LEADS_LEAD * others else []

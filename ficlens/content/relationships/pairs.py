@@ -42,6 +42,7 @@ class Pair:
     sentences: int = 0
     paragraphs: int = 0
     talk: float = 0.0
+    kin: bool = False
     cues: list[tuple[float, int, Span]] = field(default_factory=list)
     together: list[tuple[float, int, Span]] = field(default_factory=list)
 
@@ -198,9 +199,11 @@ def discount_kin(pairs: dict[tuple[str, str], Pair], characters: Sequence[Charac
 
     Hugs, kisses and "I love you" between a mother and son or two brothers are family affection
     far more often than a pairing. Only canon characters are known to be relatives (a fandom
-    pack's ``kin`` groups); a pair with strong romance on the page still reaches the bar.
+    pack's ``kin`` groups); a pair with strong romance on the page still reaches the bar, but
+    relatives are marked ``kin`` and get none of the leniency :mod:`.decide` gives the leads.
     """
     canon = {c.id: c.name for c in characters if c.canon}
     for (first, second), pair in pairs.items():
         if first in canon and second in canon and are_kin(canon[first], canon[second]):
             pair.romance *= KIN_WEIGHT
+            pair.kin = True
