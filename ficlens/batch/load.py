@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ficlens.batch.store import Output
 from ficlens.library import Library, store_contract
-from ficlens.library.errors import DatabaseError
+from ficlens.library.errors import DatabaseError, database_reason
 
 PER_TRANSACTION = 100
 
@@ -87,7 +87,7 @@ def _store(library: Library, batch: list[dict[str, Any]], counts: dict[str, int]
         first = batch[0]["source"]["path"]
         raise DatabaseError(
             f"{library.url}: storing {len(batch)} works from {first} failed, none of them was "
-            f"stored (the works before were): {type(error).__name__}: {error}"
+            f"stored (the works before were): {database_reason(error)}"
         ) from None
     for status in statuses:
         counts[status] += 1

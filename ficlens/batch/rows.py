@@ -121,6 +121,12 @@ SCHEMAS: dict[str, pa.Schema] = {
 contract (JSON, without the text), for ``--into-library`` and for anything the other tables
 leave out; ``failures`` names each file that could not be analysed and why."""
 
+_STATS = (
+    "words", "note_words", "chapters", "scenes", "quotes", "attributed", "dialogue_share",
+    "reading_minutes",
+)  # fmt: skip
+"""The ``works`` columns taken as they are from the contract's ``stats``."""
+
 WORK_TABLES = ("works", "characters", "quotes", "relationships", "warnings", "tags", "documents")
 """The tables a successfully analysed work contributes rows to (``failures`` aside)."""
 
@@ -149,7 +155,7 @@ def rows_of(data: Mapping[str, Any], text: str, *, source: str, seconds: float) 
         "authors": list(declared.get("authors") or ()),
         "fandoms": [f["name"] for f in data.get("fandoms", ())],
         "language": data.get("language"),
-        **_pick(data.get("stats") or {}, SCHEMAS["works"].names[7:14]),
+        **_pick(data.get("stats") or {}, _STATS),
         "rating": rating.get("ao3"),
         "rating_ffn": rating.get("ffn"),
         "rating_confidence": rating.get("confidence"),

@@ -149,7 +149,7 @@ def run_batch(
         state.analysed += len(fresh)
         state.skipped += result.skipped
         state.failed += len(rows["failures"])
-        state.words += result.words
+        state.words += sum(int(r["words"] or 0) for r in rows["works"] if r["sha256"] in fresh)
         state.finished += result.analysed + result.skipped + result.duplicates
         state.finished += len(rows["failures"])
         if progress is not None:
@@ -222,8 +222,11 @@ def _on_cluster(
     done_once = delayed(frozenset(done), traverse=False)  # sent to each worker once
     results = bag.map(analyse_chunk, done_once, nlp, settings)
     futures = client.compute(results.to_delayed())
-    for _future, partition in as_completed(futures, with_results=True):
-        yield from partition
+    # Results are fetched one by one rather than with as_completed(with_results=True), which
+    # can hang when a worker dies while a result is being gathered (dask/distributed#7331).
+    for future in as_completed(futures):
+        yield from future.result()
+        future.release()
 
 
 @contextmanager

@@ -3,7 +3,8 @@
 ``OUT/works/part-<key>.parquet``, ``OUT/characters/part-<key>.parquet`` and so on. A part is
 written to a temporary name and renamed into place, so a part is either whole or absent: a run
 stopped at any moment leaves only whole parts, and the next run (which skips the works already
-in ``works``, by content hash) finishes the rest without duplicating any. A part's key is a
+in ``works``, by content hash, after removing any part whose ``works`` part is missing)
+finishes the rest without duplicating any. A part's key is a
 hash of the content hashes of the works in it, so writing the same works twice (a task retried
 after its worker died) replaces the part instead of adding a copy.
 
@@ -23,7 +24,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ficlens.batch.rows import SCHEMAS
+from ficlens.batch.rows import SCHEMAS, WORK_TABLES
 from ficlens.errors import FicLensError
 
 TMP_SUFFIX = ".tmp"
@@ -57,10 +58,21 @@ class Output:
         return found
 
     def start_run(self) -> None:
-        """Forget half-written parts and the last run's failures (they are tried again)."""
+        """Forget what an interrupted run left half done, and the last run's failures.
+
+        Half-written files go, and so do a work table's parts whose ``works`` part was never
+        written (a run stopped between them): those works are not done, so the next run
+        analyses them again and would otherwise write their rows twice. Failures are tried
+        again.
+        """
         for table in SCHEMAS:
             for leftover in (self.root / table).glob(f"*{TMP_SUFFIX}"):
                 leftover.unlink(missing_ok=True)
+        finished = {part.name for part in self.parts("works")}
+        for table in WORK_TABLES:
+            for part in self.parts(table):
+                if part.name not in finished:
+                    part.unlink()
         for part in self.parts("failures"):
             part.unlink()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
 from ficlens.errors import FicLensError
 
 
@@ -23,3 +25,13 @@ class WorkNotFoundError(LibraryError):
     def __init__(self, work_id: int) -> None:
         super().__init__(f"no work with id {work_id} in the library")
         self.work_id = work_id
+
+
+def database_reason(error: SQLAlchemyError) -> str:
+    """A database error in one line: the driver's class and the first line of its message.
+
+    SQLAlchemy's statement, parameters (a work's text, for an insert) and link are left out.
+    """
+    cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    lines = str(cause).strip().splitlines()
+    return f"{type(cause).__name__}: {lines[0] if lines else ''}".rstrip(": ")

@@ -20,12 +20,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from ficlens.api import analyze
 from ficlens.errors import FicLensError, InputError
 from ficlens.ingest import read_bytes
 from ficlens.library.db import Library
+from ficlens.library.errors import database_reason
 from ficlens.library.records import ImportStatus, LibraryWork
 from ficlens.library.repository import add_or_update, find_by_sha256
 from ficlens.library.sources import PendingFile, collect_files
@@ -98,7 +99,7 @@ def import_file(
     except InputError as error:
         return ImportOutcome(file.name, None, error=error.reason)
     except SQLAlchemyError as error:  # the server went away, a disk filled: nothing half-stored
-        reason = f"the database failed, nothing of this work was stored ({_first_line(error)})"
+        reason = f"the database failed, nothing of this work was stored ({database_reason(error)})"
         return ImportOutcome(file.name, None, error=reason)
     except FicLensError as error:
         return ImportOutcome(file.name, None, error=str(error))
@@ -106,13 +107,6 @@ def import_file(
         logger.debug("importing %s failed", file.name, exc_info=True)
         return ImportOutcome(file.name, None, error=f"unexpected {type(error).__name__}: {error}")
     return ImportOutcome(file.name, status, work)
-
-
-def _first_line(error: SQLAlchemyError) -> str:
-    """The driver's message, without SQLAlchemy's statement dump and background link."""
-    cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
-    lines = str(cause).strip().splitlines()
-    return f"{type(cause).__name__}: {lines[0] if lines else ''}".rstrip(": ")
 
 
 def import_paths(

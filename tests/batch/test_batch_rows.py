@@ -83,11 +83,6 @@ def test_the_summary_is_the_words_of_its_spans() -> None:
     assert rows["works"][0]["summary"] == " ".join(text[s["start"] : s["end"]] for s in spans)
 
 
-@pytest.mark.xfail(
-    reason="rows_of picks stats columns SCHEMAS['works'].names[7:14], which stops before "
-    "reading_minutes (index 14): the column is always null although the contract has it",
-    strict=True,
-)
 def test_the_works_row_has_the_reading_time() -> None:
     data, _, rows = analysed("rain-on-the-bridge.ao3.html", False)
     assert data["stats"]["reading_minutes"] > 0
