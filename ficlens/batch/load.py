@@ -2,14 +2,19 @@
 
 Each work's output contract and text come from the ``documents`` table and are stored with
 :func:`ficlens.library.store_contract`, exactly as ``ficlens library import`` would store the
-same file. Works go in transactions of ``per_transaction``: a transaction is stored whole or
-not at all, so a database that goes away mid-load leaves no half-stored work, and loading
-again skips what is stored (same content hash) and stores the rest.
+same file. Works that are versions of one story (same source URL, or same declared title and
+authors) are stored last, in the order of their file names, so the library keeps the version
+an import of the corpus would keep (the later file); the others go in the tables' order.
+
+Works go in transactions of ``per_transaction``: a transaction is stored whole or not at all,
+so a database that goes away mid-load leaves no half-stored work, and loading again skips what
+is stored (same content hash) and stores the rest.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ficlens.batch.store import Output
 from ficlens.library import Library, store_contract
 from ficlens.library.errors import DatabaseError, database_reason
+from ficlens.library.repository import match_key
 
 PER_TRANSACTION = 100
 
@@ -71,12 +77,37 @@ def load_into_library(
 
 
 def _contracts(output: Output) -> Iterator[dict[str, Any]]:
+    """Every work's contract with its text: versions of one story last, by file name."""
+    versions = _versions(output)
+    held: list[dict[str, Any]] = []
     for part in output.parts("documents"):
         for batch in pq.ParquetFile(part).iter_batches(batch_size=64):
             for row in batch.to_pylist():
-                data = json.loads(row["analysis"])
-                data["text"] = row["text"]
-                yield data
+                if row["sha256"] in versions:
+                    held.append(row)  # few: only stories stored in more than one version
+                else:
+                    yield _contract(row)
+    for row in sorted(held, key=lambda r: str(r["source"])):
+        yield _contract(row)
+
+
+def _contract(row: dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(row["analysis"])
+    data["text"] = row["text"]
+    return data
+
+
+def _versions(output: Output) -> set[str]:
+    """The works sharing a source URL or a declared title and authors with another work."""
+    columns = ["sha256", "title", "authors", "source_url"]
+    groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for work in output.read("works").select(columns).to_pylist():
+        if work["source_url"]:
+            groups[("url", work["source_url"])].add(work["sha256"])
+        key = match_key(work["title"], tuple(work["authors"] or ()))
+        if key is not None:
+            groups[("title", key)].add(work["sha256"])
+    return {sha for group in groups.values() if len(group) > 1 for sha in group}
 
 
 def _store(library: Library, batch: list[dict[str, Any]], counts: dict[str, int]) -> int:

@@ -185,13 +185,6 @@ def test_a_postgresql_restart_mid_load_keeps_the_earlier_transactions_only(
         check_failed_load(library, out, error, "terminating connection")
 
 
-@pytest.mark.xfail(
-    reason="load_into_library stores the works in the order of the documents parts, whose "
-    "names are hashes, not in the corpus's order; when the corpus holds two versions of one "
-    "work (same title and author), `library import` keeps the later file while the load keeps "
-    "whichever part's name sorts last (and on a cluster, parts follow completion order)",
-    strict=True,
-)
 def test_the_version_a_load_keeps_is_the_one_an_import_keeps(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     copy_demo(corpus)  # each demo story as an AO3 page and as text: two versions of a work
