@@ -251,12 +251,16 @@ def _connect(client: Any, scheduler: str | None, workers: int | None) -> Iterato
 
 @contextmanager
 def local_client(workers: int) -> Iterator[Any]:
-    """A client of a new local cluster: ``workers`` single-threaded processes, no dashboard."""
+    """A client of a new local cluster: ``workers`` single-threaded processes.
+
+    Its dashboard, if Bokeh is installed, takes a free port rather than 8787, so two clusters
+    (or a cluster and another program) never clash.
+    """
     from distributed import Client, LocalCluster  # noqa: PLC0415
 
     with (
         LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
             silence_logs=logging.ERROR,
         ) as cluster,
         Client(cluster) as connected,

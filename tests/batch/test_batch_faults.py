@@ -14,6 +14,7 @@ import pytest
 from batch_corpus import STORIES, assert_consistent, sha_counts
 
 from ficlens.batch import BatchProgress, BatchReport, Output, run_batch
+from ficlens.batch.run import local_client
 from ficlens.demo.build import WORKS_DIR
 
 pytestmark = pytest.mark.slow
@@ -40,14 +41,7 @@ def stories(folder: Path, count: int) -> list[Path]:
 @pytest.fixture
 def client() -> Iterator[Any]:
     """Two single-threaded worker processes under nannies (which restart a killed worker)."""
-    from distributed import Client, LocalCluster
-
-    with (
-        LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
-        ) as cluster,
-        Client(cluster) as connected,
-    ):
+    with local_client(2) as connected:
         yield connected
 
 

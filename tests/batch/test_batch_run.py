@@ -19,11 +19,11 @@ from batch_corpus import (
 )
 
 from ficlens.batch import SCHEMAS, BatchProgress, Output, OutputError, run_batch
+from ficlens.batch.run import local_client
 from ficlens.batch.store import part_key
 
 # The scheduler's HTTP server binds port 8787 even without a dashboard; when another cluster on
 # the machine holds that port, distributed warns and takes another port. That is harmless here.
-PORT_IN_USE = pytest.mark.filterwarnings("ignore:Port 8787 is already in use:UserWarning")
 
 
 def distinct_hashes(folder: Path) -> set[str]:
@@ -244,19 +244,11 @@ def test_nothing_to_do_writes_empty_tables(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
     """A two-worker local cluster shared by this module's cluster tests."""
-    from distributed import Client, LocalCluster
-
-    with (
-        LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
-        ) as cluster,
-        Client(cluster) as connected,
-    ):
+    with local_client(2) as connected:
         yield connected
 
 
 @pytest.mark.slow
-@PORT_IN_USE
 def test_a_local_cluster_writes_the_same_tables_as_in_process(corpus: Path, tmp_path: Path) -> None:
     alone, cluster = tmp_path / "alone", tmp_path / "cluster"
     inputs = [corpus, tmp_path / "nowhere.txt"]
