@@ -377,3 +377,17 @@ def test_uncommon_given_names_name_their_character(name: str, character: str) ->
     found = find_canon(name, (load_pack("harry_potter"),))
     assert found is not None
     assert found.name == character
+
+
+def test_teddy_lupin_and_lily_luna_potter_are_canon_without_taking_lupin_or_lily() -> None:
+    packs = (load_pack("harry_potter"),)
+    found = {n: find_canon(n, packs) for n in ("Teddy", "Lily Luna", "Lily", "Lupin")}
+    names = {n: c.name if c else None for n, c in found.items()}
+    # A bare "Lily" is still Lily Evans; "Lupin", now Teddy's surname too, names no one alone
+    # (the cast stage gives it to the Lupin the story names).
+    assert names == {
+        "Teddy": "Teddy Lupin",
+        "Lily Luna": "Lily Luna Potter",
+        "Lily": "Lily Evans Potter",
+        "Lupin": None,
+    }
