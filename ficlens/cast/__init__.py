@@ -2,9 +2,10 @@
 
 ``build_cast(text, parsed)`` finds mentions in the parsed narration, clusters them into a
 roster (:mod:`ficlens.cast.roster`), infers each character's referential gender
-(:mod:`ficlens.cast.gender`) and notices a first-person narrator. With ``gold`` (a list of
-known characters and their aliases, as an evaluation's gold roster gives), the roster is not
-built but taken, and mentions are resolved against it.
+(:mod:`ficlens.cast.gender`) and notices a first-person narrator (named, when a fandom pack is
+detected, after the one canon character only the quotations name: :func:`.canon.quoted_only`).
+With ``gold`` (a list of known characters and their aliases, as an evaluation's gold roster
+gives), the roster is not built but taken, and mentions are resolved against it.
 """
 
 from __future__ import annotations
