@@ -73,7 +73,7 @@ def list_works(
     if page < 1 or not 1 <= per_page <= MAX_PER_PAGE:
         raise LibraryError(f"page must be >= 1 and per_page 1-{MAX_PER_PAGE}")
     conditions = _conditions(filters)
-    total = session.scalar(select(func.count(WorkRow.id)).where(*conditions)) or 0
+    total = session.scalar(select(func.count()).select_from(WorkRow).where(*conditions)) or 0
     query = select(WorkRow).where(*conditions).order_by(*_order(sort))
     rows = session.scalars(query.offset((page - 1) * per_page).limit(per_page)).all()
     tags = _tags_of(session, [row.id for row in rows])

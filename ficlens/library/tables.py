@@ -75,11 +75,13 @@ class WorkRow(Base):
     source_flavour: Mapped[str] = mapped_column(String(16))
     rating: Mapped[str | None] = mapped_column(String(64))
     words: Mapped[int] = mapped_column(Integer, index=True)
-    chapter_count: Mapped[int] = mapped_column(Integer)
+    chapter_count: Mapped[int] = mapped_column(Integer, index=True)
     complete: Mapped[bool | None] = mapped_column(Boolean)
     language: Mapped[str | None] = mapped_column(String(32))
-    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utc_now, index=True
+    )
     methods: Mapped[dict[str, Any]]
     # The big columns load only when read, so listings stay light.
     analysis: Mapped[dict[str, Any]] = mapped_column(JSONDocument, deferred=True)

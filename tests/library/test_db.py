@@ -27,7 +27,9 @@ def test_migrations_create_the_schema_from_empty_and_downgrade_drops_it(db_url: 
     engine = create_library_engine(db_url)
     assert current_revision(engine) is None
     migrate(engine)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
+    indexes = {i["name"] for i in inspect(engine).get_indexes("works")}
+    assert {"ix_works_updated_at", "ix_works_added_at", "ix_works_chapter_count"} <= indexes
     names = set(inspect(engine).get_table_names())
     assert TABLES | {"alembic_version"} <= names
     if engine.dialect.name == "sqlite":
