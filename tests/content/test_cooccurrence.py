@@ -137,3 +137,30 @@ def test_parse_near_names_the_file_and_the_problem(
 def test_parse_near_refuses_a_name_twice() -> None:
     with pytest.raises(LexiconError, match="declared twice"):
         parse_near([_entry(), _entry()], signal_specs(), source="t.toml")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        pytest.param("The boy's scarf hung by the door.", ["boy"], id="boy-possessive"),
+        pytest.param("Two girls and a kid ran past.", ["girls", "kid"], id="plural"),
+        pytest.param("He looked so young in the lamplight.", ["young"], id="young"),
+        pytest.param("Her boyfriend was younger than her.", [], id="not-inside-words"),
+    ],
+)
+def test_youth_words_are_whole_words(sentence: str, words: list[str]) -> None:
+    hits = [h for h in find_hits(sentence, [Span(0, len(sentence))]) if h.signal == "youth"]
+    assert [h.span.of(sentence) for h in hits] == words
+
+
+def test_youth_words_a_paragraph_away_from_a_sexual_passage_are_near() -> None:
+    """The widest window (1000 characters): the scene's people are named a paragraph away."""
+    opening = "The boy waited in the empty greenhouse while the rain drummed on the glass."
+    filler = " The pots were stacked along the bench and the air smelled of wet earth." * 8
+    scene = " She unbuttoned his shirt and he was naked in the grey light."
+    text = opening + filler + scene
+    found = find_near(find_hits(text, [Span(0, len(text))]))
+    assert [s.of(text) for s in found["youth_near_sexual"]] == [opening]
+    assert found["minor_near_sexual"] == ()
+    far = opening + filler * 3 + scene
+    assert find_near(find_hits(far, [Span(0, len(far))]))["youth_near_sexual"] == ()
