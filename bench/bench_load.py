@@ -67,12 +67,15 @@ def served(url: str, workers: int) -> Iterator[int]:
                     break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the server did not start: {server.stderr}") from None
+                    why = server.stderr.read().decode() if server.stderr else ""
+                    raise RuntimeError(f"the server did not start: {why}") from None
                 time.sleep(0.2)
         yield port
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if server.stderr is not None:
+            server.stderr.close()
 
 
 def paths(rng: random.Random, works: int, words: list[str]) -> Iterator[tuple[str, str]]:
