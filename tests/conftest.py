@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from ebooklib import epub
 
 from ficlens.ingest import read_bytes
+from ficlens.library.throwaway import ThrowawayPostgres, throwaway_postgres, unavailable
 from ficlens.model import Span, Work
 from ficlens.nlp import Entity, Parsed, Token
 from ficlens.structure import build_work
@@ -238,3 +239,17 @@ def make_parsed() -> Callable[..., Parsed]:
     :func:`parsed_by_hand`), for testing the cast and dialogue rules without spaCy.
     """
     return parsed_by_hand
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[ThrowawayPostgres]:
+    """A throwaway PostgreSQL server for the whole session (one for every test folder).
+
+    It needs root and Debian's ``postgresql`` (``make postgresql``); otherwise the tests that
+    use it skip, saying why (see :mod:`ficlens.library.throwaway`).
+    """
+    reason = unavailable()
+    if reason is not None:
+        pytest.skip(reason)
+    with throwaway_postgres() as server:
+        yield server

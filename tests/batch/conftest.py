@@ -7,25 +7,15 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from batch_corpus import broken_files, copy_demo
 
-from ficlens.library.throwaway import ThrowawayPostgres, throwaway_postgres, unavailable
+from ficlens.library.throwaway import ThrowawayPostgres
 
 BACKENDS = ["sqlite", "postgresql"]
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[ThrowawayPostgres]:
-    """A throwaway PostgreSQL server for the session (as the library tests start theirs)."""
-    reason = unavailable()
-    if reason is not None:
-        pytest.skip(reason)
-    with throwaway_postgres() as server:
-        yield server
 
 
 @pytest.fixture(params=BACKENDS)

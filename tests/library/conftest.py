@@ -10,7 +10,7 @@ PostgreSQL cases skip, saying why. Each test
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from ficlens.api import analyze
 from ficlens.demo.build import WORKS_DIR
 from ficlens.ingest import read_bytes
 from ficlens.library import Library, add_or_update
-from ficlens.library.throwaway import ThrowawayPostgres, throwaway_postgres, unavailable
+from ficlens.library.throwaway import ThrowawayPostgres
 from ficlens.structure import build_work
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -27,16 +27,6 @@ BACKENDS = ["sqlite", "postgresql"]
 PostgresServer = ThrowawayPostgres
 """A running throwaway server: ``port``, ``url()``, ``create_database()``, ``stop()``,
 ``start()`` (see :mod:`ficlens.library.throwaway`)."""
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """A PostgreSQL server for the whole session, stopped at the end."""
-    reason = unavailable()
-    if reason is not None:
-        pytest.skip(reason)
-    with throwaway_postgres() as server:
-        yield server
 
 
 def _fresh_url(request: pytest.FixtureRequest, backend: str, folder: Path) -> str:

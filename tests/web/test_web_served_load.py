@@ -22,45 +22,41 @@ from pathlib import Path
 import pytest
 
 from ficlens.library import import_paths, list_works, open_library
-from ficlens.library.throwaway import throwaway_postgres, unavailable
+from ficlens.library.throwaway import ThrowawayPostgres
 
 DEMO = Path(__file__).parents[2] / "ficlens" / "demo" / "works"
 FICLENS = Path(sys.executable).parent / "ficlens"
 
 
 @pytest.fixture(scope="module")
-def served() -> Iterator[tuple[int, list[int]]]:
+def served(postgres_server: ThrowawayPostgres) -> Iterator[tuple[int, list[int]]]:
     """The port of ``ficlens serve --workers 2`` over a PostgreSQL library, and its work ids."""
-    reason = unavailable()
-    if reason is not None:
-        pytest.skip(reason)
-    with throwaway_postgres() as server:
-        url = server.create_database("served")
-        with open_library(url) as library:
-            assert not import_paths(library, [DEMO], nlp=False).failures
-            with library.sessions() as session:
-                ids = [work.id for work in list_works(session).works]
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = int(probe.getsockname()[1])
-        command = [str(FICLENS), "serve", "--db", url, "--port", str(port), "--workers", "2"]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with socket.create_connection(("127.0.0.1", port), timeout=1):
-                        break
-                except OSError:
-                    assert process.poll() is None, process.stderr.read() if process.stderr else ""
-                    assert time.monotonic() < deadline, "the server did not start in 60 s"
-                    time.sleep(0.2)
-            yield port, ids
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
-            if process.stderr is not None:
-                process.stderr.close()
+    url = postgres_server.create_database("served")
+    with open_library(url) as library:
+        assert not import_paths(library, [DEMO], nlp=False).failures
+        with library.sessions() as session:
+            ids = [work.id for work in list_works(session).works]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    command = [str(FICLENS), "serve", "--db", url, "--port", str(port), "--workers", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                assert process.poll() is None, process.stderr.read() if process.stderr else ""
+                assert time.monotonic() < deadline, "the server did not start in 60 s"
+                time.sleep(0.2)
+        yield port, ids
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        if process.stderr is not None:
+            process.stderr.close()
 
 
 @pytest.mark.slow
