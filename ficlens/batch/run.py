@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ficlens.batch.rows import WORK_TABLES, Rows, empty_rows
-from ficlens.batch.store import Output, part_key
+from ficlens.batch.store import HashSet, Output, part_key
 from ficlens.batch.tasks import ChunkResult, analyse_chunk
 from ficlens.errors import FicLensError, InputError
 from ficlens.library.sources import PendingFile, collect_files
@@ -126,7 +126,7 @@ def run_batch(
     settings = settings or Settings()
     output = Output(out)
     output.start_run()
-    done = output.done()
+    done = HashSet(output.done())
     files = collect_files(inputs, settings=settings)
     shipped, unshippable = _shippable(files)
     state = BatchProgress(total=len(files))
@@ -207,7 +207,7 @@ class _Pending:
 def _on_cluster(
     client: Any,
     chunks: Sequence[list[PendingFile]],
-    done: set[str],
+    done: HashSet,
     nlp: bool,
     settings: Settings,
 ) -> Iterator[ChunkResult]:
@@ -219,7 +219,7 @@ def _on_cluster(
     if not chunks:
         return
     bag = db.from_sequence(chunks, npartitions=len(chunks))
-    done_once = delayed(frozenset(done), traverse=False)  # sent to each worker once
+    done_once = delayed(done, traverse=False)  # sent to each worker once
     results = bag.map(analyse_chunk, done_once, nlp, settings)
     futures = client.compute(results.to_delayed())
     # Results are fetched one by one rather than with as_completed(with_results=True), which

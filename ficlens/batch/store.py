@@ -17,6 +17,8 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -101,6 +103,33 @@ class Output:
         if not parts:
             return SCHEMAS[table].empty_table()
         return pa.concat_tables(pq.read_table(p, schema=SCHEMAS[table]) for p in parts)
+
+
+class HashSet:
+    """Content hashes kept compactly, to send to every worker: the first 64 bits of each.
+
+    Eight bytes a work in a sorted ``array`` (120 MB for 15 million works, where a ``set`` of
+    the hex strings takes about 2 GB); membership is a binary search. Two different works
+    share 64 bits with a chance of about one in 10^5 at 15 million works; such a work would be
+    skipped as done.
+    """
+
+    def __init__(self, hashes: Iterable[str]) -> None:
+        self._keys = array("Q", sorted({_prefix(h) for h in hashes}))
+
+    def __contains__(self, sha: object) -> bool:
+        if not isinstance(sha, str):
+            return False
+        key = _prefix(sha)
+        index = bisect_left(self._keys, key)
+        return index < len(self._keys) and self._keys[index] == key
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _prefix(sha: str) -> int:
+    return int(sha[:16], 16)
 
 
 def part_key(hashes: Iterable[str], salt: str = "") -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
 from ficlens.api import analyze
@@ -47,7 +47,7 @@ class ChunkResult:
 
 
 def analyse_chunk(
-    files: Iterable[PendingFile], done: Collection[str], nlp: bool, settings: Settings
+    files: Iterable[PendingFile], done: Container[str], nlp: bool, settings: Settings
 ) -> ChunkResult:
     """Analyse each file not yet done; a bad file becomes a failure row."""
     rows = empty_rows()

@@ -145,3 +145,22 @@ def test_part_key_is_order_free_and_short() -> None:
     assert len(key) == 16 and int(key, 16) >= 0
     assert part_key(["a", "b"]) != key
     assert part_key(["a", "b", "c"], salt="failures") != key
+
+
+def test_a_hash_set_holds_8_bytes_a_work_and_answers_membership() -> None:
+    import hashlib
+    import pickle
+
+    from ficlens.batch.store import HashSet
+
+    stored = [hashlib.sha256(f"work {n}".encode()).hexdigest() for n in range(1000)]
+    done = HashSet([*stored, stored[0]])  # a repeat counts once
+    assert len(done) == 1000
+    assert all(sha in done for sha in stored)
+    others = [hashlib.sha256(f"other {n}".encode()).hexdigest() for n in range(1000)]
+    assert not any(sha in done for sha in others)
+    assert 42 not in done
+    shipped = pickle.dumps(done)
+    assert len(shipped) < 8 * 1000 + 200  # what each worker is sent
+    assert stored[5] in pickle.loads(shipped)
+    assert stored[5] not in HashSet([])
