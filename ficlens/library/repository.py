@@ -18,7 +18,10 @@ from pathlib import PurePath
 from typing import Any, cast
 
 from sqlalchemy import delete, exists, select, tuple_
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import Executable
 
 from ficlens.contract import analysis_to_json
 from ficlens.library.errors import LibraryError, WorkNotFoundError
@@ -165,11 +168,38 @@ def set_reading_position(
         raise LibraryError(f"work {work_id} has no chapter {chapter}")
     if not 0 <= offset <= len(row.text):
         raise LibraryError(f"offset {offset} lies outside work {work_id}'s text")
-    state = row.reading or ReadingStateRow(work_id=work_id)
-    state.chapter, state.offset, state.updated_at = chapter, offset, utc_now()
-    row.reading = state
-    session.flush()
-    return _position(state)
+    moment = utc_now()
+    values = {"work_id": work_id, "chapter": chapter, "offset": offset, "updated_at": moment}
+    statement = _upsert_reading(session.get_bind().dialect.name, values)
+    if statement is None:
+        state = row.reading or ReadingStateRow(work_id=work_id)
+        state.chapter, state.offset, state.updated_at = chapter, offset, moment
+        row.reading = state
+        session.flush()
+        return _position(state)
+    session.execute(statement)
+    session.expire(row, ["reading"])
+    return ReadingPosition(work_id, chapter, offset, _aware(moment))
+
+
+def _upsert_reading(dialect: str, values: dict[str, Any]) -> Executable | None:
+    """One INSERT that updates the row it collides with, where the dialect has ``ON CONFLICT``.
+
+    Two readers opening the same work at once (two server processes) then cannot both insert
+    the reading position: the second one updates it.
+    """
+    changed = ("chapter", "offset", "updated_at")
+    if dialect == "postgresql":
+        pg = postgresql_insert(ReadingStateRow).values(**values)
+        return pg.on_conflict_do_update(
+            index_elements=["work_id"], set_={name: pg.excluded[name] for name in changed}
+        )
+    if dialect == "sqlite":
+        lite = sqlite_insert(ReadingStateRow).values(**values)
+        return lite.on_conflict_do_update(
+            index_elements=["work_id"], set_={name: lite.excluded[name] for name in changed}
+        )
+    return None
 
 
 def reading_position(session: Session, work_id: int) -> ReadingPosition | None:

@@ -26,7 +26,7 @@ from ficlens.library import (
     work_analysis,
     work_text,
 )
-from ficlens.library.tables import ChapterRow, NoteRow, TagRow, WorkTagRow
+from ficlens.library.tables import ChapterRow, NoteRow, TagRow, WorkRow, WorkTagRow
 from ficlens.model import Analysis
 from ficlens.structure import build_work
 
@@ -159,6 +159,26 @@ def test_the_reading_position_is_checked(library: Library) -> None:
         moved = set_reading_position(session, work.id, chapter=2, offset=20)
     assert (moved.chapter, moved.offset) == (2, 20)
     assert moved.updated.tzinfo is not None
+
+
+def test_two_readers_saving_a_first_position_at_once_do_not_collide(library: Library) -> None:
+    # Two server processes open the same unread work: each session saw no reading position;
+    # the one that saves second must update the row the first inserted, not insert again.
+    with library.sessions.begin() as session:
+        work, _ = add_or_update(session, demo("rain-on-the-bridge.txt"))
+    with library.sessions() as late:
+        row = late.get(WorkRow, work.id)
+        assert row is not None
+        assert row.reading is None  # what this session saw before the other saved
+        with library.sessions.begin() as early:
+            set_reading_position(early, work.id, chapter=1, offset=5)
+        saved = set_reading_position(late, work.id, chapter=2, offset=7)
+        late.commit()
+    assert (saved.chapter, saved.offset) == (2, 7)
+    with library.sessions() as session:
+        position = reading_position(session, work.id)
+    assert position is not None
+    assert (position.chapter, position.offset) == (2, 7)
 
 
 def test_delete_removes_the_work_its_rows_its_index_entry_and_unused_tags(
