@@ -593,7 +593,7 @@ def _batch_into_library(out: Path, db: str, err: Console) -> None:
     from ficlens.batch.load import load_into_library  # noqa: PLC0415
     from ficlens.batch.store import Output  # noqa: PLC0415
 
-    total = Output(out).read("works").num_rows
+    total = Output(out).read("works", columns=["sha256"]).num_rows
     with (
         _open_library(db, err) as library,
         Progress(*_columns(), console=err, transient=True) as progress,

@@ -101,7 +101,7 @@ def _versions(output: Output) -> set[str]:
     """The works sharing a source URL or a declared title and authors with another work."""
     columns = ["sha256", "title", "authors", "source_url"]
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for work in output.read("works").select(columns).to_pylist():
+    for work in output.read("works", columns=columns).to_pylist():
         if work["source_url"]:
             groups[("url", work["source_url"])].add(work["sha256"])
         key = match_key(work["title"], tuple(work["authors"] or ()))

@@ -54,10 +54,7 @@ class Output:
 
     def done(self) -> set[str]:
         """The content hashes of the works already written."""
-        found: set[str] = set()
-        for part in self.parts("works"):
-            found.update(pq.read_table(part, columns=["sha256"]).column("sha256").to_pylist())
-        return found
+        return set(self.read("works", columns=["sha256"]).column("sha256").to_pylist())
 
     def start_run(self) -> None:
         """Forget what an interrupted run left half done, and the last run's failures.
@@ -97,12 +94,17 @@ class Output:
             raise OutputError(f"{target}: cannot write: {_why(error)}") from None
         return target
 
-    def read(self, table: str) -> pa.Table:
-        """A whole table (empty, with its columns, when no part is written)."""
+    def read(self, table: str, *, columns: Sequence[str] | None = None) -> pa.Table:
+        """A whole table, or only some of its columns (empty when no part is written)."""
+        schema = SCHEMAS[table]
+        if columns is not None:
+            schema = pa.schema([schema.field(name) for name in columns])
         parts = self.parts(table)
         if not parts:
-            return SCHEMAS[table].empty_table()
-        return pa.concat_tables(pq.read_table(p, schema=SCHEMAS[table]) for p in parts)
+            return schema.empty_table()
+        return pa.concat_tables(
+            pq.read_table(p, columns=schema.names, schema=schema) for p in parts
+        )
 
 
 class HashSet:
