@@ -25,16 +25,13 @@ from __future__ import annotations
 import argparse
 import http.client
 import random
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -42,40 +39,7 @@ from bench_library import FANDOMS, RATINGS, build_library, vocabulary
 
 from ficlens.library import open_library
 from ficlens.library.throwaway import throwaway_postgres, unavailable
-
-FICLENS = Path(sys.executable).parent / "ficlens"
-
-
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def served(url: str, workers: int) -> Iterator[int]:
-    """``ficlens serve`` on a free loopback port until the block ends; yields the port."""
-    port = free_port()
-    command = [str(FICLENS), "serve", "--db", url, "--port", str(port), "--workers", str(workers)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    why = server.stderr.read().decode() if server.stderr else ""
-                    raise RuntimeError(f"the server did not start: {why}") from None
-                time.sleep(0.2)
-        yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        if server.stderr is not None:
-            server.stderr.close()
+from ficlens.web.process import serve_in_subprocess
 
 
 def paths(rng: random.Random, works: int, words: list[str]) -> Iterator[tuple[str, str]]:
@@ -179,7 +143,7 @@ def main() -> None:
                 print(f"{backend}: {args.works} generated works stored in {spent:.0f} s")
                 built.add(url)
             print(f"  {backend}, {workers} server process(es), {args.clients} clients")
-            with served(url, workers) as port:
+            with serve_in_subprocess(url, workers=workers) as port:
                 load(port, args.works, args.requests, args.clients, args.seconds)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import socket
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from ficlens.batch import run as batch_run
 from ficlens.cli import app
 from ficlens.demo.build import WORKS_DIR
 from ficlens.errors import FicLensError
+from ficlens.web.process import free_port
 
 
 def corpus(folder: Path) -> Path:
@@ -44,20 +44,14 @@ def quick_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch_run, "SCHEDULER_TIMEOUT", 2)
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])  # closed again when the block ends
-
-
 def test_an_unreachable_scheduler_is_an_error_naming_it(tmp_path: Path) -> None:
-    address = f"tcp://127.0.0.1:{closed_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     with pytest.raises(FicLensError, match=f"cannot reach the Dask scheduler at {address}"):
         run_batch([corpus(tmp_path / "corpus")], tmp_path / "out", scheduler=address)
 
 
 def test_the_cli_reports_an_unreachable_scheduler(tmp_path: Path) -> None:
-    address = f"tcp://127.0.0.1:{closed_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     args = ["batch", str(corpus(tmp_path / "corpus")), "--out", str(tmp_path / "out")]
     result = CliRunner().invoke(app, [*args, "--scheduler", address])
     assert result.exit_code == 1

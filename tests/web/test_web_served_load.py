@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,9 +19,9 @@ import pytest
 
 from ficlens.library import import_paths, list_works, open_library
 from ficlens.library.throwaway import ThrowawayPostgres
+from ficlens.web.process import serve_in_subprocess
 
 DEMO = Path(__file__).parents[2] / "ficlens" / "demo" / "works"
-FICLENS = Path(sys.executable).parent / "ficlens"
 
 
 @pytest.fixture(scope="module")
@@ -36,27 +32,8 @@ def served(postgres_server: ThrowawayPostgres) -> Iterator[tuple[int, list[int]]
         assert not import_paths(library, [DEMO], nlp=False).failures
         with library.sessions() as session:
             ids = [work.id for work in list_works(session).works]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
-    command = [str(FICLENS), "serve", "--db", url, "--port", str(port), "--workers", "2"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                assert process.poll() is None, process.stderr.read() if process.stderr else ""
-                assert time.monotonic() < deadline, "the server did not start in 60 s"
-                time.sleep(0.2)
+    with serve_in_subprocess(url, workers=2) as port:
         yield port, ids
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        if process.stderr is not None:
-            process.stderr.close()
 
 
 @pytest.mark.slow
