@@ -280,18 +280,23 @@ def test_the_category_comes_from_both_genders(
     assert categories((pair,), s.characters) == (category,)
 
 
+def triad(text: str) -> Story:
+    """A story of Ash Rowe (he), Bea Lund (she) and Cy Moss (he)."""
+    return story(
+        text,
+        Person("c1", "Ash Rowe", "he/him"),
+        Person("c2", "Bea Lund", "she/her"),
+        Person("c3", "Cy Moss", "he/him"),
+    )
+
+
 def test_three_characters_who_all_kiss_form_a_multi_group() -> None:
     text = """Ash Rowe kissed Bea Lund at the gate. Bea Lund kissed Cy Moss at the well.
 
 Cy Moss kissed Ash Rowe in the orchard. Ash Rowe kissed Bea Lund again by the river.
 
 Bea Lund kissed Cy Moss in the barn. Cy Moss kissed Ash Rowe at the fair."""
-    s = story(
-        text,
-        Person("c1", "Ash Rowe", "he/him"),
-        Person("c2", "Bea Lund", "she/her"),
-        Person("c3", "Cy Moss", "he/him"),
-    )
+    s = triad(text)
     found = run(s)
     group = [r for r in found if len(r.characters) == 3]
     assert [(r.tag, r.category, r.main) for r in group] == [
@@ -314,12 +319,7 @@ Ash Rowe kissed Bea Lund in the barn. Cy Moss kissed Bea Lund at the fair.
 Cy Moss kissed Bea Lund at the dance. Cy Moss kissed Ash Rowe at the inn.
 
 Cy Moss kissed Ash Rowe on the road home."""
-    s = story(
-        text,
-        Person("c1", "Ash Rowe", "he/him"),
-        Person("c2", "Bea Lund", "she/her"),
-        Person("c3", "Cy Moss", "he/him"),
-    )
+    s = triad(text)
     found = run(s)
     assert (found[0].tag, found[0].main) == ("Ash Rowe/Bea Lund", True)
     group = [r for r in found if len(r.characters) == 3]
