@@ -4,9 +4,10 @@ The files are listed (:func:`ficlens.library.sources.collect_files`: files, fold
 archives), put in a ``dask.bag`` of partitions and mapped with :func:`analyse_chunk` on a Dask
 ``distributed`` cluster: a local one (one single-threaded process per worker) unless a
 scheduler address is given. Workers read the input files themselves, so on a real cluster the
-corpus must be on storage every worker sees under the same path. As each partition finishes,
-the driver writes its rows (:class:`~ficlens.batch.store.Output`) and reports progress; a run
-stopped at any point resumes where it stopped, by content hash.
+corpus must be on storage every worker sees under the same path. As partitions finish, the
+driver reports progress and gathers their rows, writing one part of each table every
+``WORKS_PER_PART`` works (:class:`~ficlens.batch.store.Output`); a run stopped at any point
+resumes where it stopped, by content hash.
 
 ``workers=0`` runs the same partitions in this process without Dask: the baseline the
 benchmarks compare the cluster with, and a fallback where processes cannot be started.

@@ -4,9 +4,9 @@
 written to a temporary name and renamed into place, so a part is either whole or absent: a run
 stopped at any moment leaves only whole parts, and the next run (which skips the works already
 in ``works``, by content hash, after removing any part whose ``works`` part is missing)
-finishes the rest without duplicating any. A part's key is a
-hash of the content hashes of the works in it, so writing the same works twice (a task retried
-after its worker died) replaces the part instead of adding a copy.
+finishes the rest without duplicating any. A part's key is a hash of the content hashes of
+the works in it, so the parts of one table never share a name and writing the same works
+again replaces their part instead of adding a copy.
 
 Read a table whole with ``pyarrow.parquet.read_table("OUT/works")`` or
 ``pandas.read_parquet("OUT/works")``.
