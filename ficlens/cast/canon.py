@@ -75,8 +75,10 @@ def merge_canon(
     merged: dict[str, tuple[Group, CanonCharacter]] = {}
     result: list[tuple[Group, CanonCharacter | None]] = []
     terms = _terms(packs)
-    for group in groups:
-        character = _canon_of(group, packs)
+    found = [(group, _canon_of(group, packs)) for group in groups]
+    era = _era_of(found, packs)
+    for group, first in found:
+        character = _namesake(group, first, era, packs)
         if character is None and all(name_key(key) in terms for key in group.keys):
             continue  # a place, a house, a game the pack lists ("Hogwarts"): no character
         if character is None:
@@ -87,6 +89,99 @@ def merge_canon(
             merged[character.name] = (group, character)
             result.append((group, character))
     return _shared_names(result)
+
+
+ERA_MENTIONS = 3
+"""How often a story must name canon characters of one era (those no short name could make
+someone else) for that era to be the story's; it must also have more of them than any other."""
+
+
+def story_era(named: Sequence[tuple[CanonCharacter, int]]) -> str | None:
+    """The era of the story's era-bound canon characters, given with how often each is named.
+
+    The era with the most distinct characters wins, when they are named at least
+    ``ERA_MENTIONS`` times in all and no other era has as many.
+
+    Example:
+        >>> from ficlens.fandoms import find_canon
+        >>> story_era([(find_canon("Scorpius Malfoy"), 5), (find_canon("Harry Potter"), 9)])
+        'next generation'
+        >>> story_era([(find_canon("Harry Potter"), 9), (find_canon("Ron Weasley"), 4)]) is None
+        True
+    """
+    people: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
+    for character, count in {c.name: (c, n) for c, n in named}.values():
+        if character.era:
+            people[character.era] += 1
+            mentions[character.era] += count
+    ranked = people.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0] if mentions[ranked[0][0]] >= ERA_MENTIONS else None
+
+
+def _era_of(
+    found: Sequence[tuple[Group, CanonCharacter | None]], packs: tuple[FandomPack, ...]
+) -> str | None:
+    """The story's era, from the canon characters no short name could make someone else."""
+    return story_era(
+        [
+            (c, g.size)
+            for g, c in found
+            if c is not None and all(other is c for other in _namesakes(g, None, packs))
+        ]
+    )
+
+
+def _namesake(
+    group: Group, character: CanonCharacter | None, era: str | None, packs: tuple[FandomPack, ...]
+) -> CanonCharacter | None:
+    """The character of the story's era whom a shared short name means, else ``character``.
+
+    ``Lily`` is Lily Evans Potter's name in the pack, but in a story of the next generation
+    (Scorpius, Rose, Albus Severus) ``Lily`` and ``Lily Potter`` are Lily Luna Potter: a group
+    named only by the short forms of one character of the story's era (the first given name,
+    with or without the surname, and the surname beside them) goes to that character.
+    """
+    if era is None or (character is not None and character.era == era):
+        return character
+    namesakes = _namesakes(group, era, packs)
+    return namesakes[0] if len(namesakes) == 1 else character
+
+
+def _namesakes(
+    group: Group, era: str | None, packs: tuple[FandomPack, ...]
+) -> list[CanonCharacter]:
+    """The era-bound characters (of ``era``, or of any era) whose short forms name the group."""
+    keys = {name_key(key) for key in group.keys}
+    return [
+        character
+        for character, first, forms in _short_forms(packs)
+        if (era is None or character.era == era) and keys <= forms and keys & first
+    ]
+
+
+@cache
+def _short_forms(
+    packs: tuple[FandomPack, ...],
+) -> tuple[tuple[CanonCharacter, frozenset[str], frozenset[str]], ...]:
+    """Each era-bound character with its first-name forms and those with the bare surname.
+
+    For Lily Luna Potter: ``lily`` and ``lily potter``, then the same with ``potter``.
+    """
+    table = []
+    for pack in packs:
+        for character in pack.characters:
+            if character.era is None:
+                continue
+            first = character.given.split()[0]
+            forms = {name_key(first)}
+            if character.surname:
+                forms.add(name_key(f"{first} {character.surname}"))
+            surname = {name_key(character.surname)} if character.surname else set()
+            table.append((character, frozenset(forms), frozenset(forms | surname)))
+    return tuple(table)
 
 
 _DOMINANCE = 3

@@ -26,7 +26,9 @@ _PACK_FIELDS = (
     "schema", "slug", "name", "aliases", "name_order", "terms", "shared_surnames", "kin",
 )  # fmt: skip
 _PACK_REQUIRED = ("schema", "slug", "name", "name_order", "terms", "characters")
-_CHARACTER_FIELDS = ("name", "given", "surname", "aliases", "epithets", "pronouns", "age")
+_CHARACTER_FIELDS = (
+    "name", "given", "surname", "aliases", "epithets", "pronouns", "age", "era",
+)  # fmt: skip
 _CHARACTER_REQUIRED = ("name", "given", "surname", "pronouns")
 
 
@@ -164,6 +166,7 @@ def _character(raw: object, index: int, source: str) -> CanonCharacter:
         epithets=_texts(raw, "epithets", source, field),
         pronouns=pronouns,
         age=age,
+        era=_text(raw, "era", source, field) if "era" in raw else None,
     )
 
 

@@ -66,6 +66,9 @@ class CanonCharacter:
         epithets: descriptive names that refer to exactly this character ("the Copy Ninja").
         pronouns: the pronouns canon uses, e.g. ``"he/him"``.
         age: the canonical age in the canon's main timeline, when well known.
+        era: the generation of the canon the character belongs to ("next generation"), for
+            characters who appear in one era only; a name two eras share goes to the character
+            of the story's era (:func:`ficlens.cast.canon.merge_canon`).
     """
 
     name: str
@@ -75,6 +78,7 @@ class CanonCharacter:
     epithets: tuple[str, ...]
     pronouns: str
     age: int | None = None
+    era: str | None = None
 
     @property
     def forms(self) -> tuple[str, ...]:

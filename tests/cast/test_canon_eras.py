@@ -1,0 +1,116 @@
+"""A short name two eras of a canon share goes to the character of the story's era."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from ficlens.cast.canon import merge_canon, story_era
+from ficlens.cast.names import split_name
+from ficlens.cast.roster import Group
+from ficlens.fandoms import FandomPack, parse_pack
+
+PACK = """\
+schema = 1
+slug = "harbour"
+name = "The Harbour Lights"
+name_order = "given_first"
+terms = ["Saltmarsh Quay"]
+shared_surnames = ["Penrose"]
+
+[[characters]]
+name = "Morwenna Penrose"
+given = "Morwenna"
+surname = "Penrose"
+aliases = ["Morwenna", "Morwenna Penrose"]
+pronouns = "she/her"
+era = "the storm years"
+
+[[characters]]
+name = "Elowen Hosking"
+given = "Elowen"
+surname = "Hosking"
+aliases = ["Elowen"]
+pronouns = "she/her"
+era = "the storm years"
+
+[[characters]]
+name = "Morwenna Jory Penrose"
+given = "Morwenna Jory"
+surname = "Penrose"
+aliases = ["Morwenna Jory"]
+pronouns = "she/her"
+era = "the new harbour"
+
+[[characters]]
+name = "Kit Trevail"
+given = "Kit"
+surname = "Trevail"
+aliases = ["Kit"]
+pronouns = "he/him"
+era = "the new harbour"
+
+[[characters]]
+name = "Jago Hicks"
+given = "Jago"
+surname = "Hicks"
+aliases = ["Jago"]
+pronouns = "he/him"
+"""
+
+
+@pytest.fixture(scope="module")
+def packs() -> tuple[FandomPack, ...]:
+    return (parse_pack(PACK, source="harbour.toml"),)
+
+
+def group(count: int, *names: str) -> Group:
+    return Group(keys=Counter(dict.fromkeys(names, count)), parts={n: split_name(n) for n in names})
+
+
+def canon_names(kept: list[tuple[Group, object]]) -> dict[str, str | None]:
+    return {sorted(g.keys)[0]: getattr(character, "name", None) for g, character in kept}
+
+
+def test_a_story_of_the_new_era_gives_the_short_name_to_its_namesake(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    kept = merge_canon([group(9, "Morwenna", "Penrose"), group(4, "Kit")], packs)
+    assert canon_names(kept) == {"Kit": "Kit Trevail", "Morwenna": "Morwenna Jory Penrose"}
+
+
+def test_a_story_of_the_old_era_keeps_the_name_with_its_owner(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    kept = merge_canon([group(9, "Morwenna"), group(4, "Elowen")], packs)
+    assert canon_names(kept)["Morwenna"] == "Morwenna Penrose"
+
+
+def test_without_era_bound_company_the_name_stays_with_its_owner(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    kept = merge_canon([group(9, "Morwenna"), group(9, "Jago")], packs)
+    assert canon_names(kept)["Morwenna"] == "Morwenna Penrose"
+
+
+def test_a_fuller_name_is_not_moved(packs: tuple[FandomPack, ...]) -> None:
+    kept = merge_canon([group(9, "Morwenna", "Morwenna Hosking"), group(4, "Kit")], packs)
+    assert canon_names(kept)["Morwenna"] == "Morwenna Penrose"
+
+
+def test_an_era_named_too_rarely_decides_nothing(packs: tuple[FandomPack, ...]) -> None:
+    kept = merge_canon([group(9, "Morwenna"), group(1, "Kit")], packs)
+    assert canon_names(kept)["Morwenna"] == "Morwenna Penrose"
+
+
+def test_a_tie_between_eras_decides_nothing(packs: tuple[FandomPack, ...]) -> None:
+    characters = {c.name: c for c in packs[0].characters}
+    tie = [(characters["Kit Trevail"], 5), (characters["Elowen Hosking"], 5)]
+    assert story_era(tie) is None
+    assert story_era(tie[:1]) == "the new harbour"
+
+
+def test_an_era_must_be_a_string() -> None:
+    with pytest.raises(ValueError, match=r"harbour.toml: characters\[0\].*era: expected a string"):
+        parse_pack(PACK.replace('era = "the storm years"', "era = 3", 1), source="harbour.toml")
