@@ -13,11 +13,11 @@ from ficlens.fandoms import FandomPack, parse_pack
 
 PACK = """\
 schema = 1
-slug = "harbour"
-name = "The Harbour Lights"
 name_order = "given_first"
-terms = ["Saltmarsh Quay"]
+slug = "tideclock"
+name = "The Tide Clock"
 shared_surnames = ["Penrose"]
+terms = ["Lantern Row", "the Tide Clock"]
 
 [[characters]]
 name = "Morwenna Penrose"
@@ -62,7 +62,7 @@ pronouns = "he/him"
 
 @pytest.fixture(scope="module")
 def packs() -> tuple[FandomPack, ...]:
-    return (parse_pack(PACK, source="harbour.toml"),)
+    return (parse_pack(PACK, source="tideclock.toml"),)
 
 
 def group(count: int, *names: str) -> Group:
@@ -112,5 +112,6 @@ def test_a_tie_between_eras_decides_nothing(packs: tuple[FandomPack, ...]) -> No
 
 
 def test_an_era_must_be_a_string() -> None:
-    with pytest.raises(ValueError, match=r"harbour.toml: characters\[0\].*era: expected a string"):
-        parse_pack(PACK.replace('era = "the storm years"', "era = 3", 1), source="harbour.toml")
+    message = r"tideclock.toml: characters\[0\].*era: expected a string"
+    with pytest.raises(ValueError, match=message):
+        parse_pack(PACK.replace('era = "the storm years"', "era = 3", 1), source="tideclock.toml")
