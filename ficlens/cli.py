@@ -332,6 +332,29 @@ def train_ao3(
         raise typer.Exit(EXIT_FAILURES) from None
 
 
+@train_app.command("pairings")
+def train_pairings_command(
+    file: Annotated[Path, typer.Argument(help="Labelled AO3 works, one JSON object a line.")],
+    jobs: Annotated[
+        int, typer.Option(help="Processes running the pipeline (0: in this process).")
+    ] = 2,
+    limit: Annotated[
+        int | None, typer.Option(help="Train the ranker on at most this many works.")
+    ] = None,
+) -> None:
+    """Train the main-pairing models (romance text model and pair ranker) and ship them."""
+    from ficlens.content.pairing_training import train_pairings  # noqa: PLC0415 (scikit-learn)
+
+    err = Console(stderr=True)
+    try:
+        train_pairings(
+            file, say=lambda message: err.print(message, highlight=False), jobs=jobs, limit=limit
+        )
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+
+
 @train_app.command("pdnc")
 def train_pdnc(
     folder: Annotated[Path, typer.Argument(help="The PDNC folder (one sub-folder per novel).")],

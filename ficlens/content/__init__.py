@@ -25,6 +25,10 @@ from ficlens.stats import count_words
 
 METHOD = "content.lexicon+linear.v1"
 EVIDENCE = 3
+ROMANCE_MODEL = "romance"
+"""The text model of whether a story is about a romantic pairing (``ficlens train pairings``)."""
+PAIRING_MODEL = "pairing"
+"""The ranker of candidate pairs for the main pairing."""
 
 _REASON_ORDER = ("sexual", "non_consent", "violence", "death", "self_harm", "abuse", "minor")
 _REASON_WORDS = {
@@ -89,7 +93,8 @@ def analyze_content(
     romance = sorted({h.sentence for h in hits if h.signal == "sexual" and h.frame is None})
     relationships = find_relationships(
         text, paragraphs, view.characters, view.mentions, view.quotes, romance, view.narrator,
-        EVIDENCE,
+        EVIDENCE, romance_likely=load_model(ROMANCE_MODEL).probabilities(counts, features)[1],
+        ranker=load_model(PAIRING_MODEL),
     )  # fmt: skip
     return Content(
         signals=signals,

@@ -20,6 +20,7 @@ from ficlens.content.features import signal_features, word_counts
 from ficlens.content.signals import Hit, find_hits
 from ficlens.dialogue import story_paragraphs
 from ficlens.errors import InputError
+from ficlens.fandoms.pack import find_canon, tag_forms
 from ficlens.ingest import read_bytes
 from ficlens.model import Span, Work
 from ficlens.stats import count_words
@@ -157,3 +158,73 @@ def prepare_all(
             yield f"work {work.work_id}: {error}"
         if progress is not None:
             progress(n)
+
+
+def tagged_pair(work: LabelledWork) -> tuple[str, str] | None:
+    """The two names of the work's first relationship tag when it is romantic (``A/B``)."""
+    if not work.relationships or "/" not in work.relationships[0]:
+        return None
+    names = [_plain(n) for n in work.relationships[0].split("/")]
+    return (names[0], names[1]) if len(names) == 2 and names[0] != names[1] else None
+
+
+def _plain(name: str) -> str:
+    return " ".join(re.sub(r"\([^)]*\)", " ", name).lower().split())
+
+
+def same_character(found: str, tagged: str) -> bool:
+    """Whether a name FicLens gives is the tagged character's: the same name, or words of it.
+
+    A story that only ever says ``Stephen`` cannot give ``Stephen Maturin``; ``Stephen`` then
+    counts as the tagged character. Parenthesised disambiguations in tags are ignored. Two
+    names a fandom pack gives to one canon character are one character, as AO3's tag wranglers
+    make them synonyms (``Voldemort`` and ``Tom Riddle``).
+
+    Example:
+        >>> same_character("Draco", "Draco Malfoy"), same_character("Lucius", "Draco Malfoy")
+        (True, False)
+        >>> same_character("Tom Riddle", "Voldemort")
+        True
+    """
+    words, target = _plain(found).split(), _plain(tagged).split()
+    if words and all(word in target for word in words):
+        return True
+    canon = find_canon(found)
+    return canon is not None and any(find_canon(form) is canon for form in tag_forms(tagged))
+
+
+def pair_matches(found: Sequence[str], tagged: tuple[str, str]) -> bool:
+    """Whether two names FicLens gives are the tagged pair's, in either order."""
+    if len(found) != 2:
+        return False
+    first, second = found
+    return (same_character(first, tagged[0]) and same_character(second, tagged[1])) or (
+        same_character(first, tagged[1]) and same_character(second, tagged[0])
+    )
+
+
+PAIRING_EVALUATION = 200
+"""How many works tagging a romantic pairing first ``ficlens eval ao3`` runs the pipeline on (and
+half as many tagging no relationship, to count the pairings it claims wrongly)."""
+
+
+def pairing_evaluation(
+    works: Sequence[LabelledWork], limit: int = PAIRING_EVALUATION
+) -> tuple[list[LabelledWork], list[LabelledWork]]:
+    """The works the pairing evaluation scores, in file order.
+
+    The first ``limit`` tagging a romantic pairing first, and the first ``limit // 2`` tagging
+    no relationship at all.
+    """
+    tagged = [w for w in works if tagged_pair(w)][:limit]
+    untagged = [w for w in works if not w.relationships][: limit // 2]
+    return tagged, untagged
+
+
+def pairing_holdout(works: Sequence[LabelledWork]) -> frozenset[str]:
+    """The authors (groups) of the pairing evaluation's works.
+
+    The pairing models never see any work of theirs, so the evaluation is held out by author.
+    """
+    tagged, untagged = pairing_evaluation(works)
+    return frozenset(w.group for w in (*tagged, *untagged))

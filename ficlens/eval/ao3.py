@@ -17,7 +17,6 @@ unknown: those works are left out of the warning scores.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,21 +24,24 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from ficlens.content import PAIRING_MODEL, ROMANCE_MODEL
 from ficlens.content.cooccurrence import find_near
 from ficlens.content.corpus import (
     AO3_RATINGS,
     ARCHIVE_WARNINGS,
     LabelledWork,
     Prepared,
+    pair_matches,
+    pairing_evaluation,
     prepare_all,
     read_labelled,
+    tagged_pair,
 )
 from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide
 from ficlens.content.signals import summarise
 from ficlens.content.warnings import archive_warning_fires
 from ficlens.errors import InputError
-from ficlens.fandoms.pack import find_canon, tag_forms
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``."""
@@ -83,6 +85,10 @@ class PairingScore:
     works: int
     main_found: int
     anywhere: int
+    untagged: int = 0
+    untagged_main: int = 0
+    untagged_any: int = 0
+    in_training: int = 0
 
     @property
     def main_rate(self) -> float:
@@ -93,6 +99,16 @@ class PairingScore:
     def anywhere_rate(self) -> float:
         """Share of works whose tagged pairing is among FicLens's romantic pairings."""
         return self.anywhere / self.works if self.works else 0.0
+
+    @property
+    def untagged_main_rate(self) -> float:
+        """Share of works tagging no relationship given a main romantic pairing anyway."""
+        return self.untagged_main / self.untagged if self.untagged else 0.0
+
+    @property
+    def untagged_any_rate(self) -> float:
+        """Share of works tagging no relationship given any romantic pairing."""
+        return self.untagged_any / self.untagged if self.untagged else 0.0
 
 
 @dataclass
@@ -214,48 +230,6 @@ def evaluate_ao3(
     return report
 
 
-def tagged_pair(work: LabelledWork) -> tuple[str, str] | None:
-    """The two names of the work's first relationship tag when it is romantic (``A/B``)."""
-    if not work.relationships or "/" not in work.relationships[0]:
-        return None
-    names = [_plain(n) for n in work.relationships[0].split("/")]
-    return (names[0], names[1]) if len(names) == 2 and names[0] != names[1] else None
-
-
-def _plain(name: str) -> str:
-    return " ".join(re.sub(r"\([^)]*\)", " ", name).lower().split())
-
-
-def same_character(found: str, tagged: str) -> bool:
-    """Whether a name FicLens gives is the tagged character's: the same name, or words of it.
-
-    A story that only ever says ``Stephen`` cannot give ``Stephen Maturin``; ``Stephen`` then
-    counts as the tagged character. Parenthesised disambiguations in tags are ignored. Two
-    names a fandom pack gives to one canon character are one character, as AO3's tag wranglers
-    make them synonyms (``Voldemort`` and ``Tom Riddle``).
-
-    Example:
-        >>> same_character("Draco", "Draco Malfoy"), same_character("Lucius", "Draco Malfoy")
-        (True, False)
-        >>> same_character("Tom Riddle", "Voldemort")
-        True
-    """
-    words, target = _plain(found).split(), _plain(tagged).split()
-    if words and all(word in target for word in words):
-        return True
-    canon = find_canon(found)
-    return canon is not None and any(find_canon(form) is canon for form in tag_forms(tagged))
-
-
-def _pair_found(found: Sequence[str], tagged: tuple[str, str]) -> bool:
-    if len(found) != 2:
-        return False
-    first, second = found
-    return (same_character(first, tagged[0]) and same_character(second, tagged[1])) or (
-        same_character(first, tagged[1]) and same_character(second, tagged[0])
-    )
-
-
 def pairing_score(
     works: Sequence[LabelledWork],
     prepared: Sequence[Prepared],
@@ -263,27 +237,45 @@ def pairing_score(
     limit: int,
     progress: Progress | None = None,
 ) -> PairingScore:
-    """Run the full pipeline on the first ``limit`` works tagging a pairing; count it found."""
+    """Run the full pipeline on the pairing evaluation's works (:func:`pairing_evaluation`).
+
+    Counts how often the tagged pairing is the first romantic pairing FicLens gives, and how
+    often works tagging no relationship get a romantic pairing, main or any. Works the pairing
+    models were trained on are counted apart (``in_training``): the shipped models hold the
+    default evaluation's authors out.
+    """
     from ficlens.api import analyze  # noqa: PLC0415 (the api imports the evaluation's parts)
 
-    chosen = [(w, p) for w, p in zip(works, prepared, strict=True) if tagged_pair(w)][:limit]
-    main = anywhere = 0
-    for done, (work, item) in enumerate(chosen, start=1):
-        analysis = analyze(item.work)
+    items = {w.work_id: p for w, p in zip(works, prepared, strict=True)}
+    tagged, untagged = pairing_evaluation(works, limit)
+    trained = {
+        work_id
+        for name in (PAIRING_MODEL, ROMANCE_MODEL)
+        for work_id in load_model(name).meta.get("work_ids", ())
+    }
+    counts = dict.fromkeys(("main", "anywhere", "untagged_main", "untagged_any"), 0)
+    chosen = [*tagged, *untagged]
+    for done, work in enumerate(chosen, start=1):
+        analysis = analyze(items[work.work_id].work)
         names = {c.id: c.name for c in analysis.characters}
-        content = analysis.content
-        found = [
-            [names.get(i, "") for i in r.characters]
-            for r in (content.relationships if content else ())
+        romantic = [
+            ([names.get(i, "") for i in r.characters], r.main)
+            for r in (analysis.content.relationships if analysis.content else ())
             if r.kind == "romantic"
         ]
         target = tagged_pair(work)
-        assert target is not None
-        main += bool(found) and _pair_found(found[0], target)
-        anywhere += any(_pair_found(pair, target) for pair in found)
+        if target is None:
+            counts["untagged_main"] += any(main for _, main in romantic)
+            counts["untagged_any"] += bool(romantic)
+        else:
+            counts["main"] += bool(romantic) and pair_matches(romantic[0][0], target)
+            counts["anywhere"] += any(pair_matches(pair, target) for pair, _ in romantic)
         if progress is not None:
             progress("pairings (full pipeline)", done, len(chosen))
-    return PairingScore(len(chosen), main, anywhere)
+    return PairingScore(
+        len(tagged), counts["main"], counts["anywhere"], len(untagged), counts["untagged_main"],
+        counts["untagged_any"], sum(w.work_id in trained for w in chosen),
+    )  # fmt: skip
 
 
 def _rate(

@@ -144,13 +144,23 @@ def ao3_tables(report: Ao3Report) -> list[Table]:
     if report.pairings is not None:
         p = report.pairings
         table = Table(title="Main pairing (the first relationship tag, A/B)", title_justify="left")
-        for column in ("works", "main pairing found", "among the pairings found"):
+        columns = ("works", "main pairing found", "among the pairings found", "untagged works",
+                   "untagged: a main pairing", "untagged: any romantic")  # fmt: skip
+        for column in columns:
             table.add_column(column, justify="right")
         table.add_row(
             str(p.works),
             f"{p.main_found} ({p.main_rate:.3f})",
             f"{p.anywhere} ({p.anywhere_rate:.3f})",
+            str(p.untagged),
+            f"{p.untagged_main} ({p.untagged_main_rate:.3f})",
+            f"{p.untagged_any} ({p.untagged_any_rate:.3f})",
         )
+        if p.in_training:
+            table.caption = (
+                f"{p.in_training} of these works trained the pairing models: not held out"
+            )
+            table.caption_justify = "left"
         tables.append(table)
     return tables
 

@@ -13,15 +13,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ficlens.content.corpus import AO3_RATINGS, LabelledWork, read_labelled
-from ficlens.errors import InputError
-from ficlens.eval.ao3 import (
-    quadratic_kappa,
-    rating_scores,
+from ficlens.content.corpus import (
+    AO3_RATINGS,
+    LabelledWork,
+    pairing_evaluation,
+    pairing_holdout,
+    read_labelled,
     same_character,
     tagged_pair,
-    warning_score,
 )
+from ficlens.errors import InputError
+from ficlens.eval.ao3 import quadratic_kappa, rating_scores, warning_score
 
 # --- rating_scores -------------------------------------------------------------------------
 
@@ -342,3 +344,25 @@ def test_same_character_accepts_the_words_of_the_tagged_name(
     found: str, tagged: str, expected: bool
 ) -> None:
     assert same_character(found, tagged) is expected
+
+
+def by(author: str, work_id: str, *relationships: str) -> LabelledWork:
+    return LabelledWork(work_id, author, "text", "Teen And Up Audiences", (), relationships)
+
+
+def test_the_pairing_evaluation_takes_the_first_tagged_and_half_as_many_untagged() -> None:
+    works = [
+        by("ana", "1", "Ana/Bo"),
+        by("cy", "2"),
+        by("cy", "3", "Ana & Bo"),
+        by("dee", "4", "Cy/Dee"),
+        by("eli", "5"),
+        by("fay", "6", "Eli/Fay"),
+    ]
+    tagged, untagged = pairing_evaluation(works, limit=2)
+    assert [w.work_id for w in tagged] == ["1", "4"]
+    assert [w.work_id for w in untagged] == ["2"]
+    # held out by author: every work of theirs, whatever it tags
+    held_out = {w.group for w in (*tagged, *untagged)}
+    assert held_out == {"ana", "cy", "dee"}
+    assert pairing_holdout(works) == frozenset({"ana", "cy", "dee", "eli", "fay"})

@@ -60,6 +60,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ficlens.content.linear import LinearModel
 from ficlens.content.relationships.categories import categories, category_of
 from ficlens.content.relationships.cues import CUES, FAMILY, LIGHT_KISS, STATUS_ALONE
 from ficlens.content.relationships.decide import (
@@ -80,6 +81,7 @@ from ficlens.content.relationships.decide import (
     PLATONIC_SHARE,
     ROMANTIC_MIN,
     ROMANTIC_SHARE,
+    Ranked,
     decide,
 )
 from ficlens.content.relationships.pairs import (
@@ -103,7 +105,8 @@ from ficlens.content.relationships.participants import (
     RECENT_MENTIONS,
     RECENT_PARAGRAPHS,
 )
-from ficlens.content.relationships.story import read_story
+from ficlens.content.relationships.ranker import ROMANCE_GATE, RULES_GATE, top_pair
+from ficlens.content.relationships.story import Story, read_story
 from ficlens.model import Character, Quote, Relationship, Span
 
 __all__ = [
@@ -136,16 +139,46 @@ __all__ = [
     "QUOTE_WEIGHT",
     "RECENT_MENTIONS",
     "RECENT_PARAGRAPHS",
+    "ROMANCE_GATE",
     "ROMANTIC_MIN",
     "ROMANTIC_SHARE",
+    "RULES_GATE",
     "SIGNAL_WEIGHT",
     "STATUS_ALONE",
     "categories",
     "category_of",
     "find_relationships",
+    "gather_pairs",
 ]
 
-METHOD = "content.relationships.v2"
+METHOD = "content.relationships.v3"
+
+
+def gather_pairs(
+    text: str,
+    paragraphs: Sequence[Span],
+    characters: Sequence[Character],
+    mentions: Sequence[tuple[Span, str]],
+    quotes: Sequence[Quote] = (),
+    romance: Sequence[Span] = (),
+    narrator: str | None = None,
+) -> tuple[Story, dict[tuple[str, str], Pair]]:
+    """Read the story and gather the evidence of every pair of characters it names together.
+
+    The arguments are those of :func:`find_relationships`; the trained ranker's training reads
+    the same pairs (``ficlens train pairings``).
+    """
+    known = {character.id for character in characters}
+    if narrator:
+        known.add(narrator)
+    story = read_story(text, paragraphs, characters, mentions, quotes, narrator, known)
+    pairs: dict[tuple[str, str], Pair] = {}
+    count_together(story, pairs)
+    count_cues(story, pairs)
+    count_signals(story, romance, pairs)
+    count_talk(story, pairs)
+    discount_kin(pairs, characters)
+    return story, pairs
 
 
 def find_relationships(
@@ -157,6 +190,9 @@ def find_relationships(
     romance: Sequence[Span] = (),
     narrator: str | None = None,
     max_evidence: int = 3,
+    *,
+    romance_likely: float | None = None,
+    ranker: LinearModel | None = None,
 ) -> tuple[Relationship, ...]:
     """Find the story's romantic and platonic relationships, main pairing first.
 
@@ -169,6 +205,12 @@ def find_relationships(
         romance: passages where romance or sexual content signals fired.
         narrator: the id of a first-person narrator, who is ``I``/``me``/``my``.
         max_evidence: most evidence spans per relationship.
+        romance_likely: how likely the ``romance`` text model finds it that the story is about
+            a romantic pairing; with ``ranker``, the trained ranker names the main pairing when
+            it is at least ``ROMANCE_GATE``, the rules do from ``RULES_GATE``, and no pairing
+            is main below that.
+        ranker: the trained ``pairing`` model (:mod:`~ficlens.content.relationships.ranker`);
+            without it, or without ``romance_likely``, the rules decide alone.
 
     Returns:
         Main pairings first, then other romantic pairs, groups and platonic pairs, each by
@@ -183,14 +225,11 @@ def find_relationships(
         ...  find_relationships(text, [Span(0, len(text))], cast, found)]
         [('Ann/Bea', 'romantic', 'F/F')]
     """
-    known = {character.id for character in characters}
-    if narrator:
-        known.add(narrator)
-    story = read_story(text, paragraphs, characters, mentions, quotes, narrator, known)
-    pairs: dict[tuple[str, str], Pair] = {}
-    count_together(story, pairs)
-    count_cues(story, pairs)
-    count_signals(story, romance, pairs)
-    count_talk(story, pairs)
-    discount_kin(pairs, characters)
-    return decide(story, characters, pairs, max_evidence, passages=len(romance))
+    story, pairs = gather_pairs(text, paragraphs, characters, mentions, quotes, romance, narrator)
+    ranked: Ranked = None
+    if ranker is not None and romance_likely is not None:
+        if romance_likely >= ROMANCE_GATE:
+            ranked = top_pair(story, pairs, characters, len(romance), ranker) or False
+        elif romance_likely < RULES_GATE:
+            ranked = False
+    return decide(story, characters, pairs, max_evidence, passages=len(romance), ranked=ranked)

@@ -14,11 +14,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import combinations
+from typing import Literal
 
 from ficlens.content.relationships.categories import category_of
 from ficlens.content.relationships.pairs import Pair, pair_key
 from ficlens.content.relationships.story import Story
 from ficlens.model import Character, Relationship, Span
+
+Ranked = tuple[tuple[str, str], float] | Literal[False] | None
+"""The trained ranker's verdict for :func:`decide`: a pair and its probability, ``False`` (not a
+romance) or ``None`` (no ranker)."""
 
 LEAD_ROMANTIC_MIN = 1.5
 """Least romance weight of a romantic pair of the story's two most-named characters."""
@@ -62,12 +67,18 @@ def decide(
     max_evidence: int,
     *,
     passages: int = 0,
+    ranked: Ranked = None,
 ) -> tuple[Relationship, ...]:
     """The relationships the gathered evidence supports, main pairings first.
 
     ``passages`` is how many romance passages the content signals found: a story with at least
     ``FALLBACK_PASSAGES`` of them but no pair over the romantic thresholds still gets the
     central pair its romance evidence clearly favours (:func:`_fallback`).
+
+    ``ranked`` is the trained ranker's verdict (:mod:`~ficlens.content.relationships.ranker`),
+    when its models are at hand: ``(pair, probability)`` when the story reads as a romance,
+    and that pair is then romantic and the main pairing; ``False`` when the story does not read
+    as a romance, and then no pairing is main. ``None`` leaves the decision to the rules.
     """
     by_id = {c.id: c for c in characters}
     order = _appearance_order(story, characters)
@@ -78,10 +89,14 @@ def decide(
         romantic = _fallback(pairs, central)
     if not romantic:
         romantic = _leads_pair(pairs, [ident for ident, _ in counts.most_common(2)])
-    groups = _groups(romantic, pairs, central)
-    main = (
-        None if any(is_main for _, _, is_main in groups) else _main_pair(romantic, pairs, central)
-    )
+    if ranked:
+        top = ranked[0]
+        romantic = [top, *(key for key in romantic if key != top)]
+    groups = _groups(romantic, pairs, central if ranked is not False else set())
+    if any(is_main for _, _, is_main in groups) or ranked is False:
+        main = None
+    else:
+        main = romantic[0] if ranked else _main_pair(romantic, pairs, central)
     result = [
         _relationship(key, "romantic", pairs[key], key == main, by_id, order, max_evidence)
         for key in romantic
@@ -226,7 +241,7 @@ def _relationship(
         if romantic
         else None
     )
-    evidence = _best(pair.cues if romantic else pair.together, max_evidence)
+    evidence = _best(pair.cues if romantic and pair.cues else pair.together, max_evidence)
     return Relationship(
         characters=members,
         kind=kind,

@@ -1,0 +1,151 @@
+"""The main pairing by a trained ranker: which pair of characters a romance is about.
+
+The rules of :mod:`~ficlens.content.relationships.decide` say which pairs show romance; they
+miss couples written with no cue the lexicon knows and sometimes crown a side pair. When the
+story as a whole reads as a romance (the ``romance`` text model, trained on whether AO3 authors
+tag a romantic pairing, gives at least ``ROMANCE_GATE``), the pair the ``pairing`` model scores
+highest is the main pairing; when it gives less than ``RULES_GATE`` no pairing is main, and in
+between the rules decide. Each candidate pair (every pair the story names together or joins
+by a cue) is described by ``FEATURE_NAMES``: its romance weight, absolute and against the
+others', how much the two interact, how central each is, kinship, gender combination, whether
+a fandom pack knows them, how early each appears and how strong its best cue is. The models are
+trained by ``ficlens train pairings`` (:mod:`ficlens.content.pairing_training`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ficlens.content.linear import LinearModel
+from ficlens.content.relationships.pairs import Pair
+from ficlens.content.relationships.story import Story
+from ficlens.model import Character
+
+ROMANCE_GATE = 0.6
+"""Least probability from the ``romance`` text model for the ranker to name the main pairing."""
+RULES_GATE = 0.3
+"""Between this and ``ROMANCE_GATE`` the rules name the main pairing, if any; below it the story
+is not read as a romance and no pairing is main."""
+
+FEATURE_NAMES = (
+    "romance.log", "romance.share", "romance.top", "romance.lead",
+    "sentences.log", "paragraphs.log", "talk.log", "interaction.share",
+    "mentions.min_share", "mentions.max_share", "mentions.min_log",
+    "rank.has_first", "rank.both_top_two", "rank.both_top_four", "rank.inv_max", "rank.inv_min",
+    "kin", "gender.same", "gender.different", "gender.unknown", "narrator",
+    "story.passages_log", "cues.log", "canon.both", "canon.any",
+    "appearance.inv_max", "appearance.inv_min", "talk.share", "cues.best",
+)  # fmt: skip
+_UNRANKED = 99
+_LATE = 9
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every pair's features compare against, computed once per story."""
+
+    counts: Counter[str]
+    total: int
+    rank: dict[str, int]
+    strongest: float
+    busiest: float
+    top_two: tuple[tuple[float, tuple[str, str]], ...]
+    talk: float
+    appearance: dict[str, int]
+    canon: dict[str, bool]
+    passages: int
+
+
+def _context(
+    story: Story, pairs: dict[tuple[str, str], Pair], characters: Sequence[Character], passages: int
+) -> _Context:
+    counts: Counter[str] = Counter()
+    for named in story.named:
+        counts.update(ident for _, ident in named)
+    firsts = sorted({c.first for c in characters if c.first >= 0})
+    order = {first: index for index, first in enumerate(firsts)}
+    romance = sorted(((p.romance, key) for key, p in pairs.items()), reverse=True)
+    return _Context(
+        counts=counts,
+        total=sum(counts.values()) or 1,
+        rank={ident: r for r, (ident, _) in enumerate(counts.most_common())},
+        strongest=romance[0][0] if romance and romance[0][0] > 0 else 1.0,
+        busiest=max((p.interaction for p in pairs.values()), default=0.0) or 1.0,
+        top_two=tuple(romance[:2]),
+        talk=sum(p.talk for p in pairs.values()) or 1.0,
+        appearance={c.id: order[c.first] for c in characters if c.first >= 0},
+        canon={c.id: c.canon for c in characters},
+        passages=passages,
+    )
+
+
+def _features(story: Story, key: tuple[str, str], pair: Pair, context: _Context) -> list[float]:
+    first, second = key
+    mentions = sorted((context.counts.get(first, 0), context.counts.get(second, 0)))
+    ranks = sorted((context.rank.get(first, _UNRANKED), context.rank.get(second, _UNRANKED)))
+    genders = [story.genders.get(first, "?"), story.genders.get(second, "?")]
+    known = all(g in ("m", "f") for g in genders)
+    other = next((value for value, k in context.top_two if k != key), 0.0)
+    canon = [context.canon.get(ident, False) for ident in key]
+    seen = sorted(context.appearance.get(ident, _LATE) for ident in key)
+    return [
+        math.log1p(pair.romance),
+        pair.romance / context.strongest,
+        float(pair.romance > 0 and pair.romance >= context.strongest),
+        math.log1p(pair.romance) - math.log1p(other),
+        math.log1p(pair.sentences),
+        math.log1p(pair.paragraphs),
+        math.log1p(pair.talk),
+        pair.interaction / context.busiest,
+        mentions[0] / context.total,
+        mentions[1] / context.total,
+        math.log1p(mentions[0]),
+        float(ranks[0] == 0),
+        float(ranks[1] <= 1),
+        float(ranks[1] < 4),
+        1 / (1 + ranks[1]),
+        1 / (1 + ranks[0]),
+        float(pair.kin),
+        float(known and genders[0] == genders[1]),
+        float(known and genders[0] != genders[1]),
+        float(not known),
+        float(story.narrator is not None and story.narrator in key),
+        math.log1p(context.passages),
+        math.log1p(len(pair.cues)),
+        float(all(canon)),
+        float(any(canon)),
+        1 / (1 + seen[1]),
+        1 / (1 + seen[0]),
+        pair.talk / context.talk,
+        max((weight for weight, _, _ in pair.cues), default=0.0),
+    ]
+
+
+def candidate_features(
+    story: Story,
+    pairs: dict[tuple[str, str], Pair],
+    characters: Sequence[Character],
+    passages: int,
+) -> list[tuple[tuple[str, str], list[float]]]:
+    """Every candidate pair with its features (``FEATURE_NAMES``), in the order of ``pairs``."""
+    context = _context(story, pairs, characters, passages)
+    return [(key, _features(story, key, pair, context)) for key, pair in pairs.items()]
+
+
+def top_pair(
+    story: Story,
+    pairs: dict[tuple[str, str], Pair],
+    characters: Sequence[Character],
+    passages: int,
+    ranker: LinearModel,
+) -> tuple[tuple[str, str], float] | None:
+    """The pair the ranker scores highest, with its probability; ``None`` with no pairs."""
+    best: tuple[tuple[str, str], float] | None = None
+    for key, features in candidate_features(story, pairs, characters, passages):
+        p = ranker.probabilities({}, features)[1]
+        if best is None or p > best[1] or (p == best[1] and key < best[0]):
+            best = (key, p)
+    return best

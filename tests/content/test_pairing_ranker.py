@@ -1,0 +1,127 @@
+"""The trained ranker of candidate pairs: its features, its verdict, and how decide uses it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ficlens.content.linear import LinearModel
+from ficlens.content.pairing_training import PairExamples, fit_ranker
+from ficlens.content.relationships import (
+    ROMANCE_GATE,
+    RULES_GATE,
+    find_relationships,
+    gather_pairs,
+)
+from ficlens.content.relationships.ranker import FEATURE_NAMES, candidate_features, top_pair
+from ficlens.model import Character, Relationship, Span
+
+# Wren and Osk are together all through the story, with no romantic cue; Wren and Pell kiss.
+QUARRY = """Wren and Osk walked to the quarry at dawn. Osk carried the ropes for Wren.
+
+Wren and Osk sat on the ledge and shared bread. Osk laughed at Wren.
+
+At the fair Wren kissed Pell behind the tent. Pell kissed Wren again at the gate.
+
+Wren and Osk climbed down before dark. Osk held the lamp while Wren tied the knots.
+
+Wren and Osk came home late, and Osk stayed for supper with Wren."""
+CAST = {"Wren": ("c1", "she/her"), "Osk": ("c2", "he/him"), "Pell": ("c3", "he/him")}
+
+
+def cast_of(text: str) -> tuple[list[Span], list[Character], list[tuple[Span, str]]]:
+    """Paragraphs, characters and name mentions of a text whose names are ``CAST``'s."""
+    mentions = [
+        (Span(m.start(), m.end()), CAST[m.group()][0])
+        for m in re.finditer(r"\b(?:Wren|Osk|Pell)\b", text)
+    ]
+    characters = [
+        Character(ident, name, (), gender, False,
+                  sum(1 for _, i in mentions if i == ident),
+                  next(s.start for s, i in mentions if i == ident))
+        for name, (ident, gender) in CAST.items()
+    ]  # fmt: skip
+    paragraphs, start = [], 0
+    for block in text.split("\n\n"):
+        paragraphs.append(Span(start, start + len(block)))
+        start += len(block) + 2
+    return paragraphs, characters, mentions
+
+
+def ranker_preferring(feature: str, weight: float = 4.0) -> LinearModel:
+    """A hand-made ranker that only looks at one feature (standardised as is)."""
+    n = len(FEATURE_NAMES)
+    return LinearModel(
+        name="pairing", classes=("other", "main"), words=(), idf=(), word_weights=(),
+        feature_names=FEATURE_NAMES, feature_mean=(0.0,) * n, feature_scale=(1.0,) * n,
+        feature_weights=tuple((weight if name == feature else 0.0,) for name in FEATURE_NAMES),
+        feature_factor=1.0, intercept=(0.0,), threshold=0.5, meta={}, index={},
+    )  # fmt: skip
+
+
+def relationships(likely: float | None, ranker: LinearModel | None) -> tuple[Relationship, ...]:
+    paragraphs, characters, mentions = cast_of(QUARRY)
+    return find_relationships(
+        QUARRY, paragraphs, characters, mentions, romance_likely=likely, ranker=ranker
+    )
+
+
+def test_every_candidate_pair_has_every_feature() -> None:
+    paragraphs, characters, mentions = cast_of(QUARRY)
+    story, pairs = gather_pairs(QUARRY, paragraphs, characters, mentions)
+    found = dict(candidate_features(story, pairs, characters, passages=0))
+    assert set(found) == {("c1", "c2"), ("c1", "c3")}
+    assert all(len(values) == len(FEATURE_NAMES) for values in found.values())
+    named = dict(zip(FEATURE_NAMES, found[("c1", "c3")], strict=True))
+    assert named["romance.top"] == 1.0 and named["gender.different"] == 1.0
+    assert dict(zip(FEATURE_NAMES, found[("c1", "c2")], strict=True))["romance.log"] == 0.0
+
+
+def test_the_ranker_picks_the_pair_its_weights_favour() -> None:
+    paragraphs, characters, mentions = cast_of(QUARRY)
+    story, pairs = gather_pairs(QUARRY, paragraphs, characters, mentions)
+    by_talk = top_pair(story, pairs, characters, 0, ranker_preferring("sentences.log"))
+    by_kiss = top_pair(story, pairs, characters, 0, ranker_preferring("romance.log"))
+    assert by_talk is not None and by_talk[0] == ("c1", "c2") and by_talk[1] > 0.5
+    assert by_kiss is not None and by_kiss[0] == ("c1", "c3")
+
+
+def test_a_story_read_as_a_romance_gets_the_rankers_pair_as_main() -> None:
+    found = relationships(ROMANCE_GATE, ranker_preferring("sentences.log"))
+    romantic = [r for r in found if r.kind == "romantic"]
+    assert (romantic[0].tag, romantic[0].main) == ("Wren/Osk", True)
+    # no romantic cue joins them: the evidence is where they are together
+    assert QUARRY[romantic[0].evidence[0].start :].startswith("Wren and Osk")
+    assert all(not r.main for r in romantic[1:])
+
+
+def test_a_story_not_read_as_a_romance_has_no_main_pairing() -> None:
+    found = relationships(RULES_GATE - 0.01, ranker_preferring("sentences.log"))
+    assert [r.tag for r in found if r.kind == "romantic"] == ["Wren/Pell"]
+    assert not any(r.main for r in found)
+
+
+def test_between_the_gates_and_without_the_models_the_rules_decide() -> None:
+    rules = relationships(None, None)
+    assert [(r.tag, r.main) for r in rules if r.kind == "romantic"] == [("Wren/Pell", True)]
+    assert relationships(0.99, None) == rules
+    assert relationships(ROMANCE_GATE - 0.01, ranker_preferring("sentences.log")) == rules
+
+
+def test_fit_ranker_learns_which_candidate_is_tagged() -> None:
+    # the tagged pair always has the larger first feature
+    examples = [
+        PairExamples(str(n), [[1.0 + n % 3] + [0.0] * 28, [0.0] * 29], [True, False])
+        for n in range(12)
+    ]
+    model = fit_ranker(examples, {"works": 12})
+    assert model.feature_names == FEATURE_NAMES and model.meta == {"works": 12}
+    tagged, other = examples[0].features
+    assert model.probabilities({}, tagged)[1] > 0.5 > model.probabilities({}, other)[1]
+
+
+def test_fit_ranker_needs_a_tagged_pair_among_the_candidates() -> None:
+    examples = [PairExamples("1", [[0.0] * 29], [False])]
+    with pytest.raises(ValueError, match="tagged pair is among the candidates"):
+        fit_ranker(examples, {})
