@@ -341,6 +341,12 @@ def train_pairings_command(
     limit: Annotated[
         int | None, typer.Option(help="Train the ranker on at most this many works.")
     ] = None,
+    hold_out: Annotated[
+        bool,
+        typer.Option(
+            help="Leave out every work by an author of the pairing evaluation (`eval ao3`)."
+        ),
+    ] = True,
 ) -> None:
     """Train the main-pairing models (romance text model and pair ranker) and ship them."""
     from ficlens.content.pairing_training import train_pairings  # noqa: PLC0415 (scikit-learn)
@@ -348,8 +354,9 @@ def train_pairings_command(
     err = Console(stderr=True)
     try:
         train_pairings(
-            file, say=lambda message: err.print(message, highlight=False), jobs=jobs, limit=limit
-        )
+            file, say=lambda message: err.print(message, highlight=False), jobs=jobs,
+            limit=limit, hold_out=hold_out,
+        )  # fmt: skip
     except FicLensError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None

@@ -154,6 +154,7 @@ def train_pairings(
     say: Callable[[str], None],
     jobs: int = 2,
     limit: int | None = None,
+    hold_out: bool = True,
     out: Path = MODELS,
 ) -> list[LinearModel]:
     """Train the ``romance`` and ``pairing`` models on a labelled file and write them to ``out``.
@@ -163,14 +164,17 @@ def train_pairings(
         say: hears progress and unreadable works.
         jobs: processes running the pipeline for the ranker (0: in this process).
         limit: train the ranker on at most this many works (the first, in file order).
+        hold_out: leave out the pairing evaluation's authors (:func:`pairing_holdout`); only
+            a file that is not the evaluation's needs ``False``.
         out: where the model files go.
     """
     works, problems = read_labelled(path)
     for problem in problems:
         say(problem)
-    held_out = pairing_holdout(works)
+    held_out = pairing_holdout(works) if hold_out else frozenset()
     kept = [w for w in works if w.group not in held_out]
-    say(f"{len(works) - len(kept)} works by the pairing evaluation's authors held out")
+    if hold_out:
+        say(f"{len(works) - len(kept)} works by the pairing evaluation's authors held out")
     readable, prepared = [], []
     for work, item in zip(kept, prepare_all(kept), strict=True):
         if isinstance(item, str):
