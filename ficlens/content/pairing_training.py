@@ -18,12 +18,12 @@ scores the shipped models on authors they never saw.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -32,7 +32,6 @@ from ficlens.content.corpus import (
     pair_matches,
     pairing_holdout,
     prepare,
-    prepare_all,
     read_labelled,
     tagged_pair,
 )
@@ -40,7 +39,7 @@ from ficlens.content.linear import LinearModel
 from ficlens.content.relationships import gather_pairs
 from ficlens.content.relationships.ranker import FEATURE_NAMES, candidate_features
 from ficlens.content.signals import find_hits
-from ficlens.content.training import MODELS, fit_model
+from ficlens.content.training import MODELS, fit_model, readable, training_meta, write_models
 from ficlens.errors import InputError
 
 ROMANCE_C = 1.0
@@ -119,7 +118,7 @@ def _collect(
         say(f"work {work_id}: {error}")
 
 
-def fit_ranker(examples: Sequence[PairExamples], meta: dict[str, object]) -> LinearModel:
+def fit_ranker(examples: Sequence[PairExamples], meta: dict[str, Any]) -> LinearModel:
     """The ``pairing`` model: a logistic regression over the candidates of all examples."""
     from sklearn.linear_model import LogisticRegression  # noqa: PLC0415 (optional)
 
@@ -175,28 +174,16 @@ def train_pairings(
     kept = [w for w in works if w.group not in held_out]
     if hold_out:
         say(f"{len(works) - len(kept)} works by the pairing evaluation's authors held out")
-    readable, prepared = [], []
-    for work, item in zip(kept, prepare_all(kept), strict=True):
-        if isinstance(item, str):
-            say(item)
-            continue
-        readable.append(work)
-        prepared.append(item)
-    y = np.array([int(tagged_pair(w) is not None) for w in readable])
+    kept, prepared = readable(kept, say)
+    y = np.array([int(tagged_pair(w) is not None) for w in kept])
     romance = fit_model("romance", ("no", "yes"), prepared, y, ROMANCE_C)
-    romance_meta = _meta(path, readable)
-    tagged = [w for w in readable if tagged_pair(w) is not None][:limit]
+    tagged = [w for w in kept if tagged_pair(w) is not None][:limit]
     examples = gather_examples(tagged, jobs=jobs, say=say)
-    ranker = fit_ranker(examples, _meta(path, tagged))
-    models = [LinearModel.from_json({**romance.to_json(), "meta": romance_meta}), ranker]
-    out.mkdir(parents=True, exist_ok=True)
-    for model in models:
-        target = out / f"{model.name}.json"
-        target.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", "utf-8")
-        say(f"wrote {target} ({target.stat().st_size // 1024} KiB)")
-    return models
-
-
-def _meta(path: str | Path, works: Sequence[LabelledWork]) -> dict[str, object]:
-    ids = sorted(w.work_id for w in works)
-    return {"data": Path(path).name, "works": len(ids), "work_ids": ids}
+    return write_models(
+        [
+            LinearModel.from_json({**romance.to_json(), "meta": training_meta(path, kept)}),
+            fit_ranker(examples, training_meta(path, tagged)),
+        ],
+        out,
+        say,
+    )

@@ -264,13 +264,13 @@ def on_page(key: str, item: Prepared) -> bool:
     return shows_on_page(key, signals, find_near(item.hits))
 
 
-def train_models(
-    path: str | Path, *, say: Callable[[str], None], out: Path = MODELS
-) -> list[LinearModel]:
-    """Train every model on a labelled file and write them to ``out``; ``say`` hears progress."""
-    works, problems = read_labelled(path)
-    for problem in problems:
-        say(problem)
+def readable(
+    works: Sequence[LabelledWork], say: Callable[[str], None]
+) -> tuple[list[LabelledWork], list[Prepared]]:
+    """The works that can be read as stories, each with its prepared features.
+
+    ``say`` hears why each other one cannot be read.
+    """
     kept: list[LabelledWork] = []
     prepared: list[Prepared] = []
     for work, item in zip(works, prepare_all(works), strict=True):
@@ -279,9 +279,36 @@ def train_models(
             continue
         kept.append(work)
         prepared.append(item)
+    return kept, prepared
+
+
+def training_meta(path: str | Path, works: Sequence[LabelledWork]) -> dict[str, Any]:
+    """What a model records of its training data: the file's name and the works' ids."""
+    ids = sorted(w.work_id for w in works)
+    return {"data": Path(path).name, "works": len(ids), "work_ids": ids}
+
+
+def write_models(
+    models: Sequence[LinearModel], out: Path, say: Callable[[str], None]
+) -> list[LinearModel]:
+    """Write each model to ``out/<name>.json`` (compact JSON) and say so."""
     out.mkdir(parents=True, exist_ok=True)
-    ids = sorted(w.work_id for w in kept)
-    meta = {"data": Path(path).name, "works": len(kept), "work_ids": ids}
+    for model in models:
+        target = out / f"{model.name}.json"
+        target.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", "utf-8")
+        say(f"wrote {target} ({target.stat().st_size // 1024} KiB, threshold {model.threshold})")
+    return list(models)
+
+
+def train_models(
+    path: str | Path, *, say: Callable[[str], None], out: Path = MODELS
+) -> list[LinearModel]:
+    """Train every model on a labelled file and write them to ``out``; ``say`` hears progress."""
+    works, problems = read_labelled(path)
+    for problem in problems:
+        say(problem)
+    kept, prepared = readable(works, say)
+    meta = training_meta(path, kept)
     rated = [i for i, w in enumerate(kept) if w.rating]
     y = np.array([AO3_RATINGS.index(kept[i].rating or "") for i in rated])
     models = [rating_fitter([prepared[i] for i in rated], y, [kept[i].group for i in rated])]
@@ -290,11 +317,6 @@ def train_models(
         labels = np.array([int(name in kept[i].warnings) for i in warned])
         subset = [prepared[i] for i in warned]
         models.append(warning_fitter(key)(subset, labels, [kept[i].group for i in warned]))
-    written = []
-    for model in models:
-        final = LinearModel.from_json({**model.to_json(), "meta": meta})
-        target = out / f"{final.name}.json"
-        target.write_text(json.dumps(final.to_json(), separators=(",", ":")) + "\n", "utf-8")
-        say(f"wrote {target} ({target.stat().st_size // 1024} KiB, threshold {final.threshold})")
-        written.append(final)
-    return written
+    return write_models(
+        [LinearModel.from_json({**model.to_json(), "meta": meta}) for model in models], out, say
+    )
