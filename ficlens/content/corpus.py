@@ -22,7 +22,7 @@ from ficlens.dialogue import story_paragraphs
 from ficlens.errors import InputError
 from ficlens.fandoms.pack import find_canon, tag_forms
 from ficlens.ingest import read_bytes
-from ficlens.model import Span, Work
+from ficlens.model import Character, Span, Work
 from ficlens.stats import count_words
 from ficlens.structure import build_work
 
@@ -193,14 +193,45 @@ def same_character(found: str, tagged: str) -> bool:
     return canon is not None and any(find_canon(form) is canon for form in tag_forms(tagged))
 
 
-def pair_matches(found: Sequence[str], tagged: tuple[str, str]) -> bool:
-    """Whether two names FicLens gives are the tagged pair's, in either order."""
+def pair_matches(found: Sequence[str | Sequence[str]], tagged: tuple[str, str]) -> bool:
+    """Whether two characters FicLens gives are the tagged pair, in either order.
+
+    Each is a name, or the names it answers to in tags (:func:`tag_names`).
+
+    Example:
+        >>> pair_matches(["Harry", "Draco Malfoy"], ("draco malfoy", "harry potter"))
+        True
+        >>> pair_matches([("Amelia", "original female character"), "Percival Graves"],
+        ...              ("percival graves", "original female character"))
+        True
+    """
     if len(found) != 2:
         return False
-    first, second = found
-    return (same_character(first, tagged[0]) and same_character(second, tagged[1])) or (
-        same_character(first, tagged[1]) and same_character(second, tagged[0])
+    first, second = ((f,) if isinstance(f, str) else tuple(f) for f in found)
+
+    def same(names: tuple[str, ...], tag: str) -> bool:
+        return any(same_character(name, tag) for name in names)
+
+    return (same(first, tagged[0]) and same(second, tagged[1])) or (
+        same(first, tagged[1]) and same(second, tagged[0])
     )
+
+
+ORIGINAL_CHARACTER = {"she": "original female character", "he": "original male character"}
+"""AO3's tags for characters a fan work invents, by the character's pronouns."""
+
+
+def tag_names(character: Character, fan_work: bool) -> tuple[str, ...]:
+    """The names a character FicLens finds answers to in AO3 relationship tags.
+
+    Its own name; and in a fan work (a fandom was detected), a character no fandom pack knows is
+    an original character, whom AO3 tags ``Original Female Character(s)``, ``Original Male
+    Character(s)`` or ``Original Character(s)``.
+    """
+    if not fan_work or character.canon:
+        return (character.name,)
+    pronoun = (character.gender or "").split("/")[0].lower()
+    return (character.name, ORIGINAL_CHARACTER.get(pronoun, "original character"))
 
 
 PAIRING_EVALUATION = 200

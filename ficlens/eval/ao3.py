@@ -35,6 +35,7 @@ from ficlens.content.corpus import (
     pairing_evaluation,
     prepare_all,
     read_labelled,
+    tag_names,
     tagged_pair,
 )
 from ficlens.content.linear import LinearModel, load_model
@@ -89,6 +90,9 @@ class PairingScore:
     untagged_main: int = 0
     untagged_any: int = 0
     in_training: int = 0
+    by_original: int = 0
+    """Of ``main_found``, how many matched only as an original character (a character no
+    fandom pack knows, in a fan work, against AO3's ``Original ... Character(s)`` tag)."""
 
     @property
     def main_rate(self) -> float:
@@ -239,8 +243,10 @@ def pairing_score(
 ) -> PairingScore:
     """Run the full pipeline on the pairing evaluation's works (:func:`pairing_evaluation`).
 
-    Counts how often the tagged pairing is the first romantic pairing FicLens gives, and how
-    often works tagging no relationship get a romantic pairing, main or any. Works the pairing
+    Counts how often the tagged pairing is the first romantic pairing FicLens gives (a
+    character no pack knows in a fan work answering to AO3's original-character tags, see
+    :func:`tag_names`), and how often works tagging no relationship get a romantic pairing,
+    main or any. Works the pairing
     models were trained on are counted apart (``in_training``): the shipped models hold the
     default evaluation's authors out.
     """
@@ -253,13 +259,14 @@ def pairing_score(
         for name in (PAIRING_MODEL, ROMANCE_MODEL)
         for work_id in load_model(name).meta.get("work_ids", ())
     }
-    counts = dict.fromkeys(("main", "anywhere", "untagged_main", "untagged_any"), 0)
+    counts = dict.fromkeys(("main", "anywhere", "untagged_main", "untagged_any", "original"), 0)
     chosen = [*tagged, *untagged]
     for done, work in enumerate(chosen, start=1):
         analysis = analyze(items[work.work_id].work)
-        names = {c.id: c.name for c in analysis.characters}
+        fan_work = bool(analysis.fandoms)
+        names = {c.id: tag_names(c, fan_work) for c in analysis.characters}
         romantic = [
-            ([names.get(i, "") for i in r.characters], r.main)
+            ([names.get(i, ("",)) for i in r.characters], r.main)
             for r in (analysis.content.relationships if analysis.content else ())
             if r.kind == "romantic"
         ]
@@ -267,14 +274,17 @@ def pairing_score(
         if target is None:
             counts["untagged_main"] += any(main for _, main in romantic)
             counts["untagged_any"] += bool(romantic)
-        else:
-            counts["main"] += bool(romantic) and pair_matches(romantic[0][0], target)
-            counts["anywhere"] += any(pair_matches(pair, target) for pair, _ in romantic)
+        elif romantic and pair_matches(romantic[0][0], target):
+            counts["main"] += 1
+            counts["original"] += not pair_matches([n[0] for n in romantic[0][0]], target)
+        counts["anywhere"] += target is not None and any(
+            pair_matches(pair, target) for pair, _ in romantic
+        )
         if progress is not None:
             progress("pairings (full pipeline)", done, len(chosen))
     return PairingScore(
         len(tagged), counts["main"], counts["anywhere"], len(untagged), counts["untagged_main"],
-        counts["untagged_any"], sum(w.work_id in trained for w in chosen),
+        counts["untagged_any"], sum(w.work_id in trained for w in chosen), counts["original"],
     )  # fmt: skip
 
 

@@ -156,10 +156,13 @@ def ao3_tables(report: Ao3Report) -> list[Table]:
             f"{p.untagged_main} ({p.untagged_main_rate:.3f})",
             f"{p.untagged_any} ({p.untagged_any_rate:.3f})",
         )
+        notes = (
+            [f"{p.by_original} of those found as an original character"] if p.by_original else []
+        )
         if p.in_training:
-            table.caption = (
-                f"{p.in_training} of these works trained the pairing models: not held out"
-            )
+            notes.append(f"{p.in_training} of these works trained the pairing models: not held out")
+        if notes:
+            table.caption = "; ".join(notes)
             table.caption_justify = "left"
         tables.append(table)
     return tables

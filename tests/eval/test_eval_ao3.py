@@ -16,14 +16,17 @@ import pytest
 from ficlens.content.corpus import (
     AO3_RATINGS,
     LabelledWork,
+    pair_matches,
     pairing_evaluation,
     pairing_holdout,
     read_labelled,
     same_character,
+    tag_names,
     tagged_pair,
 )
 from ficlens.errors import InputError
 from ficlens.eval.ao3 import quadratic_kappa, rating_scores, warning_score
+from ficlens.model import Character
 
 # --- rating_scores -------------------------------------------------------------------------
 
@@ -366,3 +369,23 @@ def test_the_pairing_evaluation_takes_the_first_tagged_and_half_as_many_untagged
     held_out = {w.group for w in (*tagged, *untagged)}
     assert held_out == {"ana", "cy", "dee"}
     assert pairing_holdout(works) == frozenset({"ana", "cy", "dee", "eli", "fay"})
+
+
+@pytest.mark.parametrize(
+    ("canon", "gender", "fan_work", "expected"),
+    [
+        (True, "she/her", True, ("Amelia",)),
+        (False, "she/her", False, ("Amelia",)),
+        (False, "she/her", True, ("Amelia", "original female character")),
+        (False, "he/him", True, ("Amelia", "original male character")),
+        (False, None, True, ("Amelia", "original character")),
+    ],
+)
+def test_a_character_no_pack_knows_in_a_fan_work_answers_to_the_original_character_tags(
+    canon: bool, gender: str | None, fan_work: bool, expected: tuple[str, ...]
+) -> None:
+    character = Character("c1", "Amelia", (), gender, canon, 5, 0)
+    assert tag_names(character, fan_work) == expected
+    tagged = ("percival graves", "original female character")
+    found = pair_matches([tag_names(character, fan_work), "Percival Graves"], tagged)
+    assert found is (expected[-1] in ("original female character", "original character"))
