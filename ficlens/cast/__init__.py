@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ficlens.cast.canon import canon_mentions, merge_canon, quoted_only
+from ficlens.cast.canon import canon_mentions, merge_canon, quoted_names, quoted_only
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.mentions import Mention, mentions_in
 from ficlens.cast.names import split_name
@@ -189,6 +189,7 @@ def build_cast(
             min_mentions=min_mentions,
             locative=_locative_shares(text, mentions),
             votes=_key_votes(located, parsed),
+            quoted=quoted_names(text, parsed, packs) if packs else None,
         )
         if packs:
             attached = merge_canon(groups, packs)

@@ -231,6 +231,29 @@ def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | N
     return None
 
 
+def quoted_names(
+    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
+) -> Counter[str]:
+    """How often each pack name is said inside quotations, by cluster key (``Albus``).
+
+    A canon character the narration names once but the others call by name (``"Albus!"``) is
+    in the story: :func:`ficlens.cast.roster.cluster_names` counts these towards keeping it.
+    """
+    pattern = _pattern(packs)
+    found: Counter[str] = Counter()
+    if pattern is None:
+        return found
+    for piece in parsed:
+        starts = _narration_starts(piece)
+        for match in pattern.finditer(text, piece.span.start, piece.span.end):
+            if match.start() in starts:
+                continue
+            parts = split_name(match.group())
+            if find_canon(parts.name, packs) is not None:
+                found[f"{parts.title} {parts.name}".strip()] += 1
+    return found
+
+
 _QUOTED_LEAD = 2
 """The canon character named only in quotations must be named this many times more than any
 other such character to name a first-person narrator."""

@@ -26,6 +26,8 @@ from ficlens.cast.mentions import Mention
 from ficlens.cast.names import NameParts, nicknames, titles
 
 MIN_MENTIONS = 2
+QUOTED_WEIGHT = 0.5
+"""What a canon name said inside a quotation counts towards ``MIN_MENTIONS``."""
 _FUZZY_RATIO = 90
 _MIN_FUZZY_LENGTH = 5
 _LOCATIVE_SHARE = 0.5
@@ -293,6 +295,7 @@ def cluster_names(
     min_mentions: int = MIN_MENTIONS,
     locative: dict[str, float] | None = None,
     votes: Mapping[str, Counter[str]] | None = None,
+    quoted: Mapping[str, int] | None = None,
 ) -> list[Group]:
     """Cluster mentions into character groups, largest first.
 
@@ -302,6 +305,9 @@ def cluster_names(
         locative: for each mention key, the share of its mentions that follow a locative
             preposition; groups mostly named that way are places, not people.
         votes: for each mention key, the pronoun sets that follow it (see ``Group.votes``).
+        quoted: for some mention keys (a fandom pack's names), how often the quotations say
+            them; a group named in the narration at least once counts ``QUOTED_WEIGHT`` of
+            each towards ``min_mentions`` (``"Albus!"`` shows Albus is there).
     """
     groups = list(_initial_groups(mentions, votes or {}).values())
     groups = _merge_variants(_merge_surnames(_merge_parts(groups)))
@@ -309,7 +315,8 @@ def cluster_names(
     locative = locative or {}
     kept = []
     for group in groups:
-        weight = group.size + sum(subjects[key] for key in group.keys)
+        weight: float = group.size + sum(subjects[key] for key in group.keys)
+        weight += QUOTED_WEIGHT * sum((quoted or {}).get(key, 0) for key in group.keys)
         place = sum(locative.get(key, 0.0) * n for key, n in group.keys.items()) / group.size
         if weight >= min_mentions and place < _LOCATIVE_SHARE:
             kept.append(group)

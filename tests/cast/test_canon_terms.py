@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from ficlens.cast.canon import merge_canon
+from ficlens.cast.canon import merge_canon, quoted_names
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
 from ficlens.fandoms import load_pack
+from ficlens.model import Span
+from ficlens.nlp import parse
 
 
 def group(*names: str) -> Group:
@@ -26,3 +29,11 @@ def test_a_group_named_only_by_a_pack_term_is_dropped() -> None:
 def test_without_the_pack_a_term_is_left_alone() -> None:
     kept = merge_canon([group("Hogwarts")], (load_pack("naruto"),))
     assert [sorted(g.keys) for g, _ in kept] == [["Hogwarts"]]
+
+
+def test_quoted_names_counts_pack_names_inside_quotations_only() -> None:
+    text = 'Peter came in. "Peter? Is that you, Peter?" asked Padma. "Sirius said you would."'
+    quotes = [Span(m.start() + 1, m.end() - 1) for m in re.finditer(r'"[^"]*"', text)]
+    parsed = list(parse(text, [Span(0, len(text))], hidden=quotes))
+    found = quoted_names(text, parsed, (load_pack("harry_potter"),))
+    assert found == Counter({"Peter": 2, "Sirius": 1})

@@ -107,6 +107,16 @@ def test_groups_below_min_mentions_are_dropped() -> None:
     assert cluster_names(mentions(*names), min_mentions=4) == []
 
 
+def test_a_name_the_quotations_say_helps_keep_a_group_named_once() -> None:
+    names = mentions("Hermione", "Hermione", "Neville")
+    assert grouped(cluster_names(names, quoted={"Neville": 1})) == [{"Hermione"}]
+    assert grouped(cluster_names(names, quoted={"Neville": 2})) == [{"Hermione"}, {"Neville"}]
+    # said only in quotations, never in the narration: no group at all
+    assert grouped(cluster_names(mentions("Hermione", "Hermione"), quoted={"Neville": 9})) == [
+        {"Hermione"}
+    ]
+
+
 def test_speech_subjects_count_twice() -> None:
     said = mentions("Neville", speech_subject=True)
     assert grouped(cluster_names(said)) == [{"Neville"}]
