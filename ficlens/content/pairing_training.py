@@ -7,7 +7,9 @@ Two models, written to ``ficlens/content/models/`` (see
   words and content signals, the same kind of linear model as the rating
   (:func:`ficlens.content.training.fit_model`); every readable work is an example;
 - ``pairing``: a logistic regression over the features of every candidate pair of characters
-  (``FEATURE_NAMES``), the tagged pair being the positive one. Candidates come from the full
+  (``FEATURE_NAMES``), the tagged pair being the positive one (names compared as the
+  evaluation compares them, an original character answering to AO3's original-character
+  tags). Candidates come from the full
   pipeline (spaCy cast, quotations and speakers) on each work that tags a romantic pairing,
   run in ``jobs`` processes: about a minute per 100 works and process.
 
@@ -33,6 +35,7 @@ from ficlens.content.corpus import (
     pairing_holdout,
     prepare,
     read_labelled,
+    tag_names,
     tagged_pair,
 )
 from ficlens.content.linear import LinearModel
@@ -77,11 +80,11 @@ def pair_examples(work: LabelledWork) -> PairExamples:
         text, result.paragraphs, cast.characters, cast.mentions, result.quotes, romance,
         cast.narrator,
     )  # fmt: skip
-    names = {c.id: c.name for c in cast.characters}
+    names = {c.id: tag_names(c, bool(matches)) for c in cast.characters}
     features, labels = [], []
     for key, values in candidate_features(story, pairs, cast.characters, len(romance)):
         features.append(values)
-        found = [names.get(ident, "") for ident in key]
+        found = [names.get(ident, ("",)) for ident in key]
         labels.append(target is not None and pair_matches(found, target))
     return PairExamples(work.work_id, features, labels)
 
