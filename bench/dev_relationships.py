@@ -29,6 +29,10 @@ With ``--tagged-cast`` the work's own character tags that the pack lacks join th
 which approximates a pipeline that finds non-canon characters too. ``--speed`` times one call
 on a story of about 200,000 words made of consecutive works.
 
+It measures the rules of ``find_relationships`` alone: the trained ranker and its text model
+(docs/relationships.md) are not applied; ``ficlens eval ao3`` measures them with the full
+pipeline.
+
 Only aggregate figures are printed; no text of the works is shown or stored.
 
 Run: ``.venv/bin/python bench/dev_relationships.py [--limit N] [--tagged-cast] [--speed]``.
