@@ -6,7 +6,9 @@ else; platonic when it has almost no romance but strong interaction (at most ``M
 The top romantic pair is the main pairing when both its characters are central and it leads the
 next by ``MAIN_LEAD``; three pairwise romantic characters form a ``Multi`` group. When no
 pair is romantic, two fallbacks may name the pairing (:func:`_fallback`, :func:`_leads_pair`).
-Names in a tag follow first appearance; evidence is the strongest passages first.
+A trained ranker's verdict (:mod:`~ficlens.content.relationships.ranker`), when given, overrides
+the main pairing: its pair is romantic and main, or, for a story not read as a romance, no pair
+is main. Names in a tag follow first appearance; evidence is the strongest passages first.
 """
 
 from __future__ import annotations
