@@ -18,7 +18,7 @@ from ficlens.dialogue.prepared import Prepared as Prepared
 from ficlens.dialogue.quotes import find_quotes
 from ficlens.dialogue.ranker import rerank
 from ficlens.dialogue.speakers import attribute_speakers
-from ficlens.fandoms import FandomPack
+from ficlens.fandoms import FandomPack, find_canon
 from ficlens.model import Quote, Span, Work
 from ficlens.nlp import DEFAULT_MODEL, Parsed, parse
 from ficlens.structure.paragraphs import split_paragraphs
@@ -84,7 +84,7 @@ def attribute(
         text, prepared.found, paragraphs=prepared.paragraphs, parsed=prepared.parsed, cast=cast
     )
     if cast.narrator:
-        cast, quotes = _name_narrator(text, cast, quotes)
+        cast, quotes = _name_narrator(text, cast, quotes, packs)
     if rank:
         quotes = rerank(prepared, quotes, cast=cast)
     diagnostics = tuple(
@@ -98,9 +98,13 @@ def attribute(
 
 
 def _name_narrator(
-    text: str, cast: Cast, quotes: tuple[Quote, ...]
+    text: str, cast: Cast, quotes: tuple[Quote, ...], packs: tuple[FandomPack, ...] = ()
 ) -> tuple[Cast, tuple[Quote, ...]]:
-    """Give the narrator the name others call them; merge with that character if known."""
+    """Give the narrator the name others call them; merge with that character if known.
+
+    A name a fandom pack knows gives the canonical name and pronouns (``Hermione`` is Hermione
+    Granger, she/her).
+    """
     narrator = cast.narrator
     assert narrator is not None
     name = narrator_name(text, quotes, narrator, resolve=cast.resolve)
@@ -115,8 +119,21 @@ def _name_narrator(
         )  # fmt: skip
         characters = tuple(c for c in cast.characters if c.id != narrator)
         return replace(cast, characters=characters, narrator=known), merged
+    canon = find_canon(name, packs) if packs else None
     characters = tuple(
-        replace(c, name=name, aliases=("I", "Narrator")) if c.id == narrator else c
+        (
+            replace(c, name=name, aliases=("I", "Narrator"))
+            if canon is None
+            else replace(
+                c,
+                name=canon.name,
+                aliases=tuple(dict.fromkeys((name, "I", "Narrator"))),
+                gender=c.gender or canon.pronouns,
+                canon=True,
+            )
+        )
+        if c.id == narrator
+        else c
         for c in cast.characters
     )
     return replace(cast, characters=characters), quotes

@@ -10,6 +10,7 @@ import pytest
 
 import ficlens
 from ficlens.dialogue import DialogueResult, analyze_dialogue
+from ficlens.fandoms import load_pack
 from ficlens.model import Quote, Work
 
 pytestmark = pytest.mark.spacy
@@ -149,6 +150,18 @@ def test_marauders_narrator_is_hermione(marauders: tuple[Work, DialogueResult]) 
     assert narrator is not None
     assert "Hermione" in result.cast.by_id()[narrator].name
     assert any("Harry" in name for name in names_of(result))
+
+
+def test_with_the_fandom_pack_the_narrator_takes_the_canonical_name(
+    marauders: tuple[Work, DialogueResult],
+) -> None:
+    work, _ = marauders
+    result = analyze_dialogue(work, packs=(load_pack("harry_potter"),))
+    narrator = result.cast.by_id()[result.cast.narrator or ""]
+    assert (narrator.name, narrator.gender, narrator.canon) == (
+        "Hermione Granger", "she/her", True,
+    )  # fmt: skip
+    assert "Hermione" in narrator.aliases  # the name the others call her
 
 
 def test_the_narrator_speaks_the_i_said_lines(marauders: tuple[Work, DialogueResult]) -> None:
