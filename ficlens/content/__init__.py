@@ -16,7 +16,7 @@ from ficlens.content.features import signal_features, word_counts
 from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide, declared_rating, disagreement, ffn_rating
 from ficlens.content.relationships import categories, find_relationships
-from ficlens.content.signals import find_hits, signal_specs, summarise
+from ficlens.content.signals import find_hits, romance_passages, signal_specs, summarise
 from ficlens.content.summary import summarize
 from ficlens.content.tags import detect_tags
 from ficlens.content.warnings import archive_warnings, content_warnings
@@ -90,7 +90,7 @@ def analyze_content(
         disagreement(declared, rating.ao3), rating.reasons,
     )  # fmt: skip
     view = cast or CastView()
-    romance = sorted({h.sentence for h in hits if h.signal == "sexual" and h.frame is None})
+    romance = romance_passages(hits)
     relationships = find_relationships(
         text, paragraphs, view.characters, view.mentions, view.quotes, romance, view.narrator,
         EVIDENCE, romance_likely=load_model(ROMANCE_MODEL).probabilities(counts, features)[1],

@@ -41,7 +41,7 @@ from ficlens.content.corpus import (
 from ficlens.content.linear import LinearModel
 from ficlens.content.relationships import gather_pairs
 from ficlens.content.relationships.ranker import FEATURE_NAMES, candidate_features
-from ficlens.content.signals import find_hits
+from ficlens.content.signals import find_hits, romance_passages
 from ficlens.content.training import MODELS, fit_model, readable, training_meta, write_models
 from ficlens.errors import InputError
 
@@ -75,7 +75,7 @@ def pair_examples(work: LabelledWork) -> PairExamples:
     result = analyze_dialogue(structured, packs=tuple(m.pack for m in matches))
     cast, text = result.cast, structured.text
     hits = find_hits(text, result.paragraphs)
-    romance = sorted({h.sentence for h in hits if h.signal == "sexual" and h.frame is None})
+    romance = romance_passages(hits)
     story, pairs = gather_pairs(
         text, result.paragraphs, cast.characters, cast.mentions, result.quotes, romance,
         cast.narrator,

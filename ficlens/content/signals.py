@@ -244,3 +244,12 @@ def detect_signals(text: str, paragraphs: Sequence[Span]) -> tuple[Signal, ...]:
     """The content signals of a story (its paragraphs, author's notes excluded)."""
     words = sum(count_words(p.of(text)) for p in paragraphs)
     return summarise(find_hits(text, paragraphs), words)
+
+
+def romance_passages(hits: Sequence[Hit]) -> list[Span]:
+    """The sentences where sexual or romantic content is on the page, in text order.
+
+    These are the romance passages :func:`ficlens.content.relationships.find_relationships`
+    reads.
+    """
+    return sorted({h.sentence for h in hits if h.signal == "sexual" and h.frame is None})

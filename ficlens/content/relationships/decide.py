@@ -84,7 +84,7 @@ def decide(
     """
     by_id = {c.id: c for c in characters}
     order = _appearance_order(story, characters)
-    counts = _mention_counts(story)
+    counts = mention_counts(story)
     romantic = _romantic(pairs, {ident for ident, _ in counts.most_common(2)})
     central = _central(counts)
     if not romantic and passages >= FALLBACK_PASSAGES:
@@ -184,7 +184,7 @@ def _platonic(
     return sorted(chosen, key=lambda key: (-pairs[key].score, key))[:MAX_PLATONIC]
 
 
-def _mention_counts(story: Story) -> Counter[str]:
+def mention_counts(story: Story) -> Counter[str]:
     """How often each character is named (the narrator: each ``I``/``me``/``my``)."""
     counts: Counter[str] = Counter()
     for named in story.named:

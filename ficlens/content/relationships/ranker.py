@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ficlens.content.linear import LinearModel
+from ficlens.content.relationships.decide import mention_counts
 from ficlens.content.relationships.pairs import Pair
 from ficlens.content.relationships.story import Story
 from ficlens.model import Character
@@ -62,9 +63,7 @@ class _Context:
 def _context(
     story: Story, pairs: dict[tuple[str, str], Pair], characters: Sequence[Character], passages: int
 ) -> _Context:
-    counts: Counter[str] = Counter()
-    for named in story.named:
-        counts.update(ident for _, ident in named)
+    counts = mention_counts(story)
     firsts = sorted({c.first for c in characters if c.first >= 0})
     order = {first: index for index, first in enumerate(firsts)}
     romance = sorted(((p.romance, key) for key, p in pairs.items()), reverse=True)
