@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from ficlens.cast.mentions import Mention
@@ -231,6 +231,28 @@ def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | N
     return None
 
 
+def _quoted_canon(
+    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
+) -> Iterator[tuple[str, CanonCharacter]]:
+    """Each pack name said inside a quotation: its cluster key (``Albus``) and its character.
+
+    Quotation contents are the stretches the parse masked: a name there starts no token of the
+    parse but the stand-in ``Yes``.
+    """
+    pattern = _pattern(packs)
+    if pattern is None:
+        return
+    for piece in parsed:
+        starts = _narration_starts(piece)
+        for match in pattern.finditer(text, piece.span.start, piece.span.end):
+            if match.start() in starts:
+                continue
+            parts = split_name(match.group())
+            character = find_canon(parts.name, packs)
+            if character is not None:
+                yield f"{parts.title} {parts.name}".strip(), character
+
+
 def quoted_names(
     text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
 ) -> Counter[str]:
@@ -239,19 +261,7 @@ def quoted_names(
     A canon character the narration names once but the others call by name (``"Albus!"``) is
     in the story: :func:`ficlens.cast.roster.cluster_names` counts these towards keeping it.
     """
-    pattern = _pattern(packs)
-    found: Counter[str] = Counter()
-    if pattern is None:
-        return found
-    for piece in parsed:
-        starts = _narration_starts(piece)
-        for match in pattern.finditer(text, piece.span.start, piece.span.end):
-            if match.start() in starts:
-                continue
-            parts = split_name(match.group())
-            if find_canon(parts.name, packs) is not None:
-                found[f"{parts.title} {parts.name}".strip()] += 1
-    return found
+    return Counter(key for key, _ in _quoted_canon(text, parsed, packs))
 
 
 _QUOTED_LEAD = 2
@@ -267,22 +277,13 @@ def quoted_only(
     In a first-person story the narrator is ``I`` in the narration, and only the other
     characters' lines call them by name (``"Draco, wait."``): a canon character named inside
     quotations, not in ``present`` (the canonical names of the roster), and named clearly more
-    often there than any other such character is likely the narrator. Quotation contents are
-    the stretches the parse masked: a name there starts no token of the parse but the
-    stand-in ``Yes``.
+    often there than any other such character is likely the narrator.
     """
-    pattern = _pattern(packs)
-    if pattern is None:
-        return None
-    votes: Counter[CanonCharacter] = Counter()
-    for piece in parsed:
-        starts = _narration_starts(piece)
-        for match in pattern.finditer(text, piece.span.start, piece.span.end):
-            if match.start() in starts:
-                continue
-            character = find_canon(split_name(match.group()).name, packs)
-            if character is not None and character.name not in present:
-                votes[character] += 1
+    votes = Counter(
+        character
+        for _, character in _quoted_canon(text, parsed, packs)
+        if character.name not in present
+    )
     ranked = votes.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] < _QUOTED_LEAD * ranked[1][1]):
         return None
