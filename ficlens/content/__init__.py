@@ -91,10 +91,12 @@ def analyze_content(
     )  # fmt: skip
     view = cast or CastView()
     romance = romance_passages(hits)
+    likely = (  # only a cast can have pairings: no model run without one (--structure-only)
+        load_model(ROMANCE_MODEL).probabilities(counts, features)[1] if view.characters else None
+    )
     relationships = find_relationships(
         text, paragraphs, view.characters, view.mentions, view.quotes, romance, view.narrator,
-        EVIDENCE, romance_likely=load_model(ROMANCE_MODEL).probabilities(counts, features)[1],
-        ranker=load_model(PAIRING_MODEL),
+        EVIDENCE, romance_likely=likely, ranker=load_model(PAIRING_MODEL),
     )  # fmt: skip
     return Content(
         signals=signals,
