@@ -72,7 +72,7 @@ def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Anal
     result = analyze_dialogue(work, packs=tuple(m.pack for m in matches), model=model)
     methods += [("nlp", NLP_METHOD), ("dialogue", DIALOGUE_METHOD), ("pov", POV_METHOD)]
     cast = result.cast
-    view = CastView(cast.characters, cast.mentions, result.quotes, cast.narrator)
+    view = CastView(cast.characters, cast.mentions, result.quotes, cast.narrator, cast.person)
     content = analyze_content(work, result.paragraphs, cast=view)
     methods.append(("content", CONTENT_METHOD))
     return Analysis(

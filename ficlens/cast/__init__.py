@@ -19,6 +19,7 @@ from ficlens.cast.canon import canon_mentions, merge_canon, quoted_names, quoted
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.mentions import Mention, mentions_in
 from ficlens.cast.names import split_name
+from ficlens.cast.person import Person, narration_person, reader_insert
 from ficlens.cast.roster import MIN_MENTIONS, Group, cluster_names, display_name
 from ficlens.fandoms import FandomPack
 from ficlens.fandoms.pack import tag_forms
@@ -27,10 +28,14 @@ from ficlens.nlp import Parsed
 
 METHOD = "cast.roster.v1"
 NARRATOR = "narrator"
+READER = "reader"
 _LOCATIVES = frozenset({"at", "in", "to", "from", "near", "into", "towards", "toward"})
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
-_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
-_NARRATOR_SHARE = 0.02
+NAMELESS: dict[Person, tuple[str, str, str]] = {
+    "first": (NARRATOR, "Narrator", "I"),
+    "second": (READER, "Reader", "you"),
+}
+"""The id, name and pronoun of a protagonist the narration names by pronoun only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +55,10 @@ class Cast:
     Attributes:
         characters: the characters, most mentioned first.
         mentions: every resolved mention as ``(span, character id)``, in text order.
-        narrator: the narrator's id when the narration is in the first person.
+        narrator: the id of the character the narration calls ``I`` (first person) or
+            ``you`` (second person).
+        person: the narration's person, ``first`` or ``second``; ``None`` for third (a
+            narrator with no person is in the first person).
     """
 
     characters: tuple[Character, ...]
@@ -59,6 +67,7 @@ class Cast:
     _keys: Mapping[str, str] = field(default_factory=dict, repr=False)
     _words: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _genders: Mapping[str, str | None] = field(default_factory=dict, repr=False)
+    person: Person | None = None
 
     def resolve(self, name: str) -> str | None:
         """The id of the character a written name refers to, or ``None`` if unknown or ambiguous.
@@ -104,18 +113,6 @@ def _locative_shares(text: str, mentions: Sequence[Mention]) -> dict[str, float]
         if previous and previous.group(1).lower() in _LOCATIVES:
             hits[mention.key] += 1
     return {key: hits[key] / totals[key] for key in totals}
-
-
-def in_first_person(pieces: Sequence[Parsed]) -> bool:
-    """Whether narration is in the first person: ``I``/``me``/``my`` in 2% of its tokens.
-
-    Quotation stand-ins and whitespace are not counted.
-    """
-    tokens = [t for p in pieces for t in p.tokens if t.text.strip() and t.text != "Yes"]
-    if not tokens:
-        return False
-    first = sum(1 for t in tokens if t.text.lower() in _FIRST_PERSON)
-    return first / len(tokens) >= _NARRATOR_SHARE
 
 
 def _groups_from_known(known: Sequence[KnownCharacter]) -> list[Group]:
@@ -213,25 +210,39 @@ def build_cast(
     partial = Cast((), (), None, keys, words, hinted)
     resolved = [(i, m, partial.resolve(m.parts.title + " " + m.parts.name)) for i, m in located]
     characters = _characters(groups, ids, resolved, parsed, known)
-    narrator = NARRATOR if in_first_person(parsed) else None
-    if narrator:
-        characters.append(_narrator(text, parsed, packs, characters))
+    person = narration_person(parsed)
+    narrator = None
+    if person:
+        characters.append(_protagonist(text, parsed, packs, characters, person))
+        narrator = characters[-1].id
+        if "Y/N" in characters[-1].aliases:  # "You're a terrible liar, Y/N," he says.
+            keys.setdefault("y/n", narrator)
     mention_spans = tuple((m.span, ident) for _, m, ident in resolved if ident)
     genders = {c.id: c.gender for c in characters}
-    return Cast(tuple(characters), mention_spans, narrator, keys, words, genders)
+    return Cast(tuple(characters), mention_spans, narrator, keys, words, genders, person)
 
 
-def _narrator(
-    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...], cast: Sequence[Character]
+def _protagonist(
+    text: str,
+    parsed: Sequence[Parsed],
+    packs: tuple[FandomPack, ...],
+    cast: Sequence[Character],
+    person: Person,
 ) -> Character:
-    """The first-person narrator: ``Narrator``, or the canon character only quotations name.
+    """The ``I`` or ``you`` of the narration, as a character.
 
-    The dialogue stage may still rename them from vocatives (:mod:`ficlens.dialogue.narrator`).
+    The canon character only quotations name, else ``Narrator`` (first person) or ``Reader``
+    (second person). A reader-insert (``Y/N`` placeholders) keeps ``Reader``: its protagonist
+    is whoever reads. The dialogue stage may still name the others from vocatives
+    (:mod:`ficlens.dialogue.narrator`).
     """
+    ident, nameless, pronoun = NAMELESS[person]
+    insert = person == "second" and reader_insert(text)
     found = quoted_only(text, parsed, packs, {c.name for c in cast}) if packs else None
-    if found is None:
-        return Character(NARRATOR, "Narrator", ("I",), None, False, 0, 0)
-    return Character(NARRATOR, found.name, ("I", "Narrator"), found.pronouns, True, 0, 0)
+    if found is None or insert:
+        aliases = (pronoun, "Y/N") if insert else (pronoun,)
+        return Character(ident, nameless, aliases, None, False, 0, 0)
+    return Character(ident, found.name, (pronoun, nameless), found.pronouns, True, 0, 0)
 
 
 def _after(piece: Parsed, end: int) -> int:

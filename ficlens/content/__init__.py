@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ficlens.cast.person import Person
 from ficlens.content.cooccurrence import find_near
 from ficlens.content.corpus import AO3_RATINGS
 from ficlens.content.evidence import pushing_sentences
@@ -52,6 +53,7 @@ class CastView:
     mentions: Sequence[tuple[Span, str]] = ()
     quotes: Sequence[Quote] = ()
     narrator: str | None = None
+    person: Person | None = None
 
 
 def analyze_content(
@@ -97,6 +99,7 @@ def analyze_content(
     relationships = find_relationships(
         text, paragraphs, view.characters, view.mentions, view.quotes, romance, view.narrator,
         EVIDENCE, romance_likely=likely, ranker=load_model(PAIRING_MODEL),
+        person=view.person or "first",
     )  # fmt: skip
     return Content(
         signals=signals,

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from ficlens.cast import READER
 from ficlens.content.features import signal_features, word_counts
 from ficlens.content.signals import Hit, find_hits
 from ficlens.dialogue import story_paragraphs
@@ -226,8 +227,11 @@ def tag_names(character: Character, fan_work: bool) -> tuple[str, ...]:
 
     Its own name; and in a fan work (a fandom was detected), a character no fandom pack knows is
     an original character, whom AO3 tags ``Original Female Character(s)``, ``Original Male
-    Character(s)`` or ``Original Character(s)``.
+    Character(s)`` or ``Original Character(s)``. The unnamed ``you`` of a second-person story
+    is ``Reader``, which AO3 also writes ``You``.
     """
+    if character.id == READER and not character.canon:
+        return (character.name, "you")
     if not fan_work or character.canon:
         return (character.name,)
     pronoun = (character.gender or "").split("/")[0].lower()

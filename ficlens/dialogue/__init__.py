@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ficlens.cast import Cast, KnownCharacter, build_cast
+from ficlens.cast import NAMELESS, Cast, KnownCharacter, build_cast
+from ficlens.cast.person import reader_insert
 from ficlens.dialogue.conventions import Convention
 from ficlens.dialogue.narrator import narrator_name
 from ficlens.dialogue.prepared import Prepared as Prepared
@@ -103,14 +104,20 @@ def _name_narrator(
     """Give the narrator the name others call them; merge with that character if known.
 
     A name a fandom pack knows gives the canonical name and pronouns (``Hermione`` is Hermione
-    Granger, she/her).
+    Granger, she/her). The ``you`` of a second-person story is renamed the same way, but never
+    merged with a character the narration names (``Draco`` there is someone ``you`` talk to),
+    and a reader-insert's ``Reader`` is never renamed.
     """
     narrator = cast.narrator
     assert narrator is not None
+    if cast.person == "second" and reader_insert(text):  # the reader, whatever Y/N is
+        return cast, quotes
     name = narrator_name(text, quotes, narrator, resolve=cast.resolve)
     if name is None:
         return cast, quotes
     known = cast.resolve(name)
+    if known and known != narrator and cast.person == "second":
+        return cast, quotes  # "you" is no one the narration names in the third person
     if known and known != narrator:
         merged = tuple(
             replace(q, speaker=known) if q.speaker == narrator else
@@ -120,14 +127,15 @@ def _name_narrator(
         characters = tuple(c for c in cast.characters if c.id != narrator)
         return replace(cast, characters=characters, narrator=known), merged
     canon = find_canon(name, packs) if packs else None
+    _, nameless, pronoun = NAMELESS[cast.person or "first"]
     characters = tuple(
         (
-            replace(c, name=name, aliases=("I", "Narrator"))
+            replace(c, name=name, aliases=(pronoun, nameless))
             if canon is None
             else replace(
                 c,
                 name=canon.name,
-                aliases=tuple(dict.fromkeys((name, "I", "Narrator"))),
+                aliases=tuple(dict.fromkeys((name, pronoun, nameless))),
                 gender=c.gender or canon.pronouns,
                 canon=True,
             )

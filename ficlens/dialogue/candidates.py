@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ficlens.cast import Cast
+from ficlens.cast.person import SELF_WORDS
 from ficlens.dialogue.mentions import SUBJECTS, MentionIndex, index_mentions
 from ficlens.dialogue.prepared import Prepared
 from ficlens.dialogue.sieves import speech_pronoun, vocative
@@ -35,7 +36,6 @@ _RUN_GAP = 2
 _NEAR_RANKS = 4
 _NEAR_ORDER = 6
 _TURN_OFFSETS = (-3, -2, -1, 1, 2, 3)
-_FIRST_PERSON = frozenset({"I", "me", "my", "Me", "My", "myself"})
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 
 _FAMILIES = (
@@ -208,11 +208,10 @@ def _work(
                 anchors.setdefault((run, named[0].speaker), []).append(position)
     counts = {c.id: c.mentions for c in cast.characters}
     top = math.log1p(max(counts.values(), default=0)) or 1.0
-    first_person = (
-        {n for n, piece in enumerate(parsed) if any(t.text in _FIRST_PERSON for t in piece.tokens)}
-        if cast.narrator
-        else set()
-    )
+    own = SELF_WORDS[cast.person or "first"] if cast.narrator else frozenset()
+    first_person = {
+        n for n, piece in enumerate(parsed) if any(t.text.lower() in own for t in piece.tokens)
+    }
     return _Work(
         prepared.text, cast, quotes, sieved, index_mentions(cast, parsed), parsed, runs, where,
         by_paragraph, anchors, first_person,

@@ -32,7 +32,11 @@ _NOT_NAMES = frozenset(
      "Alright", "Sorry", "Fine", "Right", "Sure", "Maybe", "Perhaps", "Anyway", "Honestly",
      "Actually", "Seriously", "Obviously", "Wait", "Stop", "See", "Hey", "Hello", "Hi",
      "Goodbye", "Bye", "Never", "Always", "Not", "Just", "Great", "The", "A", "An", "This",
-     "That", "It", "We", "They", "He", "She", "My", "Your", "Our", "Who", "Where", "When"}
+     "That", "It", "We", "They", "He", "She", "My", "Your", "Our", "Who", "Where", "When",
+     # Endearments address someone without naming them: "Love, come here."
+     "Love", "Darling", "Dear", "Dearest", "Sweetheart", "Sweetie", "Honey", "Babe", "Baby",
+     "Angel", "Princess", "Kitten", "Pet", "Doll", "Sunshine", "Beautiful", "Gorgeous",
+     "Handsome", "Kid", "Mate"}
 )  # fmt: skip
 _MIN_VOTES = 1  # one vocative answer suffices when no other name rivals it
 _MIN_UNOWNED = 3

@@ -1,4 +1,4 @@
-"""Each scene's point of view: first or third person, and the character it follows."""
+"""Each scene's point of view: first, second or third person, and the character it follows."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ficlens.cast import Cast, in_first_person
+from ficlens.cast import Cast
+from ficlens.cast.person import narration_person
 from ficlens.model import Scene, Work
 from ficlens.nlp import Parsed
 
-METHOD = "pov.pronouns.v1"
+METHOD = "pov.pronouns.v2"
 
 
 def _scene_pov(
@@ -20,8 +21,9 @@ def _scene_pov(
     inside = [p for p in pieces if any(seg.contains(p.span) for seg in scene.segments)]
     if not any(t.text.strip() and t.text != "Yes" for p in inside for t in p.tokens):
         return None, None
-    if in_first_person(inside):
-        return "first", cast.narrator
+    person = narration_person(inside)
+    if person:
+        return person, cast.narrator
     counts: Counter[str] = Counter()
     for piece in inside:
         lo = bisect.bisect_left(starts, piece.span.start)

@@ -14,15 +14,16 @@ from dataclasses import dataclass
 
 from ficlens.cast import Cast
 from ficlens.cast.names import pronoun_sets
+from ficlens.cast.person import SUBJECT_WORDS
 from ficlens.dialogue.sites import QuoteSite
 from ficlens.lexicons import is_speech_verb
 from ficlens.model import Span
 from ficlens.nlp import Token
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_NAME_PART = (
-    r"(?:Mr\.|Mrs\.|Miss|Ms\.|Dr\.|Lady|Sir|Lord|Aunt|Uncle)?\s*"
-    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+_NAME_PART = (  # a reader-insert's Y/N placeholder stands for a name too
+    r"(?:[YyLl]/[Nn]|(?:Mr\.|Mrs\.|Miss|Ms\.|Dr\.|Lady|Sir|Lord|Aunt|Uncle)?\s*"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
 )
 _INTERJECTION = r"(?:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
 _VOCATIVE_START = re.compile(
@@ -89,7 +90,7 @@ def _who(
 ) -> tuple[str | None, str]:
     token = site.token(token_index)
     word = token.text.lower()
-    if word in ("i", "me") and cast.narrator:
+    if cast.narrator and word in SUBJECT_WORDS[cast.person or "first"]:
         return cast.narrator, "narrator"
     pronoun = pronoun_sets().get(word)
     if pronoun:

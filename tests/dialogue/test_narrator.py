@@ -34,6 +34,9 @@ from ficlens.model import Quote, Span
         ("Fine.", None),
         ("The Map, of course.", None),
         ("Sir.", None),
+        ("Love, come here.", None),  # endearments address someone without naming them
+        ("Darling, you're cold.", None),
+        ("Come here, Sweetheart.", None),
         ("Tamsin went home.", None),  # a name, but not a vocative
         ("I saw Tamsin, and then I left.", None),
         ("", None),

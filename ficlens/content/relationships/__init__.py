@@ -60,6 +60,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ficlens.cast.person import Person
 from ficlens.content.linear import LinearModel
 from ficlens.content.relationships.categories import categories, category_of
 from ficlens.content.relationships.cues import CUES, FAMILY, LIGHT_KISS, STATUS_ALONE
@@ -162,6 +163,8 @@ def gather_pairs(
     quotes: Sequence[Quote] = (),
     romance: Sequence[Span] = (),
     narrator: str | None = None,
+    *,
+    person: Person = "first",
 ) -> tuple[Story, dict[tuple[str, str], Pair]]:
     """Read the story and gather the evidence of every pair of characters it names together.
 
@@ -171,7 +174,9 @@ def gather_pairs(
     known = {character.id for character in characters}
     if narrator:
         known.add(narrator)
-    story = read_story(text, paragraphs, characters, mentions, quotes, narrator, known)
+    story = read_story(
+        text, paragraphs, characters, mentions, quotes, narrator, known, person=person
+    )
     pairs: dict[tuple[str, str], Pair] = {}
     count_together(story, pairs)
     count_cues(story, pairs)
@@ -193,6 +198,7 @@ def find_relationships(
     *,
     romance_likely: float | None = None,
     ranker: LinearModel | None = None,
+    person: Person = "first",
 ) -> tuple[Relationship, ...]:
     """Find the story's romantic and platonic relationships, main pairing first.
 
@@ -203,7 +209,8 @@ def find_relationships(
         mentions: every resolved mention as ``(span, character id)``, in text order.
         quotes: quotations with their speakers and addressees.
         romance: passages where romance or sexual content signals fired.
-        narrator: the id of a first-person narrator, who is ``I``/``me``/``my``.
+        narrator: the id of the narration's protagonist: ``I``/``me``/``my`` in the first
+            person, ``you``/``your`` in the second (:mod:`ficlens.cast.person`).
         max_evidence: most evidence spans per relationship.
         romance_likely: how likely the ``romance`` text model finds it that the story is about
             a romantic pairing; with ``ranker``, the trained ranker names the main pairing when
@@ -211,6 +218,7 @@ def find_relationships(
             is main below that.
         ranker: the trained ``pairing`` model (:mod:`~ficlens.content.relationships.ranker`);
             without it, or without ``romance_likely``, the rules decide alone.
+        person: the narration's person, ``first`` or ``second``, when there is a narrator.
 
     Returns:
         Main pairings first, then other romantic pairs, groups and platonic pairs, each by
@@ -225,7 +233,9 @@ def find_relationships(
         ...  find_relationships(text, [Span(0, len(text))], cast, found)]
         [('Ann/Bea', 'romantic', 'F/F')]
     """
-    story, pairs = gather_pairs(text, paragraphs, characters, mentions, quotes, romance, narrator)
+    story, pairs = gather_pairs(
+        text, paragraphs, characters, mentions, quotes, romance, narrator, person=person
+    )
     ranked: Ranked = None
     if ranker is not None and romance_likely is not None:
         if romance_likely >= ROMANCE_GATE:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from itertools import combinations
 from typing import Literal
 
+from ficlens.cast import READER
 from ficlens.content.relationships.categories import category_of
 from ficlens.content.relationships.pairs import Pair, pair_key
 from ficlens.content.relationships.story import Story
@@ -235,7 +236,10 @@ def _relationship(
     order: dict[str, tuple[int, str]],
     max_evidence: int,
 ) -> Relationship:
-    members = tuple(sorted(key, key=lambda ident: order.get(ident, (1 << 60, ident))))
+    # In order of appearance; a reader-insert's Reader last, as AO3 writes it (Fred Weasley/Reader)
+    members = tuple(
+        sorted(key, key=lambda ident: (ident == READER, order.get(ident, (1 << 60, ident))))
+    )
     names = [by_id[ident].name if ident in by_id else "Narrator" for ident in members]
     romantic = kind == "romantic"
     category = (

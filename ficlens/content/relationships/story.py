@@ -15,11 +15,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from ficlens.cast.person import Person, self_references
 from ficlens.content.relationships.categories import gender_class
 from ficlens.content.summary import sentence_spans
 from ficlens.model import Character, Quote, Span
-
-_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)\b")
 
 
 @dataclass(frozen=True)
@@ -65,8 +64,13 @@ def read_story(
     quotes: Sequence[Quote],
     narrator: str | None,
     known: set[str],
+    *,
+    person: Person = "first",
 ) -> Story:
-    """Cut the story into sentences and record who each names; ``known`` are the cast's ids."""
+    """Cut the story into sentences and record who each names; ``known`` are the cast's ids.
+
+    The narrator (``narrator``) is named by the pronouns of the narration's ``person``.
+    """
     sentences: list[Span] = []
     paragraph_of: list[int] = []
     for index, paragraph in enumerate(paragraphs):
@@ -80,7 +84,7 @@ def read_story(
     names, owners = _names(characters)
     if narrator:
         named_mentions = sorted(
-            named_mentions + _self_references(text, paragraphs, ordered_quotes, narrator)
+            named_mentions + _self_references(text, paragraphs, ordered_quotes, narrator, person)
         )
     named = _by_sentence(named_mentions, sentences, starts)
     cast: list[set[str]] = [set() for _ in paragraphs]
@@ -164,13 +168,16 @@ def _recent(
 
 
 def _self_references(
-    text: str, paragraphs: Sequence[Span], quotes: Sequence[Quote], narrator: str
+    text: str, paragraphs: Sequence[Span], quotes: Sequence[Quote], narrator: str, person: Person
 ) -> list[tuple[int, str]]:
-    """The narrator's ``I``/``me``/``my`` in narration (not inside quotations)."""
+    """The narrator's ``I``/``me``/``my`` in narration, not inside quotations.
+
+    In the second person: ``you``/``your`` and ``Y/N``.
+    """
     quote_starts = [q.span.start for q in quotes]
     found = []
     for paragraph in paragraphs:
-        for match in _FIRST_PERSON.finditer(text, paragraph.start, paragraph.end):
+        for match in self_references(person).finditer(text, paragraph.start, paragraph.end):
             index = bisect_right(quote_starts, match.start()) - 1
             if index < 0 or match.start() >= quotes[index].span.end:
                 found.append((match.start(), narrator))

@@ -1,0 +1,81 @@
+"""The narration's person: first, second (``you``, a reader-insert's ``Y/N``) or third."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from ficlens.cast import READER, build_cast
+from ficlens.cast.person import narration_person, reader_insert, self_references
+from ficlens.nlp import Parsed
+
+MakeParsed = Callable[..., Parsed]
+
+
+def words_parse(text: str, make_parsed: MakeParsed) -> Parsed:
+    """A flat parse of a text whose tokens are separated by spaces (the person only counts)."""
+    return make_parsed(text, [(word, "XX", "dep", 0) for word in text.split()])
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        pytest.param("You open the door and your cat looks up at you .", "second", id="you"),
+        pytest.param("I open the door and my cat looks up at me .", "first", id="i"),
+        pytest.param("She opens the door and her cat looks up at her .", None, id="third"),
+        # "I" wins over "you": a narrator who speaks to someone is still a first-person one.
+        pytest.param("I told you that you were right .", "first", id="i-to-you"),
+        pytest.param(
+            "Y / N opens the door and the cat looks up at Y / N .", "second", id="placeholder"
+        ),
+    ],
+)
+def test_narration_person(text: str, person: str | None, make_parsed: MakeParsed) -> None:
+    assert narration_person([words_parse(text, make_parsed)]) == person
+
+
+def test_a_generic_you_in_third_person_narration_is_not_second_person(
+    make_parsed: MakeParsed,
+) -> None:
+    # One "you" in 41 tokens (2.4%) stays under the 3% bar.
+    text = " ".join(["She walked on through the rain ."] * 5 + ["You know how it is ."])
+    assert len(text.split()) == 41
+    assert narration_person([words_parse(text, make_parsed)]) is None
+
+
+def test_self_references_in_raw_text() -> None:
+    text = "You gave Y/N your scarf; she is young and yourselves are fine. I wave to my friend."
+    assert [m.group() for m in self_references("second").finditer(text)] == ["You", "Y/N", "your"]
+    assert [m.group() for m in self_references("first").finditer(text)] == ["I", "my"]
+
+
+@pytest.mark.parametrize(
+    ("text", "insert"),
+    [
+        ("Fred smiled at Y/N.", True),
+        ("Fred smiled at (y/n).", True),
+        ("Fred smiled at you.", False),
+    ],
+)
+def test_reader_insert(text: str, insert: bool) -> None:
+    assert reader_insert(text) is insert
+
+
+def test_a_reader_insert_protagonist_is_the_reader(make_parsed: MakeParsed) -> None:
+    text = "You smile . Fred smiles back at you . Y/N laughs ."
+    cast = build_cast(text, [words_parse(text, make_parsed)])
+    assert (cast.person, cast.narrator) == ("second", READER)
+    reader = cast.by_id()[READER]
+    assert (reader.name, reader.aliases, reader.gender) == ("Reader", ("you", "Y/N"), None)
+    assert cast.resolve("Y/N") == READER  # "You're a terrible liar, Y/N," he says.
+
+
+def test_a_second_person_story_without_placeholders_has_an_unnamed_protagonist(
+    make_parsed: MakeParsed,
+) -> None:
+    text = "You smile . He smiles back at you and you look away ."
+    cast = build_cast(text, [words_parse(text, make_parsed)])
+    reader = cast.by_id()[READER]
+    assert (cast.person, reader.name, reader.aliases) == ("second", "Reader", ("you",))
+    assert cast.resolve("Y/N") is None

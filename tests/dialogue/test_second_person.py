@@ -1,0 +1,85 @@
+"""Second-person stories end to end with the real spaCy model: a reader-insert and a canon
+protagonist the others name (fixtures written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import ficlens
+from ficlens.cast import READER
+from ficlens.model import Quote
+
+pytestmark = pytest.mark.spacy
+
+
+@pytest.fixture(scope="module")
+def reader_insert() -> ficlens.Analysis:
+    path = Path(__file__).parents[1] / "fixtures" / "reader_insert_snowfall.txt"
+    return ficlens.analyze(ficlens.read(path))
+
+
+@pytest.fixture(scope="module")
+def canon_you() -> ficlens.Analysis:
+    path = Path(__file__).parents[1] / "fixtures" / "second_person_canon.txt"
+    return ficlens.analyze(ficlens.read(path))
+
+
+def quote_of(analysis: ficlens.Analysis, words: str) -> Quote:
+    [quote] = [q for q in analysis.quotes if q.span.of(analysis.work.text) == words]
+    return quote
+
+
+def test_a_reader_insert_is_told_in_the_second_person(reader_insert: ficlens.Analysis) -> None:
+    assert [s.pov for s in reader_insert.work.scenes] == ["second"]
+    assert [s.focal for s in reader_insert.work.scenes] == [READER]
+    reader = {c.id: c for c in reader_insert.characters}[READER]
+    assert (reader.name, reader.aliases) == ("Reader", ("you", "Y/N"))
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker", "addressee"),
+    [
+        ("I'm fine,", READER, "Fred Weasley"),  # "...," you say,
+        ("Stay out here with me, then,", READER, None),  # "...," you whisper.
+        ("You're a terrible liar, Y/N,", "Fred Weasley", READER),  # Y/N is the reader
+    ],
+)
+def test_the_reader_speaks_the_you_said_lines(
+    reader_insert: ficlens.Analysis, words: str, speaker: str, addressee: str | None
+) -> None:
+    names = {c.id: c.name for c in reader_insert.characters} | {READER: READER}
+    quote = quote_of(reader_insert, words)
+    assert names.get(quote.speaker or "") == speaker
+    if addressee is not None:
+        assert names.get(quote.addressee or "") == addressee
+
+
+def test_the_reader_insert_pairing_is_tagged_as_ao3_tags_it(
+    reader_insert: ficlens.Analysis,
+) -> None:
+    assert reader_insert.content is not None
+    main = [r for r in reader_insert.content.relationships if r.main]
+    assert [(r.tag, r.kind) for r in main] == [("Fred Weasley/Reader", "romantic")]
+    assert main[0].evidence  # the kiss
+
+
+def test_a_second_person_protagonist_the_others_name_takes_the_canon_name(
+    canon_you: ficlens.Analysis,
+) -> None:
+    assert [s.pov for s in canon_you.work.scenes] == ["second"]
+    protagonist = {c.id: c for c in canon_you.characters}[READER]
+    assert (protagonist.name, protagonist.canon) == ("Harry Potter", True)
+    assert quote_of(canon_you, "Go away, Malfoy,").speaker == READER
+    assert canon_you.content is not None
+    [main] = [r for r in canon_you.content.relationships if r.main]
+    assert set(main.tag.split("/")) == {"Draco Malfoy", "Harry Potter"}
+
+
+def test_third_person_stories_keep_their_point_of_view(
+    fixture_path: Callable[[str], Path],
+) -> None:
+    analysis = ficlens.analyze(ficlens.read(fixture_path("tiny_oneshot.txt")))
+    assert "second" not in {s.pov for s in analysis.work.scenes}
