@@ -44,7 +44,8 @@ def test_every_bundled_pack_loads() -> None:
 @pytest.mark.parametrize("slug", sorted(SLUGS))
 def test_pack_is_sound(slug: str) -> None:
     pack = load_pack(slug)
-    assert 20 <= len(pack.characters) <= 80
+    # Harry Potter is the exception (docs: fandoms/SCHEMA.md): three generations of ships.
+    assert 20 <= len(pack.characters) <= (150 if slug == "harry_potter" else 80)
     assert 15 <= len(pack.terms) <= 40
     assert pack.name_order in ("surname_first", "given_first")
     assert pack.name and pack.name not in pack.aliases
