@@ -186,7 +186,7 @@ def build_cast(
             min_mentions=min_mentions,
             locative=_locative_shares(text, mentions),
             votes=_key_votes(located, parsed),
-            quoted=quoted_names(text, parsed, packs) if packs else None,
+            quoted=quoted_names(text, parsed, packs, {m.key for m in mentions}) if packs else None,
         )
         if packs:
             attached = merge_canon(groups, packs)

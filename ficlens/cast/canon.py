@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
 from ficlens.cast.mentions import Mention
@@ -254,14 +254,22 @@ def _quoted_canon(
 
 
 def quoted_names(
-    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
-) -> Counter[str]:
-    """How often each pack name is said inside quotations, by cluster key (``Albus``).
+    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...], keys: Iterable[str]
+) -> dict[str, int]:
+    """How often the quotations name the canon character of each narration name key.
 
-    A canon character the narration names once but the others call by name (``"Albus!"``) is
-    in the story: :func:`ficlens.cast.roster.cluster_names` counts these towards keeping it.
+    A quotation counts whichever of the character's names it uses. A canon character the
+    narration names once but the others call by name (``"Luna!"`` for the narration's ``Luna
+    Lovegood``) is in the story: :func:`ficlens.cast.roster.cluster_names` counts these
+    towards keeping it.
     """
-    return Counter(key for key, _ in _quoted_canon(text, parsed, packs))
+    said = Counter(character.name for _, character in _quoted_canon(text, parsed, packs))
+    found = {}
+    for key in keys:
+        character = find_canon(split_name(key).name, packs)
+        if character is not None and said[character.name]:
+            found[key] = said[character.name]
+    return found
 
 
 _QUOTED_LEAD = 2

@@ -305,9 +305,10 @@ def cluster_names(
         locative: for each mention key, the share of its mentions that follow a locative
             preposition; groups mostly named that way are places, not people.
         votes: for each mention key, the pronoun sets that follow it (see ``Group.votes``).
-        quoted: for some mention keys (a fandom pack's names), how often the quotations say
-            them; a group named in the narration at least once counts ``QUOTED_WEIGHT`` of
-            each towards ``min_mentions`` (``"Albus!"`` shows Albus is there).
+        quoted: for some mention keys (a fandom pack's names), how often the quotations name
+            their character; a group named in the narration at least once counts
+            ``QUOTED_WEIGHT`` of that (the most any of its keys has) towards ``min_mentions``
+            (``"Albus!"`` shows Albus is there).
     """
     groups = list(_initial_groups(mentions, votes or {}).values())
     groups = _merge_variants(_merge_surnames(_merge_parts(groups)))
@@ -316,7 +317,7 @@ def cluster_names(
     kept = []
     for group in groups:
         weight: float = group.size + sum(subjects[key] for key in group.keys)
-        weight += QUOTED_WEIGHT * sum((quoted or {}).get(key, 0) for key in group.keys)
+        weight += QUOTED_WEIGHT * max((quoted or {}).get(key, 0) for key in group.keys)
         place = sum(locative.get(key, 0.0) * n for key, n in group.keys.items()) / group.size
         if weight >= min_mentions and place < _LOCATIVE_SHARE:
             kept.append(group)

@@ -35,5 +35,14 @@ def test_quoted_names_counts_pack_names_inside_quotations_only() -> None:
     text = 'Peter came in. "Peter? Is that you, Peter?" asked Padma. "Sirius said you would."'
     quotes = [Span(m.start() + 1, m.end() - 1) for m in re.finditer(r'"[^"]*"', text)]
     parsed = list(parse(text, [Span(0, len(text))], hidden=quotes))
-    found = quoted_names(text, parsed, (load_pack("harry_potter"),))
-    assert found == Counter({"Peter": 2, "Sirius": 1})
+    found = quoted_names(text, parsed, (load_pack("harry_potter"),), {"Peter", "Sirius", "Padma"})
+    assert found == {"Peter": 2, "Sirius": 1}
+
+
+def test_quoted_names_credit_the_character_by_any_of_its_names() -> None:
+    # The narration says "Luna Lovegood"; the quotations call her "Luna".
+    text = 'Luna Lovegood waved. "Luna, over here!" Ginny called. "Luna!"'
+    quotes = [Span(m.start() + 1, m.end() - 1) for m in re.finditer(r'"[^"]*"', text)]
+    parsed = list(parse(text, [Span(0, len(text))], hidden=quotes))
+    keys = {"Luna Lovegood", "Ginny"}
+    assert quoted_names(text, parsed, (load_pack("harry_potter"),), keys) == {"Luna Lovegood": 2}
