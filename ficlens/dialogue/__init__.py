@@ -20,7 +20,7 @@ from ficlens.dialogue.quotes import find_quotes
 from ficlens.dialogue.ranker import rerank
 from ficlens.dialogue.speakers import attribute_speakers
 from ficlens.fandoms import FandomPack, find_canon
-from ficlens.model import Quote, Span, Work
+from ficlens.model import Character, Quote, Span, Work
 from ficlens.nlp import DEFAULT_MODEL, Parsed, parse
 from ficlens.structure.paragraphs import split_paragraphs
 
@@ -118,16 +118,22 @@ def _name_narrator(
     known = cast.resolve(name)
     if known and known != narrator and cast.person == "second":
         return cast, quotes  # "you" is no one the narration names in the third person
+    _, nameless, pronoun = NAMELESS[cast.person or "first"]
     if known and known != narrator:
         merged = tuple(
             replace(q, speaker=known) if q.speaker == narrator else
             replace(q, addressee=known) if q.addressee == narrator else q
             for q in quotes
         )  # fmt: skip
-        characters = tuple(c for c in cast.characters if c.id != narrator)
+        characters = tuple(
+            replace(c, aliases=_also(c, name, pronoun))  # merged: also "I", as the others call
+            if c.id == known
+            else c
+            for c in cast.characters
+            if c.id != narrator
+        )
         return replace(cast, characters=characters, narrator=known), merged
     canon = find_canon(name, packs) if packs else None
-    _, nameless, pronoun = NAMELESS[cast.person or "first"]
     characters = tuple(
         (
             replace(c, name=name, aliases=(pronoun, nameless))
@@ -145,6 +151,12 @@ def _name_narrator(
         for c in cast.characters
     )
     return replace(cast, characters=characters), quotes
+
+
+def _also(character: Character, *names: str) -> tuple[str, ...]:
+    """The character's aliases with ``names`` added (once each, never its own name)."""
+    added = (n for n in names if n != character.name and n not in character.aliases)
+    return (*character.aliases, *dict.fromkeys(added))
 
 
 def analyze_dialogue(
