@@ -17,12 +17,13 @@ $(STAMP): pyproject.toml requirements/model.txt
 
 DEMO := ficlens/demo/works
 DEMO_SHOWN := $(DEMO)/rain-on-the-bridge.txt $(DEMO)/the-marauders-map-is-wrong.ffn.html \
-	$(DEMO)/after-the-fall-of-the-tower.ao3.epub $(DEMO)/tea-at-baker-street.fff.epub
+	$(DEMO)/after-the-fall-of-the-tower.ao3.epub $(DEMO)/tea-at-baker-street.fff.epub \
+	$(DEMO)/the-last-one-in-the-gym.ao3.html
 
 RUN_DB := .ficlens/library.db
 
-# Analyse one demo story in each of four formats (`ficlens analyze ficlens/demo/works` reads all
-# 20), store every demo work in the SQLite library and serve it on 127.0.0.1 (Ctrl-C stops).
+# Analyse one demo story in each of five formats (`ficlens analyze ficlens/demo/works` reads all
+# 25), store every demo work in the SQLite library and serve it on 127.0.0.1 (Ctrl-C stops).
 run: install
 	$(BIN)/ficlens analyze $(DEMO_SHOWN)
 	mkdir -p .ficlens

@@ -1,6 +1,6 @@
 """Benchmark: the library's import throughput and its listing and search latency.
 
-1. Import: the 20 demo works (five formats of four stories) read, analysed with NLP off and
+1. Import: the 25 demo files (five formats of five stories) read, analysed with NLP off and
    stored, into a fresh SQLite file each round; prints files/s for the whole import and for
    storage alone (``add_or_update`` of analyses made beforehand).
 2. Browse: a generated library of ``--works`` works (synthetic analyses with text, chapters and

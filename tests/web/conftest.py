@@ -45,7 +45,7 @@ def build_library(folder: Path) -> str:
 
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A SQLite library file holding the four demo works and the hostile work."""
+    """A SQLite library file holding the five demo works and the hostile work."""
     return build_library(tmp_path_factory.mktemp("web"))
 
 

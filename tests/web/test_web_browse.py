@@ -12,6 +12,7 @@ DEMO_TITLES = (
     "After the Fall of the Tower",
     "Rain on the Bridge",
     "Tea at Baker Street",
+    "The Last One in the Gym",
     "The Marauder's Map Is Wrong",
 )
 
@@ -30,8 +31,8 @@ def test_index_lists_the_demo_works_with_blurbs(client: TestClient) -> None:
     assert page.status_code == 200
     titles = shown_titles(page.text)
     assert set(DEMO_TITLES) <= titles
-    assert len(titles) == 5  # the demo works and the hostile one
-    assert "5 works" in page.text
+    assert len(titles) == 6  # five demo works and the hostile one
+    assert "6 works" in page.text
     # Blurbs carry the rating, warnings, fandoms and word counts.
     assert '<li class="rating">Mature</li>' in page.text
     assert '<li class="warning">No Archive Warnings Apply</li>' in page.text
@@ -43,8 +44,8 @@ def test_sidebar_has_include_and_exclude_boxes_with_counts(client: TestClient) -
     page = client.get("/").text
     assert 'name="include_freeform" value="Rain"' in page
     assert 'name="exclude_freeform" value="Rain"' in page
-    assert sidebar_count(page, "No Archive Warnings Apply") == 5
-    assert sidebar_count(page, "General Audiences") == 4
+    assert sidebar_count(page, "No Archive Warnings Apply") == 6
+    assert sidebar_count(page, "General Audiences") == 5
 
 
 def test_include_filter_narrows_the_list_and_counts(client: TestClient) -> None:
@@ -57,8 +58,8 @@ def test_include_filter_narrows_the_list_and_counts(client: TestClient) -> None:
 def test_exclude_filter_removes_works_and_keeps_the_box_ticked(client: TestClient) -> None:
     page = client.get("/", params={"exclude_freeform": "Rain"}).text
     assert "Rain on the Bridge" not in shown_titles(page)
-    assert len(shown_titles(page)) == 4
-    assert sidebar_count(page, "No Archive Warnings Apply") == 4
+    assert len(shown_titles(page)) == 5
+    assert sidebar_count(page, "No Archive Warnings Apply") == 5
     assert sidebar_count(page, "Rain") == 0  # still listed so it can be unticked
     assert re.search(r'aria-label="Exclude Rain" checked', page)
 
@@ -84,8 +85,10 @@ def test_filters_round_trip_through_the_url(client: TestClient) -> None:
     assert 'name="words_min" value="500"' in page
     assert '<option value="title" selected>' in page
     listing = client.get("/api/works", params=params).json()
-    assert {w["title"] for w in listing["works"]} == set(DEMO_TITLES) - {"Rain on the Bridge"}
-    assert shown_titles(page) == set(DEMO_TITLES) - {"Rain on the Bridge"}
+    # The Last One in the Gym (468 words) is under words_min.
+    expected = set(DEMO_TITLES) - {"Rain on the Bridge", "The Last One in the Gym"}
+    assert {w["title"] for w in listing["works"]} == expected
+    assert shown_titles(page) == expected
 
 
 def test_pagination_links_keep_the_filters() -> None:
@@ -101,7 +104,7 @@ def test_pagination_links_keep_the_filters() -> None:
 def test_bad_filter_values_are_ignored(client: TestClient) -> None:
     page = client.get("/", params={"words_min": "lots", "sort": "drop table", "page": "-2"})
     assert page.status_code == 200
-    assert len(shown_titles(page.text)) == 5
+    assert len(shown_titles(page.text)) == 6  # five demo works and the hostile one
 
 
 def test_search_marks_the_matched_words(client: TestClient) -> None:
@@ -137,7 +140,7 @@ def test_no_page_carries_raw_script_from_a_work(client: TestClient) -> None:
 
 def test_api_lists_filters_and_searches(client: TestClient) -> None:
     everything = client.get("/api/works").json()
-    assert everything["total"] == 5
+    assert everything["total"] == 6  # five demo works and the hostile one
     assert {w["title"] for w in everything["works"]} >= set(DEMO_TITLES)
     naruto = client.get("/api/works", params={"include_fandom": "naruto"}).json()
     assert [w["title"] for w in naruto["works"]] == ["Rain on the Bridge"]

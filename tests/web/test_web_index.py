@@ -29,6 +29,7 @@ UPDATED = {
     ADULT: datetime(2026, 3, 1, tzinfo=UTC),
     "Rain on the Bridge": datetime(2026, 1, 1, tzinfo=UTC),
     "Tea at Baker Street": datetime(2026, 6, 1, tzinfo=UTC),
+    "The Last One in the Gym": datetime(2026, 11, 30, tzinfo=UTC),  # as its author declares
     "The Marauder's Map Is Wrong": datetime(2026, 2, 1, tzinfo=UTC),
     TARDIS: datetime(2026, 4, 1, tzinfo=UTC),
     "../\"evil' Title": datetime(2026, 5, 1, tzinfo=UTC),
@@ -91,9 +92,9 @@ def test_crossover_filter_keeps_or_drops_works_with_two_fandoms(index_client: Te
     assert {"Tea at Baker Street", "The Marauder's Map Is Wrong", ADULT} <= set(
         ordered_titles(excluded)
     )
-    assert len(ordered_titles(excluded)) == 5
+    assert len(ordered_titles(excluded)) == 6  # five demo works and the hostile one
     anything = index_client.get("/", params={"crossover": "sideways"}).text
-    assert len(ordered_titles(anything)) == 6
+    assert len(ordered_titles(anything)) == 7  # and the crossover
     assert '<option value="" selected>Include crossovers</option>' in anything
     api = index_client.get("/api/works", params={"crossover": "only"}).json()
     assert [w["title"] for w in api["works"]] == [TARDIS]
@@ -102,10 +103,11 @@ def test_crossover_filter_keeps_or_drops_works_with_two_fandoms(index_client: Te
 def test_language_boxes_count_and_filter(index_client: TestClient) -> None:
     page = index_client.get("/").text
     counts = {code: language_count(page, code) for code in ("en", "fr", "de", "unknown")}
-    assert counts == {"en": 2, "fr": 1, "de": 1, "unknown": 2}
+    assert counts == {"en": 2, "fr": 1, "de": 1, "unknown": 3}
     chosen = index_client.get("/", params={"language": ["fr", "unknown"], "sort": "title"}).text
     assert ordered_titles(chosen) == [
-        "../\"evil' Title", "Rain on the Bridge", "The Marauder's Map Is Wrong"
+        "../\"evil' Title", "Rain on the Bridge", "The Last One in the Gym",
+        "The Marauder's Map Is Wrong",
     ]  # fmt: skip
     assert re.search(r'aria-label="Language fr" checked', chosen)
     assert not re.search(r'aria-label="Language en" checked', chosen)
@@ -156,11 +158,11 @@ def test_hidden_adult_works_leave_the_index_and_api(
 ) -> None:
     assert ADULT in ordered_titles(index_client.get("/").text)
     page = hidden.get("/", params={"view_adult": "true"}).text
-    assert ADULT not in ordered_titles(page) and len(ordered_titles(page)) == 5
-    assert "5 works" in page
+    assert ADULT not in ordered_titles(page) and len(ordered_titles(page)) == 6
+    assert "6 works" in page
     assert 'value="Mature"' not in page  # nothing in the sidebar counts it
     listing = hidden.get("/api/works").json()
-    assert listing["total"] == 5 and ADULT not in {w["title"] for w in listing["works"]}
+    assert listing["total"] == 6 and ADULT not in {w["title"] for w in listing["works"]}
     # Even asking for the rating finds nothing.
     assert hidden.get("/api/works", params={"include_rating": "Mature"}).json()["total"] == 0
 
@@ -197,7 +199,7 @@ def test_hidden_adult_works_leave_search_and_opds(
     shown = ET.fromstring(index_client.get("/opds/works?view_adult=true").content)
     assert ADULT in titles(shown)
     feed = ET.fromstring(hidden.get("/opds/works?view_adult=true").content)
-    assert ADULT not in titles(feed) and len(titles(feed)) == 5
-    assert feed.findtext("{http://a9.com/-/spec/opensearch/1.1/}totalResults") == "5"
+    assert ADULT not in titles(feed) and len(titles(feed)) == 6
+    assert feed.findtext("{http://a9.com/-/spec/opensearch/1.1/}totalResults") == "6"
     found = ET.fromstring(hidden.get("/opds/search?q=Steve&view_adult=true").content)
     assert titles(found) == set()

@@ -62,9 +62,9 @@ def test_acquisition_feed_has_an_entry_per_work_without_adult_ones(client: TestC
     found = entries(root)
     assert set(found) == {
         "../\"evil' Title", "Rain on the Bridge", "Tea at Baker Street",
-        "The Marauder's Map Is Wrong",
+        "The Last One in the Gym", "The Marauder's Map Is Wrong",
     }  # fmt: skip
-    assert root.findtext("os:totalResults", namespaces=NS) == "4"
+    assert root.findtext("os:totalResults", namespaces=NS) == "5"
     rain = found["Rain on the Bridge"]
     assert rain.findtext("atom:author/atom:name", namespaces=NS) == "inkstainedkunai"
     assert "umbrella" in (rain.findtext("atom:summary", namespaces=NS) or "")
@@ -81,7 +81,7 @@ def test_acquisition_feed_has_an_entry_per_work_without_adult_ones(client: TestC
 
 def test_adult_works_need_the_preference(client: TestClient) -> None:
     titles = set(entries(feed(client, "/opds/works", view_adult="true")))
-    assert "After the Fall of the Tower" in titles and len(titles) == 5
+    assert "After the Fall of the Tower" in titles and len(titles) == 6
     adult = entries(feed(client, "/opds/works", view_adult="true"))["After the Fall of the Tower"]
     href = links(adult)[ACQUISITION].get("href") or ""
     assert href.endswith("/download.epub?view_adult=true")
@@ -101,7 +101,7 @@ def test_pages_link_next_and_previous(client: TestClient, monkeypatch: pytest.Mo
     assert next_link.get("href") == "/opds/works?sort=title&page=2"
     assert "acquisition" in (next_link.get("type") or "")
     second = feed(client, "/opds/works", sort="title", page="2")
-    assert len(entries(second)) == 1
+    assert len(entries(second)) == 2  # five works shown (no adult one), three a page
     assert links(second)["previous"].get("href") == "/opds/works?sort=title&page=1"
     assert "next" not in links(second)
     assert not set(entries(first)) & set(entries(second))

@@ -78,7 +78,7 @@ def test_upload_without_a_valid_csrf_token_is_refused(fresh: TestClient) -> None
     # A token from another app (another process's secret) is no good either.
     other = TestClient(create_app(str(fresh.app.state.library.url)))  # type: ignore[attr-defined]
     assert fresh.post("/upload", data={"csrf": csrf_of(other)}, files=files).status_code == 403
-    assert fresh.get("/api/works").json()["total"] == 5  # nothing was imported
+    assert fresh.get("/api/works").json()["total"] == 6  # nothing was imported
 
 
 def test_admin_token_is_required_when_set(make_web_db: Callable[[], str]) -> None:
@@ -113,7 +113,7 @@ def test_oversized_upload_is_a_413_page(make_web_db: Callable[[], str]) -> None:
     response = client.post("/upload", data={"csrf": csrf_of(client)}, files=big)
     assert response.status_code == 413
     assert "Upload too large" in response.text
-    assert client.get("/api/works").json()["total"] == 5
+    assert client.get("/api/works").json()["total"] == 6  # five demo works and the hostile one
 
 
 def test_upload_with_no_file_asks_for_one(fresh: TestClient) -> None:
