@@ -233,8 +233,8 @@ def _protagonist(
 
     The canon character only quotations name, else ``Narrator`` (first person) or ``Reader``
     (second person). A reader-insert (``Y/N`` placeholders) keeps ``Reader``: its protagonist
-    is whoever reads. The dialogue stage may still name the others from vocatives
-    (:mod:`ficlens.dialogue.narrator`).
+    is whoever reads. The dialogue stage may still name any other protagonist from what the
+    other characters call them (:mod:`ficlens.dialogue.narrator`).
     """
     ident, nameless, pronoun = NAMELESS[person]
     insert = person == "second" and reader_insert(text)

@@ -72,7 +72,8 @@ def narration_person(pieces: Sequence[Parsed]) -> Person | None:
     first = sum(1 for t in lowered if t in SELF_WORDS["first"])
     if first / len(tokens) >= FIRST_PERSON_SHARE:
         return "first"
-    second = sum(1 for t in lowered if t in SELF_WORDS["second"])
+    second = sum(1 for t in lowered if t in SELF_WORDS["second"] or PLACEHOLDER.fullmatch(t))
+    # The tagger usually splits a placeholder in three: "Y", "/", "N".
     placeholders = sum(1 for a, b, c in zip(lowered, lowered[1:], lowered[2:], strict=False)
                        if a in ("y", "l") and b == "/" and c.rstrip(".") == "n")  # fmt: skip
     if (second + placeholders) / len(tokens) >= SECOND_PERSON_SHARE:

@@ -79,3 +79,8 @@ def test_a_second_person_story_without_placeholders_has_an_unnamed_protagonist(
     reader = cast.by_id()[READER]
     assert (cast.person, reader.name, reader.aliases) == ("second", "Reader", ("you",))
     assert cast.resolve("Y/N") is None
+
+
+def test_a_placeholder_the_tagger_keeps_whole_counts_too(make_parsed: MakeParsed) -> None:
+    text = "Y/N opens the door and the cat looks up at Y/N ."
+    assert narration_person([words_parse(text, make_parsed)]) == "second"
