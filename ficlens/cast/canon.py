@@ -88,7 +88,7 @@ def merge_canon(
         else:
             merged[character.name] = (group, character)
             result.append((group, character))
-    return _shared_names(result)
+    return _shared_names(result, era, packs)
 
 
 ERA_MENTIONS = 3
@@ -190,10 +190,15 @@ _DOMINANCE = 3
 
 def _shared_names(
     attached: list[tuple[Group, CanonCharacter | None]],
+    era: str | None,
+    packs: tuple[FandomPack, ...],
 ) -> list[tuple[Group, CanonCharacter | None]]:
     """A bare name several canon characters share (``Malfoy``) joins the one the story names.
 
-    That is the only one of them present, or the one named far more often than the rest.
+    That is the only one of them present, or the one named far more often than the rest. When
+    the story names none of them otherwise, a shared surname is the family's most-written
+    character of the story's era (:func:`_family_lead`): a story told from Draco's side calls
+    Harry only ``Potter``.
     """
     present = [(g, c) for g, c in attached if c is not None]
     kept: list[tuple[Group, CanonCharacter | None]] = []
@@ -204,8 +209,28 @@ def _shared_names(
         if owners and (len(owners) == 1 or owners[0][0].size >= _DOMINANCE * owners[1][0].size):
             owners[0][0].absorb(group)
             continue
-        kept.append((group, character))
+        lead = _family_lead(word, era, packs) if word and not owners else None
+        kept.append((group, lead or character))
     return kept
+
+
+def _family_lead(
+    surname: str, era: str | None, packs: tuple[FandomPack, ...]
+) -> CanonCharacter | None:
+    """The character a shared surname means when no one of that family is otherwise named.
+
+    The first (most-written) character of the family in the pack who belongs to the story's
+    era, else the first who belongs to no era in particular (``Potter`` is Harry Potter, or
+    James Potter in a Marauders-era story). ``None`` for a surname no pack shares.
+    """
+    for pack in packs:
+        if surname not in pack.shared_surnames:
+            continue
+        family = [c for c in pack.characters if c.surname == surname]
+        for character in (*(c for c in family if era and c.era == era), *family):
+            if character.era is None or character.era == era:
+                return character
+    return None
 
 
 @cache
@@ -215,10 +240,17 @@ def _terms(packs: tuple[FandomPack, ...]) -> frozenset[str]:
 
 
 def _bare_word(group: Group) -> str | None:
-    names = list(group.parts.values())
-    if len(names) == 1 and len(names[0].tokens) == 1 and not names[0].title:
-        return names[0].tokens[0]
-    return None
+    """The one word a group is named by, without a title.
+
+    ``Potter``, also with epithets before it (``Sodding Potter``); ``None`` when one of its
+    names ends otherwise (``Malfoy Manor``) or has a title (``Mrs Potter``).
+    """
+    key = group.keys.most_common(1)[0][0]
+    word = group.parts[key]
+    if len(word.tokens) != 1 or any(p.title or p.tokens[-1] != word.tokens[0]
+                                    for p in group.parts.values()):  # fmt: skip
+        return None
+    return word.tokens[0]
 
 
 def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | None:

@@ -115,3 +115,27 @@ def test_an_era_must_be_a_string() -> None:
     message = r"tideclock.toml: characters\[0\].*era: expected a string"
     with pytest.raises(ValueError, match=message):
         parse_pack(PACK.replace('era = "the storm years"', "era = 3", 1), source="tideclock.toml")
+
+
+@pytest.mark.parametrize(
+    ("era_name", "lead"),
+    [("Kit", "Morwenna Jory Penrose"), ("Elowen", "Morwenna Penrose")],
+)
+def test_a_shared_surname_no_one_else_carries_is_the_family_lead_of_the_era(
+    packs: tuple[FandomPack, ...], era_name: str, lead: str
+) -> None:
+    # A story told from someone else's side calls the lead only by the family name.
+    kept = merge_canon([group(5, era_name), group(6, "Penrose", "Sodding Penrose")], packs)
+    assert canon_names(kept)["Penrose"] == lead
+
+
+def test_a_shared_surname_with_no_era_to_choose_by_names_no_one(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    kept = merge_canon([group(5, "Jago"), group(6, "Penrose")], packs)
+    assert canon_names(kept) == {"Jago": "Jago Hicks", "Penrose": None}
+
+
+def test_a_place_named_after_a_family_is_no_one(packs: tuple[FandomPack, ...]) -> None:
+    kept = merge_canon([group(5, "Kit"), group(6, "Penrose", "Penrose Hall")], packs)
+    assert canon_names(kept)["Penrose"] is None
