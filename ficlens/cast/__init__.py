@@ -29,6 +29,8 @@ from ficlens.nlp import Parsed
 METHOD = "cast.roster.v1"
 NARRATOR = "narrator"
 READER = "reader"
+PLACEHOLDER_NAME = "Y/N"
+"""The alias by which a reader-insert's ``Reader`` is addressed."""
 _LOCATIVES = frozenset({"at", "in", "to", "from", "near", "into", "towards", "toward"})
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 NAMELESS: dict[Person, tuple[str, str, str]] = {
@@ -98,6 +100,16 @@ class Cast:
             return True
         gender = self._genders.get(ident)
         return gender is None or gender == hint
+
+    @property
+    def narration(self) -> Person:
+        """The person whose pronouns name the narrator (first when a hand-built cast omits it)."""
+        return self.person or "first"
+
+    @property
+    def reader_insert(self) -> bool:
+        """Whether the narrator is a reader-insert's ``Reader``, addressed as ``Y/N``."""
+        return any(c.id == self.narrator and PLACEHOLDER_NAME in c.aliases for c in self.characters)
 
     def by_id(self) -> dict[str, Character]:
         """Characters by id."""
@@ -215,8 +227,8 @@ def build_cast(
     if person:
         characters.append(_protagonist(text, parsed, packs, characters, person))
         narrator = characters[-1].id
-        if "Y/N" in characters[-1].aliases:  # "You're a terrible liar, Y/N," he says.
-            keys.setdefault("y/n", narrator)
+        if PLACEHOLDER_NAME in characters[-1].aliases:  # "You're a terrible liar, Y/N," he says.
+            keys.setdefault(PLACEHOLDER_NAME.lower(), narrator)
     mention_spans = tuple((m.span, ident) for _, m, ident in resolved if ident)
     genders = {c.id: c.gender for c in characters}
     return Cast(tuple(characters), mention_spans, narrator, keys, words, genders, person)
@@ -240,7 +252,7 @@ def _protagonist(
     insert = person == "second" and reader_insert(text)
     found = quoted_only(text, parsed, packs, {c.name for c in cast}) if packs else None
     if found is None or insert:
-        aliases = (pronoun, "Y/N") if insert else (pronoun,)
+        aliases = (pronoun, PLACEHOLDER_NAME) if insert else (pronoun,)
         return Character(ident, nameless, aliases, None, False, 0, 0)
     return Character(ident, found.name, (pronoun, nameless), found.pronouns, True, 0, 0)
 

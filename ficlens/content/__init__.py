@@ -99,7 +99,7 @@ def analyze_content(
     relationships = find_relationships(
         text, paragraphs, view.characters, view.mentions, view.quotes, romance, view.narrator,
         EVIDENCE, romance_likely=likely, ranker=load_model(PAIRING_MODEL),
-        person=view.person or "first",
+        person=view.person,
     )  # fmt: skip
     return Content(
         signals=signals,

@@ -78,7 +78,7 @@ def pair_examples(work: LabelledWork) -> PairExamples:
     romance = romance_passages(hits)
     story, pairs = gather_pairs(
         text, result.paragraphs, cast.characters, cast.mentions, result.quotes, romance,
-        cast.narrator, person=cast.person or "first",
+        cast.narrator, person=cast.person,
     )  # fmt: skip
     names = {c.id: tag_names(c, bool(matches)) for c in cast.characters}
     features, labels = [], []

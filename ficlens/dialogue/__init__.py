@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ficlens.cast import NAMELESS, Cast, KnownCharacter, build_cast
-from ficlens.cast.person import reader_insert
 from ficlens.dialogue.conventions import Convention
 from ficlens.dialogue.narrator import narrator_name
 from ficlens.dialogue.prepared import Prepared as Prepared
@@ -110,7 +109,7 @@ def _name_narrator(
     """
     narrator = cast.narrator
     assert narrator is not None
-    if cast.person == "second" and reader_insert(text):  # the reader, whatever Y/N is
+    if cast.reader_insert:  # the reader, whatever Y/N is
         return cast, quotes
     name = narrator_name(text, quotes, narrator, resolve=cast.resolve)
     if name is None:
@@ -118,7 +117,7 @@ def _name_narrator(
     known = cast.resolve(name)
     if known and known != narrator and cast.person == "second":
         return cast, quotes  # "you" is no one the narration names in the third person
-    _, nameless, pronoun = NAMELESS[cast.person or "first"]
+    _, nameless, pronoun = NAMELESS[cast.narration]
     if known and known != narrator:
         merged = tuple(
             replace(q, speaker=known) if q.speaker == narrator else

@@ -208,7 +208,7 @@ def _work(
                 anchors.setdefault((run, named[0].speaker), []).append(position)
     counts = {c.id: c.mentions for c in cast.characters}
     top = math.log1p(max(counts.values(), default=0)) or 1.0
-    own = SELF_WORDS[cast.person or "first"] if cast.narrator else frozenset()
+    own = SELF_WORDS[cast.narration] if cast.narrator else frozenset()
     first_person = {
         n for n, piece in enumerate(parsed) if any(t.text.lower() in own for t in piece.tokens)
     }

@@ -90,7 +90,7 @@ def _who(
 ) -> tuple[str | None, str]:
     token = site.token(token_index)
     word = token.text.lower()
-    if cast.narrator and word in SUBJECT_WORDS[cast.person or "first"]:
+    if cast.narrator and word in SUBJECT_WORDS[cast.narration]:
         return cast.narrator, "narrator"
     pronoun = pronoun_sets().get(word)
     if pronoun:

@@ -164,7 +164,7 @@ def gather_pairs(
     romance: Sequence[Span] = (),
     narrator: str | None = None,
     *,
-    person: Person = "first",
+    person: Person | None = None,
 ) -> tuple[Story, dict[tuple[str, str], Pair]]:
     """Read the story and gather the evidence of every pair of characters it names together.
 
@@ -198,7 +198,7 @@ def find_relationships(
     *,
     romance_likely: float | None = None,
     ranker: LinearModel | None = None,
-    person: Person = "first",
+    person: Person | None = None,
 ) -> tuple[Relationship, ...]:
     """Find the story's romantic and platonic relationships, main pairing first.
 
@@ -218,7 +218,8 @@ def find_relationships(
             is main below that.
         ranker: the trained ``pairing`` model (:mod:`~ficlens.content.relationships.ranker`);
             without it, or without ``romance_likely``, the rules decide alone.
-        person: the narration's person, ``first`` or ``second``, when there is a narrator.
+        person: the narration's person, ``first`` or ``second``, when there is a narrator
+            (``None``: first).
 
     Returns:
         Main pairings first, then other romantic pairs, groups and platonic pairs, each by

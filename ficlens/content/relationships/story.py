@@ -65,11 +65,12 @@ def read_story(
     narrator: str | None,
     known: set[str],
     *,
-    person: Person = "first",
+    person: Person | None = None,
 ) -> Story:
     """Cut the story into sentences and record who each names; ``known`` are the cast's ids.
 
-    The narrator (``narrator``) is named by the pronouns of the narration's ``person``.
+    The narrator (``narrator``) is named by the pronouns of the narration's ``person`` (first
+    when ``None``).
     """
     sentences: list[Span] = []
     paragraph_of: list[int] = []
@@ -84,7 +85,8 @@ def read_story(
     names, owners = _names(characters)
     if narrator:
         named_mentions = sorted(
-            named_mentions + _self_references(text, paragraphs, ordered_quotes, narrator, person)
+            named_mentions
+            + _self_references(text, paragraphs, ordered_quotes, narrator, person or "first")
         )
     named = _by_sentence(named_mentions, sentences, starts)
     cast: list[set[str]] = [set() for _ in paragraphs]
