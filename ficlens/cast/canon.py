@@ -271,18 +271,25 @@ def _quoted_canon(
     Quotation contents are the stretches the parse masked: a name there starts no token of the
     parse but the stand-in ``Yes``.
     """
+    for key, character, quoted in _canon_names(text, parsed, packs):
+        if quoted:
+            yield key, character
+
+
+def _canon_names(
+    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
+) -> Iterator[tuple[str, CanonCharacter, bool]]:
+    """Each pack name in the text: its cluster key, its character and whether it is quoted."""
     pattern = _pattern(packs)
     if pattern is None:
         return
     for piece in parsed:
         starts = _narration_starts(piece)
         for match in pattern.finditer(text, piece.span.start, piece.span.end):
-            if match.start() in starts:
-                continue
             parts = split_name(match.group())
             character = find_canon(parts.name, packs)
             if character is not None:
-                yield f"{parts.title} {parts.name}".strip(), character
+                yield f"{parts.title} {parts.name}".strip(), character, match.start() not in starts
 
 
 def quoted_names(
@@ -316,13 +323,17 @@ def quoted_only(
 
     In a first-person story the narrator is ``I`` in the narration, and only the other
     characters' lines call them by name (``"Draco, wait."``): a canon character named inside
-    quotations, not in ``present`` (the canonical names of the roster), and named clearly more
-    often there than any other such character is likely the narrator.
+    quotations, not in ``present`` (the canonical names of the roster) nor anywhere in the
+    narration (a character it names once is someone the narrator meets, though too rare for the
+    roster), and named clearly more often there than any other such character is likely the
+    narrator.
     """
+    found = list(_canon_names(text, parsed, packs))
+    narrated = {character.name for _, character, quoted in found if not quoted}
     votes = Counter(
         character
-        for _, character in _quoted_canon(text, parsed, packs)
-        if character.name not in present
+        for _, character, quoted in found
+        if quoted and character.name not in present and character.name not in narrated
     )
     ranked = votes.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] < _QUOTED_LEAD * ranked[1][1]):

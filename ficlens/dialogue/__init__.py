@@ -111,7 +111,10 @@ def _name_narrator(
     assert narrator is not None
     if cast.reader_insert:  # the reader, whatever Y/N is
         return cast, quotes
-    name = narrator_name(text, quotes, narrator, resolve=cast.resolve)
+    named = any(c.id == narrator and c.canon for c in cast.characters)
+    # a narrator the quotations already named after a canon character keeps that name unless
+    # the answers to their own lines say otherwise (the weaker fallbacks need ``resolve``)
+    name = narrator_name(text, quotes, narrator, resolve=None if named else cast.resolve)
     if name is None:
         return cast, quotes
     known = cast.resolve(name)

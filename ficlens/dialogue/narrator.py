@@ -113,7 +113,9 @@ def narrator_name(
     # No name, or two names as often: try the name no one else in the cast answers to.
     if resolve is None:
         return None
-    return _unowned_name(text, quotes, resolve) or _addressed_name(text, quotes, narrator, resolve)
+    return _unowned_name(text, quotes, narrator, resolve) or _addressed_name(
+        text, quotes, narrator, resolve
+    )
 
 
 def _addressed_name(
@@ -127,7 +129,7 @@ def _addressed_name(
             continue
         words = text[quote.span.start : quote.span.end]
         name = vocative_name(words)
-        if name is None or len(words.split()) <= len(name.split()) or name in titles():
+        if name is None or name in titles():  # a name alone ("Hermione!") calls someone too
             continue
         ident = resolve(name)
         if ident is None or ident == quote.speaker or not _named_elsewhere(name, text):
@@ -143,10 +145,12 @@ def _addressed_name(
 
 
 def _unowned_name(
-    text: str, quotes: Sequence[Quote], resolve: Callable[[str], str | None]
+    text: str, quotes: Sequence[Quote], narrator: str, resolve: Callable[[str], str | None]
 ) -> str | None:
     votes: Counter[str] = Counter()
     for quote in quotes:
+        if quote.speaker == narrator:  # whom the narrator talks to is someone else
+            continue
         words = text[quote.span.start : quote.span.end]
         name = vocative_name(words)
         # A quotation that is nothing but the name may be a shout, a spell or a place

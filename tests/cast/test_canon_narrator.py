@@ -79,3 +79,28 @@ def test_a_canon_character_answers_to_its_canonical_name(make_parsed: MakeParsed
     harry = cast.resolve("Harry")
     assert harry is not None
     assert cast.resolve("Harry Potter") == harry
+
+
+def test_a_character_the_narration_names_once_is_not_the_narrator(
+    make_parsed: MakeParsed,
+) -> None:
+    # Draco is named once in the narration: someone "I" watch, though too rare for the
+    # roster, so the quotation calling him does not make him "I".
+    text = '"Draco, you are late," Harry said. I watched Draco. "Sit down," Harry said.'
+    rows = [
+        ("Harry", "NNP", "nsubj", 1, "PERSON"),
+        ("said", "VBD", "ROOT", 1),
+        (".", ".", "punct", 1),
+        ("I", "PRP", "nsubj", 4),
+        ("watched", "VBD", "ROOT", 4),
+        ("Draco", "NNP", "dobj", 4, "PERSON"),
+        (".", ".", "punct", 4),
+        ("Harry", "NNP", "nsubj", 8, "PERSON"),
+        ("said", "VBD", "ROOT", 8),
+        (".", ".", "punct", 8),
+    ]
+    pack = (load_pack("harry_potter"),)
+    cast = build_cast(text, [make_parsed(text, rows)], packs=pack)
+    assert cast.resolve("Draco") is None
+    (narrator,) = [c for c in cast.characters if c.id == NARRATOR]
+    assert narrator.name == "Narrator"

@@ -182,3 +182,16 @@ def test_the_addressed_cast_member_needs_a_clear_lead() -> None:
     rival = MIXED.replace('"Hush," said Wren.', '"Odo, hush," said Wren.\n\n"Odo, look!" said Ivo.')
     quotes = quotes_of(rival, ["c1", "c2", "c2", "c3"])
     assert narrator_name(rival, quotes, "narrator", resolve=_mixed_cast) is None
+
+
+def test_whom_the_narrator_calls_is_not_the_unowned_name() -> None:
+    # Only the narrator's own lines say "Tamsin": Tamsin is someone the narrator talks to.
+    quotes = quotes_of(UNOWNED, ["narrator", "narrator", "narrator", "narrator"])
+    assert narrator_name(UNOWNED, quotes, "narrator", resolve=_cast) is None
+
+
+def test_a_cast_member_called_by_name_alone_is_addressed() -> None:
+    # "Ivo!" on its own calls Ivo as surely as "Ivo, come down!" does.
+    alone = MIXED.replace('"Ivo, come down!"', '"Ivo!"')
+    quotes = quotes_of(alone, ["c1", "c2", "c2"])
+    assert narrator_name(alone, quotes, "narrator", resolve=_mixed_cast) == "Ivo"

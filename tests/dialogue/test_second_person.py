@@ -1,5 +1,5 @@
-"""Second-person stories end to end with the real spaCy model: a reader-insert and a canon
-protagonist the others name (fixtures written for these tests)."""
+"""Second- and first-person stories end to end with the real spaCy model: a reader-insert and
+canon protagonists the others name (fixtures written for these tests)."""
 
 from __future__ import annotations
 
@@ -83,3 +83,15 @@ def test_third_person_stories_keep_their_point_of_view(
 ) -> None:
     analysis = ficlens.analyze(ficlens.read(fixture_path("tiny_oneshot.txt")))
     assert "second" not in {s.pov for s in analysis.work.scenes}
+
+
+def test_a_narrator_named_from_the_quotations_keeps_the_canon_name() -> None:
+    # "I" am Percy in Oliver's lines; the calls of "Oliver?" from the changing rooms are
+    # to Oliver, and do not make him the narrator.
+    path = Path(__file__).parents[1] / "fixtures" / "first_person_canon.txt"
+    analysis = ficlens.analyze(ficlens.read(path))
+    [narrator] = [c for c in analysis.characters if "I" in c.aliases]
+    assert (narrator.name, narrator.canon) == ("Percy Weasley", True)
+    assert analysis.content is not None
+    [main] = [r for r in analysis.content.relationships if r.main]
+    assert set(main.tag.split("/")) == {"Oliver Wood", "Percy Weasley"}
