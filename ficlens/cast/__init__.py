@@ -117,9 +117,16 @@ class Cast:
 
 
 def _locative_shares(text: str, mentions: Sequence[Mention]) -> dict[str, float]:
+    """Per mention key, the share of its mentions after a locative preposition (``at Tara``).
+
+    A name a fandom pack gives a character is a person wherever it stands ("different from
+    Hermione herself"): its mentions are not counted.
+    """
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     for mention in mentions:
+        if mention.source == "canon":
+            continue
         totals[mention.key] += 1
         previous = _PREVIOUS_WORD.search(text[max(0, mention.span.start - 20) : mention.span.start])
         if previous and previous.group(1).lower() in _LOCATIVES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ficlens.cast import build_cast
 from ficlens.cast.canon import merge_canon, quoted_names
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
@@ -46,3 +47,11 @@ def test_quoted_names_credit_the_character_by_any_of_its_names() -> None:
     parsed = list(parse(text, [Span(0, len(text))], hidden=quotes))
     keys = {"Luna Lovegood", "Ginny"}
     assert quoted_names(text, parsed, (load_pack("harry_potter"),), keys) == {"Luna Lovegood": 2}
+
+
+def test_a_pack_character_after_a_locative_is_still_a_person() -> None:
+    # "from Hermione" would make an unknown name half a place; a pack character is a person.
+    text = "Ron looked away from Hermione. Hermione only sighed and went back to her book."
+    parsed = list(parse(text, [Span(0, len(text))]))
+    cast = build_cast(text, parsed, packs=(load_pack("harry_potter"),))
+    assert "Hermione Granger" in [c.name for c in cast.characters]
