@@ -25,6 +25,8 @@ from typing import Any
 from ficlens.content.features import tfidf
 
 SCHEMA = "ficlens.linear/1"
+_PAIRING_MODELS = frozenset({"pairing", "romance"})
+"""Models ``ficlens train pairings`` writes (the others come from ``ficlens train ao3``)."""
 LINKS = ("logistic", "cumulative")
 """``logistic``: softmax over classes (sigmoid for one column); ``cumulative``: ordinal."""
 
@@ -117,12 +119,13 @@ class LinearModel:
 
         Raises:
             ModelError: the features are not the ones the model was trained on (the signals
-                lexicon changed since: retrain with ``ficlens train ao3``).
+                lexicon or the ranker's features changed since: retrain the model).
         """
         if len(features) != len(self.feature_names):
+            command = "pairings" if self.name in _PAIRING_MODELS else "ao3"
             raise ModelError(
-                f"model {self.name!r} expects {len(self.feature_names)} signal features, got "
-                f"{len(features)}: the signals lexicon changed; retrain with `ficlens train ao3`"
+                f"model {self.name!r} expects {len(self.feature_names)} features, got "
+                f"{len(features)}: its features changed; retrain with `ficlens train {command}`"
             )
         scores = list(self.intercept)
         for i, value in tfidf(counts, self.index, self.idf).items():

@@ -13,6 +13,10 @@ Two models, written to ``ficlens/content/models/`` (see
   pipeline (spaCy cast, quotations and speakers) on each work that tags a romantic pairing,
   run in ``jobs`` processes: about a minute per 100 works and process.
 
+The ranker's ship features read how often the training works tag each pair
+(:mod:`~ficlens.content.relationships.ships`): those counts are written beside the models as
+``ships.json`` and are the ones the ranker was trained with.
+
 Only the story text is read as input. Every work by an author of the pairing evaluation
 (:func:`~ficlens.content.corpus.pairing_holdout`) is left out of both, so ``ficlens eval ao3``
 scores the shipped models on authors they never saw.
@@ -20,6 +24,7 @@ scores the shipped models on authors they never saw.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -41,6 +46,8 @@ from ficlens.content.corpus import (
 from ficlens.content.linear import LinearModel
 from ficlens.content.relationships import gather_pairs
 from ficlens.content.relationships.ranker import FEATURE_NAMES, candidate_features
+from ficlens.content.relationships.ships import FILE as SHIPS_FILE
+from ficlens.content.relationships.ships import Ships, count_ships
 from ficlens.content.signals import find_hits, romance_passages
 from ficlens.content.training import MODELS, fit_model, readable, training_meta, write_models
 from ficlens.errors import InputError
@@ -60,8 +67,10 @@ class PairExamples:
     labels: list[bool]
 
 
-def pair_examples(work: LabelledWork) -> PairExamples:
+def pair_examples(work: LabelledWork, ships: Ships | None = None) -> PairExamples:
     """Run the pipeline on a work tagging a romantic pairing and describe its candidate pairs.
+
+    ``ships`` are the tag counts the ship features read (default: the shipped ones).
 
     Raises:
         InputError: the text cannot be read as a story.
@@ -82,7 +91,7 @@ def pair_examples(work: LabelledWork) -> PairExamples:
     )  # fmt: skip
     names = {c.id: tag_names(c, bool(matches)) for c in cast.characters}
     features, labels = [], []
-    for key, values in candidate_features(story, pairs, cast.characters, len(romance)):
+    for key, values in candidate_features(story, pairs, cast.characters, len(romance), ships):
         features.append(values)
         found = [names.get(ident, ("",)) for ident in key]
         labels.append(target is not None and pair_matches(found, target))
@@ -90,18 +99,22 @@ def pair_examples(work: LabelledWork) -> PairExamples:
 
 
 def gather_examples(
-    works: Sequence[LabelledWork], *, jobs: int, say: Callable[[str], None]
+    works: Sequence[LabelledWork],
+    *,
+    jobs: int,
+    say: Callable[[str], None],
+    ships: Ships | None = None,
 ) -> list[PairExamples]:
     """Candidate pairs of every work, ``jobs`` processes at a time (0: in this process)."""
     examples: list[PairExamples] = []
     if jobs == 0:
         for done, work in enumerate(works, start=1):
-            _collect(work.work_id, partial(pair_examples, work), examples, say)
+            _collect(work.work_id, partial(pair_examples, work, ships), examples, say)
             if done % 100 == 0:
                 say(f"pairings: {done} of {len(works)} works")
         return examples
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(pair_examples, work): work.work_id for work in works}
+        futures = {pool.submit(pair_examples, work, ships): work.work_id for work in works}
         for done, future in enumerate(as_completed(futures), start=1):
             _collect(futures[future], future.result, examples, say)
             if done % 100 == 0:
@@ -180,8 +193,10 @@ def train_pairings(
     kept, prepared = readable(kept, say)
     y = np.array([int(tagged_pair(w) is not None) for w in kept])
     romance = fit_model("romance", ("no", "yes"), prepared, y, ROMANCE_C)
+    ships = count_ships(w.relationships for w in kept)
+    write_ships(ships, training_meta(path, kept), out, say)
     tagged = [w for w in kept if tagged_pair(w) is not None][:limit]
-    examples = gather_examples(tagged, jobs=jobs, say=say)
+    examples = gather_examples(tagged, jobs=jobs, say=say, ships=ships)
     return write_models(
         [
             LinearModel.from_json({**romance.to_json(), "meta": training_meta(path, kept)}),
@@ -190,3 +205,12 @@ def train_pairings(
         out,
         say,
     )
+
+
+def write_ships(ships: Ships, meta: dict[str, Any], out: Path, say: Callable[[str], None]) -> None:
+    """Write the tag counts the ship features read to ``out/ships.json`` (data and works only)."""
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / SHIPS_FILE
+    data = ships.to_json({"data": meta["data"], "works": meta["works"]})
+    target.write_text(json.dumps(data, separators=(",", ":")) + "\n", "utf-8")
+    say(f"wrote {target} ({len(data['pairs'])} pairs tagged at least twice)")

@@ -288,7 +288,7 @@ def test_vocabulary_idf_and_weights_of_different_lengths(key: str, value: list[A
 @pytest.mark.parametrize("features", [[], [1.0, 2.0]])
 def test_the_wrong_number_of_features_is_a_model_error(features: list[float]) -> None:
     model = LinearModel.from_json(three_class())
-    with pytest.raises(ModelError, match=rf"'toy' expects 1 signal features, got {len(features)}"):
+    with pytest.raises(ModelError, match=rf"'toy' expects 1 features, got {len(features)}"):
         model.scores({"blood": 1}, features)
     with pytest.raises(ModelError, match="retrain"):
         model.probabilities({"blood": 1}, features)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -15,6 +16,7 @@ from ficlens.content.relationships import (
     gather_pairs,
 )
 from ficlens.content.relationships.ranker import FEATURE_NAMES, candidate_features, top_pair
+from ficlens.content.relationships.ships import Ships
 from ficlens.model import Character, Relationship, Span
 
 # Wren and Osk are together all through the story, with no romantic cue; Wren and Pell kiss.
@@ -58,6 +60,20 @@ def ranker_preferring(feature: str, weight: float = 4.0) -> LinearModel:
         feature_weights=tuple((weight if name == feature else 0.0,) for name in FEATURE_NAMES),
         feature_factor=1.0, intercept=(0.0,), threshold=0.5, meta={}, index={},
     )  # fmt: skip
+
+
+def test_a_pair_the_fandom_tags_often_leads_when_the_ranker_reads_the_ship() -> None:
+    # With no romantic cue, Wren and Osk are the pair a ship-minded ranker picks.
+    paragraphs, characters, mentions = cast_of(QUARRY)
+    story, pairs = gather_pairs(QUARRY, paragraphs, characters, mentions)
+    ships = Ships.from_counts({frozenset({"Wren", "Osk"}): 40, frozenset({"Wren", "Pell"}): 5})
+    found = dict(candidate_features(story, pairs, characters, passages=0, ships=ships))
+    named = {key: dict(zip(FEATURE_NAMES, values, strict=True)) for key, values in found.items()}
+    assert named[("c1", "c2")]["ship.log"] == pytest.approx(math.log1p(40))
+    assert named[("c1", "c3")]["ship.share"] == 1.0  # all of Pell's tags
+    assert named[("c1", "c2")]["ship.share"] == 1.0
+    verdict = top_pair(story, pairs, characters, 0, ranker_preferring("ship.log"), ships=ships)
+    assert verdict is not None and verdict[0] == ("c1", "c2")
 
 
 def relationships(likely: float | None, ranker: LinearModel | None) -> tuple[Relationship, ...]:
@@ -111,8 +127,11 @@ def test_between_the_gates_and_without_the_models_the_rules_decide() -> None:
 
 def test_fit_ranker_learns_which_candidate_is_tagged() -> None:
     # the tagged pair always has the larger first feature
+    n_features = len(FEATURE_NAMES)
     examples = [
-        PairExamples(str(n), [[1.0 + n % 3] + [0.0] * 28, [0.0] * 29], [True, False])
+        PairExamples(
+            str(n), [[1.0 + n % 3] + [0.0] * (n_features - 1), [0.0] * n_features], [True, False]
+        )
         for n in range(12)
     ]
     model = fit_ranker(examples, {"works": 12})
@@ -122,6 +141,6 @@ def test_fit_ranker_learns_which_candidate_is_tagged() -> None:
 
 
 def test_fit_ranker_needs_a_tagged_pair_among_the_candidates() -> None:
-    examples = [PairExamples("1", [[0.0] * 29], [False])]
+    examples = [PairExamples("1", [[0.0] * len(FEATURE_NAMES)], [False])]
     with pytest.raises(ValueError, match="tagged pair is among the candidates"):
         fit_ranker(examples, {})

@@ -69,6 +69,9 @@ def test_training_writes_both_models_from_the_works_it_may_see(tmp_path: Path) -
     assert romance.meta["works"] == 9 and ranker.meta["works"] == 6
     assert ranker.feature_names == FEATURE_NAMES and ranker.words == ()
     assert any(message.startswith("wrote ") for message in said)
+    ships = json.loads((tmp_path / "models" / "ships.json").read_text())
+    # each couple is tagged by one work only: a fandom's prior needs two
+    assert (ships["schema"], ships["works"], ships["pairs"]) == ("ficlens.ships/1", 9, [])
 
 
 def test_by_default_the_pairing_evaluations_authors_are_held_out(tmp_path: Path) -> None:

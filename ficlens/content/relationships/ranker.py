@@ -8,8 +8,9 @@ highest is the main pairing; when it gives less than ``RULES_GATE`` no pairing i
 between the rules decide. Each candidate pair (every pair the story names together or joins
 by a cue) is described by ``FEATURE_NAMES``: its romance weight, absolute and against the
 others', how much the two interact, how central each is, kinship, gender combination, whether
-a fandom pack knows them, how early each appears and how strong its best cue is. The models are
-trained by ``ficlens train pairings`` (:mod:`ficlens.content.pairing_training`).
+a fandom pack knows them, how early each appears, how strong its best cue is, and how often the
+fandom's authors tag the two as a pairing (:mod:`~ficlens.content.relationships.ships`). The
+models are trained by ``ficlens train pairings`` (:mod:`ficlens.content.pairing_training`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from ficlens.content.linear import LinearModel
 from ficlens.content.relationships.decide import mention_counts
 from ficlens.content.relationships.pairs import Pair
+from ficlens.content.relationships.ships import Ships, load_ships
 from ficlens.content.relationships.story import Story
 from ficlens.model import Character
 
@@ -39,6 +41,7 @@ FEATURE_NAMES = (
     "kin", "gender.same", "gender.different", "gender.unknown", "narrator",
     "story.passages_log", "cues.log", "canon.both", "canon.any",
     "appearance.inv_max", "appearance.inv_min", "talk.share", "cues.best",
+    "ship.log", "ship.share",
 )  # fmt: skip
 _UNRANKED = 99
 _LATE = 9
@@ -58,10 +61,16 @@ class _Context:
     appearance: dict[str, int]
     canon: dict[str, bool]
     passages: int
+    names: dict[str, str]
+    ships: Ships
 
 
 def _context(
-    story: Story, pairs: dict[tuple[str, str], Pair], characters: Sequence[Character], passages: int
+    story: Story,
+    pairs: dict[tuple[str, str], Pair],
+    characters: Sequence[Character],
+    passages: int,
+    ships: Ships,
 ) -> _Context:
     counts = mention_counts(story)
     firsts = sorted({c.first for c in characters if c.first >= 0})
@@ -78,6 +87,8 @@ def _context(
         appearance={c.id: order[c.first] for c in characters if c.first >= 0},
         canon={c.id: c.canon for c in characters},
         passages=passages,
+        names={c.id: c.name for c in characters},
+        ships=ships,
     )
 
 
@@ -90,6 +101,7 @@ def _features(story: Story, key: tuple[str, str], pair: Pair, context: _Context)
     other = next((value for value, k in context.top_two if k != key), 0.0)
     canon = [context.canon.get(ident, False) for ident in key]
     seen = sorted(context.appearance.get(ident, _LATE) for ident in key)
+    names = (context.names.get(first, ""), context.names.get(second, ""))
     return [
         math.log1p(pair.romance),
         pair.romance / context.strongest,
@@ -120,6 +132,8 @@ def _features(story: Story, key: tuple[str, str], pair: Pair, context: _Context)
         1 / (1 + seen[0]),
         pair.talk / context.talk,
         max((weight for weight, _, _ in pair.cues), default=0.0),
+        math.log1p(context.ships.count(*names)),
+        context.ships.share(*names),
     ]
 
 
@@ -128,9 +142,13 @@ def candidate_features(
     pairs: dict[tuple[str, str], Pair],
     characters: Sequence[Character],
     passages: int,
+    ships: Ships | None = None,
 ) -> list[tuple[tuple[str, str], list[float]]]:
-    """Every candidate pair with its features (``FEATURE_NAMES``), in the order of ``pairs``."""
-    context = _context(story, pairs, characters, passages)
+    """Every candidate pair with its features (``FEATURE_NAMES``), in the order of ``pairs``.
+
+    ``ships`` are the tag counts the ship features read (default: the shipped ones).
+    """
+    context = _context(story, pairs, characters, passages, load_ships() if ships is None else ships)
     return [(key, _features(story, key, pair, context)) for key, pair in pairs.items()]
 
 
@@ -140,10 +158,12 @@ def top_pair(
     characters: Sequence[Character],
     passages: int,
     ranker: LinearModel,
+    *,
+    ships: Ships | None = None,
 ) -> tuple[tuple[str, str], float] | None:
     """The pair the ranker scores highest, with its probability; ``None`` with no pairs."""
     best: tuple[tuple[str, str], float] | None = None
-    for key, features in candidate_features(story, pairs, characters, passages):
+    for key, features in candidate_features(story, pairs, characters, passages, ships):
         p = ranker.probabilities({}, features)[1]
         if best is None or p > best[1] or (p == best[1] and key < best[0]):
             best = (key, p)
