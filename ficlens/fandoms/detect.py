@@ -35,6 +35,9 @@ RECURRING_CHARACTERS = 2
 ``Sirius`` that never says a surname): two names that keep coming back together on a short page
 are the story's couple or pair of friends, not a novel's passing ``Harry`` and ``Tom``."""
 RECURRING_MIN = 3
+RARE_MIN = 3
+"""A one-word name rare in English (``Draco``) named this often is a strong signal: a novel's
+stray ``Euphemia`` or ``Delphi`` (a place) comes once or twice, a fan work's lead on every page."""
 WEAK_WEIGHT = 0.5
 DENSITY_CAP = 20.0
 MAX_EVIDENCE = 10
@@ -61,18 +64,35 @@ class FandomMatch:
     declared: bool = False
 
 
-def _assess(
-    pack: FandomPack, hits: list[Hit], words: int, declared: bool
-) -> tuple[FandomMatch, int, int]:
-    """The match a pack's hits make, its number of strong signals and of recurring characters."""
+@dataclass(frozen=True, slots=True)
+class _Tally:
+    """What one pack found in a text, for the rules of :func:`detect_fandoms`."""
+
+    match: FandomMatch
+    hits: int
+    words: int
+    strong: int  # distinct strong signals
+    recurring: int  # distinct characters named at least RECURRING_MIN times
+    rare: bool  # some one-word name rare in English was named at all
+
+    @property
+    def density(self) -> float:
+        """Hits per 1,000 words."""
+        return 1000 * self.hits / max(self.words, 1)
+
+
+def _assess(pack: FandomPack, hits: list[Hit], words: int, declared: bool) -> _Tally:
+    """The match a pack's hits make, with the counts the rules weigh."""
     first: dict[tuple[str, str], tuple[int, int]] = {}
     named: Counter[str] = Counter(s.label for _, _, s in hits if s.kind == "character")
+    rare: Counter[tuple[str, str]] = Counter(
+        (s.kind, s.label) for _, _, s in hits if s.rare
+    )  # fmt: skip
     strong: dict[tuple[str, str], bool] = {}
     for start, end, signal in hits:
         key = (signal.kind, signal.label)
         first.setdefault(key, (start, end))
-        strong[key] = strong.get(key, False) or signal.strong
-    strong_signals = sum(strong.values())
+        strong[key] = strong.get(key, False) or signal.strong or rare[key] >= RARE_MIN
     total = sum(1.0 if strong[key] else WEAK_WEIGHT for key in first)
     density = 1000 * len(hits) / max(words, 1)
     score = total * (1 + min(density, DENSITY_CAP) / DENSITY_CAP)
@@ -86,30 +106,30 @@ def _assess(
         characters=tuple(label for kind, label in first if kind == "character"),
         declared=declared,
     )
-    recurring = sum(1 for count in named.values() if count >= RECURRING_MIN)
-    return match, strong_signals, recurring
+    return _Tally(
+        match=match,
+        hits=len(hits),
+        words=words,
+        strong=sum(strong.values()),
+        recurring=sum(1 for count in named.values() if count >= RECURRING_MIN),
+        rare=bool(rare),
+    )
 
 
-def _enough(
-    match: FandomMatch,
-    strong_signals: int,
-    hits: int,
-    words: int,
-    min_score: float,
-    recurring: int = 0,
-) -> bool:
+def _enough(tally: _Tally, min_score: float) -> bool:
     """Whether what a pack found makes it a match (the rules of :func:`detect_fandoms`)."""
-    density = 1000 * hits / max(words, 1)
-    characters = len(match.characters)
-    if strong_signals >= MIN_STRONG_SIGNALS or (
-        characters >= MIN_CHARACTERS and density >= MIN_CHARACTER_DENSITY
+    score, characters = tally.match.score, len(tally.match.characters)
+    if tally.strong == 0 and not tally.rare:
+        return False
+    if tally.strong >= MIN_STRONG_SIGNALS or (
+        characters >= MIN_CHARACTERS and tally.density >= MIN_CHARACTER_DENSITY
     ):
-        return match.score >= min_score
+        return score >= min_score
     return (
         characters >= DENSE_CHARACTERS
-        and (strong_signals >= 1 or recurring >= RECURRING_CHARACTERS)
-        and density >= DENSE_MIN
-        and match.score >= min_score / 2
+        and (tally.strong >= 1 or tally.recurring >= RECURRING_CHARACTERS)
+        and tally.density >= DENSE_MIN
+        and score >= min_score / 2
     )
 
 
@@ -124,22 +144,25 @@ def detect_fandoms(
 
     Each pack's terms (any case, also plural), character names, aliases and epithets (exact
     case; a leading "the" in either case) and shared surnames are found as whole words. A
-    *signal* is one distinct term, character or shared surname found. Terms, and characters
-    named at least once by a name of two or more words ("Hatake Kakashi", "Copy Ninja"), are
-    *strong* and weigh 1; characters named only by one word ("Kakashi") and shared surnames
-    are weak and weigh 0.5. With ``hits`` every match of any signal and ``words`` the text's
-    whitespace-separated words::
+    *signal* is one distinct term, character or shared surname found. Terms, characters
+    named at least once by a name of two or more words ("Hatake Kakashi", "Copy Ninja"), and
+    characters or shared surnames named at least ``RARE_MIN`` times by a one-word form rare in
+    English ("Kakashi", "Weasley"; :mod:`ficlens.fandoms.frequency`) are *strong* and weigh 1;
+    the others ("Harry", "Potter", or "Kakashi" named twice) are weak and weigh 0.5. With
+    ``hits`` every match of any signal and ``words`` the text's whitespace-separated words::
 
         signals = sum of weights of the distinct signals found
         density = 1000 * hits / words                      # hits per 1,000 words
         score   = signals * (1 + min(density, 20) / 20)     # between 1x and 2x signals
 
-    A pack matches when it has at least two strong signals, or names three distinct canon
-    characters with a density of at least 3, and ``score >= min_score``; when a short text
-    names two distinct canon characters, has a strong signal (or names both at least three
-    times) and a density of at least 10 (a drabble that says ``Harry Potter`` and ``Draco``, or
-    only ever ``Remus`` and ``Sirius``) and ``score >= min_score / 2``; or when
-    it is declared: a declared tag equal to, or containing as whole words, the pack's name or
+    With no strong signal, a pack needs at least one hit of a rare one-word name to match at
+    all: seven names anyone has (``Harry``, ``Fred``, ``George``...) are no canon, however
+    densely they come. A pack matches when it has at least two strong signals, or names three
+    distinct canon characters with a density of at least 3, and ``score >= min_score``; when a
+    short text names two distinct canon characters, has a strong signal (or names both at least
+    three times) and a density of at least 10 (a drabble that says ``Harry Potter`` and
+    ``Draco``, or only ever ``Remus`` and ``Sirius``) and ``score >= min_score / 2``; or when it
+    is declared: a declared tag equal to, or containing as whole words, the pack's name or
     one of its aliases, ignoring case ("Naruto (Anime & Manga)" declares Naruto). The density
     floor keeps novels out: over a whole book, ordinary given names that a pack also lists
     (``James``, ``George``, ``Tom``) add up to three characters but stay below one hit per 300
@@ -164,8 +187,8 @@ def detect_fandoms(
         compiled = matcher(pack)
         is_declared = any(compiled.declared.search(tag) for tag in declared)
         hits = scan(compiled, text, lowered, pack_starts)
-        match, strong_signals, recurring = _assess(pack, hits, words, is_declared)
-        if is_declared or _enough(match, strong_signals, len(hits), words, min_score, recurring):
-            matches.append(match)
+        tally = _assess(pack, hits, words, is_declared)
+        if is_declared or _enough(tally, min_score):
+            matches.append(tally.match)
     matches.sort(key=lambda match: (-match.score, not match.declared, match.pack.slug))
     return tuple(matches)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from ficlens.fandoms.frequency import is_rare
 from ficlens.fandoms.pack import FandomPack, normalize
 from ficlens.fandoms.trie import trie_regex
 
@@ -30,11 +31,14 @@ class Signal:
         kind: ``term``, ``character`` or ``surname`` (a shared surname).
         label: the term as the pack writes it, the character's AO3 tag, or the surname.
         strong: a term, or a name of two or more words besides a leading "the".
+        rare: a one-word name rare in English (:mod:`ficlens.fandoms.frequency`: ``Draco``,
+            not ``Harry``); named often enough, it is as strong as a full name.
     """
 
     kind: Literal["term", "character", "surname"]
     label: str
     strong: bool
+    rare: bool = False
 
 
 Hit = tuple[int, int, Signal]
@@ -86,9 +90,9 @@ def matcher(pack: FandomPack) -> Matcher:
         for form in character.forms:
             text = normalize(form)
             strong = len(text.removeprefix("the ").split()) > 1
-            names[text] = Signal("character", character.name, strong)
+            names[text] = Signal("character", character.name, strong, not strong and is_rare(text))
     for surname in pack.shared_surnames:
-        names[normalize(surname)] = Signal("surname", surname, False)
+        names[normalize(surname)] = Signal("surname", surname, False, is_rare(surname))
     terms = {normalize(term).lower(): Signal("term", term, True) for term in pack.terms}
     forms = [(name, False) for name in names] + [(term, True) for term in terms]
     pattern = re.compile(r"\b" + trie_regex(forms) + r"(?!\w)")

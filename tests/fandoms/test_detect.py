@@ -15,6 +15,7 @@ from ficlens.fandoms import (
     load_packs,
     parse_pack,
 )
+from ficlens.fandoms.scan import matcher
 from ficlens.model import Span
 
 NARUTO = """\
@@ -311,8 +312,11 @@ def test_ordinary_given_names_spread_through_a_novel_are_no_fandom() -> None:
     # servants and cousins, not a fan work (density under 3 per 1,000 words).
     novel = "".join(f"{FILLER}{name} came to dinner. " for name in NOVEL_NAMES)
     assert detect_fandoms(novel) == ()
+    # Packed together they are still names anyone has: with no strong signal, a match needs
+    # one name that few outside the canon have (Hermione).
     dense = " ".join(f"{name} came to dinner." for name in NOVEL_NAMES)
-    assert slugs(detect_fandoms(dense)) == ["harry_potter"]
+    assert detect_fandoms(dense) == ()
+    assert slugs(detect_fandoms(dense + " Hermione came to dinner.")) == ["harry_potter"]
 
 
 def test_a_dense_drabble_with_a_full_name_and_a_partner_is_detected() -> None:
@@ -344,3 +348,50 @@ def test_fantastic_beasts_is_its_own_canon() -> None:
     (match,) = detect_fandoms(text)
     assert match.pack.slug == "fantastic_beasts"
     assert match.characters == ("Newt Scamander", "Tina Goldstein", "Credence Barebone")
+
+
+# Filler a page long: an ordinary evening that names no one (about 90 words a paragraph).
+_EVENING = (
+    "The rain kept on through the evening, steady and grey, and the windows of the long room "
+    "fogged over one by one. Someone had left a kettle on the stove, and it ticked as it cooled. "
+    "Down the hall a door opened and closed, a chair scraped, a book fell flat on the floor. "
+    "Outside the lamps came on along the wall, each in its own small circle of wet light, and "
+    "the gravel path shone between them like a river running nowhere in particular.\n\n"
+)
+
+
+def test_a_rare_first_name_named_often_counts_like_a_full_name() -> None:
+    # About 1,000 words and 7 hits: too thin for three first names alone, but Draco and Blaise
+    # are names almost nobody else has, and each comes three times.
+    text = (
+        "Draco read the letter twice.\n\n" + _EVENING * 3 + "Blaise came in, and Draco looked "
+        "up.\n\n"
+        + _EVENING * 3
+        + "Blaise asked about Harry. Draco did not answer.\n\n"
+        + _EVENING * 4
+        + "Blaise shrugged and left."
+    )
+    assert 800 < len(text.split()) < 1200
+    (match,) = detect_fandoms(text)
+    assert match.pack.slug == "harry_potter"
+    assert match.characters == ("Draco Malfoy", "Blaise Zabini", "Harry Potter")
+
+
+def test_rare_names_met_once_or_twice_in_a_long_text_are_no_fandom() -> None:
+    # A novel's Euphemia, and Delphi the place, come twice in 1,700 words: rare names, but not
+    # a fan work's leads.
+    text = (
+        "George wrote to Euphemia from Delphi.\n\n"
+        + _EVENING * 10
+        + "George walked on.\n\n"
+        + _EVENING * 10
+        + "Euphemia never saw Delphi, George said."
+    )
+    assert detect_fandoms(text) == ()
+
+
+def test_how_rare_a_name_is_comes_from_the_bundled_frequencies() -> None:
+    signals = matcher(load_pack("harry_potter")).names
+    assert signals["Draco"].rare and signals["Hermione"].rare
+    assert not signals["Harry"].rare and not signals["Luna"].rare
+    assert not signals["Draco Malfoy"].rare and signals["Draco Malfoy"].strong
