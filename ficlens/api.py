@@ -17,7 +17,8 @@ from ficlens.dialogue import METHOD as DIALOGUE_METHOD
 from ficlens.dialogue import analyze_dialogue, story_paragraphs
 from ficlens.dialogue.pov import METHOD as POV_METHOD
 from ficlens.dialogue.pov import with_points_of_view
-from ficlens.fandoms import detect_fandoms
+from ficlens.dialogue.script import find_script, recased
+from ficlens.fandoms import FandomMatch, detect_fandoms
 from ficlens.ingest import read_raw
 from ficlens.model import Analysis, Fandom, Work
 from ficlens.nlp import DEFAULT_MODEL
@@ -43,6 +44,15 @@ def read(path: str | os.PathLike[str], *, settings: Settings | None = None) -> W
     return build_work(raw)
 
 
+def work_fandoms(work: Work) -> tuple[FandomMatch, ...]:
+    """The fandoms a work belongs to, from its text and its declared fandom tags.
+
+    A script's labels in capitals (``HARRY:``) are read as names (``Harry:``) for the packs.
+    """
+    script = find_script(work.text, story_paragraphs(work))
+    return detect_fandoms(recased(work.text, script), declared=work.metadata.fandoms)
+
+
 def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Analysis:
     """Analyse a work: fandoms, cast, dialogue, points of view, and what to know before reading.
 
@@ -57,7 +67,7 @@ def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Anal
     """
     source = work.source
     methods = [("ingest", f"ingest.{source.format}.{source.flavour}.v1"), *work.methods]
-    matches = detect_fandoms(work.text, declared=work.metadata.fandoms)
+    matches = work_fandoms(work)
     fandoms = tuple(Fandom(m.pack.name, round(m.score, 2), m.declared, m.evidence) for m in matches)
     methods.append(("fandoms", FANDOM_METHOD))
     english = looks_english(work.text)

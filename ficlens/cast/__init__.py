@@ -165,16 +165,28 @@ def _index(
 
 
 def _located_mentions(
-    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
+    text: str,
+    parsed: Sequence[Parsed],
+    packs: tuple[FandomPack, ...],
+    labels: Sequence[tuple[int, Span]] = (),
 ) -> list[tuple[int, Mention]]:
-    """Mentions from the parse and from the fandom packs; a pack's name wins an overlap."""
+    """Mentions from the parse, the fandom packs and script labels.
+
+    A pack's name wins an overlap, then a script label (``Harry`` of ``Harry: Hi.``), then
+    the parse.
+    """
     located = [(i, m) for i, piece in enumerate(parsed) for m in mentions_in(text, piece)]
-    if not packs:
+    canon = canon_mentions(text, parsed, packs) if packs else []
+    script = [
+        (i, Mention(span, split_name(span.of(text)), "script", speech_subject=True))
+        for i, span in labels
+    ]
+    script = [(i, m) for i, m in script if not any(m.span.overlaps(c.span) for _, c in canon)]
+    if not canon and not script:
         return located
-    canon = canon_mentions(text, parsed, packs)
-    spans = [m.span for _, m in canon]
+    spans = [m.span for _, m in (*canon, *script)]
     kept = [(i, m) for i, m in located if not any(m.span.overlaps(s) for s in spans)]
-    return sorted(kept + canon, key=lambda pair: pair[1].span.start)
+    return sorted(kept + canon + script, key=lambda pair: pair[1].span.start)
 
 
 def build_cast(
@@ -184,6 +196,7 @@ def build_cast(
     known: Sequence[KnownCharacter] | None = None,
     packs: tuple[FandomPack, ...] = (),
     min_mentions: int = MIN_MENTIONS,
+    labels: Sequence[tuple[int, Span]] = (),
 ) -> Cast:
     """Find the characters of a work in its parsed narration.
 
@@ -194,8 +207,10 @@ def build_cast(
         packs: fandom packs of the work's detected fandoms: their names are looked for, and
             characters they know get canonical names.
         min_mentions: fewest mentions for a character of a built roster.
+        labels: the speakers' labels of script-format lines (``Harry`` of ``Harry: Hi.``), as
+            ``(paragraph index, span)``: each is a mention, like a speech verb's subject.
     """
-    located = _located_mentions(text, parsed, packs)
+    located = _located_mentions(text, parsed, packs, labels)
     mentions = [m for _, m in located]
     if known is not None:
         groups = _groups_from_known(known)

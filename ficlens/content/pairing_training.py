@@ -75,12 +75,12 @@ def pair_examples(work: LabelledWork, ships: Ships | None = None) -> PairExample
     Raises:
         InputError: the text cannot be read as a story.
     """
-    from ficlens.dialogue import analyze_dialogue  # noqa: PLC0415 (loads spaCy)
-    from ficlens.fandoms import detect_fandoms  # noqa: PLC0415
+    from ficlens.api import work_fandoms  # noqa: PLC0415 (loads spaCy)
+    from ficlens.dialogue import analyze_dialogue  # noqa: PLC0415
 
     target = tagged_pair(work)
     structured = prepare(work).work
-    matches = detect_fandoms(structured.text, declared=structured.metadata.fandoms)
+    matches = work_fandoms(structured)
     result = analyze_dialogue(structured, packs=tuple(m.pack for m in matches))
     cast, text = result.cast, structured.text
     hits = find_hits(text, result.paragraphs)

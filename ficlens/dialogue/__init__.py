@@ -15,8 +15,9 @@ from ficlens.cast import NAMELESS, Cast, KnownCharacter, build_cast
 from ficlens.dialogue.conventions import Convention
 from ficlens.dialogue.narrator import narrator_name
 from ficlens.dialogue.prepared import Prepared as Prepared
-from ficlens.dialogue.quotes import find_quotes
+from ficlens.dialogue.quotes import FoundQuote, find_quotes
 from ficlens.dialogue.ranker import rerank
+from ficlens.dialogue.script import ScriptLine, find_script, recased, speak
 from ficlens.dialogue.speakers import attribute_speakers
 from ficlens.fandoms import FandomPack, find_canon
 from ficlens.model import Character, Quote, Span, Work
@@ -58,12 +59,29 @@ def story_paragraphs(work: Work) -> list[Span]:
 
 
 def prepare(work: Work, *, model: str = DEFAULT_MODEL) -> Prepared:
-    """Find the quotations and parse the narration around them."""
-    text = work.text
+    """Find the quotations and parse the narration around them.
+
+    In a work with script-format lines (``HARRY: Where is it?``, :mod:`.script`) the words of
+    each line are a quotation too, and the text read is :func:`.script.recased` (``Harry:``).
+    """
     paragraphs = tuple(story_paragraphs(work))
+    script = find_script(work.text, paragraphs)
+    text = recased(work.text, script)
     found, convention = find_quotes(text, paragraphs)
+    if script:
+        found = _with_script(found, script)
     parsed = tuple(parse(text, paragraphs, hidden=[q.span for q in found], model=model))
-    return Prepared(text, paragraphs, found, convention, parsed)
+    return Prepared(text, paragraphs, found, convention, parsed, script)
+
+
+def _with_script(
+    found: Sequence[FoundQuote], script: Sequence[ScriptLine]
+) -> tuple[FoundQuote, ...]:
+    """The quotations with each script line's words as one, replacing any found inside it."""
+    lines = [Span(line.label.start, line.said.end) for line in script]
+    kept = [q for q in found if not any(q.span.overlaps(line) for line in lines)]
+    added = [FoundQuote(line.said, line.paragraph) for line in script]
+    return tuple(sorted((*kept, *added), key=lambda q: q.span.start))
 
 
 def attribute(
@@ -79,10 +97,9 @@ def attribute(
     guessed (:mod:`ficlens.dialogue.ranker`); without it the answers are the sieves' alone.
     """
     text = prepared.text
-    cast = build_cast(text, prepared.parsed, known=known, packs=packs)
-    quotes = attribute_speakers(
-        text, prepared.found, paragraphs=prepared.paragraphs, parsed=prepared.parsed, cast=cast
-    )
+    labels = [(line.paragraph, line.label) for line in prepared.script]
+    cast = build_cast(text, prepared.parsed, known=known, packs=packs, labels=labels)
+    quotes = _attributed(prepared, cast)
     if cast.narrator:
         cast, quotes = _name_narrator(text, cast, quotes, packs)
     if rank:
@@ -92,9 +109,30 @@ def attribute(
         for q in prepared.found
         if q.unclosed
     )
+    if prepared.script:
+        count = len(prepared.script)
+        diagnostics += (
+            f"script format: {count} line(s) written `NAME: words`; each is spoken by its NAME",
+        )
     return DialogueResult(
         cast, quotes, prepared.convention, prepared.paragraphs, diagnostics, prepared.parsed
     )
+
+
+def _attributed(prepared: Prepared, cast: Cast) -> tuple[Quote, ...]:
+    """Every quotation with its speaker, in the order of ``prepared.found``.
+
+    The sieves decide the quotations; a script line's label its speaker (:func:`.script.speak`).
+    """
+    text, script = prepared.text, {line.said.start: line for line in prepared.script}
+    marked = [q for q in prepared.found if q.span.start not in script]
+    sieved = iter(
+        attribute_speakers(
+            text, marked, paragraphs=prepared.paragraphs, parsed=prepared.parsed, cast=cast
+        )
+    )
+    spoken = iter(speak(text, prepared.script, cast))
+    return tuple(next(spoken) if q.span.start in script else next(sieved) for q in prepared.found)
 
 
 def _name_narrator(

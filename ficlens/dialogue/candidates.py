@@ -21,13 +21,17 @@ from ficlens.cast import Cast
 from ficlens.cast.person import SELF_WORDS
 from ficlens.dialogue.mentions import SUBJECTS, MentionIndex, index_mentions
 from ficlens.dialogue.prepared import Prepared
+from ficlens.dialogue.script import METHOD as SCRIPT_METHOD
 from ficlens.dialogue.sieves import speech_pronoun, vocative
 from ficlens.dialogue.sites import QuoteSite, build_sites
 from ficlens.model import Quote, Span
 from ficlens.nlp import Parsed
 
-KEPT = frozenset({"speakers.speech_verb.name.v1", "speakers.speech_verb.narrator.v1"})
-"""Sieve methods the ranker never revises: a speech verb whose subject is a name or ``I``."""
+KEPT = frozenset(
+    {"speakers.speech_verb.name.v1", "speakers.speech_verb.narrator.v1", SCRIPT_METHOD}
+)
+"""Methods the ranker never revises: a speech verb whose subject is a name or ``I``, and a
+script line's label (``HARRY: ...``)."""
 
 _LOOKBACK_CHARS = 10_000
 _MAX_CANDIDATES = 16

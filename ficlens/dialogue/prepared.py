@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ficlens.dialogue.conventions import Convention
 from ficlens.dialogue.quotes import FoundQuote
+from ficlens.dialogue.script import ScriptLine
 from ficlens.model import Span
 from ficlens.nlp import Parsed
 
@@ -22,6 +23,7 @@ class Prepared:
         found: the quotations found, in order.
         convention: the dialogue convention.
         parsed: the parse of each paragraph (``parsed[i]`` for ``paragraphs[i]``).
+        script: the script-format lines (``NAME: line``), whose words are among ``found``.
     """
 
     text: str
@@ -29,3 +31,4 @@ class Prepared:
     found: tuple[FoundQuote, ...]
     convention: Convention
     parsed: tuple[Parsed, ...]
+    script: tuple[ScriptLine, ...] = ()
