@@ -97,6 +97,27 @@ def test_numbers_that_are_not_a_chapter_sequence(build_text: BuildText, numbers:
     assert chapter.number is None
 
 
+def test_a_numbered_list_is_story_text_not_chapters(build_text: BuildText) -> None:
+    # A list fic: each numbered line is an item, with no text under it before the next.
+    items = "\n".join(
+        [
+            "Five things Harry never told Ron:",
+            "1. He liked the garden at Privet Drive.",
+            "2. He was afraid of the dark.",
+            "3. He kept the Howler.",
+            "4. Quidditch scared him.",
+            "5. He misses Sirius every day.",
+        ]
+    )
+    work = build_text(items)
+    [chapter] = work.chapters
+    assert chapter.heading_span is None
+    assert "He was afraid of the dark." in work.text[chapter.span.start : chapter.span.end]
+    # the same numbers with a paragraph under each are chapters
+    sections = "\n\n".join(f"{n}. Item\n\n{story}" for n, story in ((1, STORY_1), (2, STORY_2)))
+    assert [c.number for c in build_text(sections).chapters] == [1, 2]
+
+
 def test_sentence_starting_with_chapter_is_not_a_heading(build_text: BuildText) -> None:
     sentence = "Chapter three was the hardest part."
     work = build_text(f"Chapter 1\n\n{STORY_1}\n\n{sentence}\n\n{STORY_2}")
