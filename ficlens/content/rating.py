@@ -6,8 +6,9 @@ Explicit work General or Teen costs ``UNDER_COST`` times as much as a mistake th
 reader who meets explicit content under a Teen label is harmed; one who skips a
 Mature-labelled story loses little). A
 story whose on-page sexual content reaches the ``explicit`` level, or the ``non_explicit`` one
-in three or more passages, is never rated below Mature, and one with strong swearing in three
-or more sentences never below Teen And Up.
+in three or more passages (or in two, when the model gives Mature and Explicit together at
+least 0.3), is never rated below Mature, and one with strong swearing in three or more
+sentences never below Teen And Up.
 
 FanFiction.Net's scale is mapped from AO3's (see ``docs/content.md``): General Audiences is K,
 or K+ when the story has any mild violence, profanity or romance; Teen And Up is T; Mature and
@@ -26,7 +27,10 @@ UNDER_COST = 1.5
 """How much more an under-rating costs than an over-rating of the same distance."""
 
 SEXUAL_FLOOR_HITS = 3
-"""On-page passages of non-explicit sexual content that rule out General and Teen."""
+"""On-page passages of non-explicit sexual content that rule out General and Teen..."""
+SEXUAL_HINT_HITS = 2
+"""...or that do so when the model already gives Mature or Explicit at least..."""
+SEXUAL_HINT_P = 0.3
 
 FFN_RATINGS = ("K", "K+", "T", "M")
 
@@ -127,11 +131,15 @@ def decide(
         costs.append(cost)
     choice = min(range(len(costs)), key=costs.__getitem__)
     sexual = signals.get("sexual")
+    hinted = sum(probabilities[mature:]) >= SEXUAL_HINT_P
     if sexual is not None and (
         sexual.level == "explicit"
-        or (sexual.level == "non_explicit" and sexual.hits >= SEXUAL_FLOOR_HITS)
+        or (
+            sexual.level == "non_explicit"
+            and sexual.hits >= (SEXUAL_HINT_HITS if hinted else SEXUAL_FLOOR_HITS)
+        )
     ):
-        choice = max(choice, AO3_RATINGS.index("Mature"))
+        choice = max(choice, mature)
     swearing = signals.get("profanity")
     if swearing is not None and swearing.level == "strong" and len(swearing.evidence) >= 3:
         choice = max(choice, AO3_RATINGS.index("Teen And Up Audiences"))

@@ -254,6 +254,19 @@ def test_milder_sexual_content_does_not_floor_the_rating(level: str) -> None:
     assert decide([1.0, 0.0, 0.0, 0.0], signals(sexual=level)) == 0
 
 
+def test_non_explicit_passages_floor_the_rating_when_many_or_when_the_model_leans_mature() -> None:
+    def sexual(hits: int) -> dict[str, Signal]:
+        return {"sexual": Signal("sexual", "non_explicit", 0.0, (), hits=hits)}
+
+    general, leaning = [1.0, 0.0, 0.0, 0.0], [0.6, 0.1, 0.2, 0.1]
+    assert decide(general, sexual(3)) == AO3_RATINGS.index(MATURE)  # three passages: always
+    assert decide(general, sexual(2)) == AO3_RATINGS.index(GENERAL)
+    # two passages, and Mature and Explicit together at 0.3: not General
+    assert decide(leaning, {}) == AO3_RATINGS.index(GENERAL)
+    assert decide(leaning, sexual(2)) == AO3_RATINGS.index(MATURE)
+    assert decide(leaning, sexual(1)) == AO3_RATINGS.index(GENERAL)
+
+
 def test_explicit_violence_does_not_floor_the_rating() -> None:
     assert decide([1.0, 0.0, 0.0, 0.0], signals(violence="graphic")) == 0
 
