@@ -43,6 +43,7 @@ from ficlens.content.rating import decide
 from ficlens.content.signals import summarise
 from ficlens.content.warnings import archive_warning_fires
 from ficlens.errors import InputError
+from ficlens.eval.categories import CategoryScore, score_categories
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``."""
@@ -93,6 +94,8 @@ class PairingScore:
     by_original: int = 0
     """Of ``main_found``, how many matched only as an original character (a character no
     fandom pack knows, in a fan work, against AO3's ``Original ... Character(s)`` tag)."""
+    categories: CategoryScore | None = None
+    """FicLens's AO3 categories against the author's, over the same works."""
 
     @property
     def main_rate(self) -> float:
@@ -246,9 +249,9 @@ def pairing_score(
     Counts how often the tagged pairing is the first romantic pairing FicLens gives (a
     character no pack knows in a fan work answering to AO3's original-character tags, see
     :func:`tag_names`), and how often works tagging no relationship get a romantic pairing,
-    main or any. Works the pairing
-    models were trained on are counted apart (``in_training``): the shipped models hold the
-    default evaluation's authors out.
+    main or any; and scores FicLens's AO3 categories against the authors' on all these works.
+    Works the pairing models were trained on are counted apart (``in_training``): the shipped
+    models hold the default evaluation's authors out.
     """
     from ficlens.api import analyze  # noqa: PLC0415 (the api imports the evaluation's parts)
 
@@ -261,8 +264,10 @@ def pairing_score(
     }
     counts = dict.fromkeys(("main", "anywhere", "untagged_main", "untagged_any", "original"), 0)
     chosen = [*tagged, *untagged]
+    categories: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for done, work in enumerate(chosen, start=1):
         analysis = analyze(items[work.work_id].work)
+        categories.append((work.category, analysis.content.categories if analysis.content else ()))
         fan_work = bool(analysis.fandoms)
         names = {c.id: tag_names(c, fan_work) for c in analysis.characters}
         romantic = [
@@ -285,6 +290,7 @@ def pairing_score(
     return PairingScore(
         len(tagged), counts["main"], counts["anywhere"], len(untagged), counts["untagged_main"],
         counts["untagged_any"], sum(w.work_id in trained for w in chosen), counts["original"],
+        score_categories(categories),
     )  # fmt: skip
 
 

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from rich.table import Table
 
-from ficlens.eval.ao3 import Ao3Report
+from ficlens.eval.ao3 import Ao3Report, PairingScore
+from ficlens.eval.categories import CategoryScore
 from ficlens.eval.passages import PassageScore
 from ficlens.eval.pdnc import PROTOCOLS, QUOTE_TYPES, Evaluation, Score
 
@@ -142,30 +143,54 @@ def ao3_tables(report: Ao3Report) -> list[Table]:
         table.caption_justify = "left"
         tables.append(table)
     if report.pairings is not None:
-        p = report.pairings
-        table = Table(title="Main pairing (the first relationship tag, A/B)", title_justify="left")
-        columns = ("works", "main pairing found", "among the pairings found", "untagged works",
-                   "untagged: a main pairing", "untagged: any romantic")  # fmt: skip
-        for column in columns:
-            table.add_column(column, justify="right")
-        table.add_row(
-            str(p.works),
-            f"{p.main_found} ({p.main_rate:.3f})",
-            f"{p.anywhere} ({p.anywhere_rate:.3f})",
-            str(p.untagged),
-            f"{p.untagged_main} ({p.untagged_main_rate:.3f})",
-            f"{p.untagged_any} ({p.untagged_any_rate:.3f})",
-        )
-        notes = (
-            [f"{p.by_original} of those found as an original character"] if p.by_original else []
-        )
-        if p.in_training:
-            notes.append(f"{p.in_training} of these works trained the pairing models: not held out")
-        if notes:
-            table.caption = "; ".join(notes)
-            table.caption_justify = "left"
-        tables.append(table)
+        tables += pairing_tables(report.pairings)
     return tables
+
+
+def pairing_tables(p: PairingScore) -> list[Table]:
+    """The main pairing found (tagged and untagged works), then the categories of those works."""
+    tables: list[Table] = []
+    table = Table(title="Main pairing (the first relationship tag, A/B)", title_justify="left")
+    columns = ("works", "main pairing found", "among the pairings found", "untagged works",
+               "untagged: a main pairing", "untagged: any romantic")  # fmt: skip
+    for column in columns:
+        table.add_column(column, justify="right")
+    table.add_row(
+        str(p.works),
+        f"{p.main_found} ({p.main_rate:.3f})",
+        f"{p.anywhere} ({p.anywhere_rate:.3f})",
+        str(p.untagged),
+        f"{p.untagged_main} ({p.untagged_main_rate:.3f})",
+        f"{p.untagged_any} ({p.untagged_any_rate:.3f})",
+    )
+    notes = [f"{p.by_original} of those found as an original character"] if p.by_original else []
+    if p.in_training:
+        notes.append(f"{p.in_training} of these works trained the pairing models: not held out")
+    if notes:
+        table.caption = "; ".join(notes)
+        table.caption_justify = "left"
+    tables.append(table)
+    if p.categories is not None and p.categories.works:
+        tables.append(category_table(p.categories))
+    return tables
+
+
+def category_table(score: CategoryScore) -> Table:
+    """FicLens's AO3 categories against the authors', per category and as a whole set."""
+    table = Table(
+        title=f"AO3 categories: the same {score.works} works (authors' categories)",
+        title_justify="left",
+    )
+    for column in ("category", "support", "predicted", "P", "R", "F1"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for name, c in score.counts.items():
+        table.add_row(
+            name, str(c.support), str(c.predicted), f"{c.precision:.3f}", f"{c.recall:.3f}",
+            f"{c.f1:.3f}",
+        )  # fmt: skip
+    table.caption = f"the whole set as the author's: {score.exact} ({score.exact_rate:.3f})"
+    table.caption_justify = "left"
+    return table
 
 
 def passages_table(scores: Sequence[PassageScore]) -> Table:
