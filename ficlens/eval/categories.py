@@ -10,32 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ficlens.eval.tags import TagScore
+
 CATEGORIES = ("F/F", "F/M", "Gen", "M/M", "Multi", "Other")
-
-
-@dataclass(frozen=True, slots=True)
-class CategoryCounts:
-    """One category: works FicLens gives it, works the author gives it, and both."""
-
-    predicted: int = 0
-    support: int = 0
-    both: int = 0
-
-    @property
-    def precision(self) -> float:
-        """Share of the works FicLens gives the category that the author gives it too."""
-        return self.both / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of the works the author gives the category that FicLens gives it too."""
-        return self.both / self.support if self.support else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +21,8 @@ class CategoryScore:
 
     works: int = 0
     exact: int = 0
-    counts: dict[str, CategoryCounts] = field(default_factory=dict)
+    counts: dict[str, TagScore] = field(default_factory=dict)
+    """Per category, its counts over the works (precision, recall and F1 as for tags)."""
 
     @property
     def exact_rate(self) -> float:
@@ -61,19 +39,19 @@ def score_categories(pairs: Iterable[tuple[Iterable[str], Iterable[str]]]) -> Ca
         (1, 0.5, 1.0)
     """
     works = exact = 0
-    predicted: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
-    support: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
-    both: dict[str, int] = dict.fromkeys(CATEGORIES, 0)
+    counts = {name: TagScore(name) for name in CATEGORIES}
     for declared, found in pairs:
         truth, guess = set(declared) & set(CATEGORIES), set(found) & set(CATEGORIES)
         if not truth:
             continue
         works += 1
         exact += truth == guess
-        for name in guess:
-            predicted[name] += 1
-        for name in truth:
-            support[name] += 1
-            both[name] += name in guess
-    counts = {n: CategoryCounts(predicted[n], support[n], both[n]) for n in CATEGORIES}
+        for name in truth | guess:
+            score = counts[name]
+            if name in truth and name in guess:
+                score.tp += 1
+            elif name in guess:
+                score.fp += 1
+            else:
+                score.fn += 1
     return CategoryScore(works, exact, counts)

@@ -20,7 +20,7 @@ def test_each_category_is_scored_on_its_own_and_the_set_as_a_whole() -> None:
     )
     assert (score.works, score.exact) == (3, 1)
     fm = score.counts["F/M"]
-    assert (fm.predicted, fm.support, fm.both) == (2, 2, 1)
+    assert (fm.predicted, fm.support, fm.tp) == (2, 2, 1)
     assert (fm.precision, fm.recall, fm.f1) == (0.5, 0.5, 0.5)
     mm = score.counts["M/M"]
     assert (mm.precision, mm.recall) == (1.0, 1.0)
