@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ficlens.cast.canon import canon_mentions, merge_canon, quoted_names, quoted_only
 from ficlens.cast.gender import decide_gender, pronoun_votes
@@ -180,6 +180,11 @@ def _located_mentions(
     script = [
         (i, Mention(span, split_name(span.of(text)), "script", speech_subject=True))
         for i, span in labels
+    ]
+    labelled = [m.span for _, m in script]
+    canon = [  # a pack's name as a script label still names the line's speaker
+        (i, replace(m, speech_subject=True) if any(m.span.overlaps(s) for s in labelled) else m)
+        for i, m in canon
     ]
     script = [(i, m) for i, m in script if not any(m.span.overlaps(c.span) for _, c in canon)]
     if not canon and not script:

@@ -152,7 +152,8 @@ def speak(text: str, lines: Sequence[ScriptLine], cast: Cast) -> list[Quote]:
 
     The addressee is the character the line calls by name (``Ron, wake up``), else the other
     voice of the exchange: the previous line's speaker when another, else the next line's. A
-    label the cast cannot resolve leaves the speaker undecided (``speakers.none.v1``).
+    label the cast cannot resolve leaves the speaker undecided (confidence 0), and no other
+    rule guesses one: the label said who it was.
     """
     speakers = [cast.resolve(line.name) for line in lines]
     quotes = []
@@ -171,7 +172,7 @@ def speak(text: str, lines: Sequence[ScriptLine], cast: Cast) -> list[Quote]:
                 span=line.said,
                 speaker=speaker,
                 addressee=addressee if addressee != speaker else None,
-                method=METHOD if speaker else "speakers.none.v1",
+                method=METHOD,
                 confidence=CONFIDENCE if speaker else 0.0,
             )
         )

@@ -104,3 +104,20 @@ def test_prose_without_script_lines_has_no_script_diagnostic(tmp_path: Path) -> 
     analysis = ficlens.analyze(ficlens.read(path))
     assert not any(d.startswith("script format") for d in analysis.diagnostics)
     assert [q.method for q in analysis.quotes] != [METHOD]
+
+
+def test_a_label_used_once_still_names_its_speaker(tmp_path: Path) -> None:
+    # Hermione and Ron speak once each and are named nowhere else: their labels are enough.
+    path = tmp_path / "short.txt"
+    path.write_text(
+        "HARRY: Where is it?\nHERMIONE: In the library, obviously.\n"
+        "RON: Of course it is.\nHARRY: Then we go now.\n",
+        encoding="utf-8",
+    )
+    analysis = ficlens.analyze(ficlens.read(path))
+    assert said(analysis) == [
+        ("Where is it?", "Harry Potter", "Hermione Granger"),
+        ("In the library, obviously.", "Hermione Granger", "Harry Potter"),
+        ("Of course it is.", "Ron Weasley", "Hermione Granger"),
+        ("Then we go now.", "Harry Potter", "Ron Weasley"),
+    ]
