@@ -15,7 +15,12 @@ from ficlens.content.relationships import (
     find_relationships,
     gather_pairs,
 )
-from ficlens.content.relationships.ranker import FEATURE_NAMES, candidate_features, top_pair
+from ficlens.content.relationships.ranker import (
+    FEATURE_NAMES,
+    RANKER_FALLBACK,
+    candidate_features,
+    top_pair,
+)
 from ficlens.content.relationships.ships import Ships
 from ficlens.model import Character, Relationship, Span
 
@@ -123,6 +128,35 @@ def test_between_the_gates_and_without_the_models_the_rules_decide() -> None:
     assert [(r.tag, r.main) for r in rules if r.kind == "romantic"] == [("Wren/Pell", True)]
     assert relationships(0.99, None) == rules
     assert relationships(ROMANCE_GATE - 0.01, ranker_preferring("sentences.log")) == rules
+
+
+# The same walks with no kiss: the rules see no couple at all.
+NO_KISS = QUARRY.replace("At the fair Wren kissed Pell behind the tent. Pell kissed Wren again "
+                         "at the gate.", "At the fair Wren met Pell behind the tent.")  # fmt: skip
+
+
+def test_between_the_gates_a_sure_ranker_names_the_couple_the_rules_cannot_see() -> None:
+    paragraphs, characters, mentions = cast_of(NO_KISS)
+
+    def found(likely: float | None, ranker: LinearModel | None) -> list[tuple[str, bool]]:
+        return [
+            (r.tag, r.main)
+            for r in find_relationships(
+                NO_KISS, paragraphs, characters, mentions,
+                romance_likely=likely, ranker=ranker,
+            )
+            if r.kind == "romantic"
+        ]  # fmt: skip
+
+    assert found(None, None) == []  # the rules alone: no couple
+    middle = (RULES_GATE + ROMANCE_GATE) / 2
+    sure = ranker_preferring("sentences.log", weight=4.0)
+    top = top_pair(*gather_pairs(NO_KISS, paragraphs, characters, mentions), characters, 0, sure)
+    assert top is not None and top[1] >= RANKER_FALLBACK
+    assert found(middle, sure) == [("Wren/Osk", True)]
+    unsure = ranker_preferring("sentences.log", weight=0.1)  # Wren and Osk at about 0.55
+    assert found(middle, unsure) == []
+    assert found(RULES_GATE - 0.01, sure) == []  # below the gates nothing is main
 
 
 def test_fit_ranker_learns_which_candidate_is_tagged() -> None:

@@ -106,7 +106,12 @@ from ficlens.content.relationships.participants import (
     RECENT_MENTIONS,
     RECENT_PARAGRAPHS,
 )
-from ficlens.content.relationships.ranker import ROMANCE_GATE, RULES_GATE, top_pair
+from ficlens.content.relationships.ranker import (
+    RANKER_FALLBACK,
+    ROMANCE_GATE,
+    RULES_GATE,
+    top_pair,
+)
 from ficlens.content.relationships.story import Story, read_story
 from ficlens.model import Character, Quote, Relationship, Span
 
@@ -214,7 +219,8 @@ def find_relationships(
         max_evidence: most evidence spans per relationship.
         romance_likely: how likely the ``romance`` text model finds it that the story is about
             a romantic pairing; with ``ranker``, the trained ranker names the main pairing when
-            it is at least ``ROMANCE_GATE``, the rules do from ``RULES_GATE``, and no pairing
+            it is at least ``ROMANCE_GATE``, the rules do from ``RULES_GATE`` (the ranker's
+            top pair when they see no couple and it scores ``RANKER_FALLBACK``), and no pairing
             is main below that.
         ranker: the trained ``pairing`` model (:mod:`~ficlens.content.relationships.ranker`);
             without it, or without ``romance_likely``, the rules decide alone.
@@ -243,4 +249,10 @@ def find_relationships(
             ranked = top_pair(story, pairs, characters, len(romance), ranker) or False
         elif romance_likely < RULES_GATE:
             ranked = False
-    return decide(story, characters, pairs, max_evidence, passages=len(romance), ranked=ranked)
+    found = decide(story, characters, pairs, max_evidence, passages=len(romance), ranked=ranked)
+    rules_saw_none = not any(r.kind == "romantic" for r in found)
+    if ranked is None and ranker is not None and romance_likely is not None and rules_saw_none:
+        top = top_pair(story, pairs, characters, len(romance), ranker)  # a couple with no cue
+        if top is not None and top[1] >= RANKER_FALLBACK:
+            return decide(story, characters, pairs, max_evidence, passages=len(romance), ranked=top)
+    return found
