@@ -47,11 +47,5 @@ def score_categories(pairs: Iterable[tuple[Iterable[str], Iterable[str]]]) -> Ca
         works += 1
         exact += truth == guess
         for name in truth | guess:
-            score = counts[name]
-            if name in truth and name in guess:
-                score.tp += 1
-            elif name in guess:
-                score.fp += 1
-            else:
-                score.fn += 1
+            counts[name].record(name in guess, name in truth)
     return CategoryScore(works, exact, counts)

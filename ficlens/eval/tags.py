@@ -58,6 +58,15 @@ class TagScore:
         total = self.precision + self.recall
         return 2 * self.precision * self.recall / total if total else 0.0
 
+    def record(self, predicted: bool, used: bool) -> None:
+        """Count one work: whether the tag was predicted for it, and whether its author used it."""
+        if predicted and used:
+            self.tp += 1
+        elif predicted:
+            self.fp += 1
+        elif used:
+            self.fn += 1
+
     def add(self, other: TagScore) -> None:
         """Add another score's counts to this one."""
         self.tp += other.tp
@@ -131,13 +140,7 @@ def score_tags(
         guessed = set(predicted)
         wanted = canonical_gold(gold, index)
         for name in guessed | wanted:
-            score = scores.setdefault(name, TagScore(name))
-            if name in guessed and name in wanted:
-                score.tp += 1
-            elif name in guessed:
-                score.fp += 1
-            else:
-                score.fn += 1
+            scores.setdefault(name, TagScore(name)).record(name in guessed, name in wanted)
     return scores
 
 
