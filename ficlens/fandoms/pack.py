@@ -40,6 +40,16 @@ def name_key(text: str) -> str:
     return normalize(text).casefold().removeprefix("the ")
 
 
+def without_disambiguator(tag: str) -> str:
+    """An AO3 tag without the bracketed disambiguator AO3 adds to it.
+
+    Example:
+        >>> without_disambiguator("Gaara (Naruto)")
+        'Gaara'
+    """
+    return _DISAMBIGUATOR.sub("", tag)
+
+
 def tag_forms(tag: str) -> tuple[str, ...]:
     """The ways story text can write an AO3 character tag.
 
@@ -50,7 +60,7 @@ def tag_forms(tag: str) -> tuple[str, ...]:
         >>> tag_forms("Aizawa Shouta | Eraserhead"), tag_forms("Gaara (Naruto)")
         (('Aizawa Shouta', 'Eraserhead'), ('Gaara',))
     """
-    parts = (_DISAMBIGUATOR.sub("", part).strip() for part in tag.split("|"))
+    parts = (without_disambiguator(part).strip() for part in tag.split("|"))
     return tuple(part for part in parts if part)
 
 

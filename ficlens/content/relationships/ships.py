@@ -19,7 +19,6 @@ and its share of the tags of the less-shipped of its two characters.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -28,14 +27,12 @@ from importlib import resources
 from typing import Any
 
 from ficlens.content.linear import ModelError
-from ficlens.fandoms.pack import find_canon
+from ficlens.fandoms.pack import find_canon, without_disambiguator
 
 SCHEMA = "ficlens.ships/1"
 FILE = "ships.json"
 MIN_COUNT = 2
 """Pairs tagged fewer times than this are not written: one work is an author, not a fandom."""
-
-_DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def canonical_name(name: str) -> str:
@@ -46,7 +43,7 @@ def canonical_name(name: str) -> str:
         ('Hermione Granger', 'Tom Riddle')
     """
     name = " ".join(name.split())
-    character = find_canon(name) or find_canon(_DISAMBIGUATION.sub("", name))
+    character = find_canon(name) or find_canon(without_disambiguator(name))
     return character.name if character is not None else name
 
 
@@ -54,8 +51,8 @@ def tagged_ships(relationships: Iterable[str]) -> list[frozenset[str]]:
     """The two-character romantic pairs (``A/B``) among one work's relationship tags.
 
     Example:
-        >>> tagged_ships(["Draco Malfoy/Harry Potter", "Ron Weasley & Hermione Granger"])
-        [frozenset({'Draco Malfoy', 'Harry Potter'})]
+        >>> [sorted(pair) for pair in tagged_ships(["Draco Malfoy/Harry Potter", "Ron & Hermione"])]
+        [['Draco Malfoy', 'Harry Potter']]
     """
     found = []
     for tag in relationships:
