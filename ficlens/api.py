@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 
 from ficlens.content import METHOD as CONTENT_METHOD
 from ficlens.content import CastView, analyze_content
@@ -17,7 +18,7 @@ from ficlens.dialogue import METHOD as DIALOGUE_METHOD
 from ficlens.dialogue import analyze_dialogue, story_paragraphs
 from ficlens.dialogue.pov import METHOD as POV_METHOD
 from ficlens.dialogue.pov import with_points_of_view
-from ficlens.dialogue.script import find_script, recased
+from ficlens.dialogue.script import ScriptLine, find_script, recased
 from ficlens.fandoms import FandomMatch, detect_fandoms
 from ficlens.ingest import read_raw
 from ficlens.model import Analysis, Fandom, Work
@@ -44,12 +45,14 @@ def read(path: str | os.PathLike[str], *, settings: Settings | None = None) -> W
     return build_work(raw)
 
 
-def work_fandoms(work: Work) -> tuple[FandomMatch, ...]:
+def work_fandoms(work: Work, script: Sequence[ScriptLine] | None = None) -> tuple[FandomMatch, ...]:
     """The fandoms a work belongs to, from its text and its declared fandom tags.
 
-    A script's labels in capitals (``HARRY:``) are read as names (``Harry:``) for the packs.
+    A script's labels in capitals (``HARRY:``) are read as names (``Harry:``) for the packs;
+    ``script`` gives its lines when the caller has found them already.
     """
-    script = find_script(work.text, story_paragraphs(work))
+    if script is None:
+        script = find_script(work.text, story_paragraphs(work))
     return detect_fandoms(recased(work.text, script), declared=work.metadata.fandoms)
 
 
@@ -67,7 +70,8 @@ def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Anal
     """
     source = work.source
     methods = [("ingest", f"ingest.{source.format}.{source.flavour}.v1"), *work.methods]
-    matches = work_fandoms(work)
+    script = find_script(work.text, story_paragraphs(work))
+    matches = work_fandoms(work, script)
     fandoms = tuple(Fandom(m.pack.name, round(m.score, 2), m.declared, m.evidence) for m in matches)
     methods.append(("fandoms", FANDOM_METHOD))
     english = looks_english(work.text)
@@ -79,7 +83,9 @@ def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Anal
             work, tuple(methods), fandoms=fandoms, language="en" if english and nlp else None,
             diagnostics=diagnostics, content=content,
         )  # fmt: skip
-    result = analyze_dialogue(work, packs=tuple(m.pack for m in matches), model=model)
+    result = analyze_dialogue(
+        work, packs=tuple(m.pack for m in matches), model=model, script=script
+    )
     methods += [("nlp", NLP_METHOD), ("dialogue", DIALOGUE_METHOD), ("pov", POV_METHOD)]
     cast = result.cast
     view = CastView(cast.characters, cast.mentions, result.quotes, cast.narrator, cast.person)

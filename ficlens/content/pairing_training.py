@@ -76,12 +76,14 @@ def pair_examples(work: LabelledWork, ships: Ships | None = None) -> PairExample
         InputError: the text cannot be read as a story.
     """
     from ficlens.api import work_fandoms  # noqa: PLC0415 (loads spaCy)
-    from ficlens.dialogue import analyze_dialogue  # noqa: PLC0415
+    from ficlens.dialogue import analyze_dialogue, story_paragraphs  # noqa: PLC0415
+    from ficlens.dialogue.script import find_script  # noqa: PLC0415
 
     target = tagged_pair(work)
     structured = prepare(work).work
-    matches = work_fandoms(structured)
-    result = analyze_dialogue(structured, packs=tuple(m.pack for m in matches))
+    script = find_script(structured.text, story_paragraphs(structured))
+    matches = work_fandoms(structured, script)
+    result = analyze_dialogue(structured, packs=tuple(m.pack for m in matches), script=script)
     cast, text = result.cast, structured.text
     hits = find_hits(text, result.paragraphs)
     romance = romance_passages(hits)

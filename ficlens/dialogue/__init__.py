@@ -58,14 +58,17 @@ def story_paragraphs(work: Work) -> list[Span]:
     ]
 
 
-def prepare(work: Work, *, model: str = DEFAULT_MODEL) -> Prepared:
+def prepare(
+    work: Work, *, model: str = DEFAULT_MODEL, script: Sequence[ScriptLine] | None = None
+) -> Prepared:
     """Find the quotations and parse the narration around them.
 
     In a work with script-format lines (``HARRY: Where is it?``, :mod:`.script`) the words of
     each line are a quotation too, and the text read is :func:`.script.recased` (``Harry:``).
+    ``script`` gives those lines when the caller has found them already.
     """
     paragraphs = tuple(story_paragraphs(work))
-    script = find_script(work.text, paragraphs)
+    script = tuple(find_script(work.text, paragraphs) if script is None else script)
     text = recased(work.text, script)
     found, convention = find_quotes(text, paragraphs)
     if script:
@@ -205,6 +208,7 @@ def analyze_dialogue(
     known: Sequence[KnownCharacter] | None = None,
     packs: tuple[FandomPack, ...] = (),
     model: str = DEFAULT_MODEL,
+    script: Sequence[ScriptLine] | None = None,
 ) -> DialogueResult:
     """Find the quotations, the cast and the speakers of a work.
 
@@ -214,5 +218,6 @@ def analyze_dialogue(
             or a user's list).
         packs: fandom packs of the work's fandoms, for canon names.
         model: the spaCy pipeline package.
+        script: the work's script-format lines, when found already (:func:`.script.find_script`).
     """
-    return attribute(prepare(work, model=model), known=known, packs=packs)
+    return attribute(prepare(work, model=model, script=script), known=known, packs=packs)

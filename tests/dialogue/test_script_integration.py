@@ -37,11 +37,15 @@ def play() -> ficlens.Analysis:
     return ficlens.analyze(ficlens.read(path))
 
 
+def analyze_txt(path: Path, text: str) -> ficlens.Analysis:
+    """Write ``text`` to a ``.txt`` file at ``path`` and analyse it as a reader's file."""
+    path.write_text(text, encoding="utf-8")
+    return ficlens.analyze(ficlens.read(path))
+
+
 @pytest.fixture(scope="module")
 def chat(tmp_path_factory: pytest.TempPathFactory) -> ficlens.Analysis:
-    path = tmp_path_factory.mktemp("script") / "chat.txt"
-    path.write_text(CHAT_IN_PROSE, encoding="utf-8")
-    return ficlens.analyze(ficlens.read(path))
+    return analyze_txt(tmp_path_factory.mktemp("script") / "chat.txt", CHAT_IN_PROSE)
 
 
 def said(analysis: ficlens.Analysis) -> list[tuple[str, str | None, str | None]]:
@@ -96,25 +100,21 @@ def test_a_chat_in_prose_keeps_both_kinds_of_dialogue(chat: ficlens.Analysis) ->
 
 
 def test_prose_without_script_lines_has_no_script_diagnostic(tmp_path: Path) -> None:
-    path = tmp_path / "plain.txt"
-    path.write_text(
+    analysis = analyze_txt(
+        tmp_path / "plain.txt",
         'He had three rules: never lie, never run, never look back.\n\n"Fine," she said.\n',
-        encoding="utf-8",
     )
-    analysis = ficlens.analyze(ficlens.read(path))
     assert not any(d.startswith("script format") for d in analysis.diagnostics)
     assert [q.method for q in analysis.quotes] != [METHOD]
 
 
 def test_a_label_used_once_still_names_its_speaker(tmp_path: Path) -> None:
     # Hermione and Ron speak once each and are named nowhere else: their labels are enough.
-    path = tmp_path / "short.txt"
-    path.write_text(
+    analysis = analyze_txt(
+        tmp_path / "short.txt",
         "HARRY: Where is it?\nHERMIONE: In the library, obviously.\n"
         "RON: Of course it is.\nHARRY: Then we go now.\n",
-        encoding="utf-8",
     )
-    analysis = ficlens.analyze(ficlens.read(path))
     assert said(analysis) == [
         ("Where is it?", "Harry Potter", "Hermione Granger"),
         ("In the library, obviously.", "Hermione Granger", "Harry Potter"),
