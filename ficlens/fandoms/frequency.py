@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ficlens.fandoms.loader import load_packs
-from ficlens.fandoms.pack import FandomPack, normalize
+from ficlens.fandoms.pack import FandomPack, name_key
 
 SCHEMA = "ficlens.name-frequency/1"
 FILE = "name_frequency.json"
@@ -35,18 +35,12 @@ RARE_ZIPF = 3.35
 """Under this Zipf frequency a one-word name is rare (``Hermione`` 3.32, ``Luna`` 3.62)."""
 
 
-def name_key(form: str) -> str:
-    """The key of a one-word form in the file: normalized, lower case, no leading ``the``.
-
-    Example:
-        >>> name_key("the Boy-Who-Lived"), name_key("Draco")
-        ('boy-who-lived', 'draco')
-    """
-    return normalize(form).removeprefix("the ").lower()
-
-
 def one_word_forms(packs: Iterable[FandomPack]) -> list[str]:
-    """The keys of every one-word name, alias, epithet and shared surname of ``packs``, sorted."""
+    """The keys of every one-word name, alias, epithet and shared surname of ``packs``, sorted.
+
+    A key is the form as :func:`~ficlens.fandoms.pack.name_key` writes it (``the Boy-Who-Lived``
+    is ``boy-who-lived``).
+    """
     keys: set[str] = set()
     for pack in packs:
         forms = [form for character in pack.characters for form in character.forms]

@@ -13,10 +13,10 @@ from ficlens.fandoms.frequency import (
     build,
     frequencies,
     is_rare,
-    name_key,
     one_word_forms,
     parse,
 )
+from ficlens.fandoms.pack import name_key
 
 
 def test_the_bundled_file_lists_every_one_word_name_of_the_bundled_packs() -> None:
