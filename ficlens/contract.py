@@ -171,6 +171,7 @@ def _content(content: Content | None) -> dict[str, Any]:
                 "score": s.score,
                 "evidence": _spans(s.evidence),
                 "framed": _spans(s.framed),
+                "characters": list(s.characters),
             }
             for s in content.signals
         ],

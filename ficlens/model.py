@@ -305,6 +305,8 @@ class Signal:
         framed: passages that matched but are negated, dreamt, hypothetical or remembered;
             they do not raise the level.
         hits: on-page hits at ``level`` or stronger.
+        characters: ids of the characters the signal is about, when the cast tells: for
+            ``death``, who dies on the page, major characters first.
     """
 
     name: str
@@ -313,6 +315,7 @@ class Signal:
     evidence: tuple[Span, ...]
     framed: tuple[Span, ...] = ()
     hits: int = 0
+    characters: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ficlens.cast.person import Person
 from ficlens.content.cooccurrence import find_near
 from ficlens.content.corpus import AO3_RATINGS
+from ficlens.content.deaths import character_deaths, refine
 from ficlens.content.evidence import pushing_sentences
 from ficlens.content.features import signal_features, word_counts
 from ficlens.content.linear import LinearModel, load_model
@@ -82,16 +83,18 @@ def analyze_content(
                         reasons=(Reason(f"unknown: {why}"),))  # fmt: skip
         return Content(rating=rating)
     hits = find_hits(text, paragraphs)
-    signals = summarise(hits, words)
+    view = cast or CastView()
+    deaths = character_deaths(text, hits, view.characters, view.mentions)
+    signals = tuple(refine(s, deaths) if s.name == "death" else s for s in summarise(hits, words))
     by_name = {signal.name: signal for signal in signals}
     counts = word_counts(" ".join(p.of(text) for p in paragraphs))
     features = signal_features(hits, words)
-    rating = _rating(text, paragraphs, counts, features, by_name)
+    names = {c.id: c.name for c in view.characters}
+    rating = _rating(text, paragraphs, counts, features, by_name, names)
     rating = Rating(
         rating.ao3, rating.ffn, rating.confidence, rating.probabilities, declared, declared_from,
         disagreement(declared, rating.ao3), rating.reasons,
     )  # fmt: skip
-    view = cast or CastView()
     romance = romance_passages(hits)
     likely = (  # only a cast can have pairings: no model run without one (--structure-only)
         load_model(ROMANCE_MODEL).probabilities(counts, features)[1] if view.characters else None
@@ -123,12 +126,13 @@ def _rating(
     counts: Mapping[str, int],
     features: Sequence[float],
     signals: Mapping[str, Signal],
+    names: Mapping[str, str],
 ) -> Rating:
     model = load_model("rating")
     probabilities = model.probabilities(counts, features)
     choice = decide(probabilities, signals)
     ao3 = AO3_RATINGS[choice]
-    reasons = [*_signal_reasons(signals), *_word_reason(text, paragraphs, model, choice)]
+    reasons = [*_signal_reasons(signals, names), *_word_reason(text, paragraphs, model, choice)]
     return Rating(
         ao3=ao3,
         ffn=ffn_rating(ao3, signals),
@@ -140,11 +144,12 @@ def _rating(
     )
 
 
-def _signal_reasons(signals: Mapping[str, Signal]) -> list[Reason]:
+def _signal_reasons(signals: Mapping[str, Signal], names: Mapping[str, str]) -> list[Reason]:
     """A reason per signal above its lowest level, with its passages.
 
     A mere mention of wine or of a death is no reason for a rating; any profanity is, since
-    even mild swearing moves K to K+.
+    even mild swearing moves K to K+. The characters a signal is about are named
+    ("death: major character (Fred Weasley)").
     """
     lowest = {spec.name: spec.levels[0].name for spec in signal_specs()}
     reasons = []
@@ -155,7 +160,9 @@ def _signal_reasons(signals: Mapping[str, Signal]) -> list[Reason]:
         if signal.level == lowest.get(name) and name != "profanity":
             continue
         level = signal.level.replace("_", " ")
-        reasons.append(Reason(f"{_REASON_WORDS[name]}: {level}", signal.evidence[:EVIDENCE]))
+        who = ", ".join(names.get(ident, ident) for ident in signal.characters[:EVIDENCE])
+        text = f"{_REASON_WORDS[name]}: {level}" + (f" ({who})" if who else "")
+        reasons.append(Reason(text, signal.evidence[:EVIDENCE]))
     return reasons
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from ficlens.content.cooccurrence import near_specs
 from ficlens.content.corpus import ARCHIVE_WARNINGS
+from ficlens.content.deaths import REFINED
 from ficlens.content.linear import load_model
 from ficlens.content.signals import Hit, LexiconError, signal_specs
 from ficlens.model import ContentWarning, Signal, Span
@@ -113,7 +114,11 @@ def _met(need: Need, signals: Mapping[str, Signal], near: Mapping[str, Sequence[
 
 @cache
 def _ladders() -> dict[str, tuple[str, ...]]:
-    return {spec.name: tuple(level.name for level in spec.levels) for spec in signal_specs()}
+    """Each signal's levels, mildest first, with those the cast adds on top (``REFINED``)."""
+    return {
+        spec.name: (*(level.name for level in spec.levels), *REFINED.get(spec.name, ()))
+        for spec in signal_specs()
+    }
 
 
 def archive_warning_fires(

@@ -1,0 +1,150 @@
+"""Who dies on the page: the ``death`` signal told apart by the character who dies.
+
+The lexicon (``signals.toml``) finds a death on the page (*died*, *was dead*, *killed*,
+*stopped breathing*) but not whose it is. With the cast's named mentions, a death cue is given
+to the character it is said of, within its sentence:
+
+- ``killed`` said in the active voice kills the first character named after it
+  (``Voldemort killed Cedric``); in the passive (``Cedric was killed``, ``killed by``) or with
+  a reflexive (``killed himself``), the character named last before it;
+- ``corpse`` and ``dead body`` belong to a possessive name right before them (``Fred's
+  corpse``) or a name right after ``of`` (``the corpse of Fred``);
+- every other cue (``died``, ``lay dead``, ``lifeless``, ``last breath``) belongs to the
+  character named last before it (``Harry watched as Fred died``).
+
+A pronoun between that name and the cue (``Harry held him as he died``) leaves the death
+unattributed: the name is then likely someone else. Only on-page hits count: a death that is
+negated, dreamt, hypothetical or remembered (:func:`ficlens.content.signals.frame_of`) is
+not one.
+
+The death is of a *major* character when a fandom pack knows the character (canon) or the
+character is among the story's ``MAJOR_RANK`` most-named; else of a *minor* one. The output's
+``death`` signal then reaches ``minor_character`` or ``major_character`` (above ``on_page``),
+names who dies, and shows those sentences first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ficlens.content.signals import MAX_EVIDENCE, Hit
+from ficlens.model import Character, Signal, Span
+
+DEATH = "death"
+ON_PAGE = 1
+"""The level number of on-page death cues in the ``death`` ladder of ``signals.toml``."""
+MAJOR_RANK = 3
+"""A character among the story's this many most-named is major, canon or not."""
+LEVELS = ("minor_character", "major_character")
+"""The levels above ``on_page`` that a named character's death gives the ``death`` signal."""
+REFINED: dict[str, tuple[str, ...]] = {DEATH: LEVELS}
+"""Per signal, the levels the cast can add above its lexicon ladder, mildest first."""
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\s+(?:\w+ly\s+)?$", re.I)
+_BY_OR_SELF = re.compile(r"^\s+(?:by\b|himself\b|herself\b|themselves\b|themself\b)", re.I)
+_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their|I|me|you|we)\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:\w+\s+)?$")
+_OF = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Death:
+    """A character's death on the page.
+
+    Attributes:
+        character: the id of the character who dies.
+        major: a canon character or one of the story's most-named.
+        sentence: the sentence that tells it.
+    """
+
+    character: str
+    major: bool
+    sentence: Span
+
+
+def character_deaths(
+    text: str,
+    hits: Sequence[Hit],
+    characters: Sequence[Character],
+    mentions: Sequence[tuple[Span, str]],
+) -> tuple[Death, ...]:
+    """The deaths the on-page death cues tell of named characters, one per sentence each.
+
+    Args:
+        text: the work's text (the hits' and mentions' offsets point into it).
+        hits: the content-signal hits (:func:`ficlens.content.signals.find_hits`).
+        characters: the cast.
+        mentions: the cast's named mentions, ``(span, character id)``, in text order.
+    """
+    cues = [h for h in hits if h.signal == DEATH and h.level == ON_PAGE and h.frame is None]
+    if not cues or not mentions:
+        return ()
+    major = _major(characters, mentions)
+    deaths: dict[tuple[str, Span], Death] = {}
+    for cue in sorted(cues, key=lambda h: h.span.start):
+        inside = [(s, i) for s, i in mentions if cue.sentence.start <= s.start < cue.sentence.end]
+        who = _victim(text, cue, inside)
+        if who is not None:
+            deaths.setdefault((who, cue.sentence), Death(who, who in major, cue.sentence))
+    return tuple(deaths.values())
+
+
+def refine(signal: Signal, deaths: Sequence[Death], *, limit: int = MAX_EVIDENCE) -> Signal:
+    """The ``death`` signal raised to the level its named deaths reach, their sentences first.
+
+    Example:
+        >>> plain = Signal("death", "on_page", 2.0, (Span(0, 9),), hits=1)
+        >>> refine(plain, [Death("c2", True, Span(10, 30))]).level
+        'major_character'
+    """
+    if not deaths:
+        return signal
+    ranked = sorted(deaths, key=lambda d: (not d.major, d.sentence.start))
+    level = LEVELS[1] if ranked[0].major else LEVELS[0]
+    who = tuple(dict.fromkeys(d.character for d in ranked))
+    evidence = tuple(dict.fromkeys([*(d.sentence for d in ranked), *signal.evidence]))[:limit]
+    return replace(signal, level=level, evidence=evidence, characters=who)
+
+
+def _major(characters: Sequence[Character], mentions: Sequence[tuple[Span, str]]) -> set[str]:
+    counts = Counter(ident for _, ident in mentions)
+    most = {ident for ident, _ in counts.most_common(MAJOR_RANK)}
+    return most | {c.id for c in characters if c.canon}
+
+
+def _victim(text: str, cue: Hit, inside: Sequence[tuple[Span, str]]) -> str | None:
+    """The character the cue's death belongs to, from the names in its sentence."""
+    words = text[cue.span.start : cue.span.end].lower()
+    before = [(s, i) for s, i in inside if s.end <= cue.span.start]
+    after = [(s, i) for s, i in inside if s.start >= cue.span.end]
+    if words.startswith("killed"):
+        head = text[cue.sentence.start : cue.span.start]
+        tail = text[cue.span.end : cue.sentence.end]
+        if not (_PASSIVE.search(head) or _BY_OR_SELF.match(tail)):
+            return _first_after(text, cue, after)
+    if words in ("corpse", "dead body"):
+        if before and _POSSESSIVE.fullmatch(text[before[-1][0].end : cue.span.start]):
+            return before[-1][1]
+        if after and _OF.fullmatch(text[cue.span.end : after[0][0].start]):
+            return after[0][1]
+        return None
+    return _last_before(text, cue, before)
+
+
+def _last_before(text: str, cue: Hit, before: Sequence[tuple[Span, str]]) -> str | None:
+    if not before:
+        return None
+    span, ident = before[-1]
+    between = text[span.end : cue.span.start]
+    return None if _PRONOUN.search(between) else ident
+
+
+def _first_after(text: str, cue: Hit, after: Sequence[tuple[Span, str]]) -> str | None:
+    if not after:
+        return None
+    span, ident = after[0]
+    between = text[cue.span.end : span.start]
+    return None if _PRONOUN.search(between) else ident
