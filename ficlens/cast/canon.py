@@ -254,6 +254,20 @@ def _bare_word(group: Group) -> str | None:
 
 
 def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | None:
+    """The canon character a group's names denote: its fuller names first, then by frequency.
+
+    A name of two or more words that a pack knows settles it when all such names agree: a
+    group named ``Lily`` five times and ``Lily Luna`` once is Lily Luna Potter, though the pack
+    gives a bare ``Lily`` to Lily Evans Potter.
+    """
+    fuller = {
+        character.name: character
+        for key in group.keys
+        if len(group.parts[key].name.split()) > 1
+        and (character := find_canon(group.parts[key].name, packs)) is not None
+    }
+    if len(fuller) == 1:
+        return next(iter(fuller.values()))
     for key, _count in group.keys.most_common():
         parts = group.parts[key]
         for candidate in (key, parts.name):

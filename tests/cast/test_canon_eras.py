@@ -99,6 +99,14 @@ def test_a_fuller_name_is_not_moved(packs: tuple[FandomPack, ...]) -> None:
     assert canon_names(kept)["Morwenna"] == "Morwenna Penrose"
 
 
+def test_a_fuller_name_decides_whose_short_name_it_is(packs: tuple[FandomPack, ...]) -> None:
+    # the pack gives a bare "Morwenna" to Morwenna Penrose, but "Morwenna Jory" is the other
+    kept = merge_canon([Group(Counter({"Morwenna": 5, "Morwenna Jory": 1}),
+                              {n: split_name(n) for n in ("Morwenna", "Morwenna Jory")}),
+                        group(4, "Jago")], packs)  # fmt: skip
+    assert canon_names(kept)["Morwenna"] == "Morwenna Jory Penrose"
+
+
 def test_an_era_named_too_rarely_decides_nothing(packs: tuple[FandomPack, ...]) -> None:
     kept = merge_canon([group(9, "Morwenna"), group(1, "Kit")], packs)
     assert canon_names(kept)["Morwenna"] == "Morwenna Penrose"
