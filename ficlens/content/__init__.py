@@ -7,18 +7,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ficlens.cast.person import Person
+from ficlens.content import ages, deaths
 from ficlens.content.cooccurrence import find_near
 from ficlens.content.corpus import AO3_RATINGS
-from ficlens.content.deaths import character_deaths, refine
 from ficlens.content.evidence import pushing_sentences
 from ficlens.content.features import signal_features, word_counts
 from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide, declared_rating, disagreement, ffn_rating
 from ficlens.content.relationships import categories, find_relationships
-from ficlens.content.signals import find_hits, romance_passages, signal_specs, summarise
+from ficlens.content.signals import Hit, find_hits, romance_passages, signal_specs, summarise
 from ficlens.content.summary import summarize
 from ficlens.content.tags import detect_tags
 from ficlens.content.warnings import archive_warnings, content_warnings
@@ -84,16 +84,16 @@ def analyze_content(
         return Content(rating=rating)
     hits = find_hits(text, paragraphs)
     view = cast or CastView()
-    deaths = character_deaths(text, hits, view.characters, view.mentions)
-    signals = tuple(refine(s, deaths) if s.name == "death" else s for s in summarise(hits, words))
+    signals, young = _cast_levels(text, hits, summarise(hits, words), view)
     by_name = {signal.name: signal for signal in signals}
     counts = word_counts(" ".join(p.of(text) for p in paragraphs))
     features = signal_features(hits, words)
     names = {c.id: c.name for c in view.characters}
     rating = _rating(text, paragraphs, counts, features, by_name, names)
-    rating = Rating(
-        rating.ao3, rating.ffn, rating.confidence, rating.probabilities, declared, declared_from,
-        disagreement(declared, rating.ao3), rating.reasons,
+    rating = replace(
+        rating, declared=declared, declared_from=declared_from,
+        disagreement=disagreement(declared, rating.ao3),
+        reasons=(*rating.reasons, *_canon_age_reasons(young, names)),
     )  # fmt: skip
     romance = romance_passages(hits)
     likely = (  # only a cast can have pairings: no model run without one (--structure-only)
@@ -118,6 +118,32 @@ def analyze_content(
         ),
         summary=summarize(text, paragraphs, characters=view.characters),
     )
+
+
+def _cast_levels(
+    text: str, hits: Sequence[Hit], signals: Sequence[Signal], view: CastView
+) -> tuple[tuple[Signal, ...], tuple[ages.Age, ...]]:
+    """Signals raised by what the cast tells: who dies, who in a sexual scene is a minor.
+
+    Also returns the canon ages under 18 of characters in sexual scenes the story gives no age.
+    """
+    died = deaths.character_deaths(text, hits, view.characters, view.mentions)
+    aged = ages.scene_ages(text, hits, view.characters, view.mentions)
+    raised = tuple(
+        deaths.refine(s, died) if s.name == "death" else ages.refine(s, aged) if s.name == "minor"
+        else s
+        for s in signals
+    )  # fmt: skip
+    return raised, ages.canon_minors(aged)
+
+
+def _canon_age_reasons(young: Sequence[ages.Age], names: Mapping[str, str]) -> list[Reason]:
+    """A reason naming canon minors in sexual scenes, with the first passage each is near."""
+    if not young:
+        return []
+    who = ", ".join(f"{names.get(a.character, a.character)} ({a.years})" for a in young)
+    text = f"canon age under 18 in a sexual scene: {who}; the story may age them up"
+    return [Reason(text, tuple(dict.fromkeys(a.sentence for a in young))[:EVIDENCE])]
 
 
 def _rating(

@@ -1,21 +1,24 @@
 """Who dies on the page: the ``death`` signal told apart by the character who dies.
 
 The lexicon (``signals.toml``) finds a death on the page (*died*, *was dead*, *killed*,
-*stopped breathing*) but not whose it is. With the cast's named mentions, a death cue is given
+*lay dead*) but not whose it is. With the cast's named mentions, a death cue is given
 to the character it is said of, within its sentence:
 
-- ``killed`` said in the active voice kills the first character named after it
+- ``killed`` said in the active voice kills the character named right after it
   (``Voldemort killed Cedric``); in the passive (``Cedric was killed``, ``killed by``) or with
-  a reflexive (``killed himself``), the character named last before it;
+  a reflexive (``killed himself``), the character named right before it;
 - ``corpse`` and ``dead body`` belong to a possessive name right before them (``Fred's
   corpse``) or a name right after ``of`` (``the corpse of Fred``);
 - every other cue (``died``, ``lay dead``, ``lifeless``, ``last breath``) belongs to the
-  character named last before it (``Harry watched as Fred died``).
+  character named right before it (``Harry watched as Fred died``), or to a possessive name
+  when the cue is bodily (``Fred's body crumpled``, not ``Lily's laughter died``).
 
-A pronoun between that name and the cue (``Harry held him as he died``) leaves the death
-unattributed: the name is then likely someone else. Only on-page hits count: a death that is
-negated, dreamt, hypothetical or remembered (:func:`ficlens.content.signals.frame_of`) is
-not one.
+*Right before* and *right after* are as :mod:`ficlens.content.attribution` reads them: a few
+words, no clause break, no pronoun between (``Harry held him as he died`` names no one).
+``heart stopped`` and ``stopped breathing`` are idioms, ``dying`` counts only after *was* or
+*is* (not *the dying fire*), and the pluperfect (``had died``) is backstory. Only on-page hits
+count: a death that is negated, dreamt, hypothetical or remembered
+(:func:`ficlens.content.signals.frame_of`) is not one.
 
 The death is of a *major* character when a fandom pack knows the character (canon) or the
 character is among the story's ``MAJOR_RANK`` most-named; else of a *minor* one. The output's
@@ -30,7 +33,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ficlens.content.signals import MAX_EVIDENCE, Hit
+from ficlens.content.attribution import Mentions, inside, name_after, name_before, pluperfect
+from ficlens.content.signals import CAST_LEVELS, MAX_EVIDENCE, Hit
 from ficlens.model import Character, Signal, Span
 
 DEATH = "death"
@@ -38,16 +42,19 @@ ON_PAGE = 1
 """The level number of on-page death cues in the ``death`` ladder of ``signals.toml``."""
 MAJOR_RANK = 3
 """A character among the story's this many most-named is major, canon or not."""
-LEVELS = ("minor_character", "major_character")
+LEVELS = CAST_LEVELS[DEATH]
 """The levels above ``on_page`` that a named character's death gives the ``death`` signal."""
-REFINED: dict[str, tuple[str, ...]] = {DEATH: LEVELS}
-"""Per signal, the levels the cast can add above its lexicon ladder, mildest first."""
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\s+(?:\w+ly\s+)?$", re.I)
 _BY_OR_SELF = re.compile(r"^\s+(?:by\b|himself\b|herself\b|themselves\b|themself\b)", re.I)
-_PRONOUN = re.compile(r"\b(?:he|she|they|him|her|them|his|hers|their|I|me|you|we)\b", re.I)
-_POSSESSIVE = re.compile(r"['’]s?\s+(?:\w+\s+)?$")
-_OF = re.compile(r"^\s+of\s+(?:the\s+)?$", re.I)
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|am)\s+$", re.I)
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:\w+\s+)?")
+_OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
+_BODILY = ("body", "eyes", "last breath", "lifeless", "corpse", "dead body")
+"""Cues said of a possessed body part, which then name whose death it is ("Tonks's lifeless")."""
+_FIGURATIVE = ("heart stopped", "stopped breathing")
+"""Cues that are idioms far more often than deaths when said of someone ("her heart stopped",
+"for a moment, Remus stopped breathing")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +92,7 @@ def character_deaths(
     major = _major(characters, mentions)
     deaths: dict[tuple[str, Span], Death] = {}
     for cue in sorted(cues, key=lambda h: h.span.start):
-        inside = [(s, i) for s, i in mentions if cue.sentence.start <= s.start < cue.sentence.end]
-        who = _victim(text, cue, inside)
+        who = _victim(text, cue, inside(cue.sentence, mentions))
         if who is not None:
             deaths.setdefault((who, cue.sentence), Death(who, who in major, cue.sentence))
     return tuple(deaths.values())
@@ -115,36 +121,32 @@ def _major(characters: Sequence[Character], mentions: Sequence[tuple[Span, str]]
     return most | {c.id for c in characters if c.canon}
 
 
-def _victim(text: str, cue: Hit, inside: Sequence[tuple[Span, str]]) -> str | None:
+def _victim(text: str, cue: Hit, names: Mentions) -> str | None:
     """The character the cue's death belongs to, from the names in its sentence."""
     words = text[cue.span.start : cue.span.end].lower()
-    before = [(s, i) for s, i in inside if s.end <= cue.span.start]
-    after = [(s, i) for s, i in inside if s.start >= cue.span.end]
-    if words.startswith("killed"):
-        head = text[cue.sentence.start : cue.span.start]
-        tail = text[cue.span.end : cue.sentence.end]
-        if not (_PASSIVE.search(head) or _BY_OR_SELF.match(tail)):
-            return _first_after(text, cue, after)
+    head = text[cue.sentence.start : cue.span.start]
+    if words in _FIGURATIVE or (words == "dying" and not _AUXILIARY.search(head)):
+        return None  # "her heart stopped", "the dying fire"; but "Fred was dying"
+    tail = text[cue.span.end : cue.sentence.end]
+    if words.startswith("killed") and not (_PASSIVE.search(head) or _BY_OR_SELF.match(tail)):
+        if pluperfect(head[-12:]):  # "he had killed Cedric"
+            return None
+        return name_after(text, cue.span, names, cue.sentence.end)
     if words in ("corpse", "dead body"):
+        return _remains(text, cue, names)
+    if words.startswith(_BODILY):  # "Fred's body crumpled", "Tonks's lifeless body"
+        before = [(s, i) for s, i in names if s.end <= cue.span.start]
         if before and _POSSESSIVE.fullmatch(text[before[-1][0].end : cue.span.start]):
             return before[-1][1]
-        if after and _OF.fullmatch(text[cue.span.end : after[0][0].start]):
-            return after[0][1]
-        return None
-    return _last_before(text, cue, before)
+    return name_before(text, cue.span, names)
 
 
-def _last_before(text: str, cue: Hit, before: Sequence[tuple[Span, str]]) -> str | None:
-    if not before:
-        return None
-    span, ident = before[-1]
-    between = text[span.end : cue.span.start]
-    return None if _PRONOUN.search(between) else ident
-
-
-def _first_after(text: str, cue: Hit, after: Sequence[tuple[Span, str]]) -> str | None:
-    if not after:
-        return None
-    span, ident = after[0]
-    between = text[cue.span.end : span.start]
-    return None if _PRONOUN.search(between) else ident
+def _remains(text: str, cue: Hit, names: Mentions) -> str | None:
+    """Whose ``corpse`` or ``dead body``: ``Fred's corpse``, ``the corpse of Fred``."""
+    before = [(s, i) for s, i in names if s.end <= cue.span.start]
+    after = [(s, i) for s, i in names if s.start >= cue.span.end]
+    if before and _POSSESSIVE.fullmatch(text[before[-1][0].end : cue.span.start]):
+        return before[-1][1]
+    if after and _OF.fullmatch(text[cue.span.end : after[0][0].start]):
+        return after[0][1]
+    return None

@@ -28,6 +28,14 @@ FRAMED_WEIGHT = 0.25
 MAX_EVIDENCE = 5
 """Evidence spans kept per signal, strongest level first."""
 
+CAST_LEVELS: dict[str, tuple[str, ...]] = {
+    "death": ("minor_character", "major_character"),
+    "minor": ("in_sexual_scene",),
+}
+"""Levels the cast stage can add above a signal's lexicon ladder, mildest first: whose death it
+is (:mod:`ficlens.content.deaths`), a character stated to be a minor in a sexual scene
+(:mod:`ficlens.content.ages`). The models never see them; readers and warning gates do."""
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+")
 _FRAMES = {
     "negated": re.compile(

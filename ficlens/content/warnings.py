@@ -22,9 +22,8 @@ from typing import Any
 
 from ficlens.content.cooccurrence import near_specs
 from ficlens.content.corpus import ARCHIVE_WARNINGS
-from ficlens.content.deaths import REFINED
 from ficlens.content.linear import load_model
-from ficlens.content.signals import Hit, LexiconError, signal_specs
+from ficlens.content.signals import CAST_LEVELS, Hit, LexiconError, signal_specs
 from ficlens.model import ContentWarning, Signal, Span
 
 NO_WARNINGS = "No Archive Warnings Apply"
@@ -114,9 +113,9 @@ def _met(need: Need, signals: Mapping[str, Signal], near: Mapping[str, Sequence[
 
 @cache
 def _ladders() -> dict[str, tuple[str, ...]]:
-    """Each signal's levels, mildest first, with those the cast adds on top (``REFINED``)."""
+    """Each signal's levels, mildest first, with those the cast adds on top (``CAST_LEVELS``)."""
     return {
-        spec.name: (*(level.name for level in spec.levels), *REFINED.get(spec.name, ()))
+        spec.name: (*(level.name for level in spec.levels), *CAST_LEVELS.get(spec.name, ()))
         for spec in signal_specs()
     }
 
@@ -144,8 +143,18 @@ def archive_evidence(
     *,
     limit: int = EVIDENCE,
 ) -> tuple[Span, ...]:
-    """The passages behind an archive warning: its co-occurrences first, then its signals'."""
-    spans: list[Span] = []
+    """The passages behind an archive warning: its co-occurrences first, then its signals'.
+
+    A signal the cast raised (``CAST_LEVELS``: a named character's death, a stated minor in a
+    sexual scene) says the most, so its passages come before both.
+    """
+    spans: list[Span] = [
+        span
+        for need in archive_rules()[key].needs
+        for name in need.levels
+        if name in signals and signals[name].level in CAST_LEVELS.get(name, ())
+        for span in signals[name].evidence
+    ]
     for need in archive_rules()[key].needs:
         spans += [span for name in need.near for span in near.get(name, ())]
     for need in archive_rules()[key].needs:

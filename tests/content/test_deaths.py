@@ -56,7 +56,9 @@ def deaths_in(sentence: str) -> list[tuple[str, bool]]:
         ("By morning Bram was dead.", [("Bram", True)]),
         ("They found Odile's corpse by the river.", [("Odile", True)]),
         ("They found the corpse of Bram by the river.", [("Bram", True)]),
-        ("Captain Wren stopped breathing at dawn.", [("Captain Wren", True)]),
+        ("By noon Pell was dying.", [("Pell", False)]),
+        ("Odile's body crumpled to the floor.", [("Odile", True)]),
+        ("They found Bram's lifeless body.", [("Bram", True)]),
     ],
 )
 def test_the_death_goes_to_the_character_it_is_said_of(
@@ -78,6 +80,19 @@ def test_the_death_goes_to_the_character_it_is_said_of(
         "If Bram died, Odile would never forgive herself.",
         # no cue at all
         "Odile and Bram laughed.",
+        # idioms and things that die
+        "Odile's heart stopped when the door opened.",
+        "For a moment, Bram stopped breathing.",
+        "Bram ignored the dying fire.",
+        "Odile laughed until the music died.",
+        "Odile's laughter died away.",
+        "Captain Wren killed Odile's hopes.",
+        # backstory in the pluperfect is told, not shown
+        "Pell had died in the war.",
+        "Odile had killed Pell long before.",
+        # too far from the cue, or across a clause break
+        "Captain Wren killed the snake, Pell the rest.",
+        "Bram, who everyone said was kind and gentle and good, died.",
     ],
 )
 def test_no_death_is_given_without_a_clear_owner_on_the_page(sentence: str) -> None:
