@@ -7,10 +7,12 @@ With the cast's named mentions:
 - the characters *in a sexual scene* are those named within ``WINDOW`` characters of an on-page
   sexual passage at ``non_explicit`` or stronger;
 - a stated age belongs to the character named right before it (``Harry was fifteen``,
-  ``Ginny turned fourteen``, ``Harry was of age``) or, for an age or school year used as an
-  adjective, right after it (``fifteen-year-old Harry``, ``fifth-year Ginny``), as
+  ``Ginny turned fourteen``, ``Harry was of age``) or, for an age or hyphenated school year
+  used as an adjective, right after it (``fifteen-year-old Harry``, ``fifth-year Ginny``), as
   :mod:`ficlens.content.attribution` reads them; only on-page statements count (not *Harry
-  wasn't fifteen any more*);
+  wasn't fifteen any more*), not one led by a pronoun (*they're sixteen again*), not a school
+  year used as a time (*in fifth-year*), and a minor's age only within ``STATED_NEAR``
+  characters of a sexual passage the character is in (a childhood memory is not the scene);
 - a canon character's age comes from the fandom pack (``age``, the age in the canon's main
   timeline), where the pack knows it.
 
@@ -36,6 +38,10 @@ from ficlens.model import Character, Signal, Span
 
 WINDOW = 400
 """Characters named this close to a sexual passage are in its scene (as ``minor_near_sexual``)."""
+STATED_NEAR = 4000
+"""A minor's age counts only when stated this close to a sexual passage they are in (about 700
+words): characters grow up within a story, and a childhood memory (*eleven-year-old Remus*) says
+nothing of the scene."""
 SEXUAL_FROM = 2
 """The weakest ``sexual`` level number that makes a scene: ``non_explicit``."""
 ADULT_AGE = 18
@@ -47,7 +53,9 @@ _NUMBERS = {
     "fifty": 50, "first": 11, "second": 12, "third": 13, "fourth": 14, "fifth": 15, "sixth": 16,
 }  # fmt: skip
 _AGE = re.compile(r"\b(?:(\d{2})|(" + "|".join(_NUMBERS) + r"))\b", re.I)
-_ADJECTIVE = re.compile(r"years?[- ]old$|[- ]years?$", re.I)
+_ADJECTIVE = re.compile(r"years?[- ]old$|-years?$", re.I)
+_PRONOUN_LED = re.compile(r"(?:i|he|she|they|you|we)\b", re.I)
+_TIME = re.compile(r"\b(?:in|since|during|from|until|after|before|by|of)\s+$", re.I)
 _OF_AGE = re.compile(r"\bof age\b", re.I)
 _GROWN = re.compile(
     r"\b(?:was|is|were|are|turned|turning)\s+(?:nearly |almost |already |finally |now )?"
@@ -106,7 +114,12 @@ def scene_ages(
     if not scenes or not mentions:
         return ()
     present = _in_scenes(scenes, mentions)
-    stated = [age for age in _stated(text, hits, mentions) if age.character in present]
+    stated = [
+        age
+        for age in _stated(text, hits, mentions)
+        if age.character in present
+        and (not age.minor or _close_in_time(age.sentence, present[age.character]))
+    ]
     told = {age.character for age in stated}
     canon = []
     for character in characters:
@@ -114,7 +127,7 @@ def scene_ages(
         if known is None or known.age is None or character.id in told:
             continue
         if character.id in present:
-            canon.append(Age(character.id, known.age, "canon", present[character.id]))
+            canon.append(Age(character.id, known.age, "canon", present[character.id][0]))
     return (*stated, *canon)
 
 
@@ -145,26 +158,38 @@ def refine(signal: Signal, ages: Sequence[Age], *, limit: int = MAX_EVIDENCE) ->
     return replace(signal, level=LEVEL, evidence=evidence, characters=minors)
 
 
-def _in_scenes(scenes: Sequence[Span], mentions: Mentions) -> dict[str, Span]:
-    """Characters named near a sexual passage, each with the first such passage."""
-    present: dict[str, Span] = {}
+def _in_scenes(scenes: Sequence[Span], mentions: Mentions) -> dict[str, list[Span]]:
+    """Characters named near a sexual passage, each with the passages they are near."""
+    present: dict[str, list[Span]] = {}
     at = 0
     for span, ident in mentions:
         while at < len(scenes) and scenes[at].end + WINDOW < span.start:
             at += 1
-        if at < len(scenes) and scenes[at].start - WINDOW <= span.end:
-            present.setdefault(ident, scenes[at])
+        near = scenes[at] if at < len(scenes) and scenes[at].start - WINDOW <= span.end else None
+        if near is not None and near not in present.setdefault(ident, []):
+            present[ident].append(near)
     return present
+
+
+def _close_in_time(sentence: Span, scenes: Sequence[Span]) -> bool:
+    """Whether a statement is within ``STATED_NEAR`` characters of one of these passages."""
+    return any(
+        scene.start - STATED_NEAR <= sentence.end and sentence.start <= scene.end + STATED_NEAR
+        for scene in scenes
+    )
 
 
 def _stated(text: str, hits: Sequence[Hit], mentions: Mentions) -> list[Age]:
     """Every on-page age statement the text makes of a named character."""
     found = []
+    starts = [span.start for span, _ in mentions]
     for hit in hits:
         if hit.frame is not None or hit.signal not in ("minor", "adult"):
             continue
         words = text[hit.span.start : hit.span.end]
-        names = inside(hit.sentence, mentions)
+        names = inside(hit.sentence, mentions, starts)
+        if _PRONOUN_LED.match(words) or _TIME.search(text[hit.sentence.start : hit.span.start]):
+            continue  # "they're sixteen again" is no one's in particular; "in fifth year"
         if _ADJECTIVE.search(words):  # "fifteen-year-old Harry", "fifth-year Ginny"
             who = name_after(text, hit.span, names, hit.sentence.end, most=1)
         elif (hit.signal == "minor" and hit.level == 1) or _OF_AGE.search(words):
@@ -173,7 +198,6 @@ def _stated(text: str, hits: Sequence[Hit], mentions: Mentions) -> list[Age]:
             continue
         if who is not None:
             found.append(Age(who, _years(words, hit.signal == "minor"), "stated", hit.sentence))
-    starts = [span.start for span, _ in mentions]
     for match in _GROWN.finditer(text):
         cue = Span(match.start(), match.end())
         near = mentions[

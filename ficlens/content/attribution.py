@@ -10,6 +10,7 @@ Names are the cast's named mentions, ``(span, character id)``, in text order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ficlens.model import Span
@@ -28,11 +29,19 @@ _PLUPERFECT = re.compile(r"\bhad\b|['’]d\b", re.I)
 _OWNED = re.compile(r"['’]s?\s")
 
 
-def inside(sentence: Span, mentions: Mentions) -> list[tuple[Span, str]]:
-    """The mentions within a sentence."""
-    return [
-        (span, ident) for span, ident in mentions if sentence.start <= span.start < sentence.end
-    ]
+def inside(sentence: Span, mentions: Mentions, starts: Sequence[int] | None = None) -> Mentions:
+    """The mentions within a sentence (the cast's mentions are in text order).
+
+    ``starts``, the mentions' start offsets, saves recomputing them for each sentence.
+
+    Example:
+        >>> names = [(Span(0, 4), "c1"), (Span(10, 14), "c2"), (Span(30, 34), "c1")]
+        >>> [ident for _, ident in inside(Span(8, 20), names)]
+        ['c2']
+    """
+    if starts is None:
+        starts = [span.start for span, _ in mentions]
+    return mentions[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
 
 
 def close(between: str, most: int) -> bool:

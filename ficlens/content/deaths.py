@@ -90,9 +90,10 @@ def character_deaths(
     if not cues or not mentions:
         return ()
     major = _major(characters, mentions)
+    starts = [span.start for span, _ in mentions]
     deaths: dict[tuple[str, Span], Death] = {}
     for cue in sorted(cues, key=lambda h: h.span.start):
-        who = _victim(text, cue, inside(cue.sentence, mentions))
+        who = _victim(text, cue, inside(cue.sentence, mentions, starts))
         if who is not None:
             deaths.setdefault((who, cue.sentence), Death(who, who in major, cue.sentence))
     return tuple(deaths.values())

@@ -68,6 +68,12 @@ def test_a_stated_minor_in_a_sexual_scene_is_named(statement: str) -> None:
         ("Odile was fifteen.", "Odile kissed Bram."),
         # a pronoun's age is no one's in particular
         ("Odile smiled. She was fifteen.", SCENE),
+        ("Odile felt like they're sixteen again.", SCENE),
+        # a school year as a time, not as an adjective
+        ("The rows began in fifth-year Odile said.", SCENE),
+        ("Bram recalled the first year Odile came.", SCENE),
+        # a childhood told long before the scene
+        ("Eleven-year-old Odile loved the sea.", *[FAR] * 7, SCENE),
     ],
 )
 def test_no_minor_is_named_without_a_plain_statement_and_a_scene(
