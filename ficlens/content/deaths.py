@@ -15,10 +15,10 @@ to the character it is said of, within its sentence:
 
 *Right before* and *right after* are as :mod:`ficlens.content.attribution` reads them: a few
 words, no clause break, no pronoun between (``Harry held him as he died`` names no one).
-``heart stopped`` and ``stopped breathing`` are idioms, ``dying`` counts only after *was* or
-*is* (not *the dying fire*), and the pluperfect (``had died``) is backstory. Only on-page hits
-count: a death that is negated, dreamt, hypothetical or remembered
-(:func:`ficlens.content.signals.frame_of`) is not one.
+``heart stopped``, ``stopped breathing``, ``dies inside`` and ``dead tired`` are idioms,
+``dying`` counts only after *was* or *is* (not *the dying fire*), and the pluperfect (``had
+died``) is backstory. Only on-page hits count: a death that is negated, dreamt, hypothetical
+or remembered (:func:`ficlens.content.signals.frame_of`) is not one.
 
 The death is of a *major* character when a fandom pack knows the character (canon) or the
 character is among the story's ``MAJOR_RANK`` most-named; else of a *minor* one. The output's
@@ -52,6 +52,12 @@ _POSSESSIVE = re.compile(r"['’]s?\s+(?:\w+\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _BODILY = ("body", "eyes", "last breath", "lifeless", "corpse", "dead body")
 """Cues said of a possessed body part, which then name whose death it is ("Tonks's lifeless")."""
+_IDIOM = re.compile(
+    r"\s+(?:inside|set|serious|tired|convinced|certain|sure|wrong|right|asleep|drunk|to the world|"
+    r"on (?:his|her|their|my|your) feet)\b",
+    re.I,
+)
+"""What after *died*, *dead* makes an idiom: *dies inside*, *was dead tired*, *dead set*."""
 _FIGURATIVE = ("heart stopped", "stopped breathing")
 """Cues that are idioms far more often than deaths when said of someone ("her heart stopped",
 "for a moment, Remus stopped breathing")."""
@@ -126,9 +132,11 @@ def _victim(text: str, cue: Hit, names: Mentions) -> str | None:
     """The character the cue's death belongs to, from the names in its sentence."""
     words = text[cue.span.start : cue.span.end].lower()
     head = text[cue.sentence.start : cue.span.start]
+    tail = text[cue.span.end : cue.sentence.end]
     if words in _FIGURATIVE or (words == "dying" and not _AUXILIARY.search(head)):
         return None  # "her heart stopped", "the dying fire"; but "Fred was dying"
-    tail = text[cue.span.end : cue.sentence.end]
+    if _IDIOM.match(tail):
+        return None
     if words.startswith("killed") and not (_PASSIVE.search(head) or _BY_OR_SELF.match(tail)):
         if pluperfect(head[-12:]):  # "he had killed Cedric"
             return None

@@ -83,6 +83,8 @@ def test_the_death_goes_to_the_character_it_is_said_of(
         # idioms and things that die
         "Odile's heart stopped when the door opened.",
         "For a moment, Bram stopped breathing.",
+        "Bram died inside a little.",
+        "Odile was dead tired after the fair.",
         "Bram ignored the dying fire.",
         "Odile laughed until the music died.",
         "Odile's laughter died away.",

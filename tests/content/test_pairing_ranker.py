@@ -17,7 +17,7 @@ from ficlens.content.relationships import (
 )
 from ficlens.content.relationships.ranker import (
     FEATURE_NAMES,
-    RANKER_FALLBACK,
+    RANKER_MID,
     candidate_features,
     top_pair,
 )
@@ -56,14 +56,14 @@ def cast_of(text: str) -> tuple[list[Span], list[Character], list[tuple[Span, st
     return paragraphs, characters, mentions
 
 
-def ranker_preferring(feature: str, weight: float = 4.0) -> LinearModel:
+def ranker_preferring(feature: str, weight: float = 4.0, intercept: float = 0.0) -> LinearModel:
     """A hand-made ranker that only looks at one feature (standardised as is)."""
     n = len(FEATURE_NAMES)
     return LinearModel(
         name="pairing", classes=("other", "main"), words=(), idf=(), word_weights=(),
         feature_names=FEATURE_NAMES, feature_mean=(0.0,) * n, feature_scale=(1.0,) * n,
         feature_weights=tuple((weight if name == feature else 0.0,) for name in FEATURE_NAMES),
-        feature_factor=1.0, intercept=(0.0,), threshold=0.5, meta={}, index={},
+        feature_factor=1.0, intercept=(intercept,), threshold=0.5, meta={}, index={},
     )  # fmt: skip
 
 
@@ -123,11 +123,14 @@ def test_a_story_not_read_as_a_romance_has_no_main_pairing() -> None:
     assert not any(r.main for r in found)
 
 
-def test_between_the_gates_and_without_the_models_the_rules_decide() -> None:
+def test_without_the_models_or_a_sure_ranker_the_rules_decide() -> None:
     rules = relationships(None, None)
     assert [(r.tag, r.main) for r in rules if r.kind == "romantic"] == [("Wren/Pell", True)]
     assert relationships(0.99, None) == rules
-    assert relationships(ROMANCE_GATE - 0.01, ranker_preferring("sentences.log")) == rules
+    unsure = ranker_preferring("sentences.log", weight=0.1, intercept=-1.0)
+    assert relationships(ROMANCE_GATE - 0.01, unsure) == rules
+    sure = relationships(ROMANCE_GATE - 0.01, ranker_preferring("sentences.log"))
+    assert [(r.tag, r.main) for r in sure if r.main] == [("Wren/Osk", True)]
 
 
 # The same walks with no kiss: the rules see no couple at all.
@@ -152,9 +155,11 @@ def test_between_the_gates_a_sure_ranker_names_the_couple_the_rules_cannot_see()
     middle = (RULES_GATE + ROMANCE_GATE) / 2
     sure = ranker_preferring("sentences.log", weight=4.0)
     top = top_pair(*gather_pairs(NO_KISS, paragraphs, characters, mentions), characters, 0, sure)
-    assert top is not None and top[1] >= RANKER_FALLBACK
+    assert top is not None and top[1] >= RANKER_MID
     assert found(middle, sure) == [("Wren/Osk", True)]
-    unsure = ranker_preferring("sentences.log", weight=0.1)  # Wren and Osk at about 0.55
+    unsure = ranker_preferring("sentences.log", weight=0.1, intercept=-1.0)  # about 0.3
+    top = top_pair(*gather_pairs(NO_KISS, paragraphs, characters, mentions), characters, 0, unsure)
+    assert top is not None and top[1] < RANKER_MID
     assert found(middle, unsure) == []
     assert found(RULES_GATE - 0.01, sure) == []  # below the gates nothing is main
 

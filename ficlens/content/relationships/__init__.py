@@ -107,7 +107,7 @@ from ficlens.content.relationships.participants import (
     RECENT_PARAGRAPHS,
 )
 from ficlens.content.relationships.ranker import (
-    RANKER_FALLBACK,
+    RANKER_MID,
     ROMANCE_GATE,
     RULES_GATE,
     top_pair,
@@ -219,9 +219,9 @@ def find_relationships(
         max_evidence: most evidence spans per relationship.
         romance_likely: how likely the ``romance`` text model finds it that the story is about
             a romantic pairing; with ``ranker``, the trained ranker names the main pairing when
-            it is at least ``ROMANCE_GATE``, the rules do from ``RULES_GATE`` (the ranker's
-            top pair when they see no couple and it scores ``RANKER_FALLBACK``), and no pairing
-            is main below that.
+            it is at least ``ROMANCE_GATE``; from ``RULES_GATE`` it does when it gives its top
+            pair at least ``RANKER_MID``, and the rules do otherwise; below ``RULES_GATE`` no
+            pairing is main.
         ranker: the trained ``pairing`` model (:mod:`~ficlens.content.relationships.ranker`);
             without it, or without ``romance_likely``, the rules decide alone.
         person: the narration's person, ``first`` or ``second``, when there is a narrator
@@ -249,10 +249,7 @@ def find_relationships(
             ranked = top_pair(story, pairs, characters, len(romance), ranker) or False
         elif romance_likely < RULES_GATE:
             ranked = False
-    found = decide(story, characters, pairs, max_evidence, passages=len(romance), ranked=ranked)
-    rules_saw_none = not any(r.kind == "romantic" for r in found)
-    if ranked is None and ranker is not None and romance_likely is not None and rules_saw_none:
-        top = top_pair(story, pairs, characters, len(romance), ranker)  # a couple with no cue
-        if top is not None and top[1] >= RANKER_FALLBACK:
-            return decide(story, characters, pairs, max_evidence, passages=len(romance), ranked=top)
-    return found
+        else:  # between the gates: the ranker when it is sure of its pair, else the rules
+            top = top_pair(story, pairs, characters, len(romance), ranker)
+            ranked = top if top is not None and top[1] >= RANKER_MID else None
+    return decide(story, characters, pairs, max_evidence, passages=len(romance), ranked=ranked)
