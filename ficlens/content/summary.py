@@ -43,6 +43,9 @@ OPENING_BONUS = 0.3
 _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "prof", "mt", "jr", "sr", "vs", "etc", "no", "lt", "capt"}
 )
+WRAPPED_LINE = 55
+"""A paragraph whose lines (but the last) all reach this length is prose wrapped at a fixed width
+(most such files use 60 to 80 columns); its line breaks end no sentence."""
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)|\n")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
@@ -65,8 +68,10 @@ def sentence_spans(text: str, paragraph: Span) -> list[Span]:
     r"""Split one paragraph into sentence spans, trimmed of surrounding whitespace.
 
     A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotation marks) when a
-    capital, a digit or the paragraph's end follows, and at every line break (verse, lists).
-    Titles such as ``Mr.`` do not end a sentence.
+    capital, a digit or the paragraph's end follows, and at every line break (verse, lists)
+    unless the paragraph is hard-wrapped prose (every line but the last at least
+    ``WRAPPED_LINE`` characters, as in a ``.txt`` saved at a fixed width). Titles such as
+    ``Mr.`` do not end a sentence.
 
     Example:
         >>> text = 'Mr. Reed waved. "Hi?" she asked. Then\nrain.'
@@ -75,13 +80,29 @@ def sentence_spans(text: str, paragraph: Span) -> list[Span]:
     """
     spans: list[Span] = []
     start = paragraph.start
+    wrapped = _hard_wrapped(text[paragraph.start : paragraph.end])
     for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+        if match.group() == "\n" and wrapped:
+            continue
         if match.group() != "\n" and _after_abbreviation(text, match.start(), start):
             continue
         _append_trimmed(spans, text, start, match.end())
         start = match.end()
     _append_trimmed(spans, text, start, paragraph.end)
     return spans
+
+
+def _hard_wrapped(chunk: str) -> bool:
+    r"""Whether a paragraph's line breaks are a fixed width's, not verse or a list's.
+
+    Example:
+        >>> _hard_wrapped("Harry followed Sirius down the stone steps and the cold came\nup.")
+        True
+        >>> _hard_wrapped("Roses are red,\nviolets are blue")
+        False
+    """
+    lines = chunk.rstrip().split("\n")
+    return len(lines) > 1 and all(len(line.rstrip()) >= WRAPPED_LINE for line in lines[:-1])
 
 
 def _after_abbreviation(text: str, at: int, floor: int) -> bool:

@@ -88,3 +88,19 @@ def test_sentence_spans_split_at_ends_and_keep_titles_whole() -> None:
     text = 'Mr. Finch waved. "Apples?" she asked. They were ripe!'
     found = [s.of(text) for s in sentence_spans(text, Span(0, len(text)))]
     assert found == ["Mr. Finch waved.", '"Apples?" she asked.', "They were ripe!"]
+
+
+def test_prose_wrapped_at_a_fixed_width_keeps_its_sentences_whole() -> None:
+    wrapped = (
+        "The lighthouse keeper climbed the stairs every evening at six, lamp\n"
+        "in hand, and counted the steps aloud. Nobody answered him from the\n"
+        "dark."
+    )
+    spans = sentence_spans(wrapped, Span(0, len(wrapped)))
+    assert [" ".join(s.of(wrapped).split()) for s in spans] == [
+        "The lighthouse keeper climbed the stairs every evening at six, lamp in hand, and "
+        "counted the steps aloud.",
+        "Nobody answered him from the dark.",
+    ]
+    verse = "The lamp went out,\nthe stairs went on,\nand nobody came."
+    assert len(sentence_spans(verse, Span(0, len(verse)))) == 3
