@@ -11,8 +11,9 @@ least 0.3), is never rated below Mature, and one with strong swearing in three o
 sentences never below Teen And Up.
 
 FanFiction.Net's scale is mapped from AO3's (see ``docs/content.md``): General Audiences is K,
-or K+ when the story has any mild violence, profanity or romance; Teen And Up is T; Mature and
-Explicit are both M, because FanFiction.Net does not accept MA works.
+or K+ when the story has any mild violence, profanity or romance, or a death on the page;
+Teen And Up is T; Mature and Explicit are both M, because FanFiction.Net does not accept MA
+works.
 """
 
 from __future__ import annotations
@@ -153,7 +154,8 @@ def ffn_rating(ao3: str, signals: Mapping[str, Signal]) -> str:
             signals[name].level != "none" for name in ("violence", "profanity") if name in signals
         )
         romance = "sexual" in signals and signals["sexual"].level != "none"
-        return "K+" if mild or romance else "K"
+        death = "death" in signals and signals["death"].level not in ("none", "mentioned")
+        return "K+" if mild or romance or death else "K"
     if ao3 == "Teen And Up Audiences":
         return "T"
     return "M"

@@ -276,7 +276,9 @@ def test_explicit_violence_does_not_floor_the_rating() -> None:
 
 def test_general_without_mild_content_is_k() -> None:
     assert ffn_rating(GENERAL, {}) == "K"
-    quiet = signals(violence="none", profanity="none", sexual="none", substances="mentioned")
+    quiet = signals(
+        violence="none", profanity="none", sexual="none", substances="mentioned", death="mentioned"
+    )
     assert ffn_rating(GENERAL, quiet) == "K"
 
 
@@ -287,6 +289,8 @@ def test_general_without_mild_content_is_k() -> None:
         {"profanity": "mild"},
         {"sexual": "romance"},
         {"violence": "none", "profanity": "none", "sexual": "romance"},
+        {"death": "on_page"},
+        {"death": "major_character"},
     ],
 )
 def test_general_with_violence_profanity_or_romance_is_k_plus(levels: dict[str, str]) -> None:
