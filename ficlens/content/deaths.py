@@ -53,11 +53,13 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _BODILY = ("body", "eyes", "last breath", "lifeless", "corpse", "dead body")
 """Cues said of a possessed body part, which then name whose death it is ("Tonks's lifeless")."""
 _IDIOM = re.compile(
-    r"\s+(?:inside|set|serious|tired|convinced|certain|sure|wrong|right|asleep|drunk|to the world|"
+    r"[\s-]+(?:inside|out|down|away|like|set|serious|tired|convinced|certain|sure|wrong|right|"
+    r"asleep|drunk|to the world|"
     r"on (?:his|her|their|my|your) feet)\b",
     re.I,
 )
-"""What after *died*, *dead* makes an idiom: *dies inside*, *was dead tired*, *dead set*."""
+"""What after a cue makes it an idiom or a simile: *dies inside*, *the fire died out*, *was dead
+tired*, *dead set*, *a corpse-like body*."""
 _FIGURATIVE = ("heart stopped", "stopped breathing")
 """Cues that are idioms far more often than deaths when said of someone ("her heart stopped",
 "for a moment, Remus stopped breathing")."""

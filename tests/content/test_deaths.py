@@ -85,6 +85,8 @@ def test_the_death_goes_to_the_character_it_is_said_of(
         "For a moment, Bram stopped breathing.",
         "Bram died inside a little.",
         "Odile was dead tired after the fair.",
+        "All the fire in Bram died out.",
+        "Bram lay beside Odile's corpse-like body.",
         "Bram ignored the dying fire.",
         "Odile laughed until the music died.",
         "Odile's laughter died away.",
