@@ -19,7 +19,7 @@ def test_work_page_has_before_you_read_with_hidden_evidence(client: TestClient) 
     page = client.get(f"/works/{work_id(client, 'Rain on the Bridge')}").text
     panel = page.split('<section class="before-you-read"', 1)[1].split("</section>", 1)[0]
     assert "General Audiences (AO3)" in panel
-    assert "K (FanFiction.Net)" in panel
+    assert "K+ (FanFiction.Net)" in panel  # a death on the page: K+, not K
     assert "Teen And Up Audiences" in panel  # declared
     assert "No Archive Warnings Apply" in panel
     assert "death: on page" in panel
