@@ -114,11 +114,15 @@ def scene_ages(
     if not scenes or not mentions:
         return ()
     present = _in_scenes(scenes, mentions)
+    starts = {ident: [scene.start for scene in near] for ident, near in present.items()}
     stated = [
         age
         for age in _stated(text, hits, mentions)
         if age.character in present
-        and (not age.minor or _close_in_time(age.sentence, present[age.character]))
+        and (
+            not age.minor
+            or _close_in_time(age.sentence, present[age.character], starts[age.character])
+        )
     ]
     told = {age.character for age in stated}
     canon = []
@@ -159,23 +163,29 @@ def refine(signal: Signal, ages: Sequence[Age], *, limit: int = MAX_EVIDENCE) ->
 
 
 def _in_scenes(scenes: Sequence[Span], mentions: Mentions) -> dict[str, list[Span]]:
-    """Characters named near a sexual passage, each with the passages they are near."""
+    """Characters named near a sexual passage, each with the passages they are near, in order."""
     present: dict[str, list[Span]] = {}
     at = 0
     for span, ident in mentions:
         while at < len(scenes) and scenes[at].end + WINDOW < span.start:
             at += 1
-        near = scenes[at] if at < len(scenes) and scenes[at].start - WINDOW <= span.end else None
-        if near is not None and near not in present.setdefault(ident, []):
-            present[ident].append(near)
+        if at < len(scenes) and scenes[at].start - WINDOW <= span.end:
+            near = present.setdefault(ident, [])
+            if not near or near[-1] != scenes[at]:
+                near.append(scenes[at])
     return present
 
 
-def _close_in_time(sentence: Span, scenes: Sequence[Span]) -> bool:
-    """Whether a statement is within ``STATED_NEAR`` characters of one of these passages."""
+def _close_in_time(sentence: Span, scenes: Sequence[Span], starts: Sequence[int]) -> bool:
+    """Whether a statement is within ``STATED_NEAR`` characters of one of these passages.
+
+    ``scenes`` are in text order (``starts`` their offsets), so only the passages either side
+    of it need a look.
+    """
+    at = bisect_left(starts, sentence.start)
     return any(
         scene.start - STATED_NEAR <= sentence.end and sentence.start <= scene.end + STATED_NEAR
-        for scene in scenes
+        for scene in scenes[max(0, at - 1) : at + 1]
     )
 
 
