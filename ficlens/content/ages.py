@@ -17,9 +17,9 @@ With the cast's named mentions:
   timeline), where the pack knows it.
 
 A character in a sexual scene is a **stated minor** when the story gives them an age under 18
-(a school year from first to sixth counts as 11 to 16) and never an adult one (*nineteen*, *of
-age*, *seventeen-year-old* in AO3's sense is still a minor, *of age* is the canon's adult); the
-``minor`` signal then reaches ``in_sexual_scene``, names them and shows those sentences first.
+(a school year from first to sixth counts as 11 to 16; *seventeen-year-old* is still a minor in
+AO3's sense) and never an adult one (*nineteen*, *of age*); the ``minor`` signal then reaches
+``in_sexual_scene``, names them and shows those sentences first.
 A canon age under 18 with no stated age is reported apart, as a reason only: fan fiction ages
 characters up more often than not, and the story may say so in a way the lexicon misses.
 """
