@@ -109,7 +109,7 @@ def analyze_content(
         rating=rating,
         warnings=(
             *archive_warnings(counts, features, by_name, find_near(hits)),
-            *content_warnings(hits),
+            *content_warnings(hits, signals=by_name),
         ),
         relationships=relationships,
         categories=categories(relationships, view.characters) if view.characters else (),

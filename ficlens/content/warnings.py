@@ -202,8 +202,17 @@ def warning_rules() -> tuple[WarningRule, ...]:
     return tuple(rules)
 
 
-def content_warnings(hits: Sequence[Hit], *, limit: int = EVIDENCE) -> tuple[ContentWarning, ...]:
-    """The extended content warnings whose rules the hits satisfy."""
+def content_warnings(
+    hits: Sequence[Hit],
+    *,
+    limit: int = EVIDENCE,
+    signals: Mapping[str, Signal] | None = None,
+) -> tuple[ContentWarning, ...]:
+    """The extended content warnings whose rules the hits satisfy.
+
+    With ``signals``, a signal the cast raised (``CAST_LEVELS``: a named character's death)
+    puts its passages first in the evidence of the warnings its rule feeds.
+    """
     found = []
     for rule in warning_rules():
         strong = [
@@ -212,7 +221,11 @@ def content_warnings(hits: Sequence[Hit], *, limit: int = EVIDENCE) -> tuple[Con
         if len(strong) < rule.min_hits:
             continue
         strong.sort(key=lambda h: (-h.level, h.span.start))
-        evidence = tuple(dict.fromkeys(h.sentence for h in strong))[:limit]
+        raised = (signals or {}).get(rule.signal)
+        first = (
+            raised.evidence if raised and raised.level in CAST_LEVELS.get(rule.signal, ()) else ()
+        )
+        evidence = tuple(dict.fromkeys([*first, *(h.sentence for h in strong)]))[:limit]
         confidence = min(0.95, 0.5 + 0.1 * len(strong) / rule.min_hits)
         found.append(ContentWarning(rule.name, "content", round(confidence, 2), evidence))
     return tuple(found)

@@ -56,3 +56,13 @@ def test_a_dreamt_death_names_no_one(tmp_path: Path) -> None:
     level, who = death_of(analyse(tmp_path, dreamt))
     assert (level, who) != ("major_character", ["Sirius Black"])
     assert who == []
+
+
+def test_the_death_content_warning_shows_the_named_death_first(tmp_path: Path) -> None:
+    # the Death content warning needs two on-page deaths: a stranger's first, then Sirius's
+    stranger = "A guard lay dead by the door, and nobody looked at him.\n\n"
+    analysis = analyse(tmp_path, stranger + STORY)
+    assert analysis.content is not None
+    death = next(w for w in analysis.content.warnings if w.name == "Death")
+    first = analysis.work.text[death.evidence[0].start : death.evidence[0].end]
+    assert "Sirius died without a sound" in first
