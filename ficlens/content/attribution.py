@@ -27,6 +27,7 @@ _BREAK = re.compile(r"[,;:()\"“”—–!?]")
 _PRONOUN = frozenset("he she they him her them his hers their i me you we".split())
 _PLUPERFECT = re.compile(r"\bhad\b|['’]d\b", re.I)
 _OWNED = re.compile(r"['’]s?\s")
+_POSSESSIVE = re.compile(r"['’]s?\s+(?:\w+\s+)?")
 
 
 def inside(sentence: Span, mentions: Mentions, starts: Sequence[int] | None = None) -> Mentions:
@@ -88,3 +89,14 @@ def name_after(
     if owned(text[span.end : sentence_end]):
         return None
     return ident if close(text[cue.end : span.start], most) else None
+
+
+def possessor(text: str, cue: Span, names: Mentions) -> str | None:
+    """The character whose possessive name comes right before the cue.
+
+    ``Fred's corpse``, ``Tonks's lifeless body``: one word may come between.
+    """
+    before = [(span, ident) for span, ident in names if span.end <= cue.start]
+    if before and _POSSESSIVE.fullmatch(text[before[-1][0].end : cue.start]):
+        return before[-1][1]
+    return None

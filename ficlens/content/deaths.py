@@ -33,7 +33,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ficlens.content.attribution import Mentions, inside, name_after, name_before, pluperfect
+from ficlens.content.attribution import (
+    Mentions,
+    inside,
+    name_after,
+    name_before,
+    pluperfect,
+    possessor,
+)
 from ficlens.content.signals import CAST_LEVELS, MAX_EVIDENCE, Hit
 from ficlens.model import Character, Signal, Span
 
@@ -48,7 +55,6 @@ LEVELS = CAST_LEVELS[DEATH]
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|be|is|are|got|get)\s+(?:\w+ly\s+)?$", re.I)
 _BY_OR_SELF = re.compile(r"^\s+(?:by\b|himself\b|herself\b|themselves\b|themself\b)", re.I)
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|am)\s+$", re.I)
-_POSSESSIVE = re.compile(r"['’]s?\s+(?:\w+\s+)?")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?", re.I)
 _BODILY = ("body", "eyes", "last breath", "lifeless", "corpse", "dead body")
 """Cues said of a possessed body part, which then name whose death it is ("Tonks's lifeless")."""
@@ -145,19 +151,16 @@ def _victim(text: str, cue: Hit, names: Mentions) -> str | None:
         return name_after(text, cue.span, names, cue.sentence.end)
     if words in ("corpse", "dead body"):
         return _remains(text, cue, names)
-    if words.startswith(_BODILY):  # "Fred's body crumpled", "Tonks's lifeless body"
-        before = [(s, i) for s, i in names if s.end <= cue.span.start]
-        if before and _POSSESSIVE.fullmatch(text[before[-1][0].end : cue.span.start]):
-            return before[-1][1]
-    return name_before(text, cue.span, names)
+    owner = possessor(text, cue.span, names) if words.startswith(_BODILY) else None
+    return owner or name_before(text, cue.span, names)  # "Fred's body crumpled", "Fred died"
 
 
 def _remains(text: str, cue: Hit, names: Mentions) -> str | None:
     """Whose ``corpse`` or ``dead body``: ``Fred's corpse``, ``the corpse of Fred``."""
-    before = [(s, i) for s, i in names if s.end <= cue.span.start]
+    owner = possessor(text, cue.span, names)
+    if owner is not None:
+        return owner
     after = [(s, i) for s, i in names if s.start >= cue.span.end]
-    if before and _POSSESSIVE.fullmatch(text[before[-1][0].end : cue.span.start]):
-        return before[-1][1]
     if after and _OF.fullmatch(text[cue.span.end : after[0][0].start]):
         return after[0][1]
     return None
