@@ -36,6 +36,18 @@ CAST_LEVELS: dict[str, tuple[str, ...]] = {
 is (:mod:`ficlens.content.deaths`), a character stated to be a minor in a sexual scene
 (:mod:`ficlens.content.ages`). The models never see them; readers and warning gates do."""
 
+
+def raised_evidence(signal: Signal | None) -> tuple[Span, ...]:
+    """A signal's evidence when the cast raised it to one of ``CAST_LEVELS``, else nothing.
+
+    Such passages (a named character's death, a stated minor in a sexual scene) say the most,
+    so warnings show them first.
+    """
+    if signal is None or signal.level not in CAST_LEVELS.get(signal.name, ()):
+        return ()
+    return signal.evidence
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+")
 _FRAMES = {
     "negated": re.compile(

@@ -23,7 +23,13 @@ from typing import Any
 from ficlens.content.cooccurrence import near_specs
 from ficlens.content.corpus import ARCHIVE_WARNINGS
 from ficlens.content.linear import load_model
-from ficlens.content.signals import CAST_LEVELS, Hit, LexiconError, signal_specs
+from ficlens.content.signals import (
+    CAST_LEVELS,
+    Hit,
+    LexiconError,
+    raised_evidence,
+    signal_specs,
+)
 from ficlens.model import ContentWarning, Signal, Span
 
 NO_WARNINGS = "No Archive Warnings Apply"
@@ -152,8 +158,7 @@ def archive_evidence(
         span
         for need in archive_rules()[key].needs
         for name in need.levels
-        if name in signals and signals[name].level in CAST_LEVELS.get(name, ())
-        for span in signals[name].evidence
+        for span in raised_evidence(signals.get(name))
     ]
     for need in archive_rules()[key].needs:
         spans += [span for name in need.near for span in near.get(name, ())]
@@ -221,10 +226,7 @@ def content_warnings(
         if len(strong) < rule.min_hits:
             continue
         strong.sort(key=lambda h: (-h.level, h.span.start))
-        raised = (signals or {}).get(rule.signal)
-        first = (
-            raised.evidence if raised and raised.level in CAST_LEVELS.get(rule.signal, ()) else ()
-        )
+        first = raised_evidence((signals or {}).get(rule.signal))
         evidence = tuple(dict.fromkeys([*first, *(h.sentence for h in strong)]))[:limit]
         confidence = min(0.95, 0.5 + 0.1 * len(strong) / rule.min_hits)
         found.append(ContentWarning(rule.name, "content", round(confidence, 2), evidence))
