@@ -9,8 +9,9 @@ Each candidate sentence is scored without any model:
 * **centrality**: the mean weight of its content words, a word's weight being how often the
   whole story uses it (log-scaled), so sentences about what the story keeps returning to win;
 * **main characters**: a bonus for each of the three most-mentioned characters it names;
-* **narration**: sentences that are mostly quotation, very short (under 6 words) or very long
-  (over 45 words) are left out; if that leaves nothing (a poem of short lines), the rule is
+* **narration**: sentences that are mostly quotation, the speech tag going on from a quotation
+  (``"Tea?" Ann asked, ...``), very short (under 6 words) or very long (over 45 words) are left
+  out; if that leaves nothing (a poem of short lines), the rule is
   relaxed to 3 words and quotation is allowed;
 * **position**: a small bonus for the opening sentences, which usually set the scene.
 
@@ -169,7 +170,7 @@ def _readable(
         words = len(_WORD.findall(piece))
         if words < min_words or words > MAX_WORDS:
             continue
-        if strict and _quoted_share(piece) > MAX_QUOTED_SHARE:
+        if strict and (_quoted_share(piece) > MAX_QUOTED_SHARE or _speech_tag(text, span)):
             continue
         kept.append((order, span))
     return kept
@@ -180,6 +181,20 @@ def _quoted_share(piece: str) -> float:
     if piece[:1] in '"“' and not quoted:
         return 1.0  # an opening mark whose close is in a later sentence
     return quoted / len(piece)
+
+
+_QUOTE_CLOSE = re.compile(r"[?!…,—–-][\"'”’]\s*$")
+
+
+def _speech_tag(text: str, span: Span) -> bool:
+    """Whether a sentence goes on from a quotation ending in ``?`` or ``!`` (``Ann asked.``).
+
+    Example:
+        >>> text = '"Tea?" Ann asked, smiling at the rain.'
+        >>> _speech_tag(text, Span(7, len(text)))
+        True
+    """
+    return bool(_QUOTE_CLOSE.search(text, max(0, span.start - 4), span.start))
 
 
 def _content_words(piece: str) -> Iterable[str]:
