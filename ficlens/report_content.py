@@ -14,8 +14,17 @@ _SHOWN_TAGS = 12
 
 
 def _passage(text: str, span: Span) -> str:
+    """A passage in quotation marks, on one line, cut at ``_QUOTE`` characters.
+
+    A passage that is itself dialogue keeps its own marks rather than gaining a second pair.
+
+    Example:
+        >>> _passage('He ran. “Stop!” she said.', Span(8, 25)), _passage("He ran.", Span(0, 7))
+        ('“Stop!” she said.', '“He ran.”')
+    """
     flat = " ".join(span.of(text).split())
-    return flat if len(flat) <= _QUOTE else flat[: _QUOTE - 1] + "…"
+    flat = flat if len(flat) <= _QUOTE else flat[: _QUOTE - 1] + "…"
+    return flat if flat[:1] in "\"“‘'" else f"“{flat}”"
 
 
 def _rating_lines(content: Content, text: str) -> list[RenderableType]:
@@ -41,7 +50,7 @@ def _rating_lines(content: Content, text: str) -> list[RenderableType]:
     for reason in rating.reasons[:4]:
         lines.append(Text(f"  · {reason.text}", style="dim"))
         if reason.evidence:
-            lines.append(Text(f"      “{_passage(text, reason.evidence[0])}”", style="italic"))
+            lines.append(Text(f"      {_passage(text, reason.evidence[0])}", style="italic"))
     return lines
 
 
@@ -53,9 +62,7 @@ def _warnings(content: Content, text: str) -> Table | None:
     table.add_column()
     for warning in content.warnings:
         scheme = "AO3" if warning.scheme == "ao3" else "content"
-        shown = (
-            f"“{_passage(text, warning.evidence[0])}”" if warning.evidence else "no passage needed"
-        )
+        shown = _passage(text, warning.evidence[0]) if warning.evidence else "no passage needed"
         style = "red" if warning.scheme == "ao3" and warning.evidence else ""
         table.add_row(Text(f"{warning.name} ({scheme})", style=style), Text(shown, style="dim"))
     return table
