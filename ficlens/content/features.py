@@ -29,7 +29,7 @@ def word_counts(text: str) -> Counter[str]:
 
     Example:
         >>> sorted(word_counts("Don't, don't go!").items())
-        [('don't', 2), ('go', 1)]
+        [("don't", 2), ('go', 1)]
     """
     return Counter(_WORD.findall(text.lower().replace("’", "'")))
 
