@@ -16,15 +16,24 @@ _SHOWN_TAGS = 12
 def _passage(text: str, span: Span) -> str:
     """A passage in quotation marks, on one line, cut at ``_QUOTE`` characters.
 
-    A passage that is itself dialogue keeps its own marks rather than gaining a second pair.
+    A passage that is itself dialogue keeps its own marks rather than gaining a second pair; the
+    unmatched mark of a quotation that began or goes on outside the passage is dropped.
 
     Example:
         >>> _passage('He ran. “Stop!” she said.', Span(8, 25)), _passage("He ran.", Span(0, 7))
         ('“Stop!” she said.', '“He ran.”')
+        >>> _passage("“Look. Sit there, drinking.”", Span(7, 28))
+        '“Sit there, drinking.”'
     """
     flat = " ".join(span.of(text).split())
+    if flat.endswith("”") and flat.count("“") < flat.count("”"):
+        flat = flat[:-1]
+    elif flat.startswith("“") and flat.count("“") > flat.count("”"):
+        flat = flat[1:]
+    elif flat.count('"') % 2 == 1:
+        flat = flat[:-1] if flat.endswith('"') else flat.removeprefix('"')
     flat = flat if len(flat) <= _QUOTE else flat[: _QUOTE - 1] + "…"
-    return flat if flat[:1] in "\"“‘'" else f"“{flat}”"
+    return flat if flat[:1] in '"“' else f"“{flat}”"
 
 
 def _rating_lines(content: Content, text: str) -> list[RenderableType]:
