@@ -49,6 +49,9 @@ def raised_evidence(signal: Signal | None) -> tuple[Span, ...]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+")
+_CASED_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+(?![a-z])")
+"""In a paragraph with capitals, a lower-case word goes on the sentence (``"Stop!" he said``,
+``when my mother... died``); an all-lower-case paragraph splits at every stop."""
 _FRAMES = {
     "negated": re.compile(
         r"\b(?:not|never|no|nobody|nothing|none|neither|nor|without|refused to|instead of)\b"
@@ -70,6 +73,8 @@ _FRAMES = {
 _DREAM_PARAGRAPH = re.compile(r"\b(?:was dreaming|in (?:his|her|my|the) dream)\b", re.I)
 _FRAME_WINDOW = 60
 """Characters before a hit, within its sentence, where negation or a hypothetical counts."""
+_QUOTE_MARK = re.compile('["“”]')
+"""A quotation mark bounds that window: words spoken frame no narration, and the reverse."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +161,17 @@ def _spec(file: str, entry: dict[str, object]) -> SignalSpec:
 
 
 def sentences(text: str, paragraph: Span) -> Iterator[Span]:
-    """The sentences of a paragraph, as spans (a light splitter: ``.!?`` then space)."""
+    """The sentences of a paragraph, as spans (a light splitter: ``.!?`` then space).
+
+    Example:
+        >>> text = '"Stop!" he said. She ran... then fell.'
+        >>> [text[s.start : s.end] for s in sentences(text, Span(0, len(text)))]
+        ['"Stop!" he said.', 'She ran... then fell.']
+    """
     start = paragraph.start
     chunk = text[paragraph.start : paragraph.end]
-    for match in _SENTENCE_END.finditer(chunk):
+    end_of = _SENTENCE_END if chunk == chunk.lower() else _CASED_SENTENCE_END
+    for match in end_of.finditer(chunk):
         end = paragraph.start + match.start() + len(match.group(1))
         if end > start:
             yield Span(start, end)
@@ -179,6 +191,7 @@ def frame_of(text: str, sentence: Span, hit: Span, paragraph_dream: bool = False
     if paragraph_dream:
         return "dream"
     before = text[max(sentence.start, hit.start - _FRAME_WINDOW) : hit.start]
+    before = _QUOTE_MARK.split(before)[-1]  # "No!" she cried as he... : speech frames no narration
     for kind in ("negated", "hypothetical"):
         if _FRAMES[kind].search(before):
             return kind

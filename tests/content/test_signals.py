@@ -99,6 +99,19 @@ def test_a_quoted_sentence_keeps_its_closing_quotation_mark() -> None:
     assert sentence_texts(text)[0] == '"Go home."'
 
 
+def test_a_lower_case_word_after_a_stop_goes_on_the_sentence() -> None:
+    text = '"Stop!" yelled Orrin. Wenna waited until her father... died, and then she left.'
+    assert sentence_texts(text) == [
+        '"Stop!" yelled Orrin.',
+        "Wenna waited until her father... died, and then she left.",
+    ]
+
+
+def test_an_all_lower_case_paragraph_splits_at_every_stop() -> None:
+    text = "the gate creaked. the owl left! nobody came."
+    assert sentence_texts(text) == ["the gate creaked.", "the owl left!", "nobody came."]
+
+
 # --- frame_of ------------------------------------------------------------------------------
 
 
@@ -182,6 +195,20 @@ def test_negation_in_the_previous_sentence_does_not_frame_the_hit() -> None:
     second = Span(text.index("He kissed"), len(text))
     hit = Span(text.index("kissed"), text.index("kissed") + len("kissed"))
     assert frame_of(text, second, hit) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "frame"),
+    [
+        ('"No, stop!" she cried as he kissed her.', "kissed", None),
+        ("“Never,” Tamsin said, and kissed him.", "kissed", None),
+        ('He said, "I never kissed her."', "kissed", "negated"),
+    ],
+)
+def test_a_quotation_mark_bounds_the_negation_window(
+    sentence: str, word: str, frame: str | None
+) -> None:
+    assert frame_in(sentence, word) == frame
 
 
 def test_a_dreamlike_paragraph_frames_every_hit_as_dream() -> None:
