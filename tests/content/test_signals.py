@@ -426,14 +426,14 @@ def test_evidence_lists_each_sentence_once() -> None:
 
 def test_detect_signals_end_to_end_on_a_short_story() -> None:
     text = (
-        "Corwin drew his sword and the battle began. He was stabbed twice in the side.\n\n"
+        "Corwin drew his sword and the guard bled. He was stabbed twice in the side.\n\n"
         "She dreamed of the funeral. No one died that night."
     )
     paragraphs = [Span(0, text.index("\n")), Span(text.index("She dreamed"), len(text))]
     signals = by_name(detect_signals(text, paragraphs))
     assert signals["violence"].level == "serious"
     assert [s.of(text) for s in signals["violence"].evidence] == [
-        "Corwin drew his sword and the battle began.",
+        "Corwin drew his sword and the guard bled.",
         "He was stabbed twice in the side.",
     ]
     death = signals["death"]
@@ -445,7 +445,7 @@ def test_detect_signals_end_to_end_on_a_short_story() -> None:
     assert signals["profanity"].level == "none"
 
 
-# --- the shipped lexicon: ages, school, adults, distress (issue 4) -------------------------
+# --- the shipped lexicon: ages, school, adults, distress, drink, war (issue 4) -----------
 
 
 def strongest(text: str, signal: str) -> str:
@@ -470,6 +470,35 @@ def strongest(text: str, signal: str) -> str:
         ("Please, stop, Tamsin whispered.", "distress", "refusal"),
         ("He pinned her against the wall.", "distress", "force"),
         ("Ivo slept until noon.", "distress", "none"),
+        ("She sat there drinking strawberry lemon tea.", "substances", "none"),
+        ("He drank his pumpkin juice.", "substances", "none"),
+        ("He drank in the sight of the lake.", "substances", "none"),
+        ("Ivo took a sip of cocoa.", "substances", "none"),
+        ("Ivo drank the whole bottle.", "substances", "use"),
+        ("She took a sip of the wine.", "substances", "use"),
+        ("They were drinking at the Three Broomsticks.", "substances", "use"),
+        ("After the war, Ivo opened a shop.", "violence", "none"),
+        ("He stabbed the guard.", "violence", "serious"),
+        ("What in bleeding hell is that?", "violence", "none"),
+        ("He smashed into the wall.", "substances", "none"),
+        ("They got completely smashed.", "substances", "intoxication"),
+        ("She poured herself a cup of tea.", "substances", "none"),
+        ("I'm starving, Ivo said.", "abuse", "none"),
+        ("Well, bully for them.", "abuse", "none"),
+        ("The cat felt neglected.", "abuse", "none"),
+        ("His aunt starved him for days.", "abuse", "mentioned"),
+        ("The fire in the hearth had died down.", "death", "none"),
+        ("Until my dying breath, he promised.", "death", "none"),
+        ("The Death Eater fled the hall.", "death", "none"),
+        ("Fred died at dawn.", "death", "on_page"),
+        ("Nott cut himself off mid-sentence.", "self_harm", "none"),
+        ("Draco jumped off the bar.", "self_harm", "none"),
+        ("She cut herself again that night.", "self_harm", "on_page"),
+        ("Death Eaters attacked the village.", "violence", "serious"),
+        ("That asshole. Such a dick. Fuck you, Malfoy.", "sexual", "none"),
+        ("She put her hands on her hips. Ron moaned about homework.", "sexual", "none"),
+        ("He cocks his head at the noise.", "sexual", "none"),
+        ("She moaned as his hips rolled.", "sexual", "non_explicit"),
     ],
 )
 def test_shipped_age_school_adult_and_distress_patterns(text: str, signal: str, level: str) -> None:
