@@ -187,7 +187,9 @@ _QUOTE_CLOSE = re.compile(r"[?!…,—–-][\"'”’]\s*$")
 
 
 def _speech_tag(text: str, span: Span) -> bool:
-    """Whether a sentence goes on from a quotation ending in ``?`` or ``!`` (``Ann asked.``).
+    """Whether a sentence goes on from a quotation ending in ``?``, ``!``, ``…`` or a dash.
+
+    Such a sentence is the speech tag of that quotation (``Ann asked, ...``), not narration.
 
     Example:
         >>> text = '"Tea?" Ann asked, smiling at the rain.'
