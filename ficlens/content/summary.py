@@ -150,7 +150,12 @@ def summarize(
     if sentences <= 0 or not paragraphs:
         return ()
     early = paragraphs[: max(1, math.floor(len(paragraphs) * EARLY_SHARE))]
-    candidates = [span for paragraph in early for span in sentence_spans(text, paragraph)]
+    candidates = [
+        (span, _quoted_share(text, span, quoted))
+        for paragraph in early
+        for quoted in [_quotations(text, paragraph)]
+        for span in sentence_spans(text, paragraph)
+    ]
     weights = _word_weights(text, paragraphs)
     names = _main_names(characters)
     pool = _readable(text, candidates, MIN_WORDS, strict=True) or _readable(
@@ -162,25 +167,47 @@ def summarize(
 
 
 def _readable(
-    text: str, candidates: Sequence[Span], min_words: int, *, strict: bool
+    text: str, candidates: Sequence[tuple[Span, float]], min_words: int, *, strict: bool
 ) -> list[tuple[int, Span]]:
     kept = []
-    for order, span in enumerate(candidates):
+    for order, (span, share) in enumerate(candidates):
         piece = span.of(text)
         words = len(_WORD.findall(piece))
         if words < min_words or words > MAX_WORDS:
             continue
-        if strict and (_quoted_share(piece) > MAX_QUOTED_SHARE or _speech_tag(text, span)):
+        if strict and (share > MAX_QUOTED_SHARE or _speech_tag(text, span)):
             continue
         kept.append((order, span))
     return kept
 
 
-def _quoted_share(piece: str) -> float:
-    quoted = sum(len(match.group()) for match in _QUOTED.finditer(piece))
-    if piece[:1] in '"“' and not quoted:
-        return 1.0  # an opening mark whose close is in a later sentence
-    return quoted / len(piece)
+def _quotations(text: str, paragraph: Span) -> list[Span]:
+    """The paragraph's quotations, marks included; one still open at its end runs to the end.
+
+    Example:
+        >>> text = '"Sorry. Dai asked me." Ann nodded. "Go on'
+        >>> [text[q.start : q.end] for q in _quotations(text, Span(0, len(text)))]
+        ['"Sorry. Dai asked me."', '"Go on']
+    """
+    found = [
+        Span(paragraph.start + m.start(), paragraph.start + m.end())
+        for m in _QUOTED.finditer(paragraph.of(text))
+    ]
+    end = found[-1].end if found else paragraph.start
+    opening = re.search('["“]', text[end : paragraph.end])
+    if opening is not None:
+        found.append(Span(end + opening.start(), paragraph.end))
+    return found
+
+
+def _quoted_share(text: str, span: Span, quotations: Sequence[Span]) -> float:
+    """The share of a sentence's characters inside the paragraph's quotations.
+
+    A sentence in the middle of a quoted speech (``Dai asked me.`` above) is quotation, though
+    it holds no mark of its own.
+    """
+    inside = sum(max(0, min(span.end, q.end) - max(span.start, q.start)) for q in quotations)
+    return inside / max(1, span.end - span.start)
 
 
 _QUOTE_CLOSE = re.compile(r"[?!…,—–-][\"'”’]\s*$")

@@ -116,3 +116,15 @@ def test_a_speech_tag_going_on_from_a_question_is_not_a_summary_sentence() -> No
     assert [span.of(text) for span in summary] == [
         "Hester Quaile walked the orchard rows with a ladder and shears."
     ]
+
+
+def test_a_sentence_inside_a_quoted_speech_is_not_a_summary_sentence() -> None:
+    text = (
+        '"Sorry, Hester Quaile. I did not mean to make you jump in the orchard. Aldo Finch asked '
+        'me to count the orchard apples." Hester Quaile counted the orchard apples by the wall.'
+        "\n\nThe orchard trees leaned over the wall.\n\nAt the end the orchard was sold."
+    )
+    summary = summarize(text, paragraphs(text), characters=[HESTER, ALDO], sentences=3)
+    assert [span.of(text) for span in summary] == [
+        "Hester Quaile counted the orchard apples by the wall."
+    ]
