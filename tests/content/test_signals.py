@@ -491,6 +491,8 @@ def strongest(text: str, signal: str) -> str:
         ("Until my dying breath, he promised.", "death", "none"),
         ("The Death Eater fled the hall.", "death", "none"),
         ("Fred died at dawn.", "death", "on_page"),
+        ("She practised with a dying fish.", "death", "none"),
+        ("Fred was dying and they knew it.", "death", "on_page"),
         ("Nott cut himself off mid-sentence.", "self_harm", "none"),
         ("Draco jumped off the bar.", "self_harm", "none"),
         ("She cut herself again that night.", "self_harm", "on_page"),
