@@ -9,7 +9,8 @@ Each candidate sentence is scored without any model:
 * **centrality**: the mean weight of its content words, a word's weight being how often the
   whole story uses it (log-scaled), so sentences about what the story keeps returning to win;
 * **main characters**: a bonus for each of the three most-mentioned characters it names;
-* **narration**: sentences that are mostly quotation, the speech tag going on from a quotation
+* **narration**: sentences that are mostly quotation (a sentence inside a quoted speech is, mark
+  or no mark), the speech tag going on from a quotation
   (``"Tea?" Ann asked, ...``), very short (under 6 words) or very long (over 45 words) are left
   out; if that leaves nothing (a poem of short lines), the rule is
   relaxed to 3 words and quotation is allowed;
@@ -21,6 +22,7 @@ splitter shared with :mod:`ficlens.content.relationships`.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -151,9 +153,10 @@ def summarize(
         return ()
     early = paragraphs[: max(1, math.floor(len(paragraphs) * EARLY_SHARE))]
     candidates = [
-        (span, _quoted_share(text, span, quoted))
+        (span, _quoted_share(span, quoted, starts))
         for paragraph in early
         for quoted in [_quotations(text, paragraph)]
+        for starts in [[q.start for q in quoted]]
         for span in sentence_spans(text, paragraph)
     ]
     weights = _word_weights(text, paragraphs)
@@ -200,13 +203,18 @@ def _quotations(text: str, paragraph: Span) -> list[Span]:
     return found
 
 
-def _quoted_share(text: str, span: Span, quotations: Sequence[Span]) -> float:
+def _quoted_share(span: Span, quotations: Sequence[Span], starts: Sequence[int]) -> float:
     """The share of a sentence's characters inside the paragraph's quotations.
 
     A sentence in the middle of a quoted speech (``Dai asked me.`` above) is quotation, though
     it holds no mark of its own.
     """
-    inside = sum(max(0, min(span.end, q.end) - max(span.start, q.start)) for q in quotations)
+    inside = 0
+    last = bisect.bisect_left(starts, span.end) - 1
+    while last >= 0 and quotations[last].end > span.start:  # sorted and disjoint: stop early
+        quote = quotations[last]
+        inside += min(span.end, quote.end) - max(span.start, quote.start)
+        last -= 1
     return inside / max(1, span.end - span.start)
 
 
