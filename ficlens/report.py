@@ -9,7 +9,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ficlens.model import Analysis, Metadata, Work
-from ficlens.report_content import before_you_read
+from ficlens.report_content import before_you_read, one_line
 from ficlens.stats import character_lines, count_words, work_stats
 
 _PREVIEW = 90
@@ -33,8 +33,7 @@ _LIST_FIELDS = (
 
 
 def _preview(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _PREVIEW else flat[: _PREVIEW - 1] + "…"
+    return one_line(text, _PREVIEW)
 
 
 def _declared(metadata: Metadata) -> Table:

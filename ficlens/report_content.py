@@ -13,6 +13,17 @@ _QUOTE = 110
 _SHOWN_TAGS = 12
 
 
+def one_line(text: str, limit: int) -> str:
+    r"""``text`` on one line, cut with ``…`` to at most ``limit`` characters.
+
+    Example:
+        >>> one_line("Rain on\n the bridge", 10)
+        'Rain on t…'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def _passage(text: str, span: Span) -> str:
     """A passage in quotation marks, on one line, cut at ``_QUOTE`` characters.
 
@@ -32,7 +43,7 @@ def _passage(text: str, span: Span) -> str:
         flat = flat[1:]
     elif flat.count('"') % 2 == 1:
         flat = flat[:-1] if flat.endswith('"') else flat.removeprefix('"')
-    flat = flat if len(flat) <= _QUOTE else flat[: _QUOTE - 1] + "…"
+    flat = one_line(flat, _QUOTE)
     return flat if flat[:1] in '"“' else f"“{flat}”"
 
 
