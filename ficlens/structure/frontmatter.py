@@ -11,6 +11,7 @@ _LISTS = {
     "fandom": "fandoms",
     "fandoms": "fandoms",
     "pairing": "relationships",
+    "otp": "relationships",
     "pairings": "relationships",
     "relationship": "relationships",
     "relationships": "relationships",
@@ -46,9 +47,9 @@ def merge_front_matter(metadata: Metadata, fields: list[tuple[str, str]]) -> Met
             previous = values.get(target, ())
             assert isinstance(previous, tuple)
             values[target] = previous + split_tags(value.replace(";", ","))
-        elif key == "title":
+        elif key in ("title", "story title"):
             values.setdefault("title", value)
-        elif key in ("author", "by", "pen name", "penname"):
+        elif key in ("author", "authors", "author/artist", "by", "pen name", "penname"):
             values.setdefault("authors", split_tags(value))
         elif key in ("rating", "rated"):
             values.setdefault("rating", normalise_ao3_rating(value))

@@ -17,6 +17,7 @@ from ficlens.structure.paragraphs import Paragraph
 from ficlens.structure.patterns import (
     chapter_heading,
     front_matter_field,
+    front_matter_key,
     has_author_cues,
     is_disclaimer,
     is_review_request,
@@ -37,7 +38,8 @@ _INLINE_ASIDE = re.compile(
     r"\s*[^()\[\]]{1,600}[)\]]",
     re.I,
 )
-_BY_LINE = re.compile(r"^by\s+\S.{0,80}$", re.I)
+_BY_LINE = re.compile(r"^by\s*:?\s+\S.{0,80}$", re.I)
+_BY_PREFIX = re.compile(r"^by\s*:?\s*", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,47 +165,143 @@ def _note(group: Sequence[Paragraph], kind: NoteKind, chapter: int | None, metho
 def scan_front_matter(
     paragraphs: Sequence[Paragraph], *, title: str | None
 ) -> tuple[list[Note], int, list[tuple[str, str]]]:
-    """Read ``Title:``/``Rating:`` header lines and a ``Title / by Author`` opening.
+    """Read a pasted fic's header: ``Title:``/``Rating:`` lines and a ``Title / by Author`` opening.
+
+    The header of a fest or archive fic is read whole: a few short lines before the first
+    field (``Day 7``, ``Recipient: ...``), fields whose value is on the next line or paragraph
+    (``Summary:`` alone, then the summary), an ``A/N:`` line among the fields, and a few short
+    paragraphs between the fields and a scene break (``Thanks to my beta.`` then ``*~*~*``).
 
     Returns:
         The notes, the index of the first paragraph after the front matter, and the fields.
     """
     notes: list[Note] = []
     fields: list[tuple[str, str]] = []
-    index = 0
-    first_lines = paragraphs[0].text.splitlines() if paragraphs else []
+    index = _title_lines(paragraphs, title, fields)
+    if index:
+        notes += notes_from_run(paragraphs[:index], kind="front_matter", chapter=None)
+    else:
+        index = _lead_lines(paragraphs)
+        if index:
+            notes += [Note("front_matter", p.span, None, (), METHOD) for p in paragraphs[:index]]
+    header_start = len(notes)
+    while index < len(paragraphs) and _opens_field(paragraphs[index].text):
+        for line, field in _field_lines(paragraphs[index]):
+            if field[0] == "note":
+                notes.append(Note("author_before", line.span, None, _labels([line]), METHOD))
+                continue
+            fields.append(field)
+            kind = _FIELD_KINDS.get(field[0], "front_matter")
+            notes.append(Note(kind, line.span, None, _labels([line]), METHOD))
+        index += 1
+        if fields and not fields[-1][1] and index < len(paragraphs):
+            index = _field_value(paragraphs, index, fields, notes)
+    if len(notes) - header_start >= _HEADER_FIELDS:
+        index = _before_break(paragraphs, index, notes)
+    return notes, index, fields
+
+
+_FIELD_KINDS: dict[str, NoteKind] = {"summary": "summary", "disclaimer": "disclaimer"}
+_HEADER_FIELDS = 2
+"""Fields that make a header block: with as many, short lines around them are header too."""
+_LEAD_PARAGRAPHS = 3
+_LEAD_WORDS = 8
+_BEFORE_BREAK_PARAGRAPHS = 3
+_BEFORE_BREAK_WORDS = 100
+_QUOTE_OPENING = tuple("\"“‘'«")
+
+
+def _title_lines(
+    paragraphs: Sequence[Paragraph], title: str | None, fields: list[tuple[str, str]]
+) -> int:
+    """A ``Title`` then ``by Author`` opening (one paragraph, two, or three with a bare ``By``).
+
+    Returns:
+        How many paragraphs it takes (0 when the work does not open so); ``fields`` gains the
+        title and the author.
+    """
+    first_lines = [line.strip() for line in paragraphs[0].text.splitlines()] if paragraphs else []
     if (
         len(first_lines) == 2
         and _BY_LINE.match(first_lines[1])
         and len(first_lines[0].split()) <= 15
     ):
-        fields += [
-            ("title", first_lines[0].strip()),
-            ("author", first_lines[1].strip()[3:].strip()),
-        ]
-        notes += notes_from_run(paragraphs[:1], kind="front_matter", chapter=None)
-        index = 1
-    elif len(paragraphs) > 1 and _BY_LINE.match(paragraphs[1].text) and _words(paragraphs[0]) <= 15:
-        fields += [("title", paragraphs[0].text), ("author", paragraphs[1].text[3:].strip())]
-        notes += notes_from_run(paragraphs[:2], kind="front_matter", chapter=None)
-        index = 2
-    elif paragraphs and title and paragraphs[0].text.strip().lower() == title.strip().lower():
-        notes += notes_from_run(paragraphs[:1], kind="front_matter", chapter=None)
-        index = 1
-    while index < len(paragraphs) and front_matter_field(paragraphs[index].text.split("\n")[0]):
-        for line, field in _field_lines(paragraphs[index]):
-            fields.append(field)
-            kind = _FIELD_KINDS.get(field[0], "front_matter")
-            notes.append(Note(kind, line.span, None, _labels([line]), METHOD))
-        index += 1
-    return notes, index, fields
+        fields += [("title", first_lines[0]), ("author", _BY_PREFIX.sub("", first_lines[1]))]
+        return 1
+    texts = [p.text.strip() for p in paragraphs[:3]]
+    if len(texts) > 1 and _BY_LINE.match(texts[1]) and len(texts[0].split()) <= 15:
+        fields += [("title", texts[0]), ("author", _BY_PREFIX.sub("", texts[1]))]
+        return 2
+    if len(texts) > 2 and texts[1].lower() in ("by", "by:") and len(texts[2].split()) <= 5:
+        fields += [("title", texts[0]), ("author", texts[2])]
+        return 3
+    if texts and title and texts[0].lower() == title.strip().lower():
+        return 1
+    return 0
 
 
-_FIELD_KINDS: dict[str, NoteKind] = {"summary": "summary", "disclaimer": "disclaimer"}
+def _lead_lines(paragraphs: Sequence[Paragraph]) -> int:
+    """Short lines before a header's fields (``Day 7``, ``To: a friend``), or 0.
+
+    They count only when a run of at least ``_HEADER_FIELDS`` field lines follows them.
+    """
+    for index, paragraph in enumerate(paragraphs[: _LEAD_PARAGRAPHS + 1]):
+        if _opens_field(paragraph.text):
+            following = sum(
+                len(_field_lines(p))
+                for p in paragraphs[index : index + _HEADER_FIELDS]
+                if _opens_field(p.text)
+            )
+            return index if following >= _HEADER_FIELDS else 0
+        if _words(paragraph) > _LEAD_WORDS or paragraph.text.lstrip().startswith(_QUOTE_OPENING):
+            return 0
+    return 0
+
+
+def _field_value(
+    paragraphs: Sequence[Paragraph], index: int, fields: list[tuple[str, str]], notes: list[Note]
+) -> int:
+    """A field given alone (``Summary:``) takes the next paragraph, unless it is a field too."""
+    paragraph = paragraphs[index]
+    if _opens_field(paragraph.text) or _structural(paragraph) or _words(paragraph) > _MAX_CUE_WORDS:
+        return index
+    key = fields[-1][0]
+    fields[-1] = (key, " ".join(paragraph.text.split()))
+    last = notes[-1]
+    notes[-1] = Note(
+        last.kind, Span(last.span.start, paragraph.span.end), None, last.labels, METHOD
+    )
+    return index + 1
+
+
+def _before_break(paragraphs: Sequence[Paragraph], index: int, notes: list[Note]) -> int:
+    """Notes between a header and the scene break that ends it, not the story's first scene.
+
+    They are short and read as notes (``Thanks to my beta.``).
+    """
+    for end in range(index, min(index + _BEFORE_BREAK_PARAGRAPHS, len(paragraphs) - 1) + 1):
+        paragraph = paragraphs[end]
+        if is_scene_break(paragraph.text):
+            if end > index:
+                notes += notes_from_run(paragraphs[index:end], kind="author_before", chapter=None)
+            return end
+        if not _note_like(paragraph) or _words(paragraph) > _BEFORE_BREAK_WORDS:
+            break
+    return index
+
+
+def _opens_field(text: str) -> bool:
+    """Whether a paragraph's first line is a header field (``Rating: T``, or ``Summary:``)."""
+    line = text.split("\n", maxsplit=1)[0].strip()
+    return front_matter_field(line) is not None or front_matter_key(line) is not None
 
 
 def _field_lines(paragraph: Paragraph) -> list[tuple[Paragraph, tuple[str, str]]]:
-    """Split a header paragraph into its ``Field: value`` lines; other lines continue the last."""
+    """Split a header paragraph into its field lines; other lines continue the last.
+
+    A line opening an author's note (``A/N: ...``) is its own piece, keyed ``note``. A field
+    with no value on its line (``Author:``) takes the next line as its value.
+    """
     found: list[tuple[Paragraph, tuple[str, str]]] = []
     offset = paragraph.span.start
     for raw in paragraph.text.split("\n"):
@@ -213,14 +311,18 @@ def _field_lines(paragraph: Paragraph) -> list[tuple[Paragraph, tuple[str, str]]
         offset += len(raw) + 1
         if end <= start:
             continue
-        field = front_matter_field(line.strip())
-        piece = Paragraph(Span(start, end), 0, line.strip())
+        text = line.strip()
+        key = front_matter_key(text)
+        field = front_matter_field(text) or ((key, "") if key else None)
+        if field is None and starts_note(text):
+            field = ("note", text)
+        piece = Paragraph(Span(start, end), 0, text)
         if field or not found:
-            found.append((piece, field or ("", line.strip())))
+            found.append((piece, field or ("", text)))
         else:
-            previous, (key, value) = found[-1]
-            merged = Paragraph(Span(previous.span.start, end), 0, previous.text + " " + piece.text)
-            found[-1] = (merged, (key, value + " " + piece.text))
+            previous, (name, value) = found[-1]
+            merged = Paragraph(Span(previous.span.start, end), 0, previous.text + " " + text)
+            found[-1] = (merged, (name, f"{value} {text}".strip()))
     return found
 
 

@@ -321,6 +321,23 @@ def _field_pattern() -> re.Pattern[str]:
     return re.compile(rf"^\s*(?P<key>{fields})\s*:\s*(?P<value>\S.*)$", re.I | re.S)
 
 
+@cache
+def _key_pattern() -> re.Pattern[str]:
+    fields = _alternation(lexicon()["front_matter"]["fields"])
+    return re.compile(rf"^\s*(?P<key>{fields})\s*:\s*$", re.I)
+
+
+def front_matter_key(line: str) -> str | None:
+    """``"Summary:"`` -> ``"summary"``: a header field whose value follows on the next line.
+
+    Example:
+        >>> front_matter_key("Summary:"), front_matter_key("Summary: x"), front_matter_key("Mood:")
+        ('summary', None, None)
+    """
+    match = _key_pattern().match(line)
+    return " ".join(match.group("key").lower().split()) if match else None
+
+
 def front_matter_field(paragraph: str) -> tuple[str, str] | None:
     """``"Rating: T"`` -> ``("rating", "T")`` for the header lines of a pasted fic."""
     match = _field_pattern().match(paragraph)

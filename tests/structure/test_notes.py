@@ -231,6 +231,75 @@ def test_title_and_by_author_as_separate_paragraphs(build_text: BuildText) -> No
     assert [c.number for c in work.chapters] == [1, 2]
 
 
+def test_fest_header_with_lead_lines_and_values_on_the_next_line(
+    build_text: BuildText, story_lost: Callable[[Work], str]
+) -> None:
+    work = build_text(
+        "Day 7\n\nPrompt: a borrowed coat\nAuthor:\nReed Warbler\nOTP: Fern/The Ferryman\n"
+        "Setting: the marsh\n\nSummary:\n\nFern lends the ferryman her coat.\n\n"
+        f"{STORY_A}\n\n{STORY_B}"
+    )
+    assert work.metadata.authors == ("Reed Warbler",)
+    assert work.metadata.relationships == ("Fern/The Ferryman",)
+    assert work.metadata.summary == "Fern lends the ferryman her coat."
+    assert _notes(work)[0] == ("front_matter", "Day 7")
+    assert _notes(work)[-1] == ("summary", "Summary:\n\nFern lends the ferryman her coat.")
+    assert _story(work) == f"{STORY_A}\n\n{STORY_B}"
+    assert story_lost(work) == ""
+
+
+def test_title_bare_by_author_header_and_thanks_before_the_break(
+    build_text: BuildText, story_lost: Callable[[Work], str]
+) -> None:
+    work = build_text(
+        "The Ferryman's Letter\n\nBy\n\nReed Warbler\n\n"
+        "Summary: Fern crosses the marsh.\nRating: PG-13 (for one kiss)\n"
+        "Disclaimer: The marsh belongs to nobody.\n\nThanks to my beta, Wren.\n\n*~*~*~*\n\n"
+        f"{STORY_A}\n\n{STORY_B}"
+    )
+    assert (work.metadata.title, work.metadata.authors) == (
+        "The Ferryman's Letter",
+        ("Reed Warbler",),
+    )
+    assert work.metadata.rating == "PG-13 (for one kiss)"
+    kinds = [kind for kind, _ in _notes(work)]
+    assert kinds == ["front_matter", "summary", "front_matter", "disclaimer", "author_before"]
+    assert _notes(work)[-1] == ("author_before", "Thanks to my beta, Wren.")
+    assert _story(work) == f"{STORY_A}\n\n{STORY_B}"
+    assert story_lost(work) == ""
+
+
+def test_a_note_line_inside_a_header_is_not_a_field_value(build_text: BuildText) -> None:
+    work = build_text(
+        "Title: The Ferryman's Letter\nRating: R\nNotes: written for the marsh challenge\n\n"
+        f"{STORY_A}\n\n{STORY_B}"
+    )
+    assert work.metadata.rating == "R"
+    assert _notes(work)[-1] == ("author_before", "Notes: written for the marsh challenge")
+    assert _story(work) == f"{STORY_A}\n\n{STORY_B}"
+
+
+def test_title_then_by_with_a_colon(build_text: BuildText) -> None:
+    work = build_text(f"*The Ferryman's Letter*\n\nby: Reed Warbler\n\n{STORY_A}\n\n{STORY_B}")
+    assert work.metadata.authors == ("Reed Warbler",)
+    assert _story(work) == f"{STORY_A}\n\n{STORY_B}"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        pytest.param("It was late.\n\nSetting: the sun, over the marsh.", id="one-field-line"),
+        pytest.param("“Day 7,” she said.\n\nTitle: none\nAuthor: none", id="dialogue-lead"),
+    ],
+)
+def test_story_lines_that_look_like_a_header_stay_story(
+    build_text: BuildText, opening: str
+) -> None:
+    work = build_text(f"{opening}\n\n{STORY_A}\n\n{STORY_B}")
+    assert work.notes == ()
+    assert _story(work) == f"{opening}\n\n{STORY_A}\n\n{STORY_B}"
+
+
 def test_front_matter_fixture_and_summary_field(fixture_path: Callable[[str], Path]) -> None:
     work = ficlens.read(fixture_path("tiny_oneshot.txt"))
     assert work.metadata.title == "The Kettle That Sang"

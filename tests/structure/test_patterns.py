@@ -252,6 +252,8 @@ def test_parse_number(value: str, expected: int | None) -> None:
         ("Pen Name: Reed Warbler", ("pen name", "Reed Warbler")),
         ("  pairing :  Fern/Ash", ("pairing", "Fern/Ash")),
         ("Title:", None),
+        ("OTP: Fern/Ash", ("otp", "Fern/Ash")),
+        ("Author/Artist: Reed", ("author/artist", "Reed")),
         ("Mood: grim", None),
         ("She said: no.", None),
     ],
