@@ -20,6 +20,7 @@ from ficlens.content.tags import (
     read_tags,
     sentence_span,
 )
+from ficlens.content.tags.lexical import PreparedText, lexical_hits
 from ficlens.eval.tags import micro, score_tags
 from ficlens.model import Chapter, Scene, Signal, Span, Tag
 
@@ -284,6 +285,47 @@ def test_sentence_span_cuts_long_sentences_around_the_match() -> None:
     assert span.contains(match)
     assert len(span) <= MAX_EVIDENCE_CHARS
     assert not span.of(text).startswith(" ") and not span.of(text).endswith(" ")
+
+
+def _counts(tag: str, sentence: str) -> bool:
+    """Whether the packaged rule of ``tag`` counts a hit in a one-sentence story."""
+    [rule] = [rule for rule in load_tags() if rule.name == tag]
+    prepared = PreparedText.of(sentence, [Span(0, len(sentence))])
+    return bool(lexical_hits(rule, prepared))
+
+
+@pytest.mark.parametrize(
+    ("tag", "sentence", "counts"),
+    [
+        ("Angst", "Lavender tears her eyes away from the window.", False),
+        ("Angst", "Tears ran down her face as the train left.", True),
+        ("Crying", "He tears open the envelope.", False),
+        ("Crying", "She wiped the tears from her cheeks.", True),
+        ("Alcohol", "\u201cNot playing at anything, Gin.\u201d", False),
+        ("Alcohol", "He poured himself a glass of gin.", True),
+        ("Alcohol", "She ordered a gin and tonic.", True),
+        ("Love Confessions", "\u201cI took it,\u201d Remus confesses.", False),
+        ("Love Confessions", "It was a confession, of sorts.", True),
+        ("Illness", "Ron threw up a shield as the curse flew.", False),
+        ("Illness", "Harry threw up twice before breakfast.", True),
+        ("Injury", "\u201cBleeding hell, that was close.\u201d", False),
+        ("Injury", "The planner is trying to bleed the Ministry dry.", False),
+        ("Injury", "\u201cYou wound me,\u201d he said, grinning.", False),
+        ("Injury", "She wound her scarf around her neck.", False),
+        ("Injury", "The wound on his arm was bleeding again.", True),
+        ("Hurt/Comfort", "\u201cBleeding hell,\u201d Ron said.", False),
+        ("Break Up", "He told them that he had broken up a fight.", False),
+        ("Break Up", "He said they had broken up in May.", True),
+        ("Smoking", "Crimson smoke curled over the lake.", False),
+        ("Smoking", "The smoking ruins of the house were still warm.", False),
+        ("Smoking", "Her mood was lighter than the day before.", False),
+        ("Smoking", "He smoked in silence by the window.", True),
+    ],
+)
+def test_shipped_tags_skip_idioms_and_keep_the_real_thing(
+    tag: str, sentence: str, counts: bool
+) -> None:
+    assert _counts(tag, sentence) is counts
 
 
 # --- the loader's errors ---------------------------------------------------------------------
