@@ -186,7 +186,8 @@ def scan_front_matter(
             notes += [Note("front_matter", p.span, None, (), METHOD) for p in paragraphs[:index]]
     header_start = len(notes)
     while index < len(paragraphs) and _opens_field(paragraphs[index].text):
-        for line, field in _field_lines(paragraphs[index]):
+        pieces = _field_lines(paragraphs[index])
+        for line, field in pieces:
             if field[0] == "note":
                 notes.append(Note("author_before", line.span, None, _labels([line]), METHOD))
                 continue
@@ -194,7 +195,8 @@ def scan_front_matter(
             kind = _FIELD_KINDS.get(field[0], "front_matter")
             notes.append(Note(kind, line.span, None, _labels([line]), METHOD))
         index += 1
-        if fields and not fields[-1][1] and index < len(paragraphs):
+        key, value = pieces[-1][1]
+        if key != "note" and not value and index < len(paragraphs):
             index = _field_value(paragraphs, index, fields, notes)
     if len(notes) - header_start >= _HEADER_FIELDS:
         index = _before_break(paragraphs, index, notes)
@@ -232,7 +234,12 @@ def _title_lines(
     if len(texts) > 1 and _BY_LINE.match(texts[1]) and len(texts[0].split()) <= 15:
         fields += [("title", texts[0]), ("author", _BY_PREFIX.sub("", texts[1]))]
         return 2
-    if len(texts) > 2 and texts[1].lower() in ("by", "by:") and len(texts[2].split()) <= 5:
+    if (
+        len(texts) > 2
+        and texts[1].lower() in ("by", "by:")
+        and len(texts[0].split()) <= 15
+        and len(texts[2].split()) <= 5
+    ):
         fields += [("title", texts[0]), ("author", texts[2])]
         return 3
     if texts and title and texts[0].lower() == title.strip().lower():
@@ -261,7 +268,10 @@ def _lead_lines(paragraphs: Sequence[Paragraph]) -> int:
 def _field_value(
     paragraphs: Sequence[Paragraph], index: int, fields: list[tuple[str, str]], notes: list[Note]
 ) -> int:
-    """A field given alone (``Summary:``) takes the next paragraph, unless it is a field too."""
+    """A field given alone (``Summary:``) takes the next paragraph, unless it is a field too.
+
+    ``fields[-1]`` and ``notes[-1]`` are that field and its note; both grow to hold the value.
+    """
     paragraph = paragraphs[index]
     if _opens_field(paragraph.text) or _structural(paragraph) or _words(paragraph) > _MAX_CUE_WORDS:
         return index
