@@ -71,17 +71,26 @@ _DECLARED_IN_TEXT = re.compile(
 )
 
 
+_REASON = re.compile(r"\s*(?:\(.*\)|\[.*\]|\bfor\b.*|[,;:.!].*|\s[-–—]\s.*)$", re.I | re.S)
+"""What may follow a declared rating to explain it: ``(for one kiss)``, ``for language``."""
+
+
 def ao3_from_declared(value: str | None) -> str | None:
     """A declared rating in any common spelling, as AO3's name (``None`` if not a rating).
+
+    A reason after the rating is ignored (``PG-13 (for one kiss)``, ``M for language``).
 
     Example:
         >>> ao3_from_declared("Fiction T"), ao3_from_declared("Teen And Up Audiences")
         ('Teen And Up Audiences', 'Teen And Up Audiences')
+        >>> ao3_from_declared("PG-13 (for one kiss)"), ao3_from_declared("M for language")
+        ('Teen And Up Audiences', 'Mature')
     """
     if not value:
         return None
     cleaned = value.strip()
     cleaned = re.sub(r"^(?:(?:rated|rating):?\s*)?(?:fiction\s+)?", "", cleaned, flags=re.I).strip()
+    cleaned = _REASON.sub("", cleaned).strip() or cleaned
     if cleaned.upper() in _FFN_TO_AO3:
         return _FFN_TO_AO3[cleaned.upper()]
     film = cleaned.upper().replace("-", "").replace(" ", "")

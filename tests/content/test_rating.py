@@ -98,6 +98,25 @@ def test_film_ratings_follow_fanfiction_nets_equivalence(value: str, expected: s
     assert ao3_from_declared(value) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("PG-13 (for one kiss)", TEEN),
+        ("M for language", MATURE),
+        ("T, for swearing", TEEN),
+        ("Explicit - for the second half", EXPLICIT),
+        ("R [violence]", MATURE),
+    ],
+)
+def test_a_reason_after_the_rating_is_ignored(value: str, expected: str) -> None:
+    assert ao3_from_declared(value) == expected
+
+
+@pytest.mark.parametrize("value", ["for language", "(M)", "Maybe T"])
+def test_a_reason_alone_is_no_rating(value: str) -> None:
+    assert ao3_from_declared(value) is None
+
+
 def test_ffn_rated_line_spelling() -> None:
     assert ao3_from_declared("Rated: Fiction T") == TEEN
 
