@@ -189,6 +189,15 @@ def test_dialogue_without_romance_makes_a_platonic_pair() -> None:
     assert categories((pair,), s.characters) == ("Gen",)
 
 
+def test_dialogue_evidence_shows_who_speaks_to_whom() -> None:
+    s = story(WORKSHOP, IVO, BRAM)
+    (pair,) = run(s, quotes=quotes_of(WORKSHOP, WORKSHOP_TURNS))
+    shown = [e.of(WORKSHOP) for e in pair.evidence]
+    assert shown[0] == '"Pass me the wrench," Ivo said.'
+    # a bare line of dialogue ("The small one. ...") names neither and is no evidence shown
+    assert all(re.search(r"\b(?:Ivo|Bram)\b", passage) for passage in shown)
+
+
 def test_without_dialogue_or_romance_the_same_pair_is_not_reported() -> None:
     text = "Ivo Marsh opened the shop.\n\nLater, Bram Tell closed it."
     assert run(story(text, IVO, BRAM)) == ()
