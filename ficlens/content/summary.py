@@ -11,7 +11,9 @@ Each candidate sentence is scored without any model:
 * **main characters**: a bonus for each of the three most-mentioned characters it names;
 * **narration**: sentences that are mostly quotation (a sentence inside a quoted speech is, mark
   or no mark), the speech tag going on from a quotation
-  (``"Tea?" Ann asked, ...``), very short (under 6 words) or very long (over 45 words) are left
+  (``"Tea?" Ann asked, ...``), pieces of a sentence (opening in lower case in a story that uses
+  capitals, or holding a quotation mark without its partner: a speech cut by a line break),
+  very short (under 6 words) or very long (over 45 words) are left
   out; if that leaves nothing (a poem of short lines), the rule is
   relaxed to 3 words and quotation is allowed;
 * **position**: a small bonus for the opening sentences, which usually set the scene.
@@ -38,6 +40,9 @@ MAX_WORDS = 45
 RELAXED_MIN_WORDS = 3
 MAX_QUOTED_SHARE = 0.5
 """A sentence with more than this share of its characters inside quotation marks is dialogue."""
+
+CASE_PARAGRAPHS = 20
+"""The summary reads this many early paragraphs to tell whether the story uses capitals."""
 
 MAIN_CHARACTERS = 3
 CHARACTER_BONUS = 0.6
@@ -161,8 +166,11 @@ def summarize(
     ]
     weights = _word_weights(text, paragraphs)
     names = _main_names(characters)
-    pool = _readable(text, candidates, MIN_WORDS, strict=True) or _readable(
-        text, candidates, RELAXED_MIN_WORDS, strict=False
+    cased = any(
+        char.isupper() for paragraph in early[:CASE_PARAGRAPHS] for char in paragraph.of(text)
+    )
+    pool = _readable(text, candidates, MIN_WORDS, strict=True, cased=cased) or _readable(
+        text, candidates, RELAXED_MIN_WORDS, strict=False, cased=cased
     )
     scored = [(_score(text, span, weights, names, order), order, span) for order, span in pool]
     best = sorted(scored, key=lambda item: (-item[0], item[1]))[:sentences]
@@ -170,7 +178,12 @@ def summarize(
 
 
 def _readable(
-    text: str, candidates: Sequence[tuple[Span, float]], min_words: int, *, strict: bool
+    text: str,
+    candidates: Sequence[tuple[Span, float]],
+    min_words: int,
+    *,
+    strict: bool,
+    cased: bool,
 ) -> list[tuple[int, Span]]:
     kept = []
     for order, (span, share) in enumerate(candidates):
@@ -178,10 +191,33 @@ def _readable(
         words = len(_WORD.findall(piece))
         if words < min_words or words > MAX_WORDS:
             continue
-        if strict and (share > MAX_QUOTED_SHARE or _speech_tag(text, span)):
+        if strict and (
+            share > MAX_QUOTED_SHARE or _speech_tag(text, span) or _fragment(piece, cased=cased)
+        ):
             continue
         kept.append((order, span))
     return kept
+
+
+def _fragment(piece: str, *, cased: bool) -> bool:
+    """Part of a sentence rather than one a reader can take alone.
+
+    It opens in lower case (in a story that uses capitals: a line an italic span or a line
+    break cut from its sentence), or one of its quotation marks has no partner in it (the end
+    of a speech begun in the line before, or narration running into a speech).
+
+    Example:
+        >>> _fragment("you can't dye your hair, Moony.”", cased=True)
+        True
+        >>> _fragment("She called across the room, “Lily!", cased=True)
+        True
+        >>> _fragment("“To the lake,” Ann said, and left.", cased=True)
+        False
+    """
+    first = next((char for char in piece if char.isalpha()), "")
+    if cased and first.islower():
+        return True
+    return piece.count("“") != piece.count("”") or piece.count('"') % 2 == 1
 
 
 def _quotations(text: str, paragraph: Span) -> list[Span]:

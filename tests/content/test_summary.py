@@ -128,3 +128,24 @@ def test_a_sentence_inside_a_quoted_speech_is_not_a_summary_sentence() -> None:
     assert [span.of(text) for span in summary] == [
         "Hester Quaile counted the orchard apples by the wall."
     ]
+
+
+def test_a_piece_of_a_sentence_is_not_a_summary_sentence() -> None:
+    # A line break cut a speech in three; the lines are no sentences a reader can take alone.
+    text = (
+        "Hester Quaile walked the orchard rows with a ladder and shears.\n\n"
+        "\u201cNo but\u2026\n\nhonestly,\n\nyou cannot prune the orchard in June, Hester.\u201d\n\n"
+        "Aldo Finch called across the orchard wall, \u201cHester Quaile, the orchard cart!\n\n"
+        "The orchard trees leaned over the wall.\n\n" + "At the end the orchard was sold.\n\n" * 12
+    )
+    summary = [
+        span.of(text) for span in summarize(text, paragraphs(text), characters=[HESTER, ALDO])
+    ]
+    assert len(summary) == 3
+    assert "Hester Quaile walked the orchard rows with a ladder and shears." in summary
+    assert not [s for s in summary if "cannot prune" in s or "called across" in s]
+
+
+def test_an_all_lower_case_story_still_has_a_summary() -> None:
+    text = "\n\n".join(line.lower() for line in ORCHARD)
+    assert summarize(text, paragraphs(text), sentences=2)
