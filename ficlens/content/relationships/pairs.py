@@ -32,6 +32,10 @@ KIN_WEIGHT = 0.3
 MAX_SENTENCE = 320
 """Longer sentences are cut to a window of this many characters around the cue."""
 _KEPT_TOGETHER = 24
+_NAMED_TALK = 1.2
+"""Rank of a dialogue paragraph naming one of the pair, above a sentence naming both (1.0)."""
+_UNNAMED_TALK = 0.9
+"""Rank of a dialogue paragraph naming neither: below a sentence naming both."""
 
 
 @dataclass(slots=True)
@@ -184,10 +188,6 @@ def count_talk(story: Story, pairs: dict[tuple[str, str], Pair]) -> None:
             span, names = _quote_paragraph(story, quote, {speaker, addressee})
             weight = _NAMED_TALK if names else _UNNAMED_TALK
             pair.together.append((weight, quote.span.start, span))
-
-
-_NAMED_TALK = 1.2
-_UNNAMED_TALK = 0.9
 
 
 def _quote_paragraph(story: Story, quote: Quote, pair: set[str]) -> tuple[Span, bool]:
