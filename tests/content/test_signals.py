@@ -472,8 +472,6 @@ def strongest(text: str, signal: str) -> str:
         ("No, stop, you'll knock the cauldron over!", "non_consent", "none"),
         ("He held him down until the healer came.", "non_consent", "none"),
         ("He forced himself on her.", "non_consent", "on_page"),
-        ("He had been under the Imperius Curse for a year.", "non_consent", "none"),
-        ("He had been under the Imperius Curse for a year.", "distress", "force"),
         ("He pinned her against the wall.", "distress", "force"),
         ("Ivo slept until noon.", "distress", "none"),
         ("She sat there drinking strawberry lemon tea.", "substances", "none"),
