@@ -109,7 +109,7 @@ def analyze_content(
         rating=rating,
         warnings=(
             *archive_warnings(counts, features, by_name, find_near(hits)),
-            *content_warnings(hits, signals=by_name),
+            *content_warnings(hits, text=work.text, signals=by_name),
         ),
         relationships=relationships,
         categories=categories(relationships, view.characters) if view.characters else (),

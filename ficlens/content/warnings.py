@@ -13,6 +13,7 @@ content signals declared in ``warnings.toml``.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -177,12 +178,17 @@ def _data() -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class WarningRule:
-    """A content warning: fires on ``min_hits`` on-page hits of ``signal`` at ``level`` or up."""
+    """A content warning: fires on ``min_hits`` on-page hits of ``signal`` at ``level`` or up.
+
+    A hit whose words match ``unless`` does not count for this warning (it still counts for the
+    signal, its level and the models).
+    """
 
     name: str
     signal: str
     level: int
     min_hits: int
+    unless: re.Pattern[str] | None = None
 
 
 @cache
@@ -199,9 +205,18 @@ def warning_rules() -> tuple[WarningRule, ...]:
         levels = [level.name for level in spec.levels]
         if entry.get("level") not in levels:
             raise LexiconError(f"{file}: warning {entry['name']!r}: {spec.name} has no such level")
+        unless = entry.get("unless", [])
+        try:
+            compiled = re.compile("|".join(unless), re.IGNORECASE) if unless else None
+        except re.error as exc:
+            raise LexiconError(f"{file}: warning {entry['name']!r}: unless: {exc}") from exc
         rules.append(
             WarningRule(
-                entry["name"], spec.name, levels.index(entry["level"]), int(entry["min_hits"])
+                entry["name"],
+                spec.name,
+                levels.index(entry["level"]),
+                int(entry["min_hits"]),
+                compiled,
             )
         )
     return tuple(rules)
@@ -210,18 +225,25 @@ def warning_rules() -> tuple[WarningRule, ...]:
 def content_warnings(
     hits: Sequence[Hit],
     *,
+    text: str | None = None,
     limit: int = EVIDENCE,
     signals: Mapping[str, Signal] | None = None,
 ) -> tuple[ContentWarning, ...]:
     """The extended content warnings whose rules the hits satisfy.
 
+    With ``text`` (the work's), a hit whose words match its rule's ``unless`` does not count.
     With ``signals``, a signal the cast raised (``CAST_LEVELS``: a named character's death)
     puts its passages first in the evidence of the warnings its rule feeds.
     """
     found = []
     for rule in warning_rules():
         strong = [
-            h for h in hits if h.signal == rule.signal and h.level >= rule.level and h.frame is None
+            h
+            for h in hits
+            if h.signal == rule.signal
+            and h.level >= rule.level
+            and h.frame is None
+            and not (text and rule.unless and rule.unless.search(h.span.of(text)))
         ]
         if len(strong) < rule.min_hits:
             continue

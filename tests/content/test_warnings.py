@@ -31,7 +31,7 @@ def rule(name: str) -> WarningRule:
 
 def warnings_of(text: str, **options: int) -> dict[str, ContentWarning]:
     hits = find_hits(text, [Span(0, len(text))])
-    return {w.name: w for w in content_warnings(hits, **options)}
+    return {w.name: w for w in content_warnings(hits, text=text, **options)}
 
 
 def hit(signal: str, level: int, sentence: int, frame: str | None = None) -> Hit:
@@ -175,6 +175,21 @@ def test_confidence_grows_with_hits_and_is_capped(count: int, confidence: float)
     hits = [hit("violence", 2, n) for n in range(count)]
     (graphic,) = [w for w in content_warnings(hits) if w.name == "Graphic Violence"]
     assert graphic.confidence == confidence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "warned"),
+    [
+        ("He had been under the Imperius Curse for a year.", False),
+        ("She had been raped the summer before.", True),
+        ("Under the Imperius, he was raped.", True),
+    ],
+)
+def test_naming_the_imperius_curse_is_no_sexual_assault(sentence: str, warned: bool) -> None:
+    hits = find_hits(sentence, [Span(0, len(sentence))])
+    assert any(h.signal == "non_consent" for h in hits)  # still a non-consent word for the models
+    found = {w.name for w in content_warnings(hits, text=sentence)}
+    assert ("Sexual Assault" in found) is warned
 
 
 def test_several_rules_of_one_signal_fire_together() -> None:
