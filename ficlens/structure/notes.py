@@ -16,9 +16,8 @@ from ficlens.model import Note, NoteKind, Span
 from ficlens.structure.paragraphs import Paragraph
 from ficlens.structure.patterns import (
     chapter_heading,
-    front_matter_field,
-    front_matter_key,
     has_author_cues,
+    header_field,
     is_disclaimer,
     is_review_request,
     is_scene_break,
@@ -303,7 +302,7 @@ def _before_break(paragraphs: Sequence[Paragraph], index: int, notes: list[Note]
 def _opens_field(text: str) -> bool:
     """Whether a paragraph's first line is a header field (``Rating: T``, or ``Summary:``)."""
     line = text.split("\n", maxsplit=1)[0].strip()
-    return front_matter_field(line) is not None or front_matter_key(line) is not None
+    return header_field(line) is not None
 
 
 def _field_lines(paragraph: Paragraph) -> list[tuple[Paragraph, tuple[str, str]]]:
@@ -322,8 +321,7 @@ def _field_lines(paragraph: Paragraph) -> list[tuple[Paragraph, tuple[str, str]]
         if end <= start:
             continue
         text = line.strip()
-        key = front_matter_key(text)
-        field = front_matter_field(text) or ((key, "") if key else None)
+        field = header_field(text)
         if field is None and starts_note(text):
             field = ("note", text)
         piece = Paragraph(Span(start, end), 0, text)

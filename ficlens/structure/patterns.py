@@ -318,29 +318,23 @@ def has_author_cues(paragraph: str) -> bool:
 @cache
 def _field_pattern() -> re.Pattern[str]:
     fields = _alternation(lexicon()["front_matter"]["fields"])
-    return re.compile(rf"^\s*(?P<key>{fields})\s*:\s*(?P<value>\S.*)$", re.I | re.S)
+    return re.compile(rf"^\s*(?P<key>{fields})\s*:\s*(?P<value>\S.*)?$", re.I | re.S)
 
 
-@cache
-def _key_pattern() -> re.Pattern[str]:
-    fields = _alternation(lexicon()["front_matter"]["fields"])
-    return re.compile(rf"^\s*(?P<key>{fields})\s*:\s*$", re.I)
-
-
-def front_matter_key(line: str) -> str | None:
-    """``"Summary:"`` -> ``"summary"``: a header field whose value follows on the next line.
+def header_field(line: str) -> tuple[str, str] | None:
+    """A header line's field and value; the value is empty when it follows on the next line.
 
     Example:
-        >>> front_matter_key("Summary:"), front_matter_key("Summary: x"), front_matter_key("Mood:")
-        ('summary', None, None)
+        >>> header_field("Rating: T"), header_field("Summary:"), header_field("Mood: grim")
+        (('rating', 'T'), ('summary', ''), None)
     """
-    match = _key_pattern().match(line)
-    return " ".join(match.group("key").lower().split()) if match else None
+    match = _field_pattern().match(line)
+    if not match:
+        return None
+    return " ".join(match.group("key").lower().split()), (match.group("value") or "").strip()
 
 
 def front_matter_field(paragraph: str) -> tuple[str, str] | None:
     """``"Rating: T"`` -> ``("rating", "T")`` for the header lines of a pasted fic."""
-    match = _field_pattern().match(paragraph)
-    if not match:
-        return None
-    return " ".join(match.group("key").lower().split()), match.group("value").strip()
+    field = header_field(paragraph)
+    return field if field and field[1] else None
