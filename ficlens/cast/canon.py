@@ -77,8 +77,9 @@ def merge_canon(
     terms = _terms(packs)
     found = [(group, _canon_of(group, packs)) for group in groups]
     era = _era_of(found, packs)
+    company = _company(found)
     for group, first in found:
-        character = _namesake(group, first, era, packs)
+        character = _namesake(group, first, era, packs, company)
         if character is None and all(name_key(key) in terms for key in group.keys):
             continue  # a place, a house, a game the pack lists ("Hogwarts"): no character
         if character is None:
@@ -108,13 +109,17 @@ def story_era(named: Sequence[tuple[CanonCharacter, int]]) -> str | None:
         'next generation'
         >>> story_era([(find_canon("Harry Potter"), 9), (find_canon("Ron Weasley"), 4)]) is None
         True
+        >>> story_era([(find_canon("Regulus Black"), 2), (find_canon("Regulus Black"), 2)])
+        'marauders'
     """
     people: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
-    for character, count in {c.name: (c, n) for c, n in named}.values():
+    seen: set[str] = set()
+    for character, count in named:  # one character may be several groups (Regulus, Reg)
         if character.era:
-            people[character.era] += 1
+            people[character.era] += character.name not in seen
             mentions[character.era] += count
+            seen.add(character.name)
     ranked = people.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
@@ -134,20 +139,49 @@ def _era_of(
     )
 
 
+COMPANY = 2
+"""When no era-bound character settles the story's era, how many characters of several eras
+(``CanonCharacter.eras``) must share one of two namesakes' eras, and no other, to settle it."""
+
+
+def _company(found: Sequence[tuple[Group, CanonCharacter | None]]) -> Counter[str]:
+    """How many of the story's canon characters of several eras are written in each era."""
+    characters = {c.name: c for _, c in found if c is not None}
+    return Counter(era for c in characters.values() for era in c.eras)
+
+
 def _namesake(
-    group: Group, character: CanonCharacter | None, era: str | None, packs: tuple[FandomPack, ...]
+    group: Group,
+    character: CanonCharacter | None,
+    era: str | None,
+    packs: tuple[FandomPack, ...],
+    company: Counter[str] | None = None,
 ) -> CanonCharacter | None:
     """The character of the story's era whom a shared short name means, else ``character``.
 
     ``Lily`` is Lily Evans Potter's name in the pack, but in a story of the next generation
     (Scorpius, Rose, Albus Severus) ``Lily`` and ``Lily Potter`` are Lily Luna Potter: a group
     named only by the short forms of one character of the story's era (the first given name,
-    with or without the surname, and the surname beside them) goes to that character.
+    with or without the surname, and the surname beside them) goes to that character. With no
+    era-bound character to go by, the company decides between the namesakes: ``James`` beside
+    Sirius, Remus and Peter (written in the Marauders' era, never in the next generation's) is
+    James Potter, when at least ``COMPANY`` of them share that namesake's era and none the other's.
     """
+    if era is None:
+        era = _company_era(group, packs, company or Counter())
     if era is None or (character is not None and character.era == era):
         return character
     namesakes = _namesakes(group, era, packs)
     return namesakes[0] if len(namesakes) == 1 else character
+
+
+def _company_era(group: Group, packs: tuple[FandomPack, ...], company: Counter[str]) -> str | None:
+    """The era of one of the group's namesakes that the story's company alone is written in."""
+    eras = {c.era for c in _namesakes(group, None, packs)}
+    backed = [era for era in eras if era and company[era]]
+    return (
+        backed[0] if len(eras) > 1 and len(backed) == 1 and company[backed[0]] >= COMPANY else None
+    )
 
 
 def _namesakes(

@@ -27,7 +27,7 @@ _PACK_FIELDS = (
 )  # fmt: skip
 _PACK_REQUIRED = ("schema", "slug", "name", "name_order", "terms", "characters")
 _CHARACTER_FIELDS = (
-    "name", "given", "surname", "aliases", "epithets", "pronouns", "age", "era",
+    "name", "given", "surname", "aliases", "epithets", "pronouns", "age", "era", "eras",
 )  # fmt: skip
 _CHARACTER_REQUIRED = ("name", "given", "surname", "pronouns")
 
@@ -158,6 +158,8 @@ def _character(raw: object, index: int, source: str) -> CanonCharacter:
         _fail(source, f"{field}age", f"expected a whole number, got {age!r}")
     if age is not None and not 0 <= age <= _MAX_AGE:
         _fail(source, f"{field}age", f"expected an age between 0 and {_MAX_AGE}, got {age}")
+    if "era" in raw and "eras" in raw:
+        _fail(source, f"{field}eras", "give era (one era) or eras (several), not both")
     return CanonCharacter(
         name=_text(raw, "name", source, field),
         given=_text(raw, "given", source, field),
@@ -167,6 +169,7 @@ def _character(raw: object, index: int, source: str) -> CanonCharacter:
         pronouns=pronouns,
         age=age,
         era=_text(raw, "era", source, field) if "era" in raw else None,
+        eras=_texts(raw, "eras", source, field),
     )
 
 

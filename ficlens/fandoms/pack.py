@@ -79,6 +79,10 @@ class CanonCharacter:
         era: the generation of the canon the character belongs to ("next generation"), for
             characters who appear in one era only; a name two eras share goes to the character
             of the story's era (:func:`ficlens.cast.canon.merge_canon`).
+        eras: for a character of several eras, the eras they are written in (Sirius Black: the
+            Marauders' and the main one). When no era-bound character settles the story's era,
+            such company still tells which of two namesakes a bare given name means (``James``
+            beside Sirius, Remus and Peter is James Potter, not his grandson).
     """
 
     name: str
@@ -89,6 +93,7 @@ class CanonCharacter:
     pronouns: str
     age: int | None = None
     era: str | None = None
+    eras: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:

@@ -57,6 +57,38 @@ given = "Jago"
 surname = "Hicks"
 aliases = ["Jago"]
 pronouns = "he/him"
+
+[[characters]]
+name = "Ned Tregear"
+given = "Ned"
+surname = "Tregear"
+aliases = ["Captain Tregear"]
+pronouns = "he/him"
+era = "the storm years"
+
+[[characters]]
+name = "Ned Polglase"
+given = "Ned"
+surname = "Polglase"
+aliases = ["Neddy"]
+pronouns = "he/him"
+era = "the new harbour"
+
+[[characters]]
+name = "Loveday Rowe"
+given = "Loveday"
+surname = "Rowe"
+aliases = ["Loveday"]
+pronouns = "she/her"
+eras = ["the storm years", "the old quay"]
+
+[[characters]]
+name = "Zennor Pascoe"
+given = "Zennor"
+surname = "Pascoe"
+aliases = ["Zennor"]
+pronouns = "she/her"
+eras = ["the storm years", "the old quay"]
 """
 
 
@@ -147,3 +179,44 @@ def test_a_shared_surname_with_no_era_to_choose_by_names_no_one(
 def test_a_place_named_after_a_family_is_no_one(packs: tuple[FandomPack, ...]) -> None:
     kept = merge_canon([group(5, "Kit"), group(6, "Penrose", "Penrose Hall")], packs)
     assert canon_names(kept)["Penrose"] is None
+
+
+def test_company_of_one_era_tells_whose_bare_given_name_it_is(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # No era-bound character is named, but Loveday and Zennor are written only in the era of
+    # one of the two Neds.
+    kept = merge_canon([group(9, "Ned"), group(5, "Loveday"), group(4, "Zennor")], packs)
+    assert canon_names(kept)["Ned"] == "Ned Tregear"
+
+
+@pytest.mark.parametrize("company", [["Loveday"], ["Jago", "Loveday"]])
+def test_too_little_company_leaves_a_bare_given_name_unresolved(
+    packs: tuple[FandomPack, ...], company: list[str]
+) -> None:
+    kept = merge_canon([group(9, "Ned"), *(group(5, name) for name in company)], packs)
+    assert canon_names(kept)["Ned"] is None
+
+
+def test_era_bound_characters_outrank_the_company(packs: tuple[FandomPack, ...]) -> None:
+    kept = merge_canon(
+        [group(9, "Ned"), group(5, "Kit"), group(4, "Loveday"), group(4, "Zennor")], packs
+    )
+    assert canon_names(kept)["Ned"] == "Ned Polglase"
+
+
+def test_a_character_has_one_era_or_several_not_both() -> None:
+    message = r"tideclock.toml: characters\[0\].*eras: give era .* or eras .*, not both"
+    broken = PACK.replace('era = "the storm years"', 'era = "the storm years"\neras = ["x"]', 1)
+    with pytest.raises(ValueError, match=message):
+        parse_pack(broken, source="tideclock.toml")
+
+
+def test_one_character_named_by_two_groups_counts_once_and_with_all_its_mentions(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # "Kit" (2) and "Kit Trevail" (2) before the groups merge: four mentions of the new era.
+    characters = {c.name: c for c in packs[0].characters}
+    kit = characters["Kit Trevail"]
+    assert story_era([(kit, 2), (kit, 2)]) == "the new harbour"
+    assert story_era([(kit, 2)]) is None
