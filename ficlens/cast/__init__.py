@@ -226,6 +226,7 @@ def build_cast(
             locative=_locative_shares(text, mentions),
             votes=_key_votes(located, parsed),
             quoted=quoted_names(text, parsed, packs, {m.key for m in mentions}) if packs else None,
+            once={m.key for m in mentions if m.source == "canon"},
         )
         if packs:
             attached = merge_canon(groups, packs)

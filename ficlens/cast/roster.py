@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -28,6 +28,10 @@ from ficlens.cast.names import NameParts, nicknames, titles
 MIN_MENTIONS = 2
 QUOTED_WEIGHT = 0.5
 """What a canon name said inside a quotation counts towards ``MIN_MENTIONS``."""
+FEW_CHARACTERS = 2
+"""A story with fewer characters named ``MIN_MENTIONS`` times than this keeps the fandom pack's
+characters its narration names once: a drabble names its two characters once or twice and calls
+them ``he`` and ``she`` after."""
 _FUZZY_RATIO = 90
 _MIN_FUZZY_LENGTH = 5
 _LOCATIVE_SHARE = 0.5
@@ -296,6 +300,7 @@ def cluster_names(
     locative: dict[str, float] | None = None,
     votes: Mapping[str, Counter[str]] | None = None,
     quoted: Mapping[str, int] | None = None,
+    once: Collection[str] = (),
 ) -> list[Group]:
     """Cluster mentions into character groups, largest first.
 
@@ -309,18 +314,26 @@ def cluster_names(
             their character; a group named in the narration at least once counts
             ``QUOTED_WEIGHT`` of that (the most any of its keys has) towards ``min_mentions``
             (``"Albus!"`` shows Albus is there).
+        once: mention keys one mention of which keeps a group when fewer than
+            ``FEW_CHARACTERS`` groups are kept otherwise (a fandom pack's names).
     """
     groups = list(_initial_groups(mentions, votes or {}).values())
     groups = _merge_variants(_merge_surnames(_merge_parts(groups)))
     subjects = Counter(m.key for m in mentions if m.speech_subject)
     locative = locative or {}
-    kept = []
+    kept, named_once = [], []
     for group in groups:
         weight: float = group.size + sum(subjects[key] for key in group.keys)
         weight += QUOTED_WEIGHT * max((quoted or {}).get(key, 0) for key in group.keys)
         place = sum(locative.get(key, 0.0) * n for key, n in group.keys.items()) / group.size
-        if weight >= min_mentions and place < _LOCATIVE_SHARE:
+        if place >= _LOCATIVE_SHARE:
+            continue
+        if weight >= min_mentions:
             kept.append(group)
+        elif not group.keys.keys().isdisjoint(once):
+            named_once.append(group)
+    if len(kept) < FEW_CHARACTERS:
+        kept += named_once
     return sorted(kept, key=lambda g: -g.size)
 
 

@@ -117,6 +117,14 @@ def test_a_name_the_quotations_say_helps_keep_a_group_named_once() -> None:
     ]
 
 
+def test_a_pack_name_said_once_is_kept_only_when_the_story_names_few_characters_twice() -> None:
+    drabble = mentions("Severus", "Severus", "Hermione", "Crookshanks")
+    kept = cluster_names(drabble, once={"Hermione", "Severus"})
+    assert grouped(kept) == [{"Severus"}, {"Hermione"}]  # Crookshanks is no pack name
+    busy = mentions("Severus", "Severus", "Minerva", "Minerva", "Hermione")
+    assert grouped(cluster_names(busy, once={"Hermione"})) == [{"Severus"}, {"Minerva"}]
+
+
 def test_speech_subjects_count_twice() -> None:
     said = mentions("Neville", speech_subject=True)
     assert grouped(cluster_names(said)) == [{"Neville"}]
