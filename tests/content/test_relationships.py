@@ -138,6 +138,16 @@ def test_a_love_confession_in_dialogue_joins_speaker_and_addressee() -> None:
     assert "I love you" in pair.evidence[0].of(text)
 
 
+@pytest.mark.parametrize(
+    "line",
+    ['"I kissed him behind the greenhouse," Nell said.', '"I love my boyfriend," Nell said.'],
+)
+def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: str) -> None:
+    text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{line}"
+    quotes = quotes_of(text, [("c1", "c2")])
+    assert [r for r in run(story(text, NELL, TOMAS), quotes=quotes) if r.kind == "romantic"] == []
+
+
 def test_a_mothers_kiss_on_the_forehead_is_not_romance() -> None:
     text = (
         "Mira Dale tucked in her daughter. Mira kissed Pia Dale on the forehead.\n\n"

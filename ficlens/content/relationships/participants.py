@@ -6,7 +6,8 @@ stand for, each pronoun being the most recently named character of its gender in
 ``RECENT_PARAGRAPHS`` paragraphs (``PRONOUN_WEIGHT``); the only two characters its paragraph
 names (``PARAGRAPH_WEIGHT``); pronouns read as the story's most-named character of their gender
 (``FOCAL_WEIGHT``). A cue inside a quotation joins the characters the quotation names, else its
-speaker or addressee and the named one, else speaker and addressee (``QUOTE_WEIGHT``).
+speaker or addressee and the named one, else speaker and addressee (``QUOTE_WEIGHT``), unless
+the cue is about a third person (``"I kissed him"``, ``"my boyfriend"``): then it joins no one.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ RECENT_PARAGRAPHS = 2
 _SPEAKER_WORDS = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")
 _YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.I)
 _PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.I)
+_PARTNER = r"(?:boy|girl)friend|husband|wife|fianc[ée]e?|lover"
+_THIRD_PARTY_AFTER = re.compile(
+    rf"\w+\W+(?:him|her|them|(?:my|his|her|their)\s+(?:{_PARTNER}))\b", re.I
+)
+_OWNER_BEFORE = re.compile(r"\b(?:my|his|her|their)\s+$", re.I)
+_ADDRESSED_BEFORE = re.compile(r"\b(?:you['’]re|you are|be|are)\s+(?:my|his|her|their)\s+$", re.I)
 _PRONOUN = re.compile(
     r"\b(?P<m>him|himself)\b|\b(?P<f>her|hers|herself)\b|\b(?P<t>them|themselves)\b"
     r"|\b(?P<m2>he|his)\b|\b(?P<f2>she)\b|\b(?P<t2>they|their)\b",
@@ -59,7 +66,7 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
     if named:
         speaking = _SPEAKER_WORDS.search(text, start, end)
         partner = speaker if speaking else addressee if _YOU.search(text, start, end) else None
-    elif not _PERSONAL.search(text, start, end) or not speaker:
+    elif not _PERSONAL.search(text, start, end) or not speaker or _someone_else(text, offset):
         return None
     else:
         named, partner = [speaker], addressee
@@ -70,6 +77,18 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
     if partner is None or partner == named[0]:
         return None
     return share, named[0], partner
+
+
+def _someone_else(text: str, offset: int) -> bool:
+    """Whether the cue at ``offset`` is about a third person: ``kiss him``, ``my boyfriend``.
+
+    ``"I am allowed to kiss my boyfriend"`` tells the addressee of someone else, so a quotation
+    naming no one joins neither its speaker nor its addressee by such a cue.
+    """
+    if _THIRD_PARTY_AFTER.match(text, offset):
+        return True
+    before = text[max(0, offset - 24) : offset]
+    return bool(_OWNER_BEFORE.search(before)) and not _ADDRESSED_BEFORE.search(before)
 
 
 def _named_in_quote(story: Story, quote: Quote, offset: int) -> list[str]:
