@@ -138,6 +138,13 @@ def _attributed(prepared: Prepared, cast: Cast) -> tuple[Quote, ...]:
     return tuple(next(spoken) if q.span.start in script else next(sieved) for q in prepared.found)
 
 
+def _merged(quote: Quote, narrator: str, known: str) -> Quote:
+    """A quotation with the narrator's id replaced by ``known``'s; no one speaks to themself."""
+    speaker = known if quote.speaker == narrator else quote.speaker
+    addressee = known if quote.addressee == narrator else quote.addressee
+    return replace(quote, speaker=speaker, addressee=None if addressee == speaker else addressee)
+
+
 def _name_narrator(
     text: str, cast: Cast, quotes: tuple[Quote, ...], packs: tuple[FandomPack, ...] = ()
 ) -> tuple[Cast, tuple[Quote, ...]]:
@@ -163,11 +170,7 @@ def _name_narrator(
         return cast, quotes  # "you" is no one the narration names in the third person
     _, nameless, pronoun = NAMELESS[cast.narration]
     if known and known != narrator:
-        merged = tuple(
-            replace(q, speaker=known) if q.speaker == narrator else
-            replace(q, addressee=known) if q.addressee == narrator else q
-            for q in quotes
-        )  # fmt: skip
+        merged = tuple(_merged(q, narrator, known) for q in quotes)
         characters = tuple(
             replace(c, aliases=_also(c, name, pronoun))  # merged: also "I", as the others call
             if c.id == known

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ficlens.dialogue import _merged
 from ficlens.dialogue.narrator import narrator_name, vocative_name
 from ficlens.model import Quote, Span
 
@@ -195,3 +196,20 @@ def test_a_cast_member_called_by_name_alone_is_addressed() -> None:
     alone = MIXED.replace('"Ivo, come down!"', '"Ivo!"')
     quotes = quotes_of(alone, ["c1", "c2", "c2"])
     assert narrator_name(alone, quotes, "narrator", resolve=_mixed_cast) == "Ivo"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "addressee", "expected"),
+    [
+        ("narrator", "c2", ("c2", None)),  # "I" call Tamsin, and "I" turn out to be Tamsin
+        ("c2", "narrator", ("c2", None)),
+        ("narrator", "c3", ("c2", "c3")),
+        ("c3", "narrator", ("c3", "c2")),
+    ],
+)
+def test_merging_the_narrator_into_a_character_never_makes_them_speak_to_themself(
+    speaker: str, addressee: str, expected: tuple[str, str | None]
+) -> None:
+    quote = Quote(Span(0, 10), speaker, addressee, "speakers.vocative.v1", 0.9)
+    merged = _merged(quote, "narrator", "c2")
+    assert (merged.speaker, merged.addressee) == expected
