@@ -107,6 +107,7 @@ def attribute(
         cast, quotes = _name_narrator(text, cast, quotes, packs)
     if rank:
         quotes = rerank(prepared, quotes, cast=cast)
+    quotes = tuple(_not_to_themself(q) for q in quotes)
     diagnostics = tuple(
         f"unclosed quotation mark at offset {q.span.start - 1}; closed at the end of its paragraph"
         for q in prepared.found
@@ -136,6 +137,17 @@ def _attributed(prepared: Prepared, cast: Cast) -> tuple[Quote, ...]:
     )
     spoken = iter(speak(text, prepared.script, cast))
     return tuple(next(spoken) if q.span.start in script else next(sieved) for q in prepared.found)
+
+
+def _not_to_themself(quote: Quote) -> Quote:
+    """The quotation without its addressee when that is its speaker.
+
+    ``"It is me, Tom, Nagini,"`` names the speaker after the addressee; whichever name a
+    stage took for the addressee, no one speaks to themself.
+    """
+    if quote.addressee is not None and quote.addressee == quote.speaker:
+        return replace(quote, addressee=None)
+    return quote
 
 
 def _merged(quote: Quote, narrator: str, known: str) -> Quote:

@@ -170,6 +170,20 @@ def test_the_narrator_speaks_the_i_said_lines(marauders: tuple[Work, DialogueRes
         assert quote_of(work, result, words).speaker == result.cast.narrator
 
 
+def test_no_one_speaks_to_themself(build_text: Callable[..., Work]) -> None:
+    # "Nagini" after the vocative names the speaker herself, not the one she speaks to.
+    work = build_text(
+        "Tom Riddle paced the cold dungeon while the Death Eaters waited. Nagini stood by "
+        'the door, human now.\n\n"Who is this intruder?" Tom demanded.\n\n'
+        '"It is me, Tom, Nagini," she said.\n\n"Nagini?" Tom asked. Bellatrix laughed.\n'
+    )
+    result = analyze_dialogue(work, packs=(load_pack("harry_potter"),))
+    quote = quote_of(work, result, "It is me, Tom, Nagini,")
+    assert speaker_name(result, quote) == "Nagini (Harry Potter)"
+    assert quote.addressee != quote.speaker
+    assert all(q.addressee is None or q.addressee != q.speaker for q in result.quotes)
+
+
 def test_unbalanced_quote_is_reported(build_text: Callable[..., Work]) -> None:
     work = build_text(
         '"Wait for me, Tamsin called, and ran for the gate.\n\n'
