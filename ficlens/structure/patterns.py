@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -60,6 +61,8 @@ def is_scene_break(line: str) -> bool:
     Example:
         >>> [is_scene_break(s) for s in ("* * *", "xXx", "-x-", "oOo", "Oh.", "No!")]
         [True, True, True, True, False, False]
+        >>> [is_scene_break(s) for s in ("∞∞∞∞∞∞", "♪ ♪ ♪", "“”", "?!")]
+        [True, True, False, False]
     """
     text = line.strip()
     if not text or len(text) > 80:
@@ -68,7 +71,19 @@ def is_scene_break(line: str) -> bool:
         return True
     if text in ("...", "…", "..", "?", "!", "?!", "!?"):
         return False  # a silent reply or a beat of dialogue, not a break
-    return bool(_SYMBOL_BREAK.match(text)) and bool(set(text) & (_SYMBOLS | {"."}))
+    if _SYMBOL_BREAK.match(text) and set(text) & (_SYMBOLS | {"."}):
+        return True
+    return _symbol_line(text)
+
+
+def _symbol_line(text: str) -> bool:
+    """A line of symbols and punctuation with at least one symbol: ``∞∞∞∞``, ``♪ ♪ ♪``, ``✦✦✦``.
+
+    Unicode's symbol categories (math, currency, modifier, other) carry the decoration; a line
+    of quotation marks or question marks alone is no break.
+    """
+    kinds = {unicodedata.category(ch)[0] for ch in text if not ch.isspace()}
+    return "S" in kinds and kinds <= {"S", "P"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,12 @@ from ficlens.structure.patterns import (
         "Line Break",
         "-Scene Break-",
         "POV Change",
+        "∞∞∞∞∞∞∞∞∞∞",  # any line of symbols: Unicode's symbol categories
+        "♤♤♤",
+        "❆",
+        "⚬*⚬*⚬",
+        "~@~",
+        "¥¥¥¥¥",
     ],
 )
 def test_scene_breaks(line: str) -> None:
@@ -56,6 +62,8 @@ def test_scene_breaks(line: str) -> None:
         "?",
         "!",
         "?!",
+        "“”",
+        "—?",
         "x",
         "Ox",
         "",
