@@ -141,6 +141,10 @@ def test_frame_of_negated_hits(sentence: str, word: str) -> None:
         ("She imagined he kissed her.", "kissed"),
         ("He almost kissed her.", "kissed"),
         ("What if he kissed her?", "kissed"),
+        ("Whoever invented dress robes deserved to be killed slowly.", "killed"),
+        ("They should probably be strangled with them.", "strangled"),
+        ("He threatened to kill the owl.", "kill"),
+        ("She was going to kiss him.", "kiss"),
     ],
 )
 def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
@@ -472,6 +476,8 @@ def strongest(text: str, signal: str) -> str:
         ("No, stop, you'll knock the cauldron over!", "non_consent", "none"),
         ("He held him down until the healer came.", "non_consent", "none"),
         ("He forced himself on her.", "non_consent", "on_page"),
+        ("Harry blushed against his will.", "non_consent", "none"),
+        ("He was taken without his consent.", "non_consent", "mentioned"),
         ("He pinned her against the wall.", "distress", "force"),
         ("Ivo slept until noon.", "distress", "none"),
         ("She sat there drinking strawberry lemon tea.", "substances", "none"),
