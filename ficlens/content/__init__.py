@@ -89,7 +89,7 @@ def analyze_content(
     counts = word_counts(" ".join(p.of(text) for p in paragraphs))
     features = signal_features(hits, words)
     names = {c.id: c.name for c in view.characters}
-    rating = _rating(text, paragraphs, counts, features, by_name, names)
+    rating = _rating(text, paragraphs, counts, features, by_name, names, _name_words(view))
     rating = replace(
         rating, declared=declared, declared_from=declared_from,
         disagreement=disagreement(declared, rating.ao3),
@@ -153,12 +153,16 @@ def _rating(
     features: Sequence[float],
     signals: Mapping[str, Signal],
     names: Mapping[str, str],
+    name_words: frozenset[str] = frozenset(),
 ) -> Rating:
     model = load_model("rating")
     probabilities = model.probabilities(counts, features)
     choice = decide(probabilities, signals)
     ao3 = AO3_RATINGS[choice]
-    reasons = [*_signal_reasons(signals, names), *_word_reason(text, paragraphs, model, choice)]
+    reasons = [
+        *_signal_reasons(signals, names),
+        *_word_reason(text, paragraphs, model, choice, name_words),
+    ]
     return Rating(
         ao3=ao3,
         ffn=ffn_rating(ao3, signals),
@@ -192,11 +196,30 @@ def _signal_reasons(signals: Mapping[str, Signal], names: Mapping[str, str]) -> 
     return reasons
 
 
+def _name_words(view: CastView) -> frozenset[str]:
+    """The words of the characters' names and aliases, in lower case."""
+    return frozenset(
+        word
+        for character in view.characters
+        for name in (character.name, *character.aliases)
+        for word in word_counts(name)
+    )
+
+
 def _word_reason(
-    text: str, paragraphs: Sequence[Span], model: LinearModel, choice: int
+    text: str,
+    paragraphs: Sequence[Span],
+    model: LinearModel,
+    choice: int,
+    name_words: frozenset[str] = frozenset(),
 ) -> list[Reason]:
-    """The sentences whose words pull hardest towards the chosen rating over the others."""
-    spans = pushing_sentences(text, paragraphs, model.class_push(choice), limit=EVIDENCE)
+    """The sentences whose words pull hardest towards the chosen rating over the others.
+
+    Characters' names are left out of the count: that Mature works often star Theo is a fact of
+    the training data, not a reason a reader can check (*"Theo stated."*).
+    """
+    push = {w: v for w, v in model.class_push(choice).items() if w not in name_words}
+    spans = pushing_sentences(text, paragraphs, push, limit=EVIDENCE)
     if not spans:
         return []
     return [Reason(f"wording typical of {model.classes[choice]} works", spans)]

@@ -5,9 +5,13 @@ Every note and story line here is written for these tests.
 
 from __future__ import annotations
 
+from typing import cast
+
 import pytest
 
+from ficlens.content import _word_reason
 from ficlens.content.corpus import AO3_RATINGS
+from ficlens.content.linear import LinearModel
 from ficlens.content.rating import (
     FFN_RATINGS,
     UNDER_COST,
@@ -348,3 +352,22 @@ def test_every_ffn_rating_is_on_the_scale() -> None:
 )
 def test_disagreement(declared: str | None, detected: str | None, expected: str | None) -> None:
     assert disagreement(declared, detected) == expected
+
+
+class _Pushing:
+    """A stand-in for the rating model: which words pull towards each rating."""
+
+    classes = tuple(AO3_RATINGS)
+
+    def class_push(self, choice: int) -> dict[str, float]:
+        return {"theo": 3.0, "moaned": 1.0}
+
+
+def test_characters_names_are_no_wording_evidence() -> None:
+    text = "Theo stated. She moaned softly."
+    model = cast(LinearModel, _Pushing())
+    paragraphs = [Span(0, len(text))]
+    (shown,) = _word_reason(text, paragraphs, model, 2)[0].evidence[:1]
+    assert shown.of(text) == "Theo stated."
+    (kept,) = _word_reason(text, paragraphs, model, 2, frozenset({"theo"}))[0].evidence
+    assert kept.of(text) == "She moaned softly."
