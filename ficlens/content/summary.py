@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ficlens.lexicons import speech_verb_forms
 from ficlens.model import Character, Span
 
 EARLY_SHARE = 0.4
@@ -255,19 +256,32 @@ def _quoted_share(span: Span, quotations: Sequence[Span], starts: Sequence[int])
 
 
 _QUOTE_CLOSE = re.compile(r"[?!…,—–-][\"'”’]\s*$")
+_QUOTE_CLOSE_STOP = re.compile(r"\.[\"”’]\s*$")
 
 
 def _speech_tag(text: str, span: Span) -> bool:
     """Whether a sentence goes on from a quotation ending in ``?``, ``!``, ``…`` or a dash.
 
-    Such a sentence is the speech tag of that quotation (``Ann asked, ...``), not narration.
+    Such a sentence is the speech tag of that quotation (``Ann asked, ...``), not narration. So
+    is one after a quotation ending in a full stop when a speech verb is among its first three
+    words (``"So cute." Draco said with a laugh``).
 
     Example:
         >>> text = '"Tea?" Ann asked, smiling at the rain.'
         >>> _speech_tag(text, Span(7, len(text)))
         True
+        >>> text = '"So cute." Draco said with a laugh.'
+        >>> _speech_tag(text, Span(11, len(text)))
+        True
     """
-    return bool(_QUOTE_CLOSE.search(text, max(0, span.start - 4), span.start))
+    before = max(0, span.start - 4)
+    if _QUOTE_CLOSE.search(text, before, span.start):
+        return True
+    if not _QUOTE_CLOSE_STOP.search(text, before, span.start):
+        return False
+    verbs = speech_verb_forms()
+    opening = _WORD.findall(text, span.start, min(span.end, span.start + 60))[:3]
+    return any(word.lower() in verbs for word in opening)
 
 
 def _content_words(piece: str) -> Iterable[str]:

@@ -106,10 +106,16 @@ def test_prose_wrapped_at_a_fixed_width_keeps_its_sentences_whole() -> None:
     assert len(sentence_spans(verse, Span(0, len(verse)))) == 3
 
 
-def test_a_speech_tag_going_on_from_a_question_is_not_a_summary_sentence() -> None:
+@pytest.mark.parametrize(
+    "speech",
+    [
+        '"Who planted the orchard?" Hester Quaile asked the postman at the orchard gate. ',
+        '"The orchard is old." Hester Quaile said to the postman at the orchard gate. ',
+    ],
+)
+def test_a_speech_tag_going_on_from_a_quotation_is_not_a_summary_sentence(speech: str) -> None:
     text = (
-        '"Who planted the orchard?" Hester Quaile asked the postman at the orchard gate. '
-        "Hester Quaile walked the orchard rows with a ladder and shears.\n\n"
+        speech + "Hester Quaile walked the orchard rows with a ladder and shears.\n\n"
         "The orchard trees leaned over the wall.\n\nAt the end the orchard was sold."
     )
     summary = summarize(text, paragraphs(text), characters=[HESTER], sentences=3)
