@@ -152,6 +152,18 @@ def _an_object(tokens: Sequence[Token], first: int, last: int) -> bool:
     )
 
 
+_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
+
+
+def _a_verb(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A one-word "person" followed by an object pronoun is a verb: ``Kiss him on sight!``.
+
+    No name takes an object (``her`` is left out: ``gave Ron her wand``).
+    """
+    after = last + 1
+    return first == last and after < len(tokens) and tokens[after].text.lower() in _OBJECT_PRONOUNS
+
+
 def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
     """The person mentions in one parsed piece of narration, in text order."""
     tokens = parsed.tokens
@@ -164,7 +176,7 @@ def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
         first, last = by_start.get(entity.span.start), by_end.get(entity.span.end)
         if first is None or last is None:
             continue
-        if _an_object(tokens, first, last):
+        if _an_object(tokens, first, last) or _a_verb(tokens, first, last):
             continue
         mention = _mention(text, parsed, first, last, "ner")
         if mention is not None:

@@ -283,9 +283,14 @@ def test_proper_noun_after_a_non_proper_title(make_parsed: MakeParsed) -> None:
             "He asked the Doctor.", "Doctor", [("Doctor", "Doctor", "ner", False)], id="title"
         ),
         pytest.param("He folded Mira's map.", "Mira", [("Mira", "Mira", "ner", False)], id="name"),
+        pytest.param("Kiss him on sight.", "Kiss", [], id="a-verb-taking-him"),
+        pytest.param("They Kissed them all.", "Kissed", [], id="a-verb-taking-them"),
+        pytest.param(
+            "He gave Mira her map.", "Mira", [("Mira", "Mira", "ner", False)], id="her-possessive"
+        ),
     ],
 )
-def test_one_word_entity_after_an_article(
+def test_one_word_entity_that_is_a_thing_or_a_verb(
     make_parsed: MakeParsed, text: str, entity: str, expected: list[tuple[str, str, str, bool]]
 ) -> None:
     words = text.rstrip(".").replace("'s", " 's").split()
