@@ -514,6 +514,8 @@ def strongest(text: str, signal: str) -> str:
         ("She put her hands on her hips. Ron moaned about homework.", "sexual", "none"),
         ("He cocks his head at the noise.", "sexual", "none"),
         ("She moaned as his hips rolled.", "sexual", "non_explicit"),
+        ("Moaning Myrtle flooded the bathroom again.", "sexual", "none"),
+        ("He moaned in pain as the bandage came off.", "sexual", "none"),
     ],
 )
 def test_shipped_age_school_adult_and_distress_patterns(text: str, signal: str, level: str) -> None:

@@ -32,7 +32,8 @@ CUES: tuple[tuple[float, str], ...] = (
     (3.0, r"orgasm(?:ed|s)?|climax(?:ed)?|cock|his erection|thrust(?:s|ed|ing)? into"),
     (2.5, r"lips (?:met|on|against|brushed|pressed)|mouth (?:on|against)|tongues?"),
     (2.0, r"loved? (?:him|her|me|you|them)|loves (?:him|her|me|you|them)|crush(?:es)?"),
-    (2.5, r"flirt(?:s|ed|ing)?|moan(?:s|ed|ing)?|kissable|naked|undress(?:ed|ing)?"),
+    (2.5, r"flirt(?:s|ed|ing)?|moan(?:s|ed|ing)?(?! myrtle| about| in pain)|kissable|naked|"
+     r"undress(?:ed|ing)?"),
     (2.0, r"pecks?|pecked|chaste|intimate(?:ly)?|pin(?:ing|ed) for|romance|mistletoe"),
     (1.0, r"attracted to|relationship|sexy|valentine'?s?"),
     (1.5, r"held (?:his|her|my|their) hand|holding hands|hand in hand|(?:laced|linked|"
