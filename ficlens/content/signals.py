@@ -59,7 +59,7 @@ _FRAMES = {
         re.I,
     ),
     "hypothetical": re.compile(
-        r"\b(?:if|would|could have|might|wanted to|wants to|wish(?:ed)?|imagin(?:e|ed|ing)|"
+        r"\b(?:if|would|could have|might|wanted to|wants to|want to|wish(?:ed)?|imagin(?:e|ed|ing)|"
         r"fantasi[sz](?:e|ed|ing)|thought about|what if|almost|nearly|pretend(?:ed)?|should|"
         r"ought to|deserve[sd]? to|threaten(?:s|ed)? to|going to|gonna)\b",
         re.I,

@@ -145,6 +145,7 @@ def test_frame_of_negated_hits(sentence: str, word: str) -> None:
         ("They should probably be strangled with them.", "strangled"),
         ("He threatened to kill the owl.", "kill"),
         ("She was going to kiss him.", "kiss"),
+        ("They want to be torn apart.", "torn apart"),
     ],
 )
 def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
@@ -515,6 +516,8 @@ def strongest(text: str, signal: str) -> str:
         ("He cocks his head at the noise.", "sexual", "none"),
         ("She moaned as his hips rolled.", "sexual", "non_explicit"),
         ("Moaning Myrtle flooded the bathroom again.", "sexual", "none"),
+        ("Bloody lips at his neck, cold hands.", "profanity", "none"),
+        ("Bloody hell, Ron.", "profanity", "mild"),
         ("He moaned in pain as the bandage came off.", "sexual", "none"),
     ],
 )
