@@ -148,6 +148,20 @@ def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: s
     assert [r for r in run(story(text, NELL, TOMAS), quotes=quotes) if r.kind == "romantic"] == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "romantic"),
+    [
+        ("Nell Adair stuck out her tongue at Tomas Reyes.", False),
+        ("Nell Adair bit her tongue and let Tomas Reyes talk.", False),
+        ("Nell Adair's tongue slid against Tomas Reyes's lower lip.", True),
+    ],
+)
+def test_a_tongue_is_romance_only_when_it_touches(sentence: str, romantic: bool) -> None:
+    text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{sentence}"
+    found = [r for r in run(story(text, NELL, TOMAS)) if r.kind == "romantic"]
+    assert bool(found) is romantic
+
+
 def test_a_mothers_kiss_on_the_forehead_is_not_romance() -> None:
     text = (
         "Mira Dale tucked in her daughter. Mira kissed Pia Dale on the forehead.\n\n"

@@ -30,7 +30,8 @@ CUES: tuple[tuple[float, str], ...] = (
     (3.0, r"honeymoon|lovers?|had sex|have sex|having sex|sex with|dating|went on a date"),
     (2.0, r"marriage|soul ?mates?|engaged to|proposed to|in a relationship|made out"),
     (3.0, r"orgasm(?:ed|s)?|climax(?:ed)?|cock|his erection|thrust(?:s|ed|ing)? into"),
-    (2.5, r"lips (?:met|on|against|brushed|pressed)|mouth (?:on|against)|tongues?"),
+    (2.5, r"lips (?:met|on|against|brushed|pressed)|mouth (?:on|against)|tongues? (?:in|into|"
+     r"against|along|over|across|inside|traced|slid|swept|met|tangled|explored|brushed|flicked)"),
     (2.0, r"loved? (?:him|her|me|you|them)|loves (?:him|her|me|you|them)|crush(?:es)?"),
     (2.5, r"flirt(?:s|ed|ing)?|moan(?:s|ed|ing)?(?! myrtle| about| in pain)|kissable|naked|"
      r"undress(?:ed|ing)?"),
