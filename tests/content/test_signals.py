@@ -514,6 +514,8 @@ def strongest(text: str, signal: str) -> str:
         ("That asshole. Such a dick. Fuck you, Malfoy.", "sexual", "none"),
         ("She put her hands on her hips. Ron moaned about homework.", "sexual", "none"),
         ("He cocks his head at the noise.", "sexual", "none"),
+        ("He reaches out, cocks his left elbow back.", "sexual", "none"),
+        ("She cocked her hip and waited.", "sexual", "none"),
         ("She moaned as his hips rolled.", "sexual", "non_explicit"),
         ("Moaning Myrtle flooded the bathroom again.", "sexual", "none"),
         ("Bloody lips at his neck, cold hands.", "profanity", "none"),
