@@ -29,7 +29,8 @@ CUES: tuple[tuple[float, str], ...] = (
     (2.0, r"(?:boy|girl)friends?|husbands?|wife|wives|fianc[ée]e?|married|marry|wedding"),
     (3.0, r"honeymoon|lovers?|had sex|have sex|having sex|sex with|dating|went on a date"),
     (2.0, r"marriage|soul ?mates?|engaged to|proposed to|in a relationship|made out"),
-    (3.0, r"orgasm(?:ed|s)?|climax(?:ed)?|cock(?! (?:his|her|their|my|your|its) )|his erection|thrust(?:s|ed|ing)? into"),
+    (3.0, r"orgasm(?:ed|s)?|climax(?:ed)?|cock(?! (?:his|her|their|my|your|its) )|his erection|"
+     r"thrust(?:s|ed|ing)? into"),
     (2.5, r"lips (?:met|on|against|brushed|pressed)|mouth (?:on|against)|tongues? (?:in|into|"
      r"against|along|over|across|inside|traced|slid|swept|met|tangled|explored|brushed|flicked)"),
     (2.0, r"loved? (?:him|her|me|you|them)|loves (?:him|her|me|you|them)|crush(?:es)?"),
