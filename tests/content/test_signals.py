@@ -144,7 +144,6 @@ def test_frame_of_negated_hits(sentence: str, word: str) -> None:
         ("Whoever invented dress robes deserved to be killed slowly.", "killed"),
         ("They should probably be strangled with them.", "strangled"),
         ("He threatened to kill the owl.", "kill"),
-        ("She was going to kiss him.", "kiss"),
         ("They want to be torn apart.", "torn apart"),
     ],
 )
