@@ -154,7 +154,7 @@ def _merged(quote: Quote, narrator: str, known: str) -> Quote:
     """A quotation with the narrator's id replaced by ``known``'s; no one speaks to themself."""
     speaker = known if quote.speaker == narrator else quote.speaker
     addressee = known if quote.addressee == narrator else quote.addressee
-    return replace(quote, speaker=speaker, addressee=None if addressee == speaker else addressee)
+    return _not_to_themself(replace(quote, speaker=speaker, addressee=addressee))
 
 
 def _name_narrator(
