@@ -77,7 +77,7 @@ def merge_canon(
     terms = _terms(packs)
     found = [(group, _canon_of(group, packs)) for group in groups]
     era = _era_of(found, packs)
-    company = _company(found)
+    company = _company(found) if era is None else Counter[str]()
     for group, first in found:
         character = _namesake(group, first, era, packs, company)
         if character is None and all(name_key(key) in terms for key in group.keys):
