@@ -50,6 +50,10 @@ class Mention:
         return f"{self.parts.title} {self.parts.name}".strip()
 
 
+_BROKEN_OFF = "-\u2010\u2011\u2013\u2014"
+"""Dashes that may end a name token when speech or thought breaks off (``James-``)."""
+
+
 def _is_name(text: str) -> bool:
     words = text.split()
     if not words or text.lower() in _NOT_NAMES:
@@ -116,7 +120,10 @@ def _mention(text: str, parsed: Parsed, first: int, last: int, source: str) -> M
         last -= 1
     if last < first:
         return None
-    span = Span(tokens[first].start, tokens[last].end)
+    start, end = tokens[first].start, tokens[last].end
+    while end > start and text[end - 1] in _BROKEN_OFF:
+        end -= 1  # "he- James- posed": the tokenizer keeps the dash of a broken-off word
+    span = Span(start, end)
     parts = split_name(text[span.start : span.end])
     if not _is_name(parts.name):
         return None

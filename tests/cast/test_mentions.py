@@ -309,3 +309,21 @@ def test_a_word_in_capitals_after_said_is_a_sign_not_a_name(
 ) -> None:
     text = f'"Yes," said {word}.'
     assert bool(mentions_in(text, make_parsed(text, yes_said(word)))) == kept
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2013", "\u2014"])
+def test_a_dash_that_breaks_off_a_name_is_not_part_of_it(
+    make_parsed: MakeParsed, dash: str
+) -> None:
+    text = f"And he- James{dash} posed a risk."
+    rows = [
+        ("And", "CC", "cc", 3),
+        ("he-", "PRP", "nsubj", 3),
+        (f"James{dash}", "NNP", "appos", 1),
+        ("posed", "VBD", "ROOT", 3),
+        ("a", "DT", "det", 5),
+        ("risk", "NN", "dobj", 3),
+        (".", ".", "punct", 3),
+    ]
+    parsed = make_parsed(text, rows, entities=[(2, 2, "PERSON")])
+    assert described(text, mentions_in(text, parsed)) == [("James", "James", "ner", False)]
