@@ -70,18 +70,19 @@ def merge_canon(
 ) -> list[tuple[Group, CanonCharacter | None]]:
     """Attach each group to the canon character its names denote; merge groups that share one.
 
-    A group named only by one of the packs' terms (``Hogwarts``, ``Quidditch``) is dropped.
+    A group named only by the packs' terms (``Hogwarts``, ``Quidditch``) or oaths (``Merlin``,
+    as in *Merlin's beard*) is dropped.
     """
     merged: dict[str, tuple[Group, CanonCharacter]] = {}
     result: list[tuple[Group, CanonCharacter | None]] = []
-    terms = _terms(packs)
+    not_people = _not_people(packs)
     found = [(group, _canon_of(group, packs)) for group in groups]
     era = _era_of(found, packs)
     company = _company(found) if era is None else Counter[str]()
     for group, first in found:
         character = _namesake(group, first, era, packs, company)
-        if character is None and all(name_key(key) in terms for key in group.keys):
-            continue  # a place, a house, a game the pack lists ("Hogwarts"): no character
+        if character is None and all(name_key(key) in not_people for key in group.keys):
+            continue  # a place, a house, a game, an oath the pack lists ("Hogwarts", "Merlin")
         if character is None:
             result.append((group, None))
         elif character.name in merged:
@@ -268,9 +269,9 @@ def _family_lead(
 
 
 @cache
-def _terms(packs: tuple[FandomPack, ...]) -> frozenset[str]:
-    """The packs' terms (places, organisations, objects), as :func:`name_key` writes them."""
-    return frozenset(name_key(term) for pack in packs for term in pack.terms)
+def _not_people(packs: tuple[FandomPack, ...]) -> frozenset[str]:
+    """The packs' terms (places, organisations, objects) and oaths, keyed by :func:`name_key`."""
+    return frozenset(name_key(word) for pack in packs for word in (*pack.terms, *pack.oaths))
 
 
 def _bare_word(group: Group) -> str | None:

@@ -23,7 +23,7 @@ _PRONOUNS = re.compile(r"^[a-z]+/[a-z]+$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 _MAX_AGE = 100_000
 _PACK_FIELDS = (
-    "schema", "slug", "name", "aliases", "name_order", "terms", "shared_surnames", "kin",
+    "schema", "slug", "name", "aliases", "name_order", "terms", "shared_surnames", "kin", "oaths",
 )  # fmt: skip
 _PACK_REQUIRED = ("schema", "slug", "name", "name_order", "terms", "characters")
 _CHARACTER_FIELDS = (
@@ -120,6 +120,7 @@ def parse_pack(text: str, *, source: str) -> FandomPack:
             _character(raw, index, source) for index, raw in enumerate(raw_characters)
         ),
         shared_surnames=_texts(data, "shared_surnames", source, ""),
+        oaths=_texts(data, "oaths", source, ""),
     )
     _check_names(pack, source)
     return replace(pack, kin=_kin(data.get("kin", []), pack, source))
@@ -202,19 +203,22 @@ def _check_names(pack: FandomPack, source: str) -> None:
                 others = [name for name in table.get(key, ()) if name != character.name]
                 if others:
                     _fail(source, where, f"{form!r} is the {kind} of {others[0]} too")
-    _check_terms(pack, source, {*owners, *shared})
+    _check_words(pack.terms, "terms", source, {*owners, *shared})
+    _check_words(pack.oaths, "oaths", source, {*owners, *shared, *map(name_key, pack.terms)})
 
 
-def _check_terms(pack: FandomPack, source: str, names: set[str]) -> None:
+def _check_words(words: tuple[str, ...], field: str, source: str, names: set[str]) -> None:
+    """Terms or oaths: each starts with a letter or digit, is listed once and names no one."""
     seen: set[str] = set()
-    for index, term in enumerate(pack.terms):
-        key = name_key(term)
-        if not normalize(term)[0].isalnum():
-            _fail(source, f"terms[{index}]", f"{term!r} must start with a letter or digit")
+    for index, word in enumerate(words):
+        key = name_key(word)
+        where = f"{field}[{index}]"
+        if not normalize(word)[0].isalnum():
+            _fail(source, where, f"{word!r} must start with a letter or digit")
         if key in seen:
-            _fail(source, f"terms[{index}]", f"{term!r} is listed twice")
+            _fail(source, where, f"{word!r} is listed twice")
         if key in names:
-            _fail(source, f"terms[{index}]", f"{term!r} is also a character's name")
+            _fail(source, where, f"{word!r} is also a character's name or a term")
         seen.add(key)
 
 

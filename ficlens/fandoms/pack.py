@@ -115,6 +115,8 @@ class FandomPack:
         shared_surnames: surnames several characters share ("Weasley"); they name no one alone.
         kin: groups of relatives (AO3 names): everyone in a group is family of everyone else in
             it (parents and children, siblings, cousins, godparents; spouses are not kin).
+        oaths: names fic of this canon swears by (``Merlin``, ``Circe``): a story of the canon
+            that names someone only so names no character.
     """
 
     slug: str
@@ -125,6 +127,7 @@ class FandomPack:
     characters: tuple[CanonCharacter, ...]
     shared_surnames: tuple[str, ...] = ()
     kin: tuple[tuple[str, ...], ...] = ()
+    oaths: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
         # Packs key the matcher caches; hashing every name on each call would cost more than

@@ -1,4 +1,4 @@
-"""Roster groups a fandom pack knows as places or things are no characters."""
+"""Roster groups a fandom pack knows as places, things or oaths are no characters."""
 
 from __future__ import annotations
 
@@ -25,6 +25,20 @@ def test_a_group_named_only_by_a_pack_term_is_dropped() -> None:
         (["Harry"], "Harry Potter"),
         (["Wenna Roskilly"], None),
     ]
+
+
+def test_a_group_named_only_by_a_pack_oath_is_dropped() -> None:
+    # "Merlin's beard!", "Oh Merlin": wizards swear by him; he is in no Harry Potter story.
+    packs = (load_pack("harry_potter"),)
+    kept = merge_canon([group("Merlin"), group("Circe"), group("Draco")], packs)
+    assert [(sorted(g.keys), c.name if c else None) for g, c in kept] == [
+        (["Draco"], "Draco Malfoy")
+    ]
+
+
+def test_without_the_pack_an_oath_is_a_name_like_any_other() -> None:
+    kept = merge_canon([group("Merlin")], (load_pack("naruto"),))
+    assert [sorted(g.keys) for g, _ in kept] == [["Merlin"]]
 
 
 def test_without_the_pack_a_term_is_left_alone() -> None:

@@ -254,18 +254,28 @@ INVALID = [
     ),
     pytest.param(
         [('"Ashfall"]', '"Ashfall", "Marrow"]')],
-        "terms[3]: 'Marrow' is also a character's name",
+        "terms[3]: 'Marrow' is also a character's name or a term",
         id="term-name",
     ),
     pytest.param(
         [('"Ashfall"]', '"Ashfall", "ASHDOWN"]')],
-        "terms[3]: 'ASHDOWN' is also a character's name",
+        "terms[3]: 'ASHDOWN' is also a character's name or a term",
         id="term-surname",
     ),
     pytest.param(
         [('"Ashfall"]', '"Ashfall", "emberhold"]')],
         "terms[3]: 'emberhold' is listed twice",
         id="term-twice",
+    ),
+    pytest.param(
+        [('"Ashfall"]', '"Ashfall"]\noaths = ["the Lamplighter", "Marrow"]')],
+        "oaths[1]: 'Marrow' is also a character's name or a term",
+        id="oath-name",
+    ),
+    pytest.param(
+        [('"Ashfall"]', '"Ashfall"]\noaths = ["Ashfall"]')],
+        "oaths[0]: 'Ashfall' is also a character's name or a term",
+        id="oath-term",
     ),
     pytest.param(
         [('aliases = ["Wren"]', 'aliases = ["Wren", "\'Wren"]')],
@@ -341,7 +351,9 @@ def test_bad_bundled_pack_names_its_file(packs_folder: Path) -> None:
         ("Al", "Albus Severus Potter"),
         ("Jamie", "James Sirius Potter"),
         ("Prongs", "James Potter"),
-        ("Dumbledore", "Albus Dumbledore"),
+        ("Professor Dumbledore", "Albus Dumbledore"),
+        ("Aberforth", "Aberforth Dumbledore"),
+        ("Rodolphus", "Rodolphus Lestrange"),
         ("Astoria", "Astoria Greengrass"),
         ("Newt", "Newt Scamander"),
         ("Graves", "Percival Graves"),
