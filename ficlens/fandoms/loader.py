@@ -183,10 +183,12 @@ def _check_names(pack: FandomPack, source: str) -> None:
         givens.setdefault(name_key(character.given), []).append(character.name)
         if character.surname:
             surnames.setdefault(name_key(character.surname), []).append(character.name)
-            names = surnames[name_key(character.surname)]
-            if len(names) == 2 and name_key(character.surname) not in shared:
-                message = f"{character.surname!r} is the surname of {names[0]} and {names[1]}"
-                _fail(source, "shared_surnames", f"{message}; list it here")
+    bare = _bare_surnames(pack)
+    written = {name_key(c.surname): c.surname for c in pack.characters}
+    for key, names in surnames.items():
+        if len(names) > 1 and key not in shared and key not in bare:
+            message = f"{written[key]!r} is the surname of {names[0]} and {names[1]}"
+            _fail(source, "shared_surnames", f"{message}; list it here, or as one's alias")
     owners: dict[str, str] = {}
     for index, character in enumerate(pack.characters):
         for field, form in _named_forms(character):
@@ -200,11 +202,26 @@ def _check_names(pack: FandomPack, source: str) -> None:
             if owner != character.name:
                 _fail(source, where, f"{form!r} also names {owner}; a name names one character")
             for kind, table in (("surname", surnames), ("given name", givens)):
+                if kind == "surname" and bare.get(key) == character.name:
+                    continue  # the family's bare name is this character's
                 others = [name for name in table.get(key, ()) if name != character.name]
                 if others:
                     _fail(source, where, f"{form!r} is the {kind} of {others[0]} too")
     _check_words(pack.terms, "terms", source, {*owners, *shared})
     _check_words(pack.oaths, "oaths", source, {*owners, *shared, *map(name_key, pack.terms)})
+
+
+def _bare_surnames(pack: FandomPack) -> dict[str, str]:
+    """Family names one member of the family lists as an alias: the bare name is theirs.
+
+    ``Longbottom`` is Neville's alias, and Frank and Alice Longbottom have it as surname.
+    """
+    found: dict[str, str] = {}
+    for character in pack.characters:
+        own = name_key(character.surname) if character.surname else None
+        if own and own in {name_key(alias) for alias in character.aliases}:
+            found[own] = character.name
+    return found
 
 
 def _check_words(words: tuple[str, ...], field: str, source: str, names: set[str]) -> None:

@@ -59,7 +59,10 @@ def test_pack_is_sound(slug: str) -> None:
         assert character.age is None or 0 < character.age < 1000
     surnames = [name_key(c.surname) for c in pack.characters if c.surname]
     shared = {name_key(surname) for surname in pack.shared_surnames}
-    assert {key for key in surnames if surnames.count(key) > 1} <= shared
+    owned = {  # a family name one of the family goes by: Neville's "Longbottom"
+        name_key(c.surname) for c in pack.characters if c.surname in c.aliases
+    }
+    assert {key for key in surnames if surnames.count(key) > 1} <= shared | owned
 
 
 @pytest.mark.parametrize("slug", sorted(SLUGS))
@@ -283,6 +286,16 @@ INVALID = [
         id="form-start",
     ),
 ]
+
+
+def test_a_family_name_one_of_the_family_goes_by_is_theirs() -> None:
+    # Not shared: Wren is "Ashdown" in fic, and Tobias answers only to his own names.
+    text = VALID.replace('shared_surnames = ["Ashdown"]\n', "").replace(
+        'aliases = ["Wren"]', 'aliases = ["Wren", "Ashdown"]'
+    )
+    pack = parse_pack(text, source="lanterns.toml")
+    assert find_canon("Ashdown", (pack,)).name == "Wren Ashdown"  # type: ignore[union-attr]
+    assert find_canon("Tobias", (pack,)).name == "Tobias Ashdown"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("edits", "message"), INVALID)
