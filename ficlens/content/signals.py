@@ -71,6 +71,11 @@ _FRAMES = {
         re.I,
     ),
 }
+_PAST_PERFECT = re.compile(
+    r"(?:\bhad|\w['’]d)\s+(?:(?:been|just|already|long|once|recently|\w+ly)\s+){0,3}$", re.I
+)
+"""A hit told in the past perfect (``the man who'd killed his partner``, ``had died years
+before``) is backstory: the event happened before the story, not on its page."""
 _DREAM_PARAGRAPH = re.compile(r"\b(?:was dreaming|in (?:his|her|my|the) dream)\b", re.I)
 _FRAME_WINDOW = 60
 """Characters before a hit, within its sentence, where negation or a hypothetical counts."""
@@ -196,6 +201,8 @@ def frame_of(text: str, sentence: Span, hit: Span, paragraph_dream: bool = False
     for kind in ("negated", "hypothetical"):
         if _FRAMES[kind].search(before):
             return kind
+    if _PAST_PERFECT.search(before):
+        return "memory"
     whole = text[sentence.start : sentence.end]
     for kind in ("dream", "memory"):
         if _FRAMES[kind].search(whole):

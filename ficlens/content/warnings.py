@@ -34,6 +34,9 @@ from ficlens.content.signals import (
 from ficlens.model import ContentWarning, Signal, Span
 
 NO_WARNINGS = "No Archive Warnings Apply"
+WARNED_FRAMES = (None, "memory")
+"""Hits a content warning counts: on the page, or remembered (*she had been raped the summer
+before*): a reader is warned of a past trauma the story tells, not of a dream or a denial."""
 EVIDENCE = 3
 
 
@@ -55,6 +58,9 @@ class ArchiveRule:
 
     key: str
     needs: tuple[Need, ...]
+    direct: tuple[str, ...] = ()
+    """Signals that name the warning's content itself (``non_consent`` for Rape/Non-Con): their
+    passages are better evidence than a co-occurrence, so they come first."""
 
 
 def archive_rules() -> dict[str, ArchiveRule]:
@@ -89,7 +95,10 @@ def _archive_rules() -> tuple[tuple[str, ArchiveRule], ...]:
             if unknown or not (levels or near):
                 raise LexiconError(f"{file}: archive {key}: bad need {need!r}")
             needs.append(Need(levels, near))
-        rules[key] = ArchiveRule(key, tuple(needs))
+        direct = tuple(entry.get("direct", ()))
+        if any(name not in ladders for name in direct):
+            raise LexiconError(f"{file}: archive {key}: unknown signal in direct {direct!r}")
+        rules[key] = ArchiveRule(key, tuple(needs), direct)
     missing = [key for key in ARCHIVE_WARNINGS if key not in rules]
     if missing:
         raise LexiconError(f"{file}: no archive rule for {', '.join(missing)}")
@@ -153,17 +162,20 @@ def archive_evidence(
     """The passages behind an archive warning: its co-occurrences first, then its signals'.
 
     A signal the cast raised (``CAST_LEVELS``: a named character's death, a stated minor in a
-    sexual scene) says the most, so its passages come before both.
+    sexual scene) says the most, so its passages come before both; then the rule's ``direct``
+    signals, which name the warning's content itself (*rape*, not *stop* near a kiss).
     """
+    rule = archive_rules()[key]
     spans: list[Span] = [
         span
-        for need in archive_rules()[key].needs
+        for need in rule.needs
         for name in need.levels
         for span in raised_evidence(signals.get(name))
     ]
-    for need in archive_rules()[key].needs:
+    spans += [span for name in rule.direct if name in signals for span in signals[name].evidence]
+    for need in rule.needs:
         spans += [span for name in need.near for span in near.get(name, ())]
-    for need in archive_rules()[key].needs:
+    for need in rule.needs:
         spans += [
             span for name in need.levels if name in signals for span in signals[name].evidence
         ]
@@ -178,8 +190,9 @@ def _data() -> dict[str, Any]:
 
 @dataclass(frozen=True, slots=True)
 class WarningRule:
-    """A content warning: fires on ``min_hits`` on-page hits of ``signal`` at ``level`` or up.
+    """A content warning: fires on ``min_hits`` on-page or remembered hits of its signal.
 
+    The hits count at ``level`` or up, on the page or remembered (``WARNED_FRAMES``).
     A hit whose words match ``unless`` does not count for this warning (it still counts for the
     signal, its level and the models).
     """
@@ -242,7 +255,7 @@ def content_warnings(
             for h in hits
             if h.signal == rule.signal
             and h.level >= rule.level
-            and h.frame is None
+            and h.frame in WARNED_FRAMES
             and not (text and rule.unless and rule.unless.search(h.span.of(text)))
         ]
         if len(strong) < rule.min_hits:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ficlens.content.signals import find_hits
-from ficlens.content.warnings import warning_rules
+from ficlens.content.warnings import WARNED_FRAMES, warning_rules
 from ficlens.errors import InputError
 from ficlens.eval.ao3 import WarningScore, warning_score
 from ficlens.model import Span
@@ -63,7 +63,9 @@ def flags(text: str, warning: str) -> bool:
     """Whether FicLens would show this passage as evidence for the dataset's ``warning``."""
     rule = next(r for r in warning_rules() if r.name == _RULE_OF[warning])
     hits = find_hits(text, [Span(0, len(text))])
-    return any(h.signal == rule.signal and h.level >= rule.level and h.frame is None for h in hits)
+    return any(
+        h.signal == rule.signal and h.level >= rule.level and h.frame in WARNED_FRAMES for h in hits
+    )
 
 
 def evaluate_passages(path: str | Path) -> list[PassageScore]:

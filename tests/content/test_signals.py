@@ -174,6 +174,32 @@ def test_frame_of_memory_hits(sentence: str, word: str) -> None:
     assert frame_in(sentence, word) == "memory"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("It was the man who'd killed his first partner.", "killed"),
+        ("Ever since Goldstein had been murdered, Ivo slept badly.", "murdered"),
+        ("His parents had died before he could walk.", "died"),
+        ("She had already brutally stabbed him twice.", "stabbed"),
+    ],
+)
+def test_frame_of_past_perfect_hits_is_memory(sentence: str, word: str) -> None:
+    # Backstory: the event happened before the story's own time, not on its page.
+    assert frame_in(sentence, word) == "memory"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("He killed the man who had lied.", "killed"),
+        ("He had to kill him.", "kill"),
+        ("He had a knife and stabbed the guard.", "stabbed"),
+    ],
+)
+def test_a_past_perfect_elsewhere_in_the_sentence_frames_nothing(sentence: str, word: str) -> None:
+    assert frame_in(sentence, word) is None
+
+
 def test_negation_outranks_dream_and_memory() -> None:
     assert frame_in("In the dream he did not kiss her.", "kiss") == "negated"
     assert frame_in("She remembered he never kissed her.", "kissed") == "negated"

@@ -156,13 +156,21 @@ def test_evidence_is_distinct_sentences_strongest_first_and_capped() -> None:
     assert short.evidence == (same,)
 
 
-def test_framed_hits_do_not_count_towards_min_hits() -> None:
-    hits = [hit("death", 1, 0), hit("death", 1, 1, "memory")]
+@pytest.mark.parametrize("frame", ["negated", "hypothetical", "dream"])
+def test_framed_hits_do_not_count_towards_min_hits(frame: str) -> None:
+    hits = [hit("death", 1, 0), hit("death", 1, 1, frame)]
     assert content_warnings(hits) == ()
     hits.append(hit("death", 1, 2))
     (death,) = content_warnings(hits)
     assert death.name == "Death"
     assert death.evidence == (hits[0].sentence, hits[2].sentence)
+
+
+def test_a_remembered_hit_counts_towards_a_content_warning() -> None:
+    # A past trauma the story tells warns a reader as much as one on the page.
+    hits = [hit("death", 1, 0), hit("death", 1, 1, "memory")]
+    (death,) = content_warnings(hits)
+    assert death.evidence == (hits[0].sentence, hits[1].sentence)
 
 
 def test_hits_of_another_signal_do_not_count() -> None:
@@ -245,6 +253,19 @@ def test_archive_evidence_puts_co_occurrences_before_signal_passages() -> None:
     assert archive_evidence("rape_non_con", signals, near) == (together,)
     evidence = archive_evidence("underage", signals, {"minor_near_sexual": (together,)})
     assert evidence == (together, sex)
+
+
+def test_archive_evidence_puts_a_direct_signal_before_co_occurrences() -> None:
+    # "you need to stop worrying" near a kiss says less than a sentence that names the assault.
+    stop, named, sex = Span(0, 40), Span(100, 140), Span(50, 90)
+    signals = {
+        "sexual": Signal("sexual", "explicit", 1.0, (sex,)),
+        "non_consent": Signal("non_consent", "mentioned", 1.0, (named,)),
+        "distress": Signal("distress", "refusal", 1.0, (stop,)),
+    }
+    evidence = archive_evidence("rape_non_con", signals, {"distress_near_sexual": (stop,)})
+    assert evidence == (named, stop)
+    assert archive_rules()["rape_non_con"].direct == ("non_consent",)
 
 
 def test_every_archive_warning_has_a_rule_naming_known_signals_and_co_occurrences() -> None:
