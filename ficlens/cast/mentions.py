@@ -23,8 +23,11 @@ _NOT_NAMES = frozenset(
     {"yes", "god", "lord", "heaven", "heavens", "sir", "madam", "mama", "papa", "mother",
      "father", "ma'am", "miss", "mr", "mrs", "chapter", "i", "oh", "ah", "well", "english",
      "french", "christmas", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday"}
+     "saturday", "sunday", "no", "hello", "hi", "goodbye", "bye", "goodnight", "thanks",
+     "sorry", "please", "okay"}
 )  # fmt: skip
+"""Words a capital does not make a name: forms of address, days, and what one says (*said
+Goodbye*, *said Sorry*)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,6 +100,20 @@ def test_speech_subject_without_an_entity(make_parsed: MakeParsed, text: str, na
     assert described(text, mentions_in(text, parsed)) == [(name, name, "speech_subject", True)]
 
 
+@pytest.mark.parametrize("word", ["Goodbye", "Sorry", "Hello", "Thanks"])
+def test_what_one_says_after_said_is_no_name(make_parsed: MakeParsed, word: str) -> None:
+    # "No one said Goodbye to Draco": the capital does not make the word a speaker.
+    text = f"No one said {word}."
+    rows = [
+        ("No", "DT", "det", 1),
+        ("one", "NN", "nsubj", 2),
+        ("said", "VBD", "ROOT", 2),
+        (word, "NNP", "dobj", 2),
+        (".", ".", "punct", 2),
+    ]
+    assert mentions_in(text, make_parsed(text, rows)) == []
+
+
 def test_proper_noun_that_is_no_speech_subject_is_not_a_mention(make_parsed: MakeParsed) -> None:
     text = "Itachi frowned."
     rows = [("Itachi", "NNP", "nsubj", 1), ("frowned", "VBD", "ROOT", 1), (".", ".", "punct", 1)]
