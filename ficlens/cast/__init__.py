@@ -22,7 +22,7 @@ from ficlens.cast.names import split_name
 from ficlens.cast.person import Person, narration_person, reader_insert
 from ficlens.cast.roster import MIN_MENTIONS, Group, cluster_names, display_name
 from ficlens.fandoms import FandomPack
-from ficlens.fandoms.pack import tag_forms
+from ficlens.fandoms.pack import find_canon, tag_forms
 from ficlens.model import Character, Span
 from ficlens.nlp import Parsed
 
@@ -238,9 +238,9 @@ def build_cast(
             known = known if any(k.canon for k in known) else None
     ids = [f"c{n}" for n in range(1, len(groups) + 1)]
     keys, words = _index(groups, ids)
-    if known is not None:  # a canon character answers to its canonical name too
+    if known is not None:  # a canon character answers to all its pack's names too
         for character, ident in zip(known, ids, strict=True):
-            for form in tag_forms(character.name) if character.canon else ():
+            for form in _canon_forms(character, packs):
                 keys.setdefault(form.lower(), ident)
     hinted = {
         ident: (known[n].gender if known is not None else None)
@@ -260,6 +260,19 @@ def build_cast(
     mention_spans = tuple((m.span, ident) for _, m, ident in resolved if ident)
     genders = {c.id: c.gender for c in characters}
     return Cast(tuple(characters), mention_spans, narrator, keys, words, genders, person)
+
+
+def _canon_forms(character: KnownCharacter, packs: tuple[FandomPack, ...]) -> tuple[str, ...]:
+    """Every name a canon character answers to: its tag's forms and its pack's other names.
+
+    A quotation may call a character what the narration never does (*"Moony, you've been off
+    the whole day"*), so the vocative still finds Remus Lupin.
+    """
+    if not character.canon:
+        return ()
+    canon = find_canon(character.name, packs) if packs else None
+    forms = canon.forms if canon is not None else tag_forms(character.name)
+    return tuple(dict.fromkeys(f.removeprefix("the ").removeprefix("The ") for f in forms))
 
 
 def _protagonist(

@@ -69,3 +69,16 @@ def test_a_pack_character_after_a_locative_is_still_a_person() -> None:
     parsed = list(parse(text, [Span(0, len(text))]))
     cast = build_cast(text, parsed, packs=(load_pack("harry_potter"),))
     assert "Hermione Granger" in [c.name for c in cast.characters]
+
+
+def test_a_canon_character_answers_to_its_packs_other_names() -> None:
+    # The narration says "Remus"; a quotation calls him "Moony", which the cast must know.
+    text = 'Remus sighed. Sirius sat down. "Moony, you have been off all day." Remus shrugged.'
+    quotes = [Span(m.start() + 1, m.end() - 1) for m in re.finditer(r'"[^"]*"', text)]
+    parsed = list(parse(text, [Span(0, len(text))], hidden=quotes))
+    cast = build_cast(text, parsed, packs=(load_pack("harry_potter"),), min_mentions=1)
+    ids = {c.name: c.id for c in cast.characters}
+    assert cast.resolve("Moony") == ids["Remus Lupin"]
+    assert cast.resolve("Remus John Lupin") == ids["Remus Lupin"]
+    assert cast.resolve("Padfoot") == ids["Sirius Black"]
+    assert cast.resolve("Prongs") is None  # James is in the pack, not in this story
