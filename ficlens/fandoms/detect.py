@@ -35,6 +35,13 @@ RECURRING_CHARACTERS = 2
 ``Sirius`` that never says a surname): two names that keep coming back together on a short page
 are the story's couple or pair of friends, not a novel's passing ``Harry`` and ``Tom``."""
 RECURRING_MIN = 3
+LEAD_MIN = 3
+"""A short text also matches with a single canon character named in full at least once and named
+this often in all, at a density of at least ``DENSE_MIN`` and a score of at least half the
+``min_score``: a drabble about Percy Weasley, who is ``Percy`` on every other line. A novel may
+name a pack's character once in full by chance; it does not keep naming them on every page. A
+rare one-word name is not enough: *The Mysterious Affair at Styles* has a maid called Dorcas,
+and Snape's mother Eileen is also Supernatural's."""
 RARE_MIN = 3
 """A one-word name rare in English (``Draco``) named this often is a strong signal: a novel's
 stray ``Euphemia`` or ``Delphi`` (a place) comes once or twice, a fan work's lead on every page."""
@@ -74,6 +81,7 @@ class _Tally:
     strong: int  # distinct strong signals
     recurring: int  # distinct characters named at least RECURRING_MIN times
     rare: bool  # some one-word name rare in English was named at all
+    lead: bool = False  # a character named in full is named at least LEAD_MIN times
 
     @property
     def density(self) -> float:
@@ -89,6 +97,7 @@ def _assess(pack: FandomPack, hits: list[Hit], words: int, declared: bool) -> _T
         (s.kind, s.label) for _, _, s in hits if s.rare
     )  # fmt: skip
     strong: dict[tuple[str, str], bool] = {}
+    full = {s.label for _, _, s in hits if s.kind == "character" and s.strong}  # named in full
     for start, end, signal in hits:
         key = (signal.kind, signal.label)
         first.setdefault(key, (start, end))
@@ -113,6 +122,7 @@ def _assess(pack: FandomPack, hits: list[Hit], words: int, declared: bool) -> _T
         strong=sum(strong.values()),
         recurring=sum(1 for count in named.values() if count >= RECURRING_MIN),
         rare=bool(rare),
+        lead=any(n >= LEAD_MIN for name, n in named.items() if name in full),
     )
 
 
@@ -126,11 +136,12 @@ def _enough(tally: _Tally, min_score: float) -> bool:
     ):
         return score >= min_score
     return (
-        characters >= DENSE_CHARACTERS
-        and (tally.strong >= 1 or tally.recurring >= RECURRING_CHARACTERS)
-        and tally.density >= DENSE_MIN
-        and score >= min_score / 2
-    )
+        (
+            characters >= DENSE_CHARACTERS
+            and (tally.strong >= 1 or tally.recurring >= RECURRING_CHARACTERS)
+        )
+        or tally.lead
+    ) and (tally.density >= DENSE_MIN and score >= min_score / 2)
 
 
 def detect_fandoms(
@@ -161,7 +172,9 @@ def detect_fandoms(
     distinct canon characters with a density of at least 3, and ``score >= min_score``; when a
     short text names two distinct canon characters, has a strong signal (or names both at least
     three times) and a density of at least 10 (a drabble that says ``Harry Potter`` and
-    ``Draco``, or only ever ``Remus`` and ``Sirius``) and ``score >= min_score / 2``; or when it
+    ``Draco``, or only ever ``Remus`` and ``Sirius``) and ``score >= min_score / 2``, or names
+    one character in full and ``LEAD_MIN`` times in all with the same density and score (a
+    drabble about ``Percy Weasley``, then ``Percy``); or when it
     is declared: a declared tag equal to, or containing as whole words, the pack's name or
     one of its aliases, ignoring case ("Naruto (Anime & Manga)" declares Naruto). The density
     floor keeps novels out: over a whole book, ordinary given names that a pack also lists

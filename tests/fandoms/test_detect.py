@@ -343,6 +343,22 @@ def test_two_recurring_first_names_on_a_short_page_are_enough() -> None:
     assert detect_fandoms("Remus and Sirius met. Remus left. Sirius stayed behind.") == ()
 
 
+def test_one_lead_named_in_full_and_again_and_again_is_enough() -> None:
+    # A drabble about Percy alone: one full name, then the first name on every other line.
+    drabble = (
+        "Percy Weasley straightened his tie. Percy had rehearsed the speech all night, and the "
+        "mirror had not laughed once. Percy told himself that was a good sign. He picked up his "
+        "notes, put them down, picked them up again. Percy went downstairs."
+    )
+    (match,) = detect_fandoms(drabble)
+    assert match.pack.slug == "harry_potter"
+    assert match.characters == ("Percy Weasley",)
+    # Named in full twice in all is not enough, nor a rare first name alone, however often.
+    assert detect_fandoms("Percy Weasley straightened his tie. Percy went downstairs.") == ()
+    maid = "Dorcas brought the tray. Dorcas had seen nothing. Dorcas went back down the stairs."
+    assert detect_fandoms(maid) == ()
+
+
 def test_fantastic_beasts_is_its_own_canon() -> None:
     text = "Newt fed the Niffler while Tina Goldstein argued with MACUSA about Credence."
     (match,) = detect_fandoms(text)
