@@ -31,6 +31,10 @@ _VOCATIVE_START = re.compile(
     re.I,
 )
 _VOCATIVE_END = re.compile(rf"[,—–-]\s*(?:my dear\s+|dear\s+)?({_NAME_PART})\s*[.!?…,]*$")
+_VOCATIVE_FIRST_END = re.compile(
+    rf"^[^.!?…\"“”]*?,\s*(?:my dear\s+|dear\s+)?({_NAME_PART})\s*[.!?…]+\s+(?=[A-Z])"
+)
+"""A name closing the first of several sentences: ``"We know, Moony. We saw it all."``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,12 +196,13 @@ def _is_speech(site: QuoteSite, index: int) -> bool:
 
 
 def vocative(text: str, span: Span, *, cast: Cast) -> str | None:
-    """The character addressed by name at the start or end of a quotation.
+    """The character addressed by name at the start or end of a quotation or its first sentence.
 
-    Example: ``"Sakura, wait!"`` and ``"Come here, Naruto."`` address Sakura and Naruto.
+    Example: ``"Sakura, wait!"``, ``"Come here, Naruto."`` and ``"We know, Moony. We saw."``
+    address Sakura, Naruto and Moony.
     """
     words = text[span.start : span.end]
-    for pattern in (_VOCATIVE_START, _VOCATIVE_END):
+    for pattern in (_VOCATIVE_START, _VOCATIVE_END, _VOCATIVE_FIRST_END):
         match = pattern.search(words)
         if match:
             found = cast.resolve(match.group(1).strip())

@@ -230,6 +230,10 @@ def test_speech_verb_passes(make_parsed: MakeParsed, text: str, rows: list[Row])
         pytest.param("Tamsin, wait!", None, id="unknown-name"),
         pytest.param("I saw Naruto at the gate.", None, id="name-inside"),
         pytest.param("Come here, Naruto,", "c3", id="end-before-a-comma"),
+        pytest.param("We know, Naruto. We saw it all.", "c3", id="end-of-first-sentence"),
+        pytest.param("I know. Naruto, Sakura and I saw it.", None, id="list-in-second-sentence"),
+        pytest.param("I saw Harry, Naruto. He was fine.", "c3", id="first-sentence-of-two"),
+        pytest.param("It was Harry, Ron and me. Naruto came later.", None, id="list-and-name"),
     ],
 )
 def test_vocative(words: str, expected: str | None) -> None:
