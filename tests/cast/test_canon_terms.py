@@ -1,21 +1,33 @@
-"""Roster groups a fandom pack knows as places, things or oaths are no characters."""
+"""How merge_canon reads a fandom pack: places, things and oaths are no characters, a family
+name stays with the character fic calls so, and canon characters answer to all their names."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
+import pytest
+
 from ficlens.cast import build_cast
 from ficlens.cast.canon import merge_canon, quoted_names
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
-from ficlens.fandoms import load_pack
+from ficlens.fandoms import FandomPack, load_pack
 from ficlens.model import Span
 from ficlens.nlp import parse
 
 
-def group(*names: str) -> Group:
-    return Group(keys=Counter(dict.fromkeys(names, 2)), parts={n: split_name(n) for n in names})
+@pytest.fixture(scope="module")
+def packs() -> tuple[FandomPack, ...]:
+    return (load_pack("harry_potter"),)
+
+
+def group(*names: str, count: int = 2) -> Group:
+    return Group(keys=Counter(dict.fromkeys(names, count)), parts={n: split_name(n) for n in names})
+
+
+def canon_of(kept: list[tuple[Group, object]]) -> dict[str, str | None]:
+    return {sorted(g.keys)[0]: getattr(character, "name", None) for g, character in kept}
 
 
 def test_a_group_named_only_by_a_pack_term_is_dropped() -> None:
@@ -82,3 +94,42 @@ def test_a_canon_character_answers_to_its_packs_other_names() -> None:
     assert cast.resolve("Remus John Lupin") == ids["Remus Lupin"]
     assert cast.resolve("Padfoot") == ids["Sirius Black"]
     assert cast.resolve("Prongs") is None  # James is in the pack, not in this story
+
+
+@pytest.mark.parametrize(
+    ("surname", "lead"),
+    [
+        ("Dumbledore", "Albus Dumbledore"),
+        ("Longbottom", "Neville Longbottom"),
+        ("Lestrange", "Bellatrix Black Lestrange"),
+        ("Tonks", "Nymphadora Tonks"),
+    ],
+)
+def test_a_family_name_alone_is_the_one_fic_calls_so(
+    packs: tuple[FandomPack, ...], surname: str, lead: str
+) -> None:
+    # Fic calls Albus "Dumbledore" and Nymphadora "Tonks"; their relatives are in the pack too.
+    kept = merge_canon([group("Harry", count=8), group(surname, count=5)], packs)
+    assert canon_of(kept) == {"Harry": "Harry Potter", surname: lead}
+
+
+def test_a_relative_answers_to_their_own_names_only(packs: tuple[FandomPack, ...]) -> None:
+    # A bare "Dumbledore" is Albus even in a story of Aberforth's: fic uses it for Albus.
+    kept = merge_canon([group("Aberforth", count=9), group("Dumbledore", count=4)], packs)
+    assert canon_of(kept) == {"Aberforth": "Aberforth Dumbledore", "Dumbledore": "Albus Dumbledore"}
+
+
+@pytest.mark.parametrize(
+    ("name", "character"),
+    [
+        ("Frank", "Frank Longbottom"),
+        ("Alice", "Alice Longbottom"),
+        ("Ted", "Ted Tonks"),
+        ("Rabastan", "Rabastan Lestrange"),
+    ],
+)
+def test_parents_and_brothers_of_the_main_cast_are_canon(
+    packs: tuple[FandomPack, ...], name: str, character: str
+) -> None:
+    kept = merge_canon([group("Neville", count=6), group(name, count=5)], packs)
+    assert canon_of(kept)[name] == character
