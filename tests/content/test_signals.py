@@ -549,6 +549,8 @@ def strongest(text: str, signal: str) -> str:
         ("Bloody lips at his neck, cold hands.", "profanity", "none"),
         ("Bloody hell, Ron.", "profanity", "mild"),
         ("He moaned in pain as the bandage came off.", "sexual", "none"),
+        ("Nobody asked about his sexual orientation at Hogwarts.", "sexual", "none"),
+        ("The sexual tension between them was unbearable.", "sexual", "non_explicit"),
     ],
 )
 def test_shipped_age_school_adult_and_distress_patterns(text: str, signal: str, level: str) -> None:
