@@ -233,7 +233,9 @@ def _shared_names(
     That is the only one of them present, or the one named far more often than the rest. When
     the story names none of them otherwise, a shared surname is the family's most-written
     character of the story's era (:func:`_family_lead`): a story told from Draco's side calls
-    Harry only ``Potter``.
+    Harry only ``Potter``; and a given name too common in English for the pack to list
+    (``Alicia``, ``Katie``) is the one character of the packs it is the first name of
+    (:func:`_given_lead`).
     """
     present = [(g, c) for g, c in attached if c is not None]
     kept: list[tuple[Group, CanonCharacter | None]] = []
@@ -244,9 +246,37 @@ def _shared_names(
         if owners and (len(owners) == 1 or owners[0][0].size >= _DOMINANCE * owners[1][0].size):
             owners[0][0].absorb(group)
             continue
-        lead = _family_lead(word, era, packs) if word and not owners else None
+        lead = (
+            (_family_lead(word, era, packs) or _given_lead(word, era, packs))
+            if word and not owners
+            else None
+        )
         kept.append((group, lead or character))
     return kept
+
+
+def _given_lead(
+    given: str, era: str | None, packs: tuple[FandomPack, ...]
+) -> CanonCharacter | None:
+    """The one character of the packs whose first given name a bare name is.
+
+    Packs leave out bare given names that ordinary English uses for anyone (``Alicia``,
+    ``Katie``, ``Jacob``), so that novels do not read as fan fiction; but in a story of the
+    fandom, an ``Alicia`` beside Angelina is Alicia Spinnet. ``None`` when two characters share
+    the first name (``Albus``: the era decides those, :func:`_namesake`), and unless the
+    character is of the story's era: a ``Rose`` is Rose Weasley only in a story of the next
+    generation, and a ``Susan`` there is not Susan Bones, whom the pack gives no era.
+    """
+    named = [
+        character
+        for pack in packs
+        for character in pack.characters
+        if character.given.split()[0] == given
+    ]
+    if len(named) != 1:
+        return None
+    (character,) = named
+    return character if character.era == era or era in character.eras else None
 
 
 def _family_lead(

@@ -133,3 +133,25 @@ def test_parents_and_brothers_of_the_main_cast_are_canon(
 ) -> None:
     kept = merge_canon([group("Neville", count=6), group(name, count=5)], packs)
     assert canon_of(kept)[name] == character
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # Too common in English for the pack to list bare, but a Harry Potter story's Alicia
+        # beside Angelina is Alicia Spinnet.
+        ((("Angelina", 6), ("Alicia", 5)), {"Alicia": "Alicia Spinnet"}),
+        ((("Harry", 6), ("Katie", 3)), {"Katie": "Katie Bell"}),
+        # A name the story gives an original character no one in the pack has stays its own.
+        ((("Harry", 6), ("Wenna", 3)), {"Wenna": None}),
+        # Rose Weasley belongs to the next generation: in a story of Hermione's she is not.
+        ((("Hermione", 6), ("Draco", 6), ("Rose", 3)), {"Rose": None}),
+        ((("Scorpius", 6), ("Albus Severus", 4), ("Rose", 3)), {"Rose": "Rose Weasley"}),
+        ((("Scorpius", 6), ("Albus Severus", 4), ("Susan", 3)), {"Susan": None}),
+    ],
+)
+def test_a_common_given_name_is_the_one_pack_character_of_that_name(
+    packs: tuple[FandomPack, ...], names: tuple[tuple[str, int], ...], expected: dict[str, str]
+) -> None:
+    kept = canon_of(merge_canon([group(name, count=count) for name, count in names], packs))
+    assert {name: kept[name] for name in expected} == expected
