@@ -82,6 +82,19 @@ def _extend(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
+def _before_spaced_dash(tokens: Sequence[Token], first: int, last: int) -> int:
+    """Where a name ends before a dash set off by a space, which breaks the clause.
+
+    ``Not to mention James - Albus could see`` names James, not ``James - Albus``; a dash that
+    joins (``Kakashi-sensei``, ``Granger-Weasley``) is part of the name.
+    """
+    for index in range(first + 1, last + 1):
+        token = tokens[index]
+        if token.text.strip(_BROKEN_OFF) == "" and token.start > tokens[index - 1].end:
+            return index - 1
+    return last
+
+
 def _previous(tokens: Sequence[Token], index: int) -> int | None:
     """The nearest token before ``index`` that is not whitespace (hard-wrapped lines)."""
     index -= 1
@@ -119,6 +132,7 @@ def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
 def _mention(text: str, parsed: Parsed, first: int, last: int, source: str) -> Mention | None:
     tokens = parsed.tokens
     first, last = _extend(tokens, first, last)
+    last = _before_spaced_dash(tokens, first, last)
     if tokens[last].text in ("'s", "’s", "'"):
         last -= 1
     if last < first:

@@ -341,3 +341,22 @@ def test_a_dash_that_breaks_off_a_name_is_not_part_of_it(
     ]
     parsed = make_parsed(text, rows, entities=[(2, 2, "PERSON")])
     assert described(text, mentions_in(text, parsed)) == [("James", "James", "ner", False)]
+
+
+def test_a_spaced_dash_inside_an_entity_ends_the_name(make_parsed: MakeParsed) -> None:
+    # The parser may run one entity over a dash that sets off a clause: "James - Albus".
+    text = "Not to mention James - Albus could see it."
+    rows = [
+        ("Not", "RB", "neg", 2),
+        ("to", "TO", "aux", 2),
+        ("mention", "VB", "ROOT", 2),
+        ("James", "NNP", "dobj", 2),
+        ("-", "HYPH", "punct", 3),
+        ("Albus", "NNP", "nsubj", 7),
+        ("could", "MD", "aux", 7),
+        ("see", "VB", "ccomp", 2),
+        ("it", "PRP", "dobj", 7),
+        (".", ".", "punct", 2),
+    ]
+    parsed = make_parsed(text, rows, entities=[(3, 5, "PERSON")])
+    assert described(text, mentions_in(text, parsed))[0] == ("James", "James", "ner", False)
