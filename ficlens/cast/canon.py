@@ -265,7 +265,8 @@ def _given_lead(
     fandom, an ``Alicia`` beside Angelina is Alicia Spinnet. ``None`` when two characters share
     the first name (``Albus``: the era decides those, :func:`_namesake`), and unless the
     character is of the story's era: a ``Rose`` is Rose Weasley only in a story of the next
-    generation, and a ``Susan`` there is not Susan Bones, whom the pack gives no era.
+    generation, and a ``Susan`` there is not Susan Bones, whom the pack gives no era. Nor is
+    it one whom the pack gives a one-word nickname instead (``William`` is not Bill Weasley).
     """
     named = [
         character
@@ -276,6 +277,10 @@ def _given_lead(
     if len(named) != 1:
         return None
     (character,) = named
+    if any(
+        " " not in alias and alias not in (given, character.surname) for alias in character.aliases
+    ):
+        return None  # fic calls Bill Weasley "Bill": a bare "William" is someone else
     return character if character.era == era or era in character.eras else None
 
 

@@ -148,6 +148,8 @@ def test_parents_and_brothers_of_the_main_cast_are_canon(
         ((("Hermione", 6), ("Draco", 6), ("Rose", 3)), {"Rose": None}),
         ((("Scorpius", 6), ("Albus Severus", 4), ("Rose", 3)), {"Rose": "Rose Weasley"}),
         ((("Scorpius", 6), ("Albus Severus", 4), ("Susan", 3)), {"Susan": None}),
+        # Fic calls Bill Weasley "Bill": a William is someone else.
+        ((("Harry", 6), ("William", 3)), {"William": None}),
     ],
 )
 def test_a_common_given_name_is_the_one_pack_character_of_that_name(
