@@ -550,6 +550,12 @@ def strongest(text: str, signal: str) -> str:
         ("Bloody hell, Ron.", "profanity", "mild"),
         ("He moaned in pain as the bandage came off.", "sexual", "none"),
         ("Nobody asked about his sexual orientation at Hogwarts.", "sexual", "none"),
+        ("She looked up at him, her pupils blown wide.", "school", "none"),
+        ("They wound up in an old classroom.", "violence", "none"),
+        ("She wound her arms around his neck.", "violence", "none"),
+        ("She pressed a cloth to the wound.", "violence", "serious"),
+        ("His pupils were dilated and his hands shook.", "school", "none"),
+        ("McGonagall counted her pupils at the door.", "school", "mentioned"),
         ("The sexual tension between them was unbearable.", "sexual", "non_explicit"),
     ],
 )
