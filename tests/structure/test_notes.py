@@ -279,6 +279,18 @@ def test_a_note_line_inside_a_header_is_not_a_field_value(build_text: BuildText)
     assert _story(work) == f"{STORY_A}\n\n{STORY_B}"
 
 
+def test_a_prompt_fill_line_is_front_matter(
+    build_text: BuildText, story_lost: Callable[[Work], str]
+) -> None:
+    # A comment-fic answers a prompt; the line naming it, and the community, open the work.
+    work = build_text(f"Fill: Marsh Tales, any, a borrowed coat\nAt the-marsh-meme\n\n{STORY_A}")
+    assert _notes(work) == [
+        ("front_matter", "Fill: Marsh Tales, any, a borrowed coat\nAt the-marsh-meme")
+    ]
+    assert _story(work) == STORY_A
+    assert story_lost(work) == ""
+
+
 def test_title_then_by_with_a_colon(build_text: BuildText) -> None:
     work = build_text(f"*The Ferryman's Letter*\n\nby: Reed Warbler\n\n{STORY_A}\n\n{STORY_B}")
     assert work.metadata.authors == ("Reed Warbler",)
