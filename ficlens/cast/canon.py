@@ -266,7 +266,8 @@ def _given_lead(
     the first name (``Albus``: the era decides those, :func:`_namesake`), and unless the
     character is of the story's era: a ``Rose`` is Rose Weasley only in a story of the next
     generation, and a ``Susan`` there is not Susan Bones, whom the pack gives no era. Nor is
-    it one whom the pack gives a one-word nickname instead (``William`` is not Bill Weasley).
+    it one the pack says fic calls otherwise, by a name without the surname: ``William`` is not
+    Bill Weasley (``Bill``), a bare ``Marge`` not Marge Dursley (``Aunt Marge``).
     """
     named = [
         character
@@ -278,9 +279,9 @@ def _given_lead(
         return None
     (character,) = named
     if any(
-        " " not in alias and alias not in (given, character.surname) for alias in character.aliases
+        alias != given and character.surname not in alias.split() for alias in character.aliases
     ):
-        return None  # fic calls Bill Weasley "Bill": a bare "William" is someone else
+        return None  # fic calls Bill Weasley "Bill", Marge Dursley "Aunt Marge"
     return character if character.era == era or era in character.eras else None
 
 

@@ -150,6 +150,8 @@ def test_parents_and_brothers_of_the_main_cast_are_canon(
         ((("Scorpius", 6), ("Albus Severus", 4), ("Susan", 3)), {"Susan": None}),
         # Fic calls Bill Weasley "Bill": a William is someone else.
         ((("Harry", 6), ("William", 3)), {"William": None}),
+        # Nor is a Marge the pack's Marge Dursley, whom fic calls "Aunt Marge".
+        ((("Harry", 6), ("Marge", 3)), {"Marge": None}),
     ],
 )
 def test_a_common_given_name_is_the_one_pack_character_of_that_name(
