@@ -557,6 +557,8 @@ def strongest(text: str, signal: str) -> str:
         ("\"He killed my dog,\" she said.", "death", "none"),
         ("That joke killed me.", "death", "none"),
         ("Harry's heart stopped.", "death", "none"),
+        ("Draco, Death-Eater-cum-pet-whisperer, and his cum-laude degree.", "sexual", "none"),
+        ("For months they had ambushed him with concerned frowns.", "war", "none"),
         ("The boy lived and died by his words.", "death", "none"),
         ("His heart stopped beating at dawn.", "death", "on_page"),
         ("He killed the guard at the gate.", "death", "on_page"),
