@@ -556,6 +556,7 @@ def strongest(text: str, signal: str) -> str:
         ("He gave her a wounded look.", "violence", "none"),
         ("\"He killed my dog,\" she said.", "death", "none"),
         ("That joke killed me.", "death", "none"),
+        ("Severus moaned as a wave of pain flooded through him.", "sexual", "none"),
         ("Harry's heart stopped.", "death", "none"),
         ("Draco, Death-Eater-cum-pet-whisperer, and his cum-laude degree.", "sexual", "none"),
         ("For months they had ambushed him with concerned frowns.", "war", "none"),
