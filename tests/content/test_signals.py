@@ -554,7 +554,7 @@ def strongest(text: str, signal: str) -> str:
         ("They wound up in an old classroom.", "violence", "none"),
         ("The news tore open old wounds and laid his wounds bare.", "violence", "none"),
         ("He gave her a wounded look.", "violence", "none"),
-        ("\"He killed my dog,\" she said.", "death", "none"),
+        ('"He killed my dog," she said.', "death", "none"),
         ("That joke killed me.", "death", "none"),
         ("Severus moaned as a wave of pain flooded through him.", "sexual", "none"),
         ("Harry's heart stopped.", "death", "none"),
