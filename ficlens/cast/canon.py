@@ -240,6 +240,9 @@ def _shared_names(
     present = [(g, c) for g, c in attached if c is not None]
     kept: list[tuple[Group, CanonCharacter | None]] = []
     for group, character in attached:
+        if character is None and (owner := _titled_owner(group, present)) is not None:
+            owner.absorb(group)
+            continue
         word = _bare_word(group) if character is None else None
         owners = [(g, c) for g, c in present if word and word in (c.surname, c.given)]
         owners.sort(key=lambda pair: -pair[0].size)
@@ -253,6 +256,37 @@ def _shared_names(
         )
         kept.append((group, lead or character))
     return kept
+
+
+_SURNAME_TITLES = frozenset(
+    {"Mr", "Mr.", "Mister", "Miss", "Ms", "Ms.", "Professor", "Prof.", "Dr", "Dr.", "Doctor"}
+)
+"""Titles fic puts before a character's own surname. A wife's (``Mrs``, ``Lady``) is left out:
+``Mrs Potter`` beside Lily Luna is her mother, and titles of kin (``Aunt``) go with given names."""
+
+
+def _titled_owner(group: Group, present: Sequence[tuple[Group, CanonCharacter]]) -> Group | None:
+    """The story's one canon character a titled shared surname can mean, if only one.
+
+    A story that calls Newt only ``Newt`` and ``Mr. Scamander`` writes the full name nowhere,
+    so the roster cannot join the two; the pack knows Newt's surname. The group must be named
+    only by that surname, with titles of :data:`_SURNAME_TITLES` (and perhaps bare), and
+    exactly one character the story names must have that surname and pronouns the titles
+    allow: ``Miss Weasley`` beside Ginny and Ron is Ginny; ``Mr. Malfoy`` beside both Draco
+    and Lucius stays apart.
+    """
+    words = {p.tokens for p in group.parts.values()}
+    titles_used = {p.title for p in group.parts.values()} - {""}
+    if len(words) != 1 or len(next(iter(words))) != 1:
+        return None
+    if not titles_used or not titles_used <= _SURNAME_TITLES:
+        return None
+    (surname,) = next(iter(words))
+    hints = group.gender_hints()
+    if len(hints) > 1:
+        return None
+    owners = [g for g, c in present if c.surname == surname and (not hints or c.pronouns in hints)]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _given_lead(

@@ -159,3 +159,34 @@ def test_a_common_given_name_is_the_one_pack_character_of_that_name(
 ) -> None:
     kept = canon_of(merge_canon([group(name, count=count) for name, count in names], packs))
     assert {name: kept[name] for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "titled", "expected"),
+    [
+        # The story never writes "Teddy Lupin": only "Teddy" and "Mr. Lupin".
+        ((("Victoire", 9), ("Teddy", 3)), ("Mr. Lupin",), "Teddy"),
+        ((("Harry", 9), ("Ginny", 3), ("Ron", 3)), ("Miss Weasley",), "Ginny"),
+        # A bare surname the roster put with the title changes nothing.
+        ((("Teddy", 3),), ("Mr. Lupin", "Lupin"), "Teddy"),
+        # Two Malfoys the title fits: "Mr. Malfoy" could be either, and stays apart.
+        ((("Draco", 9), ("Lucius", 3)), ("Mr. Malfoy",), None),
+        # The title's gender rules a namesake out: Miss Malfoy is not Draco.
+        ((("Draco", 9),), ("Miss Malfoy",), None),
+        # A wife's title is her husband's name, not her own: Mrs Potter is not Lily Luna.
+        ((("Lily Luna", 5), ("Scorpius", 5)), ("Mrs Potter",), None),
+    ],
+)
+def test_a_titled_family_name_is_the_one_character_of_that_family_it_fits(
+    packs: tuple[FandomPack, ...],
+    names: tuple[tuple[str, int], ...],
+    titled: tuple[str, ...],
+    expected: str | None,
+) -> None:
+    title_group = group(titled[0], count=4)
+    for bare in titled[1:]:
+        title_group.absorb(group(bare))
+    kept = merge_canon([*(group(n, count=c) for n, c in names), title_group], packs)
+    (owner,) = [g for g, _ in kept if titled[0] in g.keys]
+    others = [name for name, _ in names if name in owner.keys]
+    assert others == ([expected] if expected else [])
