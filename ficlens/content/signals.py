@@ -61,12 +61,13 @@ _FRAMES = {
     "hypothetical": re.compile(
         r"\b(?:if|would|could have|might|wanted to|wants to|want to|wish(?:ed)?|imagin(?:e|ed|ing)|"
         r"fantasi[sz](?:e|ed|ing)|thought about|what if|almost|nearly|pretend(?:ed)?|should|"
-        r"ought to|deserve[sd]? to|threaten(?:s|ed)? to)\b",
+        r"ought to|deserve[sd]? to|threaten(?:s|ed)? to)\b|\w['’]d have\b",
         re.I,
     ),
     "dream": re.compile(r"\b(?:dream(?:s|t|ed|ing)?|nightmares?)\b", re.I),
     "memory": re.compile(
         r"\b(?:remember(?:ed|s|ing)?|memor(?:y|ies)|recall(?:ed)?|years (?:ago|before|earlier)|"
+        r"(?:a|the|one|last) (?:year|month|summer|winter|spring|autumn) (?:ago|before|earlier)|"
         r"used to|back then|flashback)\b",
         re.I,
     ),
