@@ -619,6 +619,13 @@ def strongest(text: str, signal: str) -> str:
         ("The late Mr Black left it to him.", "death", "mentioned"),
         ("He snatched them out of the air.", "abduction", "none"),
         ("They snatched her away from her family.", "abduction", "on_page"),
+        ("Pansy Parkinson bled green and silver.", "violence", "none"),
+        ("They held a grave secret. His tortured mind.", "death", "none"),
+        ("They dug a grave in the garden.", "death", "mentioned"),
+        ("He knelt by the grave.", "death", "mentioned"),
+        ("A scream dies in his throat; the words died in her throat.", "death", "none"),
+        ("His tortured mind would not rest.", "violence", "none"),
+        ("They tortured him for hours.", "violence", "serious"),
     ],
 )
 def test_shipped_age_school_adult_and_distress_patterns(text: str, signal: str, level: str) -> None:
