@@ -296,10 +296,11 @@ def _given_lead(
 
     Packs leave out bare given names that ordinary English uses for anyone (``Alicia``,
     ``Katie``, ``Jacob``), so that novels do not read as fan fiction; but in a story of the
-    fandom, an ``Alicia`` beside Angelina is Alicia Spinnet. ``None`` when two characters share
-    the first name (``Albus``: the era decides those, :func:`_namesake`), and unless the
-    character is of the story's era: a ``Rose`` is Rose Weasley only in a story of the next
-    generation, and a ``Susan`` there is not Susan Bones, whom the pack gives no era. Nor is
+    fandom, an ``Alicia`` beside Angelina is Alicia Spinnet. Only characters of the story's
+    era count: a ``Rose`` is Rose Weasley only in a story of the next generation, and a
+    ``Susan`` there is not Susan Bones, whom the pack gives no era; so an ``Albus`` beside
+    Grindelwald and Ariana, in a story of no era, is Albus Dumbledore, not Albus Severus
+    Potter. ``None`` when two characters of the era share the first name. Nor is
     it one the pack says fic calls otherwise, by a name without the surname: ``William`` is not
     Bill Weasley (``Bill``), a bare ``Marge`` not Marge Dursley (``Aunt Marge``).
     """
@@ -307,7 +308,7 @@ def _given_lead(
         character
         for pack in packs
         for character in pack.characters
-        if character.given.split()[0] == given
+        if character.given.split()[0] == given and (character.era == era or era in character.eras)
     ]
     if len(named) != 1:
         return None
@@ -316,7 +317,7 @@ def _given_lead(
         alias != given and character.surname not in alias.split() for alias in character.aliases
     ):
         return None  # fic calls Bill Weasley "Bill", Marge Dursley "Aunt Marge"
-    return character if character.era == era or era in character.eras else None
+    return character
 
 
 def _family_lead(

@@ -152,6 +152,9 @@ def test_parents_and_brothers_of_the_main_cast_are_canon(
         ((("Harry", 6), ("William", 3)), {"William": None}),
         # Nor is a Marge the pack's Marge Dursley, whom fic calls "Aunt Marge".
         ((("Harry", 6), ("Marge", 3)), {"Marge": None}),
+        # Two Albuses, one of the next generation: beside Gellert and Ariana, the other.
+        ((("Gellert", 6), ("Ariana", 3), ("Albus", 4)), {"Albus": "Albus Dumbledore"}),
+        ((("Scorpius", 6), ("Rose", 4), ("Albus", 4)), {"Albus": "Albus Severus Potter"}),
     ],
 )
 def test_a_common_given_name_is_the_one_pack_character_of_that_name(
