@@ -28,6 +28,11 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 """Words a capital does not make a name: forms of address, days, and what one says (*said
 Goodbye*, *said Sorry*)."""
+_NOT_LEADING = _NOT_NAMES | frozenset(
+    {"fuck", "fucking", "shit", "damn", "bloody", "hey", "dear", "poor", "sweet"}
+)
+"""Words that open a run the parser takes for one name but are no part of it: an oath or an
+interjection before the name (*Fuck James*, *Oh Harry*), a salutation (*Dear Ginny*)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +134,23 @@ def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
     )
 
 
+def _after_leading_words(tokens: Sequence[Token], first: int, last: int) -> int:
+    """Where a name starts once oaths and interjections before it are left out.
+
+    Titles stay (``Lord Voldemort``, ``Mother Superior``): :func:`_extend` handles them.
+    """
+    while first < last and (
+        tokens[first].text.lower() in _NOT_LEADING and tokens[first].text not in titles()
+    ):
+        first += 1
+        while first < last and not tokens[first].text.strip(" \n\t,!"):
+            first += 1  # the space, line break or comma after "Oh"
+    return first
+
+
 def _mention(text: str, parsed: Parsed, first: int, last: int, source: str) -> Mention | None:
     tokens = parsed.tokens
+    first = _after_leading_words(tokens, first, last)
     first, last = _extend(tokens, first, last)
     last = _before_spaced_dash(tokens, first, last)
     if tokens[last].text in ("'s", "’s", "'"):

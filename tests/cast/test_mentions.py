@@ -360,3 +360,37 @@ def test_a_spaced_dash_inside_an_entity_ends_the_name(make_parsed: MakeParsed) -
     ]
     parsed = make_parsed(text, rows, entities=[(3, 5, "PERSON")])
     assert described(text, mentions_in(text, parsed))[0] == ("James", "James", "ner", False)
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [("Fuck", "James"), ("Dear", "Ginny"), ("Poor", "Neville")],
+)
+def test_an_oath_or_salutation_the_parser_runs_into_a_name_is_left_out(
+    make_parsed: MakeParsed, opening: str, name: str
+) -> None:
+    text = f"{opening} {name} had forgotten."
+    rows = [
+        (opening, "NNP", "compound", 1),
+        (name, "NNP", "nsubj", 3),
+        ("had", "VBD", "aux", 3),
+        ("forgotten", "VBN", "ROOT", 3),
+        (".", ".", "punct", 3),
+    ]
+    parsed = make_parsed(text, rows, entities=[(0, 1, "PERSON")])
+    assert described(text, mentions_in(text, parsed)) == [(name, name, "ner", False)]
+
+
+def test_a_title_opening_a_name_stays(make_parsed: MakeParsed) -> None:
+    text = "Lord Voldemort had forgotten."
+    rows = [
+        ("Lord", "NNP", "compound", 1),
+        ("Voldemort", "NNP", "nsubj", 3),
+        ("had", "VBD", "aux", 3),
+        ("forgotten", "VBN", "ROOT", 3),
+        (".", ".", "punct", 3),
+    ]
+    parsed = make_parsed(text, rows, entities=[(0, 1, "PERSON")])
+    assert described(text, mentions_in(text, parsed)) == [
+        ("Lord Voldemort", "Lord Voldemort", "ner", False)
+    ]
