@@ -626,6 +626,30 @@ def strongest(text: str, signal: str) -> str:
         ("A scream dies in his throat; the words died in her throat.", "death", "none"),
         ("His tortured mind would not rest.", "violence", "none"),
         ("They tortured him for hours.", "violence", "serious"),
+        ("A torn open case of fizzy drink; he ripped open the envelope.", "violence", "none"),
+        ("Its belly was ripped open.", "violence", "graphic"),
+        (
+            "Drunk on kisses, drunk with the giddy feeling; he had drunk all the tea.",
+            "substances",
+            "none",
+        ),
+        ("He was drunk on firewhisky.", "substances", "intoxication"),
+        ("Draco pleaded like an addict for his next fix.", "substances", "none"),
+        (
+            "Snape was viciously stabbing his sausage, stabbing at a piece of meat.",
+            "violence",
+            "none",
+        ),
+        ("He stabbed the guard.", "violence", "serious"),
+        ("Way to rub salt in the wound.", "violence", "none"),
+        ("The laughter died inside him.", "death", "none"),
+        (
+            "Scamander's voice sliced through the boy; the blade sliced through the air.",
+            "violence",
+            "none",
+        ),
+        ("The Potions classroom was in the dungeons.", "abduction", "none"),
+        ("They locked him in the dungeons for a week.", "abduction", "on_page"),
     ],
 )
 def test_shipped_age_school_adult_and_distress_patterns(text: str, signal: str, level: str) -> None:
