@@ -650,6 +650,11 @@ def strongest(text: str, signal: str) -> str:
         ),
         ("The Potions classroom was in the dungeons.", "abduction", "none"),
         ("They locked him in the dungeons for a week.", "abduction", "on_page"),
+        ("His abused arsehole throbbed; the gryphon squawked a torrent of abuse.", "abuse", "none"),
+        ("The motel room reeked of neglect.", "abuse", "none"),
+        ("He used and abused your mother.", "abuse", "mentioned"),
+        ("He obeyed as though placed under the Imperius Curse.", "non_consent", "none"),
+        ("He looked at her as if she had killed someone.", "death", "none"),
     ],
 )
 def test_shipped_age_school_adult_and_distress_patterns(text: str, signal: str, level: str) -> None:
