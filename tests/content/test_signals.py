@@ -620,6 +620,7 @@ def strongest(text: str, signal: str) -> str:
         ("He snatched them out of the air.", "abduction", "none"),
         ("They snatched her away from her family.", "abduction", "on_page"),
         ("Pansy Parkinson bled green and silver.", "violence", "none"),
+        ("He bled red all over the floor.", "violence", "serious"),
         ("They held a grave secret. His tortured mind.", "death", "none"),
         ("They dug a grave in the garden.", "death", "mentioned"),
         ("He knelt by the grave.", "death", "mentioned"),
