@@ -193,3 +193,20 @@ def test_a_titled_family_name_is_the_one_character_of_that_family_it_fits(
     (owner,) = [g for g, _ in kept if titled[0] in g.keys]
     others = [name for name, _ in names if name in owner.keys]
     assert others == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("written", "canon"),
+    [
+        ("James F. Potter", "James Potter"),
+        ("Harry J Potter", "Harry Potter"),
+        ("Lily J. Evans", "Lily Evans Potter"),
+        # No initial to drop: an unknown full name stays unknown.
+        ("James Fleamont Spencer", None),
+    ],
+)
+def test_a_full_name_with_a_middle_initial_is_the_pack_character(
+    packs: tuple[FandomPack, ...], written: str, canon: str | None
+) -> None:
+    kept = merge_canon([group(written, count=3)], packs)
+    assert canon_of(kept) == {written: canon}
