@@ -370,14 +370,14 @@ def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | N
         character.name: character
         for key in group.keys
         if len(group.parts[key].name.split()) > 1
-        and (character := _find_full(group.parts[key].name, packs)) is not None
+        and (character := _find_ignoring_initials(group.parts[key].name, packs)) is not None
     }
     if len(fuller) == 1:
         return next(iter(fuller.values()))
     for key, _count in group.keys.most_common():
         parts = group.parts[key]
         for candidate in (key, parts.name):
-            character = _find_full(candidate, packs)
+            character = _find_ignoring_initials(candidate, packs)
             if character is not None:
                 return character
     return None
@@ -387,14 +387,14 @@ _INITIAL = re.compile(r"(?<=\S) [A-Z]\.?(?= \S)")
 """A middle initial: one capital, perhaps with a full stop, between two words of a name."""
 
 
-def _find_full(name: str, packs: tuple[FandomPack, ...]) -> CanonCharacter | None:
+def _find_ignoring_initials(name: str, packs: tuple[FandomPack, ...]) -> CanonCharacter | None:
     """The canon character a name denotes, also when it has middle initials the pack lacks.
 
     Example:
         >>> from ficlens.fandoms import load_packs
-        >>> _find_full("James F. Potter", load_packs()).name
+        >>> _find_ignoring_initials("James F. Potter", load_packs()).name
         'James Potter'
-        >>> _find_full("Harry J Potter", load_packs()).name
+        >>> _find_ignoring_initials("Harry J Potter", load_packs()).name
         'Harry Potter'
     """
     character = find_canon(name, packs)
