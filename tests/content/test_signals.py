@@ -735,7 +735,11 @@ def strongest(text: str, signal: str) -> str:
         ("Harry did, and in the end it all turned out okay.", "self_harm", "none"),
         ("He left, fags sticking out of his pocket, for a packet of fags.", "homophobia", "none"),
         ("Lily bound him to her with a spell.", "abduction", "none"),
-        ("Molly's hands went back to her hips; holsters beside his hips.", "sexual", "none"),
+        (
+            "Molly's hands went back to her hips; holsters by the side of his hips.",
+            "sexual",
+            "none",
+        ),
         ("His hips rolled up against hers.", "sexual", "non_explicit"),
         ("He slid his hands down to grab her hips.", "sexual", "non_explicit"),
         ("He went back to punching at the dough; three cups of punch.", "violence", "none"),
