@@ -98,6 +98,34 @@ class Level:
     """The same pattern without ``re.I``, for lower-cased text (several times faster)."""
 
 
+_LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()\\]|\\.)*\))+")
+
+
+def guarded(pattern: str) -> str:
+    """A pattern whose leading lookbehinds are tried only where its first letter is.
+
+    The regular-expression engine tries every alternative at every position of the text, and
+    an alternative that opens with lookbehinds (``(?<!pale as )death``) checks them all before
+    failing on its first letter. A lookahead for that letter in front fails at once; the match
+    is the same.
+
+    Example:
+        >>> guarded("(?<!pale as )(?<!bored to )death")
+        '(?=d)(?<!pale as )(?<!bored to )death'
+        >>> guarded("death(?! eaters?)")
+        'death(?! eaters?)'
+        >>> guarded("(?<!-)c?um")
+        '(?<!-)c?um'
+    """
+    leading = _LEADING_LOOKBEHINDS.match(pattern)
+    if leading is None:
+        return pattern
+    first, after = pattern[leading.end() : leading.end() + 1], pattern[leading.end() + 1 :]
+    if not first.isalpha() or after[:1] in ("?", "*", "{"):
+        return pattern  # no single letter every match opens with
+    return f"(?={first}){pattern}"
+
+
 @dataclass(frozen=True, slots=True)
 class SignalSpec:
     """A signal's ladder of levels, mildest first, and the name of its lowest rung."""
@@ -155,7 +183,7 @@ def _spec(file: str, entry: dict[str, object]) -> SignalSpec:
         patterns = level.get("patterns")
         if not isinstance(level.get("name"), str) or not isinstance(patterns, list) or not patterns:
             raise LexiconError(f"{label}: needs a name and a non-empty patterns list")
-        source = r"\b(?:" + "|".join(patterns) + r")\b"
+        source = r"\b(?:" + "|".join(map(guarded, patterns)) + r")\b"
         try:
             pattern, lower = re.compile(source, re.I), re.compile(source)
         except re.error as error:

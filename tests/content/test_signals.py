@@ -5,6 +5,9 @@ Every story line here is written for these tests.
 
 from __future__ import annotations
 
+import re
+import tomllib
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from ficlens.content.signals import (
     detect_signals,
     find_hits,
     frame_of,
+    guarded,
     sentences,
     signal_specs,
     summarise,
@@ -862,3 +866,27 @@ def test_a_signal_without_levels_names_the_file(tmp_path: Path) -> None:
 
 def test_a_lexicon_error_is_a_value_error() -> None:
     assert issubclass(LexiconError, ValueError)
+
+
+# --- guarded: the same matches, found faster ------------------------------------------------
+
+
+def test_guarded_patterns_match_exactly_what_the_plain_ones_do() -> None:
+    # The corpus: this file's hundreds of idiom sentences and the demo stories, lower-cased as
+    # find_hits reads them.
+    demo = resources.files("ficlens.demo").joinpath("works")
+    stories = [p.read_text(encoding="utf-8") for p in demo.iterdir() if p.name.endswith(".txt")]
+    corpus = "\n".join([Path(__file__).read_text(encoding="utf-8"), *stories]).lower()
+    raw = tomllib.loads(
+        resources.files("ficlens.content").joinpath("signals.toml").read_text(encoding="utf-8")
+    )
+    changed = 0
+    for entry in raw["signal"]:
+        for level in entry["level"]:
+            patterns = level["patterns"]
+            changed += sum(guarded(p) != p for p in patterns)
+            plain = re.compile(r"\b(?:" + "|".join(patterns) + r")\b")
+            fast = re.compile(r"\b(?:" + "|".join(map(guarded, patterns)) + r")\b")
+            spans = [m.span() for m in plain.finditer(corpus)]
+            assert spans == [m.span() for m in fast.finditer(corpus)], level["name"]
+    assert changed > 20  # the guard is in use
