@@ -680,6 +680,7 @@ def strongest(text: str, signal: str) -> str:
         ("He was fighting the urge to recoil.", "violence", "none"),
         ("She kicked her clogs to the side and kicked the covers off.", "violence", "none"),
         ("He kicked the man in the ribs.", "violence", "mild"),
+        ("Sirius kicked him back.", "violence", "mild"),
         ("He shoved a spoonful into his mouth and shoved some money at her.", "violence", "none"),
         ("He tried to shove his tongue down her throat.", "violence", "none"),
         ("His father growled, stabbing his fork into a slice of turkey.", "violence", "none"),
