@@ -1,0 +1,387 @@
+"""The shipped lexicon (``signals.toml``): what each signal's patterns find, and the idioms
+they must not read as events, one sentence each way.
+
+Every sentence here is written for these tests; most paraphrase a kind of line found while
+reading the evidence FicLens showed for development works (see docs/content.md).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from ficlens.content.signals import find_hits, guarded, signal_specs
+from ficlens.model import Span
+
+
+def strongest(text: str, signal: str) -> str:
+    """The strongest level any on-page hit of ``signal`` reaches in a one-paragraph text."""
+    spec = next(s for s in signal_specs() if s.name == signal)
+    whole = [Span(0, len(text))]
+    levels = [h.level for h in find_hits(text, whole) if h.signal == signal and not h.frame]
+    return spec.levels[max(levels)].name if levels else spec.none
+
+
+# --- ages, school years, adults, distress and war ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signal", "level"),
+    [
+        ("Oren was fifteen that spring.", "minor", "stated"),
+        ("He's sixteen, Mabry said.", "minor", "stated"),
+        ("She turned fourteen in the autumn.", "minor", "stated"),
+        ("It was her fifteenth birthday.", "minor", "stated"),
+        ("He was fifteen minutes late.", "minor", "none"),
+        ("The fifth-years queued outside.", "minor", "mentioned"),
+        ("The students filed into the common room.", "school", "mentioned"),
+        ("They were both of age by then.", "adult", "stated"),
+        ("She was nineteen and restless.", "adult", "stated"),
+        ("Please, stop, Tamsin whispered.", "distress", "refusal"),
+        ("He pinned her against the wall.", "distress", "force"),
+        ("Ivo slept until noon.", "distress", "none"),
+        ("She looked up at him, her pupils blown wide.", "school", "none"),
+        ("For months they had ambushed him with concerned frowns.", "war", "none"),
+        ("His pupils were dilated and his hands shook.", "school", "none"),
+        ("McGonagall counted her pupils at the door.", "school", "mentioned"),
+        ("A snowball battle after lunch; she had learnt to pick her battles.", "war", "none"),
+        ("The battle raged outside the castle.", "war", "mentioned"),
+        ("Severus wars with himself. Arthur was fighting a losing battle.", "war", "none"),
+    ],
+)
+def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, level: str) -> None:
+    assert strongest(text, signal) == level
+
+
+# --- sexual content and consent ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signal", "level"),
+    [
+        ("I don't want to do that, he said, but if I have to I will.", "non_consent", "none"),
+        ("No, stop, you'll knock the cauldron over!", "non_consent", "none"),
+        ("He held him down until the healer came.", "non_consent", "none"),
+        ("He forced himself on her.", "non_consent", "on_page"),
+        ("Harry blushed against his will.", "non_consent", "none"),
+        ("He was taken without his consent.", "non_consent", "mentioned"),
+        ("That asshole. Such a dick. Fuck you, Malfoy.", "sexual", "none"),
+        ("She put her hands on her hips. Ron moaned about homework.", "sexual", "none"),
+        ("He cocks his head at the noise.", "sexual", "none"),
+        ("He reaches out, cocks his left elbow back.", "sexual", "none"),
+        ("She cocked her hip and waited.", "sexual", "none"),
+        ("She moaned as his hips rolled.", "sexual", "non_explicit"),
+        ("Moaning Myrtle flooded the bathroom again.", "sexual", "none"),
+        ("He moaned in pain as the bandage came off.", "sexual", "none"),
+        ("Nobody asked about his sexual orientation at Hogwarts.", "sexual", "none"),
+        ("Severus moaned as a wave of pain flooded through him.", "sexual", "none"),
+        ("Draco, Death-Eater-cum-pet-whisperer, and his cum-laude degree.", "sexual", "none"),
+        ("She asked, putting her fists on her hips.", "sexual", "none"),
+        ("His hands slid down to her hips.", "sexual", "non_explicit"),
+        ("The sexual tension between them was unbearable.", "sexual", "non_explicit"),
+        ("The cold night nipped his naked neck; stars shone to the naked eye.", "sexual", "none"),
+        ("He lay naked beside her.", "sexual", "non_explicit"),
+        ("He obeyed as though placed under the Imperius Curse.", "non_consent", "none"),
+        ("He left with his tail tucked between his legs.", "sexual", "none"),
+        (
+            "Molly's hands went back to her hips; holsters by the side of his hips.",
+            "sexual",
+            "none",
+        ),
+        ("His hips rolled up against hers.", "sexual", "non_explicit"),
+        ("He slid his hands down to grab her hips.", "sexual", "non_explicit"),
+        ("You want them to fuck you. He fucks you on your bed.", "sexual", "explicit"),
+        ("Tom was pounding into me; it was a hate fuck.", "sexual", "explicit"),
+        ("The war fucked him up. He wants to fuck you over.", "sexual", "none"),
+    ],
+)
+def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str) -> None:
+    assert strongest(text, signal) == level
+
+
+# --- violence ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signal", "level"),
+    [
+        ("Their bond to the Ministry was severed.", "violence", "none"),
+        ("The curse severed his arm.", "violence", "graphic"),
+        ("After the war, Ivo opened a shop.", "violence", "none"),
+        ("He stabbed the guard.", "violence", "serious"),
+        ("What in bleeding hell is that?", "violence", "none"),
+        ("Death Eaters attacked the village.", "violence", "serious"),
+        ("They wound up in an old classroom.", "violence", "none"),
+        ("The news tore open old wounds and laid his wounds bare.", "violence", "none"),
+        ("He gave her a wounded look.", "violence", "none"),
+        ("She wound her arms around his neck.", "violence", "none"),
+        ("She pressed a cloth to the wound.", "violence", "serious"),
+        ("She slapped a hand to her forehead and slapped the file shut.", "violence", "none"),
+        ("She slapped him across the face.", "violence", "mild"),
+        ("He shoved his hands in his pockets, shoving it in a bag.", "violence", "none"),
+        ("Shove off, Potter.", "violence", "none"),
+        ("He shoved her against the wall.", "violence", "mild"),
+        ("A snowball fight; their tongues fighting for dominance.", "violence", "none"),
+        ("He shot her a worried look.", "violence", "none"),
+        ("He shot her in the leg.", "violence", "serious"),
+        ("His heart bled for her; her robes bleeding to blue and bronze.", "violence", "none"),
+        ("His nose was bleeding again.", "violence", "serious"),
+        ('"You wound us, Lady Love!"', "violence", "none"),
+        ("She loosened her stranglehold on the sheet. Sweet torture.", "violence", "none"),
+        ("Then it hit him. Luna's words hit her.", "violence", "none"),
+        ("The bludger hit him in the ribs.", "violence", "mild"),
+        ("He kicked off his shoes; she was kicked off the team.", "violence", "none"),
+        ("I fought down the swell of dismay, fighting back tears.", "violence", "none"),
+        ("Draco let out a strangled moan. Time heals all wounds.", "violence", "none"),
+        ("WEASLEY FAMILY TORN APART BY FRAUD", "violence", "none"),
+        ("The beast's belly was torn open.", "violence", "graphic"),
+        ("Pansy Parkinson bled green and silver.", "violence", "none"),
+        ("He bled red all over the floor.", "violence", "serious"),
+        ("His tortured mind would not rest.", "violence", "none"),
+        ("They tortured him for hours.", "violence", "serious"),
+        ("A torn open case of fizzy drink; he ripped open the envelope.", "violence", "none"),
+        ("Its belly was ripped open.", "violence", "graphic"),
+        (
+            "Snape was viciously stabbing his sausage, stabbing at a piece of meat.",
+            "violence",
+            "none",
+        ),
+        ("He stabbed the guard.", "violence", "serious"),
+        ("Way to rub salt in the wound.", "violence", "none"),
+        (
+            "Scamander's voice sliced through the boy; the blade sliced through the air.",
+            "violence",
+            "none",
+        ),
+        ("He jabbed at the map, stabbing his finger into the wood.", "violence", "none"),
+        ("What did they do to take the fight out of you?", "violence", "none"),
+        ("Theo fought the smile; Hermione was fighting off a blush.", "violence", "none"),
+        ("He was fighting the urge to recoil.", "violence", "none"),
+        ("She kicked her clogs to the side and kicked the covers off.", "violence", "none"),
+        ("He kicked the man in the ribs.", "violence", "mild"),
+        ("Sirius kicked him back.", "violence", "mild"),
+        ("He shoved a spoonful into his mouth and shoved some money at her.", "violence", "none"),
+        ("He tried to shove his tongue down her throat.", "violence", "none"),
+        ("His father growled, stabbing his fork into a slice of turkey.", "violence", "none"),
+        ("James sounded genuinely wounded. Another wounded mewl.", "violence", "none"),
+        ("The wounded soldier fell.", "violence", "serious"),
+        ("The others shot him glares.", "violence", "none"),
+        ("It was a slow kind of torture. The sound of tortured moans.", "violence", "none"),
+        ("He made a strangled, hitching noise.", "violence", "none"),
+        ("He strangled the guard.", "violence", "serious"),
+        ("They will tackle the situation; she tackled her homework.", "violence", "none"),
+        ("Albus tackled him to the floor.", "violence", "mild"),
+        ("His balls slapped against her.", "violence", "none"),
+        ("It's months later before he finds the guts to make a move.", "violence", "none"),
+        ("His guts spilled onto the floor.", "violence", "graphic"),
+        ("He just about had a heart attack; a panic attack.", "violence", "none"),
+        ("Or they just felt like salting his wounds.", "violence", "none"),
+        (
+            "It felt like a punch to the gut. She punched him lightly in the shoulder.",
+            "violence",
+            "none",
+        ),
+        ("Harry shoved the plug into the socket and the keys into his pocket.", "violence", "none"),
+        ("Ron shoved Malfoy against the wall.", "violence", "mild"),
+        ("Skin slapping against skin; he slapped Fred on the back.", "violence", "none"),
+        ("She kicked the trousers off her calves.", "violence", "none"),
+        ("Harry was pronounced fighting fit after a hard-fought day.", "violence", "none"),
+        ("Hermione sighed, fighting against the anger raging inside her.", "violence", "none"),
+        ("It stunned him into silence. The winter air hit him.", "violence", "none"),
+        ("His fingers wound themselves in her hair.", "violence", "none"),
+        ("He went back to punching at the dough; three cups of punch.", "violence", "none"),
+        ("The scent of coffee kicked him straight back to those months.", "violence", "none"),
+        (
+            "Queenie said, slapping Jacob's arm playfully; he slapped his right buttock.",
+            "violence",
+            "none",
+        ),
+        ("The steady slapping of skin meeting skin. An hour of play fighting.", "violence", "none"),
+        (
+            "She rubbed the spot where the baby kicked. There is a delight to torturing yourself.",
+            "violence",
+            "none",
+        ),
+        ('"No," she said, strangled. He made a strangled sort of sound.', "violence", "none"),
+    ],
+)
+def test_violence_patterns(text: str, signal: str, level: str) -> None:
+    assert strongest(text, signal) == level
+
+
+# --- death and self-harm -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signal", "level"),
+    [
+        ("They swirled around the Death Chamber.", "death", "none"),
+        ("The fire in the hearth had died down.", "death", "none"),
+        ("Until my dying breath, he promised.", "death", "none"),
+        ("The Death Eater fled the hall.", "death", "none"),
+        ("Fred died at dawn.", "death", "on_page"),
+        ("She practised with a dying fish.", "death", "none"),
+        ("Fred was dying and they knew it.", "death", "on_page"),
+        ("Nott cut himself off mid-sentence.", "self_harm", "none"),
+        ("Draco jumped off the bar.", "self_harm", "none"),
+        ("She cut herself again that night.", "self_harm", "on_page"),
+        ('"He killed my dog," she said.', "death", "none"),
+        ("That joke killed me.", "death", "none"),
+        ("Harry's heart stopped.", "death", "none"),
+        ("The boy lived and died by his words.", "death", "none"),
+        ("His heart stopped beating at dawn.", "death", "on_page"),
+        ("He killed the guard at the gate.", "death", "on_page"),
+        ("Meeting near the spies' locations was suicide.", "self_harm", "none"),
+        ("It would be social suicide to sit with them.", "self_harm", "none"),
+        ("His brother's suicide haunted him.", "self_harm", "mentioned"),
+        ("He stopped dead in the doorway; I'm so dead; dead ahead.", "death", "none"),
+        ("The man was dead.", "death", "on_page"),
+        ("Bonded until death do they part, like a black widow.", "death", "none"),
+        ("I'd have died of exhaustion.", "death", "none"),
+        ("This one died the year before.", "death", "none"),
+        ("His eyes are grave; a grave mistake. Salazar is rolling in his grave.", "death", "none"),
+        ("He stood at Fred's grave.", "death", "mentioned"),
+        ("The late night talks. His mother's dying wish.", "death", "none"),
+        ("The late Mr Black left it to him.", "death", "mentioned"),
+        ("They held a grave secret. His tortured mind.", "death", "none"),
+        ("They dug a grave in the garden.", "death", "mentioned"),
+        ("He knelt by the grave.", "death", "mentioned"),
+        ("A scream dies in his throat; the words died in her throat.", "death", "none"),
+        ("The laughter died inside him.", "death", "none"),
+        ("He looked at her as if she had killed someone.", "death", "none"),
+        ("He was dead certain of it; she was dead wrong.", "death", "none"),
+        ("The boy will be the death of me. It was the death of her.", "death", "none"),
+        ("He witnessed the death of her father.", "death", "mentioned"),
+        ("I think we killed the flowers.", "death", "none"),
+        ("She could swear her heart had stopped beating.", "death", "none"),
+        ("His heart had stopped beating.", "death", "on_page"),
+        ("He fixed Potter with a death glare, as if he had a death wish.", "death", "none"),
+        ("She is brewing the Draught of Living Death; he was bored to death.", "death", "none"),
+        ("Sirius froze dead in his tracks; Newt surfaced half dead with cold.", "death", "none"),
+        ("Their conversation died, and then my phone died.", "death", "none"),
+        ("Fleur's hair died blue at the tips.", "death", "none"),
+        ("Her grandmother died in the spring.", "death", "on_page"),
+        ("The wind played with the dead leaves; her hair was like dead twigs.", "death", "none"),
+        ("It killed you a little on the inside. That killed him inside.", "death", "none"),
+        ("Every day she made it clear how dead to her he was.", "death", "none"),
+        (
+            "Old habits died hard. Remus's words died off; the words died on her lips.",
+            "death",
+            "none",
+        ),
+        ("This may be a fate worse than death, given the life-or-death matter.", "death", "none"),
+        ("They would be together till death do them part.", "death", "none"),
+        ("He killed him in the hallway.", "death", "on_page"),
+        ("Harry did, and in the end it all turned out okay.", "self_harm", "none"),
+        ("Skin as pale as death. He slept like the dead.", "death", "none"),
+        ("It was fall, and the trees were dying.", "death", "none"),
+        ("People were dying in the streets.", "death", "on_page"),
+    ],
+)
+def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> None:
+    assert strongest(text, signal) == level
+
+
+# --- drink, smoking, abduction, abuse, prejudice and swearing ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "signal", "level"),
+    [
+        ("She sat there drinking strawberry lemon tea.", "substances", "none"),
+        ("He drank his pumpkin juice.", "substances", "none"),
+        ("He drank in the sight of the lake.", "substances", "none"),
+        ("Ivo took a sip of cocoa.", "substances", "none"),
+        ("Ivo drank the whole bottle.", "substances", "use"),
+        ("His feet sloshed through the mud.", "substances", "none"),
+        ("By midnight they were completely sloshed.", "substances", "intoxication"),
+        ("Ivo got sloshed at the wedding.", "substances", "intoxication"),
+        ("She took a sip of the wine.", "substances", "use"),
+        ("They were drinking at the Three Broomsticks.", "substances", "use"),
+        ("He smashed into the wall.", "substances", "none"),
+        ("They got completely smashed.", "substances", "intoxication"),
+        ("She poured herself a cup of tea.", "substances", "none"),
+        ("I'm starving, Ivo said.", "abuse", "none"),
+        ("Well, bully for them.", "abuse", "none"),
+        ("The cat felt neglected.", "abuse", "none"),
+        ("His aunt starved him for days.", "abuse", "mentioned"),
+        ("Bloody lips at his neck, cold hands.", "profanity", "none"),
+        ("Bloody hell, Ron.", "profanity", "mild"),
+        ("James seriously considered drinking the whole pot of coffee.", "substances", "none"),
+        ("He poured himself a cup and sat down.", "substances", "none"),
+        ("He poured himself a glass of firewhisky.", "substances", "use"),
+        ("Whoever it was is bound to attack again; I'd like that tied up.", "abduction", "none"),
+        ("They tied him to a chair.", "abduction", "on_page"),
+        ("She was bound to the bedpost.", "abduction", "on_page"),
+        ("He cupped his lover's dirty blood stained cheek.", "racism", "none"),
+        ("You filthy dirty blood.", "racism", "on_page"),
+        ("The sleeves have a slight poof at the shoulder; a poof of smoke.", "homophobia", "none"),
+        ("Remus selected a Dairy Milk bar.", "substances", "none"),
+        ("He entered the bar.", "substances", "mentioned"),
+        ("He snatched them out of the air.", "abduction", "none"),
+        ("They snatched her away from her family.", "abduction", "on_page"),
+        (
+            "Drunk on kisses, drunk with the giddy feeling; he had drunk all the tea.",
+            "substances",
+            "none",
+        ),
+        ("He was drunk on firewhisky.", "substances", "intoxication"),
+        ("Draco pleaded like an addict for his next fix.", "substances", "none"),
+        ("The Potions classroom was in the dungeons.", "abduction", "none"),
+        ("They locked him in the dungeons for a week.", "abduction", "on_page"),
+        ("His abused arsehole throbbed; the gryphon squawked a torrent of abuse.", "abuse", "none"),
+        ("The motel room reeked of neglect.", "abuse", "none"),
+        ("He used and abused your mother.", "abuse", "mentioned"),
+        (
+            "Is there a reason you dragged me out here? He dragged him into the kitchen.",
+            "abduction",
+            "none",
+        ),
+        ("They dragged her into a waiting van.", "abduction", "on_page"),
+        ("Harry gagged. A captive audience.", "abduction", "none"),
+        ("They gagged him with a scarf.", "abduction", "on_page"),
+        ("They sat in savage silence; his voice was low and savage.", "racism", "none"),
+        ('"You filthy savage!" he spat.', "racism", "on_page"),
+        ("He disabled the locking charms. Then we disabled it.", "ableism", "none"),
+        ("Her brother was disabled.", "ableism", "mentioned"),
+        ("Emotions were high as he stared. Completely wasted on kneazles.", "substances", "none"),
+        ("She wore a champagne-coloured gown.", "substances", "none"),
+        ("He was high as a kite.", "substances", "intoxication"),
+        ("He left, fags sticking out of his pocket, for a packet of fags.", "homophobia", "none"),
+        ("Lily bound him to her with a spell.", "abduction", "none"),
+        ("A cloud of smoke poured out; the pie was still smoking.", "substances", "none"),
+        ("Sirius was smoking on the steps.", "substances", "mentioned"),
+        ("He smoked a cigarette.", "substances", "mentioned"),
+        ("His finger played in the sloppy, abused mess of his arse.", "abuse", "none"),
+    ],
+)
+def test_drink_abduction_abuse_and_prejudice_patterns(text: str, signal: str, level: str) -> None:
+    assert strongest(text, signal) == level
+
+
+# --- guarded: the same matches, found faster -----------------------------------------------
+
+
+def test_guarded_patterns_match_exactly_what_the_plain_ones_do() -> None:
+    # The corpus: this file's hundreds of idiom sentences and the demo stories, lower-cased as
+    # find_hits reads them.
+    demo = resources.files("ficlens.demo").joinpath("works")
+    stories = [p.read_text(encoding="utf-8") for p in demo.iterdir() if p.name.endswith(".txt")]
+    corpus = "\n".join([Path(__file__).read_text(encoding="utf-8"), *stories]).lower()
+    raw = tomllib.loads(
+        resources.files("ficlens.content").joinpath("signals.toml").read_text(encoding="utf-8")
+    )
+    changed = 0
+    for entry in raw["signal"]:
+        for level in entry["level"]:
+            patterns = level["patterns"]
+            changed += sum(guarded(p) != p for p in patterns)
+            plain = re.compile(r"\b(?:" + "|".join(patterns) + r")\b")
+            fast = re.compile(r"\b(?:" + "|".join(map(guarded, patterns)) + r")\b")
+            spans = [m.span() for m in plain.finditer(corpus)]
+            assert spans == [m.span() for m in fast.finditer(corpus)], level["name"]
+    assert changed > 20  # the guard is in use
