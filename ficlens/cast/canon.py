@@ -81,7 +81,7 @@ def merge_canon(
     company = _company(found) if era is None else Counter[str]()
     for group, first in found:
         character = _namesake(group, first, era, packs, company)
-        if character is None and all(name_key(key) in not_people for key in group.keys):
+        if character is None and _mostly_things(group, not_people):
             continue  # a place, a house, a game, an oath the pack lists ("Hogwarts", "Merlin")
         if character is None:
             result.append((group, None))
@@ -341,8 +341,46 @@ def _family_lead(
 
 @cache
 def _not_people(packs: tuple[FandomPack, ...]) -> frozenset[str]:
-    """The packs' terms (places, organisations, objects) and oaths, keyed by :func:`name_key`."""
-    return frozenset(name_key(word) for pack in packs for word in (*pack.terms, *pack.oaths))
+    """What names no one, keyed by :func:`name_key`.
+
+    The packs' terms (places, organisations, objects) and oaths, and their families in the
+    plural (``the Weasleys``).
+    """
+    words = (w for pack in packs for w in (*pack.terms, *pack.oaths))
+    families = (f"{surname}s" for pack in packs for surname in _surnames(pack))
+    return frozenset(name_key(word) for word in (*words, *families))
+
+
+def _surnames(pack: FandomPack) -> set[str]:
+    return {c.surname for c in pack.characters if c.surname} | set(pack.shared_surnames)
+
+
+_THING_HEADS = frozenset(
+    {"castle", "pitch", "room", "network", "powder", "match", "team", "cup", "grounds",
+     "office", "fireplace", "station", "hospital", "ward", "headquarters"}
+)  # fmt: skip
+"""Nouns that make a term a place or a thing still: ``Hogwarts Castle``, ``Floo Room``."""
+
+
+def is_thing(key: str, not_people: frozenset[str]) -> bool:
+    """Whether a name key is one of ``not_people``, in the plural, or with a head noun after it.
+
+    Example:
+        >>> things = frozenset({"hogwarts", "death eater", "floo"})
+        >>> [is_thing(k, things) for k in ("Death Eaters", "Hogwarts Castle", "Floo", "Flo")]
+        [True, True, True, False]
+    """
+    key = name_key(key)
+    if key in not_people or (key.endswith("s") and key[:-1] in not_people):
+        return True
+    head, _, last = key.rpartition(" ")
+    return last in _THING_HEADS and head in not_people
+
+
+def _mostly_things(group: Group, not_people: frozenset[str]) -> bool:
+    """Whether half or more of a group's mentions name a thing (``Quidditch Pitch``)."""
+    things = sum(count for key, count in group.keys.items() if is_thing(key, not_people))
+    return 2 * things >= group.size
 
 
 def _bare_word(group: Group) -> str | None:

@@ -24,10 +24,11 @@ _NOT_NAMES = frozenset(
      "father", "ma'am", "miss", "mr", "mrs", "chapter", "i", "oh", "ah", "well", "english",
      "french", "christmas", "monday", "tuesday", "wednesday", "thursday", "friday",
      "saturday", "sunday", "no", "hello", "hi", "goodbye", "bye", "goodnight", "thanks",
-     "sorry", "please", "okay"}
+     "sorry", "please", "okay", "hm", "hmm", "hmmm", "um", "umm", "uh", "ugh", "mm", "mmm",
+     "mhm", "erm", "huh", "whoa", "wow", "shh", "psst"}
 )  # fmt: skip
 """Words a capital does not make a name: forms of address, days, and what one says (*said
-Goodbye*, *said Sorry*)."""
+Goodbye*, *said Sorry*, *Hm*)."""
 _NOT_LEADING = _NOT_NAMES | frozenset(
     {"fuck", "fucking", "shit", "damn", "bloody", "hey", "dear", "poor", "sweet"}
 )
@@ -64,8 +65,8 @@ _BROKEN_OFF = "-\u2010\u2011\u2013\u2014"
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    if not words or text.lower() in _NOT_NAMES:
-        return False
+    if not words or text.lower() in _NOT_NAMES or not text[:1].isalpha():
+        return False  # not a contraction's tail either (*'ve*)
     return all(w[:1].isupper() for w in words if w.isalpha()) and not any(c.isdigit() for c in text)
 
 

@@ -39,6 +39,23 @@ def test_a_group_named_only_by_a_pack_term_is_dropped() -> None:
     ]
 
 
+def test_plural_terms_families_and_places_named_after_terms_are_dropped() -> None:
+    packs = (load_pack("harry_potter"),)
+    groups = [
+        group("Death Eaters"),  # a term in the plural
+        group("Potters"),  # a family in the plural
+        group("Hogwarts Castle", "Hogwarts"),
+        group("Wizard Wheezes", "Wizard", count=1),  # half its mentions are the shop
+        group("Quibbler"),
+        group("Remus"),
+        group("Aurora Wheeze"),  # a name that only begins like a term
+    ]
+    assert canon_of(merge_canon(groups, packs)) == {
+        "Remus": "Remus Lupin",
+        "Aurora Wheeze": None,
+    }
+
+
 def test_a_group_named_only_by_a_pack_oath_is_dropped() -> None:
     # "Merlin's beard!", "Oh Merlin": wizards swear by him; he is in no Harry Potter story.
     packs = (load_pack("harry_potter"),)
