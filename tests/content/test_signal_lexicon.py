@@ -97,6 +97,9 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("You want them to fuck you. He fucks you on your bed.", "sexual", "explicit"),
         ("Tom was pounding into me; it was a hate fuck.", "sexual", "explicit"),
         ("The war fucked him up. He wants to fuck you over.", "sexual", "none"),
+        ("He was thrust into a world he never chose. Thrust into it, forced.", "sexual", "none"),
+        ("A letter had been thrust into his hand; thrust into the spotlight.", "sexual", "none"),
+        ("He thrust into her slowly, then thrust inside again.", "sexual", "explicit"),
     ],
 )
 def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str) -> None:
