@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ficlens.cast import NAMELESS, Cast, KnownCharacter, build_cast
+from ficlens.dialogue.addressees import addressing, readdress
 from ficlens.dialogue.conventions import Convention
 from ficlens.dialogue.narrator import narrator_name
 from ficlens.dialogue.prepared import Prepared as Prepared
@@ -106,7 +107,7 @@ def attribute(
     if cast.narrator:
         cast, quotes = _name_narrator(text, cast, quotes, packs)
     if rank:
-        quotes = rerank(prepared, quotes, cast=cast)
+        quotes = readdress(rerank(prepared, quotes, cast=cast), addressing(prepared, cast))
     quotes = tuple(_not_to_themself(q) for q in quotes)
     diagnostics = tuple(
         f"unclosed quotation mark at offset {q.span.start - 1}; closed at the end of its paragraph"

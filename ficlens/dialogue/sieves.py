@@ -211,6 +211,38 @@ def vocative(text: str, span: Span, *, cast: Cast) -> str | None:
     return None
 
 
+_KINDLY = (
+    r"(?:(?:my|you|silly|dear|good|young|poor|old|stupid|clever|little|sweet|foolish|wicked"
+    r"|naughty|brave|kind)\s+)*"
+)
+_ADDRESSED_AS = {
+    "he/him": r"sir|mister|boy|man|fellow|lad|son|lord|mate|chap|sonny|dude|bro|wizard|sirrah",
+    "she/her": r"madam|madame|ma['’]am|miss|girl|lady|woman|lass|witch|missus|mistress",
+}
+_EPITHETS = "|".join(f"(?P<{key[:2]}>{words})" for key, words in _ADDRESSED_AS.items())
+_EPITHET_START = re.compile(
+    rf"^(?:{_INTERJECTION}[,!]?\s+)?{_KINDLY}(?:{_EPITHETS})\s*[,.!?;—–-]", re.I
+)
+_EPITHET_END = re.compile(rf"[,—–-]\s*{_KINDLY}(?:{_EPITHETS})\s*[.!?…]*$", re.I)
+
+
+def addressed_as(text: str, span: Span) -> str | None:
+    """The pronoun set of whoever a quotation calls by a gendered word instead of a name.
+
+    Example:
+        >>> def said(words):
+        ...     return addressed_as(words, Span(0, len(words)))
+        >>> [said("Oh, silly witch. I love you."), said("Thank you, sir."), said("Come, Anne.")]
+        ['she/her', 'he/him', None]
+    """
+    words = text[span.start : span.end].strip()
+    for pattern in (_EPITHET_START, _EPITHET_END):
+        match = pattern.search(words)
+        if match:
+            return next(key for key in _ADDRESSED_AS if match.group(key[:2]))
+    return None
+
+
 def action_beat(
     site: QuoteSite, *, starts: Mapping[int, str], addressee: str | None = None
 ) -> Decision | None:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from ficlens.cast import Cast
+from ficlens.dialogue.addressees import conversations, turn_addressees
 from ficlens.dialogue.mentions import MentionIndex, index_mentions
 from ficlens.dialogue.quotes import FoundQuote
 from ficlens.dialogue.sieves import Decision, action_beat, single_mention, speech_verb, vocative
@@ -26,7 +26,6 @@ from ficlens.nlp import Parsed
 _LOOKBACK_CHARS = 3000
 _UNKNOWN = "?"  # stands for "pronouns unknown" when looking for a character
 _SUBJECT_WINDOW = 2
-_RUN_GAP = 1  # a paragraph of narration between two quotation paragraphs ends a conversation
 _PROPAGATED = 0.9
 _TURN_CONFIDENCE = 0.5
 _RECENT_CONFIDENCE = 0.3
@@ -137,7 +136,9 @@ def attribute_speakers(
     decisions = _spread_in_paragraphs(sites, decisions, addressees)
     decisions = _take_turns(sites, runs, decisions, addressees)
     decisions = _fill_recent(sites, runs, decisions, addressees, context)
-    addressees = _answerers(sites, runs, decisions, addressees)
+    speakers = [d.character if d else None for d in decisions]
+    paragraph_of = [q.paragraph for q in quotes]
+    addressees = turn_addressees(paragraph_of, speakers, addressees, opening=False)
     return tuple(
         Quote(
             span=q.span,
@@ -177,16 +178,7 @@ def _spread_in_paragraphs(
 
 def _paragraph_order(sites: Sequence[QuoteSite]) -> list[list[int]]:
     """Runs of quotation paragraphs close enough to be one conversation, as site indices."""
-    runs: list[list[int]] = []
-    last_paragraph = -10
-    for site in sites:
-        if not site.first_in_paragraph:
-            continue
-        if site.paragraph - last_paragraph > _RUN_GAP or not runs:
-            runs.append([])
-        runs[-1].append(site.index)
-        last_paragraph = site.paragraph
-    return runs
+    return conversations([site.paragraph for site in sites])
 
 
 def _take_turns(
@@ -282,20 +274,3 @@ def _fill_recent(
         else:
             filled.append(decision)
     return filled
-
-
-def _answerers(
-    sites: Sequence[QuoteSite],
-    runs: Sequence[list[int]],
-    decisions: Sequence[Decision | None],
-    addressees: Sequence[str | None],
-) -> list[str | None]:
-    """Without a vocative, a turn in a conversation is addressed to the previous speaker."""
-    result = list(addressees)
-    for run in runs:
-        for previous, current in pairwise(run):
-            before, now = decisions[previous], decisions[current]
-            if result[current] is None and before and now and before.character != now.character:
-                result[current] = before.character
-    by_paragraph = {sites[i].paragraph: result[i] for run in runs for i in run}
-    return [result[s.index] or by_paragraph.get(s.paragraph) for s in sites]

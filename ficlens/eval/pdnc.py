@@ -11,7 +11,9 @@ protocols are kept apart, as the field reports them:
 Quote detection counts a gold span found when predicted quotations cover at least half of it,
 and a predicted quotation correct when gold spans cover at least half of it. Speaker accuracy
 is over all gold quotations (undetected ones count as wrong), micro, per novel and per quote
-type (Explicit, Anaphoric, Implicit).
+type (Explicit, Anaphoric, Implicit). Addressee accuracy is over the gold quotations PDNC gives
+an addressee: right when the predicted addressee maps to one of the gold ones; its precision is
+over those of them FicLens gives an addressee.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 from ficlens.cast import KnownCharacter
 from ficlens.cast.names import split_name
 from ficlens.dialogue import DialogueResult, Prepared, attribute, prepare
+from ficlens.dialogue.addressees import addressing
 from ficlens.dialogue.ranker import Ranker, load_ranker
 from ficlens.errors import FicLensError
 from ficlens.eval.speaker_ranker import (
@@ -57,11 +60,12 @@ class GoldCharacter:
 
 @dataclass(frozen=True, slots=True)
 class GoldQuote:
-    """A PDNC quotation: its sub-spans, speaker id and type."""
+    """A PDNC quotation: its sub-spans, speaker id, type and addressee ids."""
 
     spans: tuple[Span, ...]
     speaker: str | None
     kind: str
+    addressees: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,9 @@ class Score:
     correct_predicted: int = 0
     quotes: Counter[str] = field(default_factory=Counter)
     right: Counter[str] = field(default_factory=Counter)
+    addressed: int = 0
+    addressee_given: int = 0
+    addressee_right: int = 0
 
     def add(self, other: Score) -> None:
         """Add another score's counts to this one."""
@@ -93,6 +100,9 @@ class Score:
         self.correct_predicted += other.correct_predicted
         self.quotes.update(other.quotes)
         self.right.update(other.right)
+        self.addressed += other.addressed
+        self.addressee_given += other.addressee_given
+        self.addressee_right += other.addressee_right
 
     @property
     def recall(self) -> float:
@@ -103,6 +113,16 @@ class Score:
     def precision(self) -> float:
         """Share of predicted quotations that are gold quotations."""
         return self.correct_predicted / self.predicted if self.predicted else 0.0
+
+    @property
+    def addressee_accuracy(self) -> float:
+        """Share of gold quotations with an addressee given one of their gold addressees."""
+        return self.addressee_right / self.addressed if self.addressed else 0.0
+
+    @property
+    def addressee_precision(self) -> float:
+        """Share of right addressees among the quotations of those given any addressee."""
+        return self.addressee_right / self.addressee_given if self.addressee_given else 0.0
 
     def accuracy(self, kind: str | None = None) -> float:
         """Speaker accuracy over all gold quotations, or those of one type."""
@@ -147,7 +167,12 @@ def _alias_lookup(characters: Sequence[GoldCharacter]) -> dict[str, str]:
 
 def _quote(row: dict[str, str], lookup: dict[str, str]) -> GoldQuote:
     spans = tuple(Span(int(s), int(e)) for s, e in ast.literal_eval(row["quoteByteSpans"]))
-    return GoldQuote(spans, lookup.get(row["speaker"].strip().lower()), row["quoteType"])
+    named = ast.literal_eval(row["addressees"]) if (row.get("addressees") or "").strip() else []
+    addressees = tuple(
+        dict.fromkeys(i for n in named if (i := lookup.get(str(n).strip().lower())) is not None)
+    )
+    speaker = lookup.get(row["speaker"].strip().lower())
+    return GoldQuote(spans, speaker, row["quoteType"], addressees)
 
 
 def known_roster(novel: Novel) -> list[KnownCharacter]:
@@ -227,14 +252,19 @@ GoldItem = tuple[tuple[Span, ...], str | None, str]
 
 
 def score_quotes(
-    predicted: Sequence[Quote], gold: Sequence[GoldItem], ids: Mapping[str, str]
+    predicted: Sequence[Quote],
+    gold: Sequence[GoldItem],
+    ids: Mapping[str, str],
+    addressees: Sequence[tuple[str, ...]] = (),
 ) -> Score:
-    """Score predicted quotations against gold ones: detection, then speakers by type.
+    """Score predicted quotations against gold ones: detection, speakers by type, addressees.
 
     Args:
         predicted: FicLens's quotations.
         gold: the gold quotations.
         ids: predicted character id -> gold speaker id.
+        addressees: the gold addressee ids of each gold quotation, in the order of ``gold``
+            (none given: addressees are not scored).
     """
     ordered = sorted(predicted, key=lambda q: q.span.start)
     spans = [q.span for q in ordered]
@@ -246,11 +276,18 @@ def score_quotes(
     score.correct_predicted = sum(
         1 for p in spans if _covered(p, gold_spans, gold_starts) * 2 >= len(p)
     )
-    for item_spans, speaker, kind in gold:
+    addressed_of = [*addressees, *[()] * (len(gold) - len(addressees))]
+    for (item_spans, speaker, kind), addressed in zip(gold, addressed_of, strict=True):
         score.quotes[kind] += 1
-        found = _speaker_at(item_spans[0], ordered, starts)
-        if found is not None and speaker is not None and ids.get(found) == speaker:
+        found = _quote_at(item_spans[0], ordered, starts)
+        said_by = found.speaker if found is not None else None
+        if said_by is not None and speaker is not None and ids.get(said_by) == speaker:
             score.right[kind] += 1
+        if addressed:
+            score.addressed += 1
+            to = found.addressee if found is not None else None
+            score.addressee_given += to is not None
+            score.addressee_right += to is not None and ids.get(to) in addressed
     return score
 
 
@@ -258,14 +295,14 @@ def score_novel(novel: Novel, result: DialogueResult, *, gold_roster: bool) -> S
     """Score one novel's detection and speaker attribution."""
     ids = gold_ids(novel, result, gold_roster=gold_roster)
     gold = [(q.spans, q.speaker, q.kind) for q in novel.quotes]
-    return score_quotes(result.quotes, gold, ids)
+    return score_quotes(result.quotes, gold, ids, [q.addressees for q in novel.quotes])
 
 
-def _speaker_at(span: Span, predicted: Sequence[Quote], starts: Sequence[int]) -> str | None:
+def _quote_at(span: Span, predicted: Sequence[Quote], starts: Sequence[int]) -> Quote | None:
     index = bisect.bisect_left(starts, span.start)
     for quote in predicted[max(0, index - 2) : index + 2]:
         if quote.span.overlaps(span):
-            return quote.speaker
+            return quote
     return None
 
 
@@ -319,7 +356,8 @@ def sieve_novel(novel: Novel, prepared: Prepared, protocols: Sequence[str]) -> l
         on_gold = protocol == "gold-roster"
         result = attribute(prepared, known=known_roster(novel) if on_gold else None, rank=False)
         groups = label(prepared, result, gold, gold_ids(novel, result, gold_roster=on_gold))
-        found.append(Attributed(novel.name, protocol, replace(result, parsed=()), groups))
+        address = addressing(prepared, result.cast)
+        found.append(Attributed(novel.name, protocol, replace(result, parsed=()), groups, address))
     return found
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ficlens.dialogue import DialogueResult, Prepared
+from ficlens.dialogue.addressees import Addressing, readdress
 from ficlens.dialogue.candidates import FEATURES, Candidates, candidates
 from ficlens.dialogue.ranker import MODEL_FILE, Ranker, choose
 from ficlens.errors import FicLensError
@@ -48,16 +49,19 @@ class Attributed:
         protocol: ``end-to-end`` or ``gold-roster``.
         result: the dialogue stage's result with the sieves' answers only, parse dropped.
         groups: the candidates of every quotation the ranker may revise, labelled.
+        addressing: what addressing the quotations again after the ranker needs.
     """
 
     novel: str
     protocol: str
     result: DialogueResult
     groups: tuple[Labelled, ...]
+    addressing: Addressing
 
     def ranked(self, ranker: Ranker) -> tuple[Quote, ...]:
-        """The quotations as the ranker revises them."""
-        return choose(self.result.quotes, (group for group, _ in self.groups), ranker)
+        """The quotations as the ranker revises them, addressed from the revised speakers."""
+        chosen = choose(self.result.quotes, (group for group, _ in self.groups), ranker)
+        return readdress(chosen, self.addressing)
 
 
 def label(

@@ -32,6 +32,8 @@ def pdnc_tables(evaluation: Evaluation) -> list[Table]:
     summary.add_column("speaker acc.", justify="right")
     for kind in QUOTE_TYPES:
         summary.add_column(kind, justify="right")
+    summary.add_column("addressee acc.", justify="right")
+    summary.add_column("addressee P", justify="right")
     for protocol in PROTOCOLS:
         if protocol not in evaluation.scores:
             continue
@@ -42,13 +44,15 @@ def pdnc_tables(evaluation: Evaluation) -> list[Table]:
             f"{total.recall:.3f}",
             f"{total.accuracy():.3f}",
             *(f"{total.accuracy(kind):.3f}" for kind in QUOTE_TYPES),
+            f"{total.addressee_accuracy:.3f}",
+            f"{total.addressee_precision:.3f}",
         )
     summary.caption = "Anchors: " + "; ".join(ANCHORS.values())
     summary.caption_justify = "left"
     tables = [summary]
     for protocol, novels in evaluation.scores.items():
         table = Table(title=f"PDNC per novel, {protocol}", title_justify="left")
-        for column in ("novel", "quotes", "P", "R", "acc.", *QUOTE_TYPES):
+        for column in ("novel", "quotes", "P", "R", "acc.", *QUOTE_TYPES, "addr."):
             table.add_column(column, justify="left" if column == "novel" else "right")
         for name, score in novels.items():
             table.add_row(
@@ -58,6 +62,7 @@ def pdnc_tables(evaluation: Evaluation) -> list[Table]:
                 f"{score.recall:.3f}",
                 f"{score.accuracy():.3f}",
                 *(f"{score.accuracy(kind):.3f}" for kind in QUOTE_TYPES),
+                f"{score.addressee_accuracy:.3f}",
             )
         tables.append(table)
     return tables

@@ -49,20 +49,22 @@ def write_novel(folder: Path) -> None:
         writer.writerow([0, "Maren", "{'Maren', 'Maren Holt'}", "F", "major"])
         writer.writerow([1, "Tobias", "{'Tobias'}", "M", "major"])
     rows = [
-        ("Q0", [_span(TEXT, "Is the ferry late again?")], "Maren", "Explicit"),
+        ("Q0", [_span(TEXT, "Is the ferry late again?")], "Maren", "Explicit", ["Tobias"]),
         (
             "Q1",
             [_span(TEXT, "It is always late,"), _span(TEXT, "That is its nature.")],
             "Tobias",
             "Explicit",
+            ["Maren Holt"],
         ),
-        ("Q2", [_span(TEXT, "Then we shall wait,")], "Maren ", "Anaphoric"),
+        ("Q2", [_span(TEXT, "Then we shall wait,")], "Maren ", "Anaphoric", []),
     ]
     with (folder / "quotation_info.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["quoteID", "quoteText", "quoteByteSpans", "speaker", "quoteType"])
-        for quote_id, spans, speaker, kind in rows:
-            writer.writerow([quote_id, "", str(spans), speaker, kind])
+        header = ["quoteID", "quoteText", "quoteByteSpans", "speaker", "quoteType", "addressees"]
+        writer.writerow(header)
+        for quote_id, spans, speaker, kind, addressees in rows:
+            writer.writerow([quote_id, "", str(spans), speaker, kind, str(addressees)])
 
 
 def test_load_novel_resolves_speakers_through_aliases(tmp_path: Path) -> None:
@@ -85,6 +87,10 @@ def test_evaluate_scores_both_protocols(tmp_path: Path) -> None:
         assert total.accuracy() == 1.0
         assert total.accuracy("Explicit") == 1.0
         assert set(total.quotes) <= set(QUOTE_TYPES)
+        # the opening question is said to Tobias, who answers it, and his answer to Maren;
+        # the last quotation has no gold addressee and is not scored
+        assert (total.addressed, total.addressee_given, total.addressee_right) == (2, 2, 2)
+        assert total.addressee_accuracy == total.addressee_precision == 1.0
 
 
 def test_the_shipped_ranker_scores_novels_it_never_saw(tmp_path: Path) -> None:

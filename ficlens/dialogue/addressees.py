@@ -1,0 +1,155 @@
+"""Who each quotation is said to.
+
+A vocative names the addressee (``"Sakura, wait!"``, :func:`.sieves.vocative`). Without one, a
+turn of a conversation is said to the speaker of the turn before it, and a conversation's
+opening turn to the one who answers it. Turns are addressed twice: by the sieves, from their
+own speakers, and again (:func:`readdress`) once the speaker ranker has revised who speaks, so
+that an addressee always follows the final speakers. The sieves' addressing, which the ranker
+reads as facts about its candidates, stays as the ranker was trained on: a turn said to the
+turn before it, or to a vocative's name.
+
+On PDNC's 22 development novels (``ficlens eval pdnc``), addressing again after the ranker took
+addressee accuracy from 0.543 to 0.574 end to end, and the opening turn's rule to 0.654; the
+gendered words of address moved it by less than 0.001.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from ficlens.cast import Cast
+from ficlens.dialogue.prepared import Prepared
+from ficlens.dialogue.sieves import addressed_as, vocative
+from ficlens.model import Quote
+
+RUN_GAP = 1
+"""A paragraph of narration between two quotation paragraphs ends a conversation."""
+
+
+def conversations(paragraph_of: Sequence[int]) -> list[list[int]]:
+    """Runs of quotation paragraphs close enough to be one conversation.
+
+    ``paragraph_of[i]`` is the paragraph of quotation ``i`` (in text order); each run lists the
+    first quotation of each of its paragraphs.
+
+    Example:
+        >>> conversations([0, 0, 1, 2, 5, 6])
+        [[0, 2, 3], [4, 5]]
+    """
+    runs: list[list[int]] = []
+    last_paragraph = -10
+    for index, paragraph in enumerate(paragraph_of):
+        if index and paragraph_of[index - 1] == paragraph:
+            continue
+        if paragraph - last_paragraph > RUN_GAP or not runs:
+            runs.append([])
+        runs[-1].append(index)
+        last_paragraph = paragraph
+    return runs
+
+
+def turn_addressees(
+    paragraph_of: Sequence[int],
+    speakers: Sequence[str | None],
+    vocatives: Sequence[str | None],
+    *,
+    opening: bool = True,
+    called: Sequence[str | None] = (),
+    genders: Mapping[str, str | None] | None = None,
+) -> list[str | None]:
+    """Who each quotation is said to: its vocative, else the other side of the conversation.
+
+    The other quotations of a paragraph share its first one's addressee. A quotation that calls
+    its addressee by a gendered word (``"Thank you, sir."``, :func:`.sieves.addressed_as`) is
+    said to the nearest other speaker of its conversation with those pronouns, when the turn
+    before is someone else's.
+
+    Args:
+        paragraph_of: the paragraph of each quotation, in text order.
+        speakers: each quotation's speaker (``None``: unknown).
+        vocatives: each quotation's addressee named by a vocative (``None``: none).
+        opening: whether a conversation's opening turn is said to the one who answers it.
+        called: the pronoun set each quotation's gendered word of address gives, if any.
+        genders: each character's pronoun set.
+
+    Example:
+        >>> turn_addressees([0, 1, 2], ["ann", "bo", "ann"], [None, None, None])
+        ['bo', 'ann', 'bo']
+    """
+    result = list(vocatives)
+    for run in conversations(paragraph_of):
+        for previous, current in pairwise(run):
+            before, now = speakers[previous], speakers[current]
+            if result[current] is None and before and now and before != now:
+                result[current] = before
+        if opening and len(run) > 1 and result[run[0]] is None:
+            first, answer = speakers[run[0]], speakers[run[1]]
+            if first and answer and first != answer:
+                result[run[0]] = answer
+    firsts = {
+        paragraph: result[index]
+        for index, paragraph in enumerate(paragraph_of)
+        if not index or paragraph_of[index - 1] != paragraph
+    }
+    final = [result[n] or firsts.get(p) for n, p in enumerate(paragraph_of)]
+    if not called or genders is None:
+        return final
+    run_of = {paragraph_of[i]: r for r, run in enumerate(conversations(paragraph_of)) for i in run}
+    for n, wanted in enumerate(called):
+        addressee = final[n]
+        if wanted is None or vocatives[n] is not None:
+            continue
+        if addressee is not None and genders.get(addressee) in (None, wanted):
+            continue  # of those pronouns, or of unknown ones
+        same = [m for m, p in enumerate(paragraph_of) if run_of[p] == run_of[paragraph_of[n]]]
+        others = sorted(
+            (abs(m - n), m)
+            for m in same
+            if speakers[m] not in (None, speakers[n]) and genders.get(speakers[m] or "") == wanted
+        )
+        final[n] = speakers[others[0][1]] if others else None
+    return final
+
+
+@dataclass(frozen=True, slots=True)
+class Addressing:
+    """What addressing a work's quotations needs besides their speakers.
+
+    Attributes:
+        paragraph_of: the paragraph of each quotation, in text order.
+        vocatives: the character each quotation addresses by name, if any.
+        fixed: whether each quotation keeps the addressee it has (a script line's).
+    """
+
+    paragraph_of: tuple[int, ...]
+    vocatives: tuple[str | None, ...]
+    fixed: tuple[bool, ...]
+    called: tuple[str | None, ...] = ()
+    genders: Mapping[str, str | None] | None = None
+
+
+def addressing(prepared: Prepared, cast: Cast) -> Addressing:
+    """The paragraphs, vocatives and script lines of a prepared work's quotations."""
+    script = {line.said.start for line in prepared.script}
+    found = prepared.found
+    return Addressing(
+        tuple(q.paragraph for q in found),
+        tuple(vocative(prepared.text, q.span, cast=cast) for q in found),
+        tuple(q.span.start in script for q in found),
+        tuple(addressed_as(prepared.text, q.span) for q in found),
+        {c.id: c.gender for c in cast.characters},
+    )
+
+
+def readdress(quotes: Sequence[Quote], given: Addressing) -> tuple[Quote, ...]:
+    """The quotations addressed again from their (final) speakers; script lines keep theirs."""
+    speakers = [q.speaker for q in quotes]
+    addressees = turn_addressees(
+        given.paragraph_of, speakers, given.vocatives, called=given.called, genders=given.genders
+    )
+    return tuple(
+        quote if fixed else replace(quote, addressee=addressee)
+        for quote, addressee, fixed in zip(quotes, addressees, given.fixed, strict=True)
+    )
