@@ -30,10 +30,12 @@ _NOT_NAMES = frozenset(
 """Words a capital does not make a name: forms of address, days, and what one says (*said
 Goodbye*, *said Sorry*, *Hm*)."""
 _NOT_LEADING = _NOT_NAMES | frozenset(
-    {"fuck", "fucking", "shit", "damn", "bloody", "hey", "dear", "poor", "sweet"}
-)
+    {"fuck", "fucking", "shit", "damn", "bloody", "hey", "dear", "poor", "sweet", "floo",
+     "flooed", "apparate", "apparated", "owl", "owled"}
+)  # fmt: skip
 """Words that open a run the parser takes for one name but are no part of it: an oath or an
-interjection before the name (*Fuck James*, *Oh Harry*), a salutation (*Dear Ginny*)."""
+interjection before the name (*Fuck James*, *Oh Harry*), a salutation (*Dear Ginny*), a
+wizard's verb of getting in touch (*Floo James*, *owl Hermione*)."""
 
 
 @dataclass(frozen=True, slots=True)
