@@ -78,6 +78,26 @@ def turn_addressees(
         >>> turn_addressees([0, 1, 2], ["ann", "bo", "ann"], [None, None, None])
         ['bo', 'ann', 'bo']
     """
+    result = _by_turns(paragraph_of, speakers, vocatives, opening=opening)
+    if called and genders is not None:
+        for n, wanted in enumerate(called):
+            addressee = result[n]
+            if wanted is None or vocatives[n] is not None:
+                continue
+            if addressee is not None and genders.get(addressee) in (None, wanted):
+                continue  # of those pronouns, or of unknown ones
+            result[n] = _nearest_of(n, wanted, paragraph_of, speakers, genders)
+    return result
+
+
+def _by_turns(
+    paragraph_of: Sequence[int],
+    speakers: Sequence[str | None],
+    vocatives: Sequence[str | None],
+    *,
+    opening: bool,
+) -> list[str | None]:
+    """Vocatives, else the previous turn's speaker (or the answer's, for an opening turn)."""
     result = list(vocatives)
     for run in conversations(paragraph_of):
         for previous, current in pairwise(run):
@@ -93,24 +113,33 @@ def turn_addressees(
         for index, paragraph in enumerate(paragraph_of)
         if not index or paragraph_of[index - 1] != paragraph
     }
-    final = [result[n] or firsts.get(p) for n, p in enumerate(paragraph_of)]
-    if not called or genders is None:
-        return final
-    run_of = {paragraph_of[i]: r for r, run in enumerate(conversations(paragraph_of)) for i in run}
-    for n, wanted in enumerate(called):
-        addressee = final[n]
-        if wanted is None or vocatives[n] is not None:
-            continue
-        if addressee is not None and genders.get(addressee) in (None, wanted):
-            continue  # of those pronouns, or of unknown ones
-        same = [m for m, p in enumerate(paragraph_of) if run_of[p] == run_of[paragraph_of[n]]]
-        others = sorted(
-            (abs(m - n), m)
-            for m in same
-            if speakers[m] not in (None, speakers[n]) and genders.get(speakers[m] or "") == wanted
-        )
-        final[n] = speakers[others[0][1]] if others else None
-    return final
+    return [result[n] or firsts.get(p) for n, p in enumerate(paragraph_of)]
+
+
+def _nearest_of(
+    index: int,
+    wanted: str,
+    paragraph_of: Sequence[int],
+    speakers: Sequence[str | None],
+    genders: Mapping[str, str | None],
+) -> str | None:
+    """The nearest speaker of quotation ``index``'s conversation, not its own, of ``wanted``."""
+    first = last = index
+    while first > 0 and _joined(first - 1, paragraph_of):
+        first -= 1
+    while last + 1 < len(paragraph_of) and _joined(last, paragraph_of):
+        last += 1
+    nearest = sorted(
+        (abs(m - index), m)
+        for m in range(first, last + 1)
+        if speakers[m] not in (None, speakers[index]) and genders.get(speakers[m] or "") == wanted
+    )
+    return speakers[nearest[0][1]] if nearest else None
+
+
+def _joined(index: int, paragraph_of: Sequence[int]) -> bool:
+    """Whether quotations ``index`` and ``index + 1`` are of one conversation."""
+    return paragraph_of[index + 1] - paragraph_of[index] <= RUN_GAP
 
 
 @dataclass(frozen=True, slots=True)
