@@ -9,6 +9,7 @@ reads them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -65,11 +66,16 @@ _BROKEN_OFF = "-\u2010\u2011\u2013\u2014"
 """Dashes that may end a name token when speech or thought breaks off (``James-``)."""
 
 
+_NOT_IN_NAMES = re.compile(r"[\d!?\"“”«»()\[\]{}]|['’](?:ll|d|re|ve)\b", re.I)
+"""What no name holds: digits, a mark of exclamation, question or quotation, brackets, or a
+contraction's tail (*James'll*, *Oi!*, *MARCH“Harry*)."""
+
+
 def _is_name(text: str) -> bool:
     words = text.split()
     if not words or text.lower() in _NOT_NAMES or not text[:1].isalpha():
         return False  # not a contraction's tail either (*'ve*)
-    return all(w[:1].isupper() for w in words if w.isalpha()) and not any(c.isdigit() for c in text)
+    return all(w[:1].isupper() for w in words if w.isalpha()) and not _NOT_IN_NAMES.search(text)
 
 
 def _extend(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:

@@ -47,6 +47,7 @@ def test_plural_terms_families_and_places_named_after_terms_are_dropped() -> Non
         group("Hogwarts Castle", "Hogwarts"),
         group("Wizard Wheezes", "Wizard", count=1),  # half its mentions are the shop
         group("Quibbler"),
+        group("Lumos"),  # a spell
         group("Remus"),
         group("Aurora Wheeze"),  # a name that only begins like a term
     ]
