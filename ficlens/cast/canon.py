@@ -203,7 +203,9 @@ def _short_forms(
 ) -> tuple[tuple[CanonCharacter, frozenset[str], frozenset[str]], ...]:
     """Each era-bound character with its first-name forms and those with the bare surname.
 
-    For Lily Luna Potter: ``lily`` and ``lily potter``, then the same with ``potter``.
+    For Lily Luna Potter: ``lily`` and ``lily potter``, then the same with ``potter``. A
+    one-word alias of the character's own counts as a first-name form (``Jamie`` for James
+    Sirius Potter): a group named ``James`` and ``Jamie`` is his, not his grandfather's.
     """
     table = []
     for pack in packs:
@@ -212,6 +214,11 @@ def _short_forms(
                 continue
             first = character.given.split()[0]
             forms = {name_key(first)}
+            forms |= {
+                name_key(alias)
+                for alias in character.aliases
+                if " " not in alias and alias != character.surname
+            }
             if character.surname:
                 forms.add(name_key(f"{first} {character.surname}"))
             surname = {name_key(character.surname)} if character.surname else set()

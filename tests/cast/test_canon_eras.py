@@ -39,7 +39,7 @@ era = "the storm years"
 name = "Morwenna Jory Penrose"
 given = "Morwenna Jory"
 surname = "Penrose"
-aliases = ["Morwenna Jory"]
+aliases = ["Morwenna Jory", "Wenna"]
 pronouns = "she/her"
 era = "the new harbour"
 
@@ -129,6 +129,14 @@ def test_without_era_bound_company_the_name_stays_with_its_owner(
 def test_a_fuller_name_is_not_moved(packs: tuple[FandomPack, ...]) -> None:
     kept = merge_canon([group(9, "Morwenna", "Morwenna Hosking"), group(4, "Kit")], packs)
     assert canon_names(kept)["Morwenna"] == "Morwenna Penrose"
+
+
+def test_a_nickname_of_her_own_names_the_new_era_namesake(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # "Wenna" is only the younger Morwenna's, so the group is no evidence of the old era
+    kept = merge_canon([group(9, "Morwenna", "Morwenna Penrose", "Wenna"), group(4, "Kit")], packs)
+    assert canon_names(kept)["Morwenna"] == "Morwenna Jory Penrose"
 
 
 def test_a_fuller_name_decides_whose_short_name_it_is(packs: tuple[FandomPack, ...]) -> None:
