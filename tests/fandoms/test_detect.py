@@ -312,6 +312,9 @@ def test_ordinary_given_names_spread_through_a_novel_are_no_fandom() -> None:
     # servants and cousins, not a fan work (density under 3 per 1,000 words).
     novel = "".join(f"{FILLER}{name} came to dinner. " for name in NOVEL_NAMES)
     assert detect_fandoms(novel) == ()
+    # nor are English words the canon also uses (an apparition, a damp squib) its terms
+    haunted = novel + "They saw an apparition on the stair; the party was a damp squib."
+    assert detect_fandoms(haunted) == ()
     # Packed together they are still names anyone has: with no strong signal, a match needs
     # one name that few outside the canon have (Hermione).
     dense = " ".join(f"{name} came to dinner." for name in NOVEL_NAMES)
