@@ -135,7 +135,7 @@ def _era_of(
         [
             (c, g.size)
             for g, c in found
-            if c is not None and all(other is c for other in _namesakes(g, None, packs))
+            if c is not None and all(other == c for other in _namesakes(g, None, packs))
         ]
     )
 
