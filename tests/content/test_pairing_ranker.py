@@ -183,3 +183,34 @@ def test_fit_ranker_needs_a_tagged_pair_among_the_candidates() -> None:
     examples = [PairExamples("1", [[0.0] * len(FEATURE_NAMES)], [False])]
     with pytest.raises(ValueError, match="tagged pair is among the candidates"):
         fit_ranker(examples, {})
+
+
+def test_relatives_are_no_candidates_without_a_romantic_cue_of_their_own() -> None:
+    # Ron and his sister talk all through; he and Hermione once. A ranker that reads only
+    # how often a pair is together would pick the siblings, but kin are never presumed lovers.
+    text = "\n\n".join(["Ron Weasley and Ginny Weasley argued over the map."] * 6
+                       + ["Ron Weasley and Hermione Granger took the last train."])  # fmt: skip
+    people = {"Ron Weasley": ("c1", "he/him"), "Ginny Weasley": ("c2", "she/her"),
+              "Hermione Granger": ("c3", "she/her")}  # fmt: skip
+    mentions = [
+        (Span(m.start(), m.end()), people[m.group()][0])
+        for m in re.finditer("|".join(people), text)
+    ]
+    characters = [
+        Character(ident, name, (), gender, True,
+                  sum(1 for _, i in mentions if i == ident),
+                  next(s.start for s, i in mentions if i == ident))
+        for name, (ident, gender) in people.items()
+    ]  # fmt: skip
+    paragraphs, start = [], 0
+    for block in text.split("\n\n"):
+        paragraphs.append(Span(start, start + len(block)))
+        start += len(block) + 2
+    story, pairs = gather_pairs(text, paragraphs, characters, mentions)
+    assert pairs[("c1", "c2")].kin and pairs[("c1", "c2")].romance == 0
+    top = top_pair(story, pairs, characters, 0, ranker_preferring("sentences.log"))
+    assert top is not None and top[0] == ("c1", "c3")
+    kissed = text.replace("argued over the map", "kissed over the map", 1)
+    story, pairs = gather_pairs(kissed, paragraphs, characters, mentions)
+    top = top_pair(story, pairs, characters, 0, ranker_preferring("sentences.log"))
+    assert top is not None and top[0] == ("c1", "c2")  # a cue of their own: a candidate again

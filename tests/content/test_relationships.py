@@ -140,11 +140,18 @@ def test_a_love_confession_in_dialogue_joins_speaker_and_addressee() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ['"I kissed him behind the greenhouse," Nell said.', '"I love my boyfriend," Nell said.'],
+    [
+        '"I kissed him behind the greenhouse," Nell said.',
+        '"I love my boyfriend," Nell said.',
+        '"Stop forcing Rose\'s boyfriend on me," Nell said.',
+        '"We\'ve barely snogged, Dad," Nell said.',
+        '"I love you, Mum," Nell said.',
+    ],
 )
 def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: str) -> None:
-    text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{line}"
-    quotes = quotes_of(text, [("c1", "c2")])
+    said = "\n\n".join([line] * 4)  # said often enough to make a couple, were it about them
+    text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{said}"
+    quotes = quotes_of(text, [("c1", "c2")] * 4)
     assert [r for r in run(story(text, NELL, TOMAS), quotes=quotes) if r.kind == "romantic"] == []
 
 

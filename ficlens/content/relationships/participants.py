@@ -41,8 +41,16 @@ _PARTNER = r"(?:boy|girl)friend|husband|wife|fianc[ée]e?|lover"
 _THIRD_PARTY_AFTER = re.compile(
     rf"\w+\W+(?:him|her|them|(?:my|his|her|their)\s+(?:{_PARTNER}))\b", re.I
 )
-_OWNER_BEFORE = re.compile(r"\b(?:my|his|her|their)\s+$", re.I)
+_OWNER_BEFORE = re.compile(r"\b(?:my|his|her|their|(?-i:[A-Z][a-z]+)['’]s)\s+$", re.I)
 _ADDRESSED_BEFORE = re.compile(r"\b(?:you['’]re|you are|be|are)\s+(?:my|his|her|their)\s+$", re.I)
+_KIN_WORDS = (
+    r"dad|daddy|da|mum|mummy|mom|mommy|mam|ma|mother|father|papa|mama|pa|gran|granny|grandma|"
+    r"grandpa|grandad|granddad|nan|nana|auntie|aunty|aunt|uncle|son|sis|bro"
+)
+_KIN_VOCATIVE = re.compile(
+    rf"(?:^\W*|[,;]\s*)(?:{_KIN_WORDS})(?=\s*(?:[,.!?;…—-]|$))|^\W*(?:{_KIN_WORDS})\s*,", re.I
+)
+"""A kinship word said to the listener: ``"We've barely snogged, Dad."``, ``"Mum, I love him"``."""
 _PRONOUN = re.compile(
     r"\b(?P<m>him|himself)\b|\b(?P<f>her|hers|herself)\b|\b(?P<t>them|themselves)\b"
     r"|\b(?P<m2>he|his)\b|\b(?P<f2>she)\b|\b(?P<t2>they|their)\b",
@@ -55,7 +63,8 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
 
     ``"I'll marry Ann"`` joins the speaker and Ann, ``"Do you love Ann?"`` the addressee and
     Ann, ``"I love you"`` the speaker and the addressee (or, when the addressee is unknown, the
-    character named most recently before it).
+    character named most recently before it). A quotation naming no one that calls its listener
+    by a kinship word (``"We've barely snogged, Dad."``) speaks of someone else: it joins no one.
     """
     named = _named_in_quote(story, quote, offset)
     if len(named) >= 2:
@@ -66,8 +75,13 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
     if named:
         speaking = _SPEAKER_WORDS.search(text, start, end)
         partner = speaker if speaking else addressee if _YOU.search(text, start, end) else None
-    elif not _PERSONAL.search(text, start, end) or not speaker or _someone_else(text, offset):
-        return None
+    elif (
+        not _PERSONAL.search(text, start, end)
+        or not speaker
+        or _someone_else(text, offset)
+        or _KIN_VOCATIVE.search(text[start:end])
+    ):
+        return None  # no one to join, or a child telling a parent of someone else
     else:
         named, partner = [speaker], addressee
         if partner is None:

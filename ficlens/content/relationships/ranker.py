@@ -168,9 +168,16 @@ def top_pair(
     *,
     ships: Ships | None = None,
 ) -> tuple[tuple[str, str], float] | None:
-    """The pair the ranker scores highest, with its probability; ``None`` with no pairs."""
+    """The pair the ranker scores highest, with its probability; ``None`` with no pairs.
+
+    Relatives are never presumed lovers: a pair of kin (a fandom pack's ``kin``) is a candidate
+    only when a romantic cue joins them on the page, so a father and the daughter who tells
+    him of her boyfriend are no pairing however much they talk.
+    """
     best: tuple[tuple[str, str], float] | None = None
     for key, features in candidate_features(story, pairs, characters, passages, ships):
+        if pairs[key].kin and pairs[key].romance <= 0:
+            continue
         p = ranker.probabilities({}, features)[1]
         if best is None or p > best[1] or (p == best[1] and key < best[0]):
             best = (key, p)
