@@ -54,6 +54,8 @@ def strongest(text: str, signal: str) -> str:
         ("A snowball battle after lunch; she had learnt to pick her battles.", "war", "none"),
         ("The battle raged outside the castle.", "war", "mentioned"),
         ("Severus wars with himself. Arthur was fighting a losing battle.", "war", "none"),
+        ("The fire-gutted shells of houses; she collected sea shells.", "war", "none"),
+        ("Shells exploded along the ridge.", "war", "on_page"),
     ],
 )
 def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, level: str) -> None:
@@ -88,6 +90,11 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("The sexual tension between them was unbearable.", "sexual", "non_explicit"),
         ("The cold night nipped his naked neck; stars shone to the naked eye.", "sexual", "none"),
         ("He lay naked beside her.", "sexual", "non_explicit"),
+        ("Peter was moaning in fright. He moaned internally about the feast.", "sexual", "none"),
+        ("They straddled their brooms; Ron straddled the bench.", "sexual", "none"),
+        ("She straddled a Hippogriff; his life straddled two worlds.", "sexual", "none"),
+        ("She straddled him on the sofa.", "sexual", "non_explicit"),
+        ("She straddled his lap and kissed him.", "sexual", "non_explicit"),
         ("He obeyed as though placed under the Imperius Curse.", "non_consent", "none"),
         ("He left with his tail tucked between his legs.", "sexual", "none"),
         (
@@ -213,6 +220,14 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
             "none",
         ),
         ('"No," she said, strangled. He made a strangled sort of sound.', "violence", "none"),
+        ("He wound and unwound a strand of her hair around his finger.", "violence", "none"),
+        ("The small container slapped against her left hand.", "violence", "none"),
+        ("He was pleased as punch; the added punch of blackcurrant.", "violence", "none"),
+        ("Sirius attacked James in a great bear hug.", "violence", "none"),
+        ("He felt his unborn child kicking against the womb.", "violence", "none"),
+        ("It was no duel of wills, only of wits.", "violence", "none"),
+        ("He punched him in the jaw.", "violence", "mild"),
+        ("The dog attacked James in the garden.", "violence", "mild"),
     ],
 )
 def test_violence_patterns(text: str, signal: str, level: str) -> None:
@@ -286,6 +301,9 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("Skin as pale as death. He slept like the dead.", "death", "none"),
         ("It was fall, and the trees were dying.", "death", "none"),
         ("People were dying in the streets.", "death", "on_page"),
+        ("Everything in my closet was so lifeless; he spoke in a lifeless voice.", "death", "none"),
+        ("His lifeless body lay in the hall.", "death", "on_page"),
+        ("She cut herself from people, cut herself free of the ropes.", "self_harm", "none"),
     ],
 )
 def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> None:
@@ -362,6 +380,10 @@ def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> Non
         ("A cloud of smoke poured out; the pie was still smoking.", "substances", "none"),
         ("Sirius was smoking on the steps.", "substances", "mentioned"),
         ("He smoked a cigarette.", "substances", "mentioned"),
+        ("His hip joint cracked; it was a joint effort.", "substances", "none"),
+        ("He passed her the joint.", "substances", "use"),
+        ("He was like a drug to her.", "substances", "none"),
+        ("He read about the captive animals at the zoo.", "abduction", "none"),
         ("His finger played in the sloppy, abused mess of his arse.", "abuse", "none"),
     ],
 )
