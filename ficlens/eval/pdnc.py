@@ -211,29 +211,39 @@ def map_by_names(
 ) -> dict[str, str]:
     """Map each predicted character to the gold id sharing the most name forms; ties map none.
 
-    A character that shares no whole name with any gold character maps to the one gold
-    character, if only one, with a name holding every word of its own (a narrator the text only
-    calls ``Jake`` is ``Jake Barnes``); the first-person placeholders ``I`` and ``Narrator``
-    never count.
+    The first-person placeholders ``I`` and ``Narrator`` are no names: a narrator merged with
+    ``Tommy`` maps by ``Tommy`` even where the gold data has an entity called only ``I``. A
+    character that shares no whole name with any gold character maps to the one gold character,
+    if only one, with a name holding every word of its own (a narrator the text only calls
+    ``Jake`` is ``Jake Barnes``); failing that, a character named only by a placeholder maps to
+    the one gold character, if only one, that the gold data calls by it.
     """
     gold_forms = {gid: name_forms(names) for gid, names in gold.items()}
     gold_words = {gid: [set(form.split()) for form in forms] for gid, forms in gold_forms.items()}
     mapping: dict[str, str] = {}
     for character in predicted:
-        names = name_forms((character.name, *character.aliases))
-        scores = {gid: len(names & forms) for gid, forms in gold_forms.items()}
-        best = max(scores.values(), default=0)
-        winners = [gid for gid, score in scores.items() if score == best]
-        if not best:
-            own = [set(form.split()) for form in names - _PLACEHOLDERS]
+        every = name_forms((character.name, *character.aliases))
+        names = every - _PLACEHOLDERS
+        winners = _most_shared(names, gold_forms)
+        if not winners:
+            own = [set(form.split()) for form in names]
             winners = [
                 gid
                 for gid, forms in gold_words.items()
                 if any(words <= form for words in own for form in forms)
             ]
-        if winners and len(winners) == 1:
+        if not winners:
+            winners = _most_shared(every & _PLACEHOLDERS, gold_forms)
+        if len(winners) == 1:
             mapping[character.id] = winners[0]
     return mapping
+
+
+def _most_shared(names: set[str], gold_forms: Mapping[str, set[str]]) -> list[str]:
+    """The gold ids sharing the most of ``names`` (none when none shares any)."""
+    scores = {gid: len(names & forms) for gid, forms in gold_forms.items()}
+    best = max(scores.values(), default=0)
+    return [gid for gid, score in scores.items() if score == best] if best else []
 
 
 _PLACEHOLDERS = frozenset({"i", "narrator"})

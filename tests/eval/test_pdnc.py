@@ -163,3 +163,14 @@ def test_mapping_prefers_shared_names_then_a_unique_word_match() -> None:
         _character("c3", "Narrator", "I"),  # placeholders never match
     ]
     assert map_by_names(predicted, gold) == {"c1": "g1", "narrator": "g1"}
+
+
+def test_a_placeholder_is_no_name_but_the_last_resort() -> None:
+    # LitBank names some entities only "I" (the narrator, a letter's writer).
+    gold = {"g1": ("Tommy", "Thomas Beresford"), "g2": ("I",), "g3": ("I", "Lockwood")}
+    predicted = [
+        _character("c1", "Tommy", "I"),  # a narrator merged with Tommy: his name decides
+        _character("c2", "Narrator", "I"),  # only placeholders, and two gold "I"s: nobody
+    ]
+    assert map_by_names(predicted, gold) == {"c1": "g1"}
+    assert map_by_names([_character("c3", "Narrator", "I")], {"g2": ("I",)}) == {"c3": "g2"}
