@@ -37,17 +37,20 @@ Wren and Osk came home late, and Osk stayed for supper with Wren."""
 CAST = {"Wren": ("c1", "she/her"), "Osk": ("c2", "he/him"), "Pell": ("c3", "he/him")}
 
 
-def cast_of(text: str) -> tuple[list[Span], list[Character], list[tuple[Span, str]]]:
-    """Paragraphs, characters and name mentions of a text whose names are ``CAST``'s."""
+def cast_of(
+    text: str, cast: dict[str, tuple[str, str]] = CAST, *, canon: bool = False
+) -> tuple[list[Span], list[Character], list[tuple[Span, str]]]:
+    """Paragraphs, characters and name mentions of a text whose names are ``cast``'s."""
+    names = "|".join(map(re.escape, cast))
     mentions = [
-        (Span(m.start(), m.end()), CAST[m.group()][0])
-        for m in re.finditer(r"\b(?:Wren|Osk|Pell)\b", text)
+        (Span(m.start(), m.end()), cast[m.group()][0])
+        for m in re.finditer(rf"\b(?:{names})\b", text)
     ]
     characters = [
-        Character(ident, name, (), gender, False,
+        Character(ident, name, (), gender, canon,
                   sum(1 for _, i in mentions if i == ident),
                   next(s.start for s, i in mentions if i == ident))
-        for name, (ident, gender) in CAST.items()
+        for name, (ident, gender) in cast.items()
     ]  # fmt: skip
     paragraphs, start = [], 0
     for block in text.split("\n\n"):
@@ -192,20 +195,7 @@ def test_relatives_are_no_candidates_without_a_romantic_cue_of_their_own() -> No
                        + ["Ron Weasley and Hermione Granger took the last train."])  # fmt: skip
     people = {"Ron Weasley": ("c1", "he/him"), "Ginny Weasley": ("c2", "she/her"),
               "Hermione Granger": ("c3", "she/her")}  # fmt: skip
-    mentions = [
-        (Span(m.start(), m.end()), people[m.group()][0])
-        for m in re.finditer("|".join(people), text)
-    ]
-    characters = [
-        Character(ident, name, (), gender, True,
-                  sum(1 for _, i in mentions if i == ident),
-                  next(s.start for s, i in mentions if i == ident))
-        for name, (ident, gender) in people.items()
-    ]  # fmt: skip
-    paragraphs, start = [], 0
-    for block in text.split("\n\n"):
-        paragraphs.append(Span(start, start + len(block)))
-        start += len(block) + 2
+    paragraphs, characters, mentions = cast_of(text, people, canon=True)
     story, pairs = gather_pairs(text, paragraphs, characters, mentions)
     assert pairs[("c1", "c2")].kin and pairs[("c1", "c2")].romance == 0
     top = top_pair(story, pairs, characters, 0, ranker_preferring("sentences.log"))
