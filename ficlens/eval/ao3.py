@@ -44,6 +44,7 @@ from ficlens.content.signals import summarise
 from ficlens.content.warnings import archive_warning_fires
 from ficlens.errors import InputError
 from ficlens.eval.categories import CategoryScore, score_categories
+from ficlens.eval.shares import share
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``."""
@@ -100,22 +101,22 @@ class PairingScore:
     @property
     def main_rate(self) -> float:
         """Share of works whose tagged pairing is FicLens's main romantic pairing."""
-        return self.main_found / self.works if self.works else 0.0
+        return share(self.main_found, self.works)
 
     @property
     def anywhere_rate(self) -> float:
         """Share of works whose tagged pairing is among FicLens's romantic pairings."""
-        return self.anywhere / self.works if self.works else 0.0
+        return share(self.anywhere, self.works)
 
     @property
     def untagged_main_rate(self) -> float:
         """Share of works tagging no relationship given a main romantic pairing anyway."""
-        return self.untagged_main / self.untagged if self.untagged else 0.0
+        return share(self.untagged_main, self.untagged)
 
     @property
     def untagged_any_rate(self) -> float:
         """Share of works tagging no relationship given any romantic pairing."""
-        return self.untagged_any / self.untagged if self.untagged else 0.0
+        return share(self.untagged_any, self.untagged)
 
 
 @dataclass

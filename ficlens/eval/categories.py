@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ficlens.eval.shares import share
 from ficlens.eval.tags import TagScore
 
 CATEGORIES = ("F/F", "F/M", "Gen", "M/M", "Multi", "Other")
@@ -27,7 +28,7 @@ class CategoryScore:
     @property
     def exact_rate(self) -> float:
         """Share of the works whose category set is the author's exactly."""
-        return self.exact / self.works if self.works else 0.0
+        return share(self.exact, self.works)
 
 
 def score_categories(pairs: Iterable[tuple[Iterable[str], Iterable[str]]]) -> CategoryScore:

@@ -33,6 +33,7 @@ from ficlens.dialogue import DialogueResult, Prepared, attribute, prepare
 from ficlens.dialogue.addressees import addressing
 from ficlens.dialogue.ranker import Ranker, load_ranker
 from ficlens.errors import FicLensError
+from ficlens.eval.shares import share
 from ficlens.eval.speaker_ranker import (
     MODELS,
     Attributed,
@@ -107,28 +108,28 @@ class Score:
     @property
     def recall(self) -> float:
         """Share of gold quotation spans found."""
-        return self.found_spans / self.gold_spans if self.gold_spans else 0.0
+        return share(self.found_spans, self.gold_spans)
 
     @property
     def precision(self) -> float:
         """Share of predicted quotations that are gold quotations."""
-        return self.correct_predicted / self.predicted if self.predicted else 0.0
+        return share(self.correct_predicted, self.predicted)
 
     @property
     def addressee_accuracy(self) -> float:
         """Share of gold quotations with an addressee given one of their gold addressees."""
-        return self.addressee_right / self.addressed if self.addressed else 0.0
+        return share(self.addressee_right, self.addressed)
 
     @property
     def addressee_precision(self) -> float:
         """Share of right addressees among the quotations of those given any addressee."""
-        return self.addressee_right / self.addressee_given if self.addressee_given else 0.0
+        return share(self.addressee_right, self.addressee_given)
 
     def accuracy(self, kind: str | None = None) -> float:
         """Speaker accuracy over all gold quotations, or those of one type."""
         total = sum(self.quotes.values()) if kind is None else self.quotes[kind]
         right = sum(self.right.values()) if kind is None else self.right[kind]
-        return right / total if total else 0.0
+        return share(right, total)
 
 
 def load_novel(folder: Path) -> Novel:

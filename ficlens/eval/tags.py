@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ficlens.content.tags import TagRule, load_tags, tag_key
+from ficlens.eval.shares import share
 
 
 @dataclass(slots=True)
@@ -45,12 +46,12 @@ class TagScore:
     @property
     def precision(self) -> float:
         """Share of predictions the author agreed with (0 when nothing was predicted)."""
-        return self.tp / self.predicted if self.predicted else 0.0
+        return share(self.tp, self.predicted)
 
     @property
     def recall(self) -> float:
         """Share of the author's uses that were predicted (0 when there were none)."""
-        return self.tp / self.support if self.support else 0.0
+        return share(self.tp, self.support)
 
     @property
     def f1(self) -> float:
