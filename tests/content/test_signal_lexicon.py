@@ -56,6 +56,7 @@ def strongest(text: str, signal: str) -> str:
         ("Severus wars with himself. Arthur was fighting a losing battle.", "war", "none"),
         ("The fire-gutted shells of houses; she collected sea shells.", "war", "none"),
         ("Shells exploded along the ridge.", "war", "on_page"),
+        ("The ship shook under the impact of naval shells.", "war", "on_page"),
     ],
 )
 def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, level: str) -> None:
