@@ -155,6 +155,7 @@ def _content(content: Content | None) -> dict[str, Any]:
                 "main": r.main,
                 "category": r.category,
                 "evidence": _spans(r.evidence),
+                "basis": r.basis,
             }
             for r in content.relationships
         ],

@@ -385,6 +385,10 @@ class Relationship:
         category: AO3 category of a romantic pairing (F/F, F/M, M/M, Other; Multi for a group),
             else ``None``.
         evidence: the passages that show it, strongest first.
+        basis: what the evidence is: ``romance`` (passages whose romantic or sexual cues join
+            the characters) or ``together`` (passages naming them together: always for a
+            platonic pair; for a romantic one, the pairing is inferred from how the story is
+            built around them, as no romance passage joins them).
     """
 
     characters: tuple[str, ...]
@@ -394,6 +398,7 @@ class Relationship:
     main: bool
     category: str | None = None
     evidence: tuple[Span, ...] = ()
+    basis: str = "together"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ficlens.model import Content, Span
+from ficlens.model import Content, Relationship, Span
 
 _QUOTE = 110
 _SHOWN_TAGS = 12
@@ -88,6 +88,14 @@ def _warnings(content: Content, text: str) -> Table | None:
     return table
 
 
+def _pairing(relationship: Relationship) -> str:
+    """The tag, marked main, and inferred when no romance passage joins a romantic pair."""
+    marks = ["main"] if relationship.main else []
+    if relationship.kind == "romantic" and relationship.basis == "together":
+        marks.append("inferred")
+    return relationship.tag + (f" ({', '.join(marks)})" if marks else "")
+
+
 def before_you_read(content: Content, text: str) -> RenderableType:
     """The box: rating with reasons, warnings with a passage each, pairings, tags, summary."""
     parts: list[RenderableType] = [*_rating_lines(content, text)]
@@ -95,7 +103,7 @@ def before_you_read(content: Content, text: str) -> RenderableType:
     if warnings is not None:
         parts += [Text("Warnings", style="bold cyan"), warnings]
     if content.relationships:
-        shown = ", ".join(r.tag + (" (main)" if r.main else "") for r in content.relationships[:6])
+        shown = ", ".join(_pairing(r) for r in content.relationships[:6])
         parts.append(Text.assemble(("Relationships  ", "bold cyan"), shown))
     if content.categories:
         parts.append(Text.assemble(("Categories  ", "bold cyan"), ", ".join(content.categories)))

@@ -6,6 +6,7 @@ hides them behind ``<details>`` so nobody sees a spoiler without asking.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,13 +75,21 @@ def work_facts(work: LibraryWork, analysis: dict[str, Any], text: str) -> Facts:
             for w in analysis.get("warnings", [])
         ),
         relationships=tuple(
-            Claim(r["tag"], r["kind"], _passages(text, r["evidence"]))
+            Claim(r["tag"], _pairing_detail(r), _passages(text, r["evidence"]))
             for r in analysis.get("relationships", [])
         ),
         tags=tuple(
             Claim(t["name"], "", _passages(text, t["evidence"])) for t in analysis.get("tags", [])
         ),
     )
+
+
+def _pairing_detail(relationship: Mapping[str, Any]) -> str:
+    """``romantic``, ``main, romantic``; a romantic pairing no romance passage joins says so."""
+    detail = ("main, " if relationship.get("main") else "") + str(relationship["kind"])
+    if relationship["kind"] == "romantic" and relationship.get("basis") == "together":
+        detail += "; inferred: no romance passage joins them, these name them together"
+    return detail
 
 
 def is_adult(work: LibraryWork) -> bool:

@@ -115,9 +115,11 @@ def test_a_story_read_as_a_romance_gets_the_rankers_pair_as_main() -> None:
     found = relationships(ROMANCE_GATE, ranker_preferring("sentences.log"))
     romantic = [r for r in found if r.kind == "romantic"]
     assert (romantic[0].tag, romantic[0].main) == ("Wren/Osk", True)
-    # no romantic cue joins them: the evidence is where they are together
+    # no romantic cue joins them: the evidence is where they are together, and it says so
     assert QUARRY[romantic[0].evidence[0].start :].startswith("Wren and Osk")
+    assert romantic[0].basis == "together"
     assert all(not r.main for r in romantic[1:])
+    assert [r.basis for r in romantic[1:]] == ["romance"]  # Wren and Pell kiss
 
 
 def test_a_story_not_read_as_a_romance_has_no_main_pairing() -> None:

@@ -102,6 +102,7 @@ def test_a_kiss_makes_a_romantic_pair_with_its_tag_category_and_evidence() -> No
     assert pair.characters == ("c1", "c2")
     assert pair.category == "F/M"
     assert pair.main
+    assert pair.basis == "romance"
     assert [e.of(s.text) for e in pair.evidence] == [
         "On the last night of the storm, Nell kissed Tomas beside the lamp."
     ]
@@ -216,6 +217,7 @@ def test_dialogue_without_romance_makes_a_platonic_pair() -> None:
     assert pair.category is None
     assert not pair.main
     assert pair.evidence
+    assert pair.basis == "together"
     assert all(s.paragraphs[0].start <= e.start and e.end <= len(WORKSHOP) for e in pair.evidence)
     assert categories((pair,), s.characters) == ("Gen",)
 

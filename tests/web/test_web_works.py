@@ -48,6 +48,25 @@ def test_milder_declared_rating_is_flagged() -> None:
     )
 
 
+def test_a_pairing_inferred_without_romance_passages_says_so() -> None:
+    from ficlens.library import LibraryWork
+    from ficlens.web.facts import work_facts
+
+    work = LibraryWork(1, "x", "T", (), None, "t.txt", None, "text", "plain", None,
+                       10, 1, None, None, None, None)  # type: ignore[arg-type]  # fmt: skip
+    text = "Wren and Osk walked. Wren kissed Pell."
+    analysis = {"relationships": [
+        {"tag": "Wren/Osk", "kind": "romantic", "main": True, "basis": "together",
+         "evidence": [{"start": 0, "end": 20}]},
+        {"tag": "Wren/Pell", "kind": "romantic", "main": False, "basis": "romance",
+         "evidence": [{"start": 21, "end": 38}]},
+        {"tag": "Wren & Osk", "kind": "platonic", "main": False, "evidence": []},
+    ]}  # fmt: skip
+    details = [claim.detail for claim in work_facts(work, analysis, text).relationships]
+    assert details[0].startswith("main, romantic; inferred: no romance passage joins them")
+    assert details[1:] == ["romantic", "platonic"]  # no basis: an analysis stored before it
+
+
 def test_work_page_shows_cast_state_and_links(client: TestClient) -> None:
     wid = work_id(client, "Tea at Baker Street")
     page = client.get(f"/works/{wid}").text

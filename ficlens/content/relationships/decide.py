@@ -247,7 +247,8 @@ def _relationship(
         if romantic
         else None
     )
-    evidence = _best(pair.cues if romantic and pair.cues else pair.together, max_evidence)
+    basis = "romance" if romantic and pair.cues else "together"
+    evidence = _best(pair.cues if basis == "romance" else pair.together, max_evidence)
     return Relationship(
         characters=members,
         kind=kind,
@@ -256,6 +257,7 @@ def _relationship(
         main=main,
         category=category,
         evidence=evidence,
+        basis=basis,
     )
 
 
@@ -301,5 +303,5 @@ def _groups(
 def _as_multi(relationship: Relationship) -> Relationship:
     return Relationship(
         relationship.characters, relationship.kind, relationship.tag, relationship.score,
-        relationship.main, "Multi", relationship.evidence,
+        relationship.main, "Multi", relationship.evidence, relationship.basis,
     )  # fmt: skip
