@@ -15,7 +15,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from ficlens.cast.canon import canon_mentions, merge_canon, quoted_names, quoted_only
+from ficlens.cast.canon import (
+    canon_mentions,
+    merge_canon,
+    quoted_cast,
+    quoted_names,
+    quoted_only,
+    story_era,
+)
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.mentions import Mention, mentions_in
 from ficlens.cast.names import split_name
@@ -217,6 +224,7 @@ def build_cast(
     """
     located = _located_mentions(text, parsed, packs, labels)
     mentions = [m for _, m in located]
+    built = known is None
     if known is not None:
         groups = _groups_from_known(known)
     else:
@@ -257,6 +265,8 @@ def build_cast(
         narrator = characters[-1].id
         if PLACEHOLDER_NAME in characters[-1].aliases:  # "You're a terrible liar, Y/N," he says.
             keys.setdefault(PLACEHOLDER_NAME.lower(), narrator)
+    if built and packs:
+        characters += _quoted_characters(text, parsed, packs, characters, keys, len(groups))
     mention_spans = tuple((m.span, ident) for _, m, ident in resolved if ident)
     genders = {c.id: c.gender for c in characters}
     return Cast(tuple(characters), mention_spans, narrator, keys, words, genders, person)
@@ -273,6 +283,33 @@ def _canon_forms(character: KnownCharacter, packs: tuple[FandomPack, ...]) -> tu
     canon = find_canon(character.name, packs) if packs else None
     forms = canon.forms if canon is not None else tag_forms(character.name)
     return tuple(dict.fromkeys(f.removeprefix("the ").removeprefix("The ") for f in forms))
+
+
+def _quoted_characters(
+    text: str,
+    parsed: Sequence[Parsed],
+    packs: tuple[FandomPack, ...],
+    cast: Sequence[Character],
+    keys: dict[str, str],
+    numbered: int,
+) -> list[Character]:
+    """The canon characters only the quotations name (:func:`.canon.quoted_cast`).
+
+    They have no narration mentions and the ids after the ``numbered`` roster characters'.
+    They answer to all their pack's names, so the dialogue stage finds them in vocatives
+    (*"What was that, Zabini?"*) and pairings can join them.
+    """
+    present = {name.lower() for c in cast for name in (c.name, *c.aliases)}
+    canon = [(find_canon(c.name, packs), c.mentions) for c in cast if c.canon]
+    era = story_era([(character, n) for character, n in canon if character is not None])
+    added = []
+    for n, (character, _, first) in enumerate(quoted_cast(text, parsed, packs, present, era)):
+        ident = f"c{numbered + n + 1}"
+        known = KnownCharacter(character.name, (), character.pronouns, True)
+        for form in _canon_forms(known, packs):
+            keys.setdefault(form.lower(), ident)
+        added.append(Character(ident, character.name, (), character.pronouns, True, 0, first))
+    return added
 
 
 def _protagonist(

@@ -456,15 +456,15 @@ def _quoted_canon(
     Quotation contents are the stretches the parse masked: a name there starts no token of the
     parse but the stand-in ``Yes``.
     """
-    for key, character, quoted in _canon_names(text, parsed, packs):
+    for key, character, quoted, _ in _canon_names(text, parsed, packs):
         if quoted:
             yield key, character
 
 
 def _canon_names(
     text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
-) -> Iterator[tuple[str, CanonCharacter, bool]]:
-    """Each pack name in the text: its cluster key, its character and whether it is quoted."""
+) -> Iterator[tuple[str, CanonCharacter, bool, int]]:
+    """Each pack name in the text: its cluster key, its character, whether it is quoted, where."""
     pattern = _pattern(packs)
     if pattern is None:
         return
@@ -474,7 +474,8 @@ def _canon_names(
             parts = split_name(match.group())
             character = find_canon(parts.name, packs)
             if character is not None:
-                yield f"{parts.title} {parts.name}".strip(), character, match.start() not in starts
+                key = f"{parts.title} {parts.name}".strip()
+                yield key, character, match.start() not in starts, match.start()
 
 
 def quoted_names(
@@ -496,6 +497,75 @@ def quoted_names(
     return found
 
 
+QUOTED_CAST_MIN = 2
+"""How many times the quotations must name a canon character the narration never names for the
+character to join the cast (:func:`quoted_cast`)."""
+
+
+def quoted_cast(
+    text: str,
+    parsed: Sequence[Parsed],
+    packs: tuple[FandomPack, ...],
+    present: set[str],
+    era: str | None = None,
+) -> list[tuple[CanonCharacter, int, int]]:
+    """Canon characters only the quotations name: each with how often and where first.
+
+    A dialogue-led story may never name its people outside their lines (*"Turn around,
+    Longbottom."* ... *"Neville, please."*): the narration says *he* and *she*, and the
+    vocatives say who they are. A canon character is in the story when the quotations name it
+    at least ``QUOTED_CAST_MIN`` times and the narration never does (one it names, but too
+    rarely for the roster, is someone only mentioned), most named first. ``present`` holds the
+    names and aliases of the roster and the narrator, lower-cased; a quoted name that is one of
+    them, a word of one (``Rosier`` beside ``Vinda Rosier``) or a nickname of one (its first
+    three letters: ``Percy`` for a roster's ``Percival``), is that character, and a canon
+    character whose own names are among them is there already (a roster's ``Vic`` keeps out a
+    quoted ``Victoire``). Nor do a pack's terms and oaths name anyone (*"I was a
+    Hufflepuff"*), nor a character of another era than the story's ``era``.
+    """
+    found = list(_canon_names(text, parsed, packs))
+    narrated = {character.name for _, character, quoted, _ in found if not quoted}
+    words = {word for name in present for word in name.split() if len(word) >= _NICKNAME}
+    things = _not_people(packs)
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, CanonCharacter]] = {}
+    for key, character, quoted, at in found:
+        if not quoted or character.name in narrated or is_thing(key, things):
+            continue
+        if _said_of_present(key, words, present) or _out_of_era(character, era):
+            continue
+        if any(form.lower() in present for form in (character.name, *character.forms)):
+            continue
+        counts[character.name] += 1
+        first.setdefault(character.name, (at, character))
+    return [
+        (first[name][1], count, first[name][0])
+        for name, count in counts.most_common()
+        if count >= QUOTED_CAST_MIN
+    ]
+
+
+_NICKNAME = 3
+"""A one-word name sharing its first this many letters with a word of a roster name is that
+name's nickname (or the name itself)."""
+
+
+def _said_of_present(key: str, words: set[str], present: set[str]) -> bool:
+    """Whether a quoted name is a roster character's name or a nickname of one."""
+    lowered = key.lower()
+    if lowered in present:
+        return True
+    return " " not in lowered and any(word[:_NICKNAME] == lowered[:_NICKNAME] for word in words)
+
+
+def _out_of_era(character: CanonCharacter, era: str | None) -> bool:
+    if era is None:
+        return False
+    if character.era is not None:
+        return character.era != era
+    return bool(character.eras) and era not in character.eras
+
+
 _QUOTED_LEAD = 2
 """The canon character named only in quotations must be named this many times more than any
 other such character to name a first-person narrator."""
@@ -514,10 +584,10 @@ def quoted_only(
     narrator.
     """
     found = list(_canon_names(text, parsed, packs))
-    narrated = {character.name for _, character, quoted in found if not quoted}
+    narrated = {character.name for _, character, quoted, _ in found if not quoted}
     votes = Counter(
         character
-        for _, character, quoted in found
+        for _, character, quoted, _ in found
         if quoted and character.name not in present and character.name not in narrated
     )
     ranked = votes.most_common(2)

@@ -540,3 +540,20 @@ Ginny Weasley kissed Ron Weasley goodbye. Ron Weasley kissed Ginny Weasley back.
     often = story(text + "\n\n" + "Ginny Weasley kissed Ron Weasley. " * 6, *people)
     canon = tuple(replace(c, canon=True) for c in often.characters)
     assert [r.tag for r in run(replace(often, characters=canon))] == ["Ron Weasley/Ginny Weasley"]
+
+
+# Tess is never named outside the quotations: the narration says "she", Ivo's lines say "Tess".
+SILENT = """Ivo Marsh came in from the rain. "Sit down, Tess," Ivo said.
+
+"You're soaked," she said. She kissed him by the stove."""
+
+
+def test_a_character_only_the_quotations_name_can_be_half_of_the_pairing() -> None:
+    tess = Person("c2", "Tess Lind", "she/her", ("Tess",))
+    s = story(SILENT, Person("c1", "Ivo Marsh", "he/him", ("Ivo",)), tess)
+    assert [c.mentions for c in s.characters] == [2, 0]
+    spoken = quotes_of(SILENT, [("c1", "c2"), ("c2", "c1")])
+    found = [(r.tag, r.kind, r.main) for r in run(s, quotes=spoken)]
+    assert found == [("Ivo Marsh/Tess Lind", "romantic", True)]
+    # without her lines she is no one the pronouns can stand for
+    assert [r.tag for r in run(s) if r.kind == "romantic"] == []

@@ -81,6 +81,9 @@ def read_story(
     starts = [s.start for s in sentences]
     ordered_quotes = tuple(sorted((_known_only(q, known) for q in quotes), key=_quote_start))
     named_mentions = sorted((s.start, ident) for s, ident in mentions if ident in known)
+    silent = {c.id for c in characters if c.mentions == 0 and c.id != narrator} & known
+    if silent:
+        named_mentions = sorted(named_mentions + _voiced(ordered_quotes, silent))
     recent = _recent(named_mentions, starts, paragraph_of, narrator)
     names, owners = _names(characters)
     if narrator:
@@ -122,6 +125,21 @@ def _known_only(quote: Quote, known: set[str]) -> Quote:
     if (speaker, addressee) == (quote.speaker, quote.addressee):
         return quote
     return replace(quote, speaker=speaker, addressee=addressee)
+
+
+def _voiced(quotes: Sequence[Quote], silent: set[str]) -> list[tuple[int, str]]:
+    """Where characters the narration never names speak or are spoken to, as their mentions.
+
+    A character only the quotations name (``"Relax, Granger."``) is there when they speak or
+    are called: the sentence holding the quotation names them, and a pronoun after it may
+    stand for them.
+    """
+    return [
+        (quote.span.start, ident)
+        for quote in quotes
+        for ident in dict.fromkeys((quote.speaker, quote.addressee))
+        if ident in silent
+    ]
 
 
 def _names(characters: Sequence[Character]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
