@@ -12,7 +12,12 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from ficlens.content.relationships import categories, category_of, find_relationships
+from ficlens.content.relationships import (
+    MAX_SENTENCE,
+    categories,
+    category_of,
+    find_relationships,
+)
 from ficlens.model import Character, Quote, Relationship, Span
 from ficlens.structure.paragraphs import split_paragraphs
 
@@ -557,3 +562,17 @@ def test_a_character_only_the_quotations_name_can_be_half_of_the_pairing() -> No
     assert found == [("Ivo Marsh/Tess Lind", "romantic", True)]
     # without her lines she is no one the pronouns can stand for
     assert [r.tag for r in run(s) if r.kind == "romantic"] == []
+
+
+def test_evidence_windows_cut_from_one_long_sentence_do_not_overlap() -> None:
+    filler = " and the lamp burned low over the water while the gulls cried on the rocks"
+    long = "Nell kissed Tomas" + filler * 3 + ", and Nell kissed Tomas again" + filler * 3 + "."
+    text = f"{long}\n\nLater Nell kissed Tomas by the door."
+    s = story(text, NELL, TOMAS)
+    (pair,) = run(s)
+    # too long to show whole, too short for the windows around its two kisses to be apart
+    assert MAX_SENTENCE < len(long) < 2 * MAX_SENTENCE
+    shown = [e.of(text) for e in pair.evidence]
+    assert len(shown) == 2  # the second kiss's window would repeat most of the first's
+    assert shown[0].startswith("Nell kissed Tomas and the lamp")
+    assert shown[1] == "Later Nell kissed Tomas by the door."

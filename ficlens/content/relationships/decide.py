@@ -262,9 +262,11 @@ def _relationship(
 
 
 def _best(found: Iterable[tuple[float, int, Span]], limit: int) -> tuple[Span, ...]:
+    """The strongest passages, none overlapping another: windows cut from one long sentence
+    around its several cues would show the reader the same words again."""
     chosen: list[Span] = []
     for _, _, span in sorted(found, key=lambda item: (-item[0], item[1])):
-        if span not in chosen:
+        if not any(span.overlaps(other) for other in chosen):
             chosen.append(span)
         if len(chosen) >= limit:
             break
