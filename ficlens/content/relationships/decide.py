@@ -262,8 +262,10 @@ def _relationship(
 
 
 def _best(found: Iterable[tuple[float, int, Span]], limit: int) -> tuple[Span, ...]:
-    """The strongest passages, none overlapping another: windows cut from one long sentence
-    around its several cues would show the reader the same words again."""
+    """The strongest passages, none overlapping a stronger one.
+
+    Windows cut from one long sentence around its several cues would show the same words again.
+    """
     chosen: list[Span] = []
     for _, _, span in sorted(found, key=lambda item: (-item[0], item[1])):
         if not any(span.overlaps(other) for other in chosen):
