@@ -409,7 +409,9 @@ def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | N
 
     A name of two or more words that a pack knows settles it when all such names agree: a
     group named ``Lily`` five times and ``Lily Luna`` once is Lily Luna Potter, though the pack
-    gives a bare ``Lily`` to Lily Evans Potter.
+    gives a bare ``Lily`` to Lily Evans Potter. A nickname the pack gives a character (``Penny``)
+    does not make a group with a full name of a surname no pack knows (``Penny Haywood``) that
+    character; a given name does (AU fics rename Harry ``Harry Peverell``).
     """
     fuller = {
         character.name: character
@@ -419,13 +421,33 @@ def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | N
     }
     if len(fuller) == 1:
         return next(iter(fuller.values()))
+    foreign = _foreign_names(group, packs)
     for key, _count in group.keys.most_common():
         parts = group.parts[key]
         for candidate in (key, parts.name):
             character = _find_ignoring_initials(candidate, packs)
             if character is not None:
+                nickname = len(parts.tokens) == 1 and parts.name != character.given
+                if nickname and any(name[0] != character.given for name in foreign):
+                    return None  # "Penny" of a "Penny Haywood" is not Penelope Clearwater
                 return character
     return None
+
+
+def _foreign_names(group: Group, packs: tuple[FandomPack, ...]) -> list[tuple[str, ...]]:
+    """The group's untitled full names whose last word is no pack character's surname.
+
+    A story's ``Penny Haywood`` is someone of its own even when fic calls Penelope Clearwater
+    ``Penny``; a married or adopted name from the canon (``Hermione Malfoy``, ``Ron
+    Granger-Weasley``) keeps its character, as does a middle name after the given one
+    (``Ronald Bilius``, checked by the caller).
+    """
+    known = {surname.lower() for pack in packs for surname in _surnames(pack)}
+    return [
+        parts.tokens
+        for parts in group.full_names()
+        if not parts.title and known.isdisjoint(parts.tokens[-1].lower().split("-"))
+    ]
 
 
 _INITIAL = re.compile(r"(?<=\S) [A-Z]\.?(?= \S)")

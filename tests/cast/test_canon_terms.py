@@ -228,3 +228,23 @@ def test_a_full_name_with_a_middle_initial_is_the_pack_character(
 ) -> None:
     kept = merge_canon([group(written, count=3)], packs)
     assert canon_of(kept) == {written: canon}
+
+
+def test_a_nickname_does_not_make_a_full_name_of_a_foreign_family_canon(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # fic calls Penelope Clearwater "Penny", but this Penny has a surname no pack character has
+    kept = merge_canon([group("Penny", "Penny Haywood", count=3)], packs)
+    assert canon_of(kept) == {"Penny": None}
+    # a canon married name, a hyphenated one, a middle name after the given one, or a given
+    # name under an AU surname keep the character
+    cases = {
+        ("Ginny", "Ginny Potter"): "Ginny Weasley",
+        ("Ron", "Ron Granger-Weasley"): "Ron Weasley",
+        ("Ron", "Ronald Bilius"): "Ron Weasley",
+        ("Harry", "Harry Peverell"): "Harry Potter",
+        ("Penny", "Penny"): "Penelope Clearwater",
+    }
+    for names, name in cases.items():
+        (found,) = merge_canon([group(*dict.fromkeys(names), count=3)], packs)
+        assert getattr(found[1], "name", None) == name, names
