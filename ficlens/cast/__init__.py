@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from ficlens.cast.canon import (
     canon_mentions,
     merge_canon,
+    nickname_in_foreign_name,
     quoted_cast,
     quoted_names,
     quoted_only,
@@ -180,10 +181,20 @@ def _located_mentions(
     """Mentions from the parse, the fandom packs and script labels.
 
     A pack's name wins an overlap, then a script label (``Harry`` of ``Harry: Hi.``), then
-    the parse.
+    the parse; but a pack's nickname beginning a parsed full name of a family no pack knows
+    (``Penny`` of ``Penny Haywood``) yields to it.
     """
     located = [(i, m) for i, piece in enumerate(parsed) for m in mentions_in(text, piece)]
     canon = canon_mentions(text, parsed, packs) if packs else []
+    canon = [  # the parse's "Penny Haywood" over the pack's "Penny" (Penelope Clearwater)
+        (i, c)
+        for i, c in canon
+        if not any(
+            nickname_in_foreign_name(c, m, text, packs)
+            for _, m in located
+            if m.span.overlaps(c.span)
+        )
+    ]
     script = [
         (i, Mention(span, split_name(span.of(text)), "script", speech_subject=True))
         for i, span in labels

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from ficlens.cast.mentions import Mention
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
@@ -434,6 +436,58 @@ def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | N
     return None
 
 
+_SPELLING = 85
+"""A surname this close to a pack's (rapidfuzz ratio) is that surname misspelt: ``Weasly``."""
+
+
+def foreign_surname(word: str, packs: tuple[FandomPack, ...]) -> bool:
+    """Whether no pack character has this surname, a hyphenated part of it, or one like it.
+
+    A surname spelt nearly like a pack's (``Weasly``) is that one.
+
+    Example:
+        >>> from ficlens.fandoms import load_pack
+        >>> hp = (load_pack("harry_potter"),)
+        >>> [foreign_surname(w, hp) for w in ("Haywood", "Weasley", "Granger-Weasley", "Weasly")]
+        [True, False, False, False]
+    """
+    known = _known_surnames(packs)
+    parts = word.lower().split("-")
+    if not known.isdisjoint(parts):
+        return False
+    return all(fuzz.ratio(part, surname) < _SPELLING for part in parts for surname in known)
+
+
+@cache
+def _known_surnames(packs: tuple[FandomPack, ...]) -> frozenset[str]:
+    return frozenset(surname.lower() for pack in packs for surname in _surnames(pack))
+
+
+def nickname_in_foreign_name(
+    nickname: Mention, name: Mention, text: str, packs: tuple[FandomPack, ...]
+) -> bool:
+    """Whether a pack nickname begins a longer name, of a family no pack knows, used twice.
+
+    The parse's ``Penny Haywood`` then names the person, not the pack's ``Penny`` inside it
+    (Penelope Clearwater): see :func:`_canon_of`. A given name or a surname is no nickname
+    (``Granger`` of a misparsed ``Granger Mudblood``), and a name the text writes once is
+    likelier a misparse (``Ron Flooed``) than a person.
+    """
+    character = find_canon(nickname.parts.name, packs)
+    tokens = name.parts.tokens
+    return (
+        character is not None
+        and nickname.parts.name not in (character.given, character.surname)
+        and len(nickname.parts.tokens) == 1
+        and len(tokens) > 1
+        and tokens[0] == nickname.parts.name
+        and name.span.start <= nickname.span.start
+        and nickname.span.end < name.span.end
+        and foreign_surname(tokens[-1], packs)
+        and text.count(name.parts.name) >= 2
+    )
+
+
 def _foreign_names(group: Group, packs: tuple[FandomPack, ...]) -> list[tuple[str, ...]]:
     """The group's untitled full names whose last word is no pack character's surname.
 
@@ -442,11 +496,10 @@ def _foreign_names(group: Group, packs: tuple[FandomPack, ...]) -> list[tuple[st
     Granger-Weasley``) keeps its character, as does a middle name after the given one
     (``Ronald Bilius``, checked by the caller).
     """
-    known = {surname.lower() for pack in packs for surname in _surnames(pack)}
     return [
         parts.tokens
         for parts in group.full_names()
-        if not parts.title and known.isdisjoint(parts.tokens[-1].lower().split("-"))
+        if not parts.title and foreign_surname(parts.tokens[-1], packs)
     ]
 
 
