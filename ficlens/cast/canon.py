@@ -596,7 +596,8 @@ def quoted_cast(
     three letters: ``Percy`` for a roster's ``Percival``), is that character, and a canon
     character whose own names are among them is there already (a roster's ``Vic`` keeps out a
     quoted ``Victoire``). Nor do a pack's terms and oaths name anyone (*"I was a
-    Hufflepuff"*), nor a character of another era than the story's ``era``.
+    Hufflepuff"*), nor a name exclaimed (*"Holy Helga!"*), nor a character of another era than
+    the story's ``era``.
     """
     found = list(_canon_names(text, parsed, packs))
     narrated = {character.name for _, character, quoted, _ in found if not quoted}
@@ -606,6 +607,8 @@ def quoted_cast(
     first: dict[str, tuple[int, CanonCharacter]] = {}
     for key, character, quoted, at in found:
         if not quoted or character.name in narrated or is_thing(key, things):
+            continue
+        if _EXCLAIMED.search(text, max(0, at - 8), at):
             continue
         if _said_of_present(key, words, present) or _out_of_era(character, era):
             continue
@@ -620,6 +623,8 @@ def quoted_cast(
     ]
 
 
+_EXCLAIMED = re.compile(r"\b(?:holy|sweet|great|good) $", re.I)
+"""A word that makes the name after it an exclamation (*Holy Helga!*, *Sweet Salazar*)."""
 _NICKNAME = 3
 """A one-word name sharing its first this many letters with a word of a roster name is that
 name's nickname (or the name itself)."""

@@ -216,3 +216,12 @@ def test_only_a_nickname_used_in_a_full_name_twice_yields_to_the_parse() -> None
         ("Ron Weasly ran. Ron Weasly sat.", "Ron", "Ron Weasly"),
     ):
         assert not nickname_in_foreign_name(mention(text, short), mention(text, full), text, PACK)
+
+
+def test_a_name_exclaimed_is_no_one_in_the_story(make_parsed: MakeParsed) -> None:
+    def quoted(text: str) -> list[str]:
+        found = quoted_cast(text, [make_parsed(text, THIRD_ROWS)], PACK, {"harry potter"})
+        return [character.name for character, _, _ in found]
+
+    assert quoted(THIRD.replace("Draco", "Helga")) == ["Helga Hufflepuff"]
+    assert quoted(THIRD.replace("Draco", "Holy Helga")) == []
