@@ -16,9 +16,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ficlens.cast.canon import (
+    PackName,
     canon_mentions,
     merge_canon,
     nickname_in_foreign_name,
+    pack_names,
     quoted_cast,
     quoted_names,
     quoted_only,
@@ -235,6 +237,7 @@ def build_cast(
     """
     located = _located_mentions(text, parsed, packs, labels)
     mentions = [m for _, m in located]
+    said = pack_names(text, parsed, packs) if packs else []
     built = known is None
     if known is not None:
         groups = _groups_from_known(known)
@@ -244,7 +247,9 @@ def build_cast(
             min_mentions=min_mentions,
             locative=_locative_shares(text, mentions),
             votes=_key_votes(located, parsed),
-            quoted=quoted_names(text, parsed, packs, {m.key for m in mentions}) if packs else None,
+            quoted=quoted_names(text, parsed, packs, {m.key for m in mentions}, found=said)
+            if packs
+            else None,
             once={m.key for m in mentions if m.source == "canon"},
         )
         if packs:
@@ -272,12 +277,12 @@ def build_cast(
     person = narration_person(parsed)
     narrator = None
     if person:
-        characters.append(_protagonist(text, parsed, packs, characters, person))
+        characters.append(_protagonist(text, parsed, packs, characters, person, said))
         narrator = characters[-1].id
         if PLACEHOLDER_NAME in characters[-1].aliases:  # "You're a terrible liar, Y/N," he says.
             keys.setdefault(PLACEHOLDER_NAME.lower(), narrator)
     if built and packs:
-        characters += _quoted_characters(text, parsed, packs, characters, keys, len(groups))
+        characters += _quoted_characters(text, parsed, packs, characters, keys, len(groups), said)
     mention_spans = tuple((m.span, ident) for _, m, ident in resolved if ident)
     genders = {c.id: c.gender for c in characters}
     return Cast(tuple(characters), mention_spans, narrator, keys, words, genders, person)
@@ -303,6 +308,7 @@ def _quoted_characters(
     cast: Sequence[Character],
     keys: dict[str, str],
     numbered: int,
+    said: Sequence[PackName],
 ) -> list[Character]:
     """The canon characters only the quotations name (:func:`.canon.quoted_cast`).
 
@@ -314,7 +320,9 @@ def _quoted_characters(
     canon = [(find_canon(c.name, packs), c.mentions) for c in cast if c.canon]
     era = story_era([(character, n) for character, n in canon if character is not None])
     added = []
-    for n, (character, _, first) in enumerate(quoted_cast(text, parsed, packs, present, era)):
+    for n, (character, _, first) in enumerate(
+        quoted_cast(text, parsed, packs, present, era, found=said)
+    ):
         ident = f"c{numbered + n + 1}"
         known = KnownCharacter(character.name, (), character.pronouns, True)
         for form in _canon_forms(known, packs):
@@ -329,8 +337,9 @@ def _protagonist(
     packs: tuple[FandomPack, ...],
     cast: Sequence[Character],
     person: Person,
+    said: Sequence[PackName],
 ) -> Character:
-    """The ``I`` or ``you`` of the narration, as a character.
+    """The ``I`` or ``you`` of the narration, as a character (``said``: the pack names read).
 
     The canon character only quotations name, else ``Narrator`` (first person) or ``Reader``
     (second person). A reader-insert (``Y/N`` placeholders) keeps ``Reader``: its protagonist
@@ -339,7 +348,7 @@ def _protagonist(
     """
     ident, nameless, pronoun = NAMELESS[person]
     insert = person == "second" and reader_insert(text)
-    found = quoted_only(text, parsed, packs, {c.name for c in cast}) if packs else None
+    found = quoted_only(text, parsed, packs, {c.name for c in cast}, found=said) if packs else None
     if found is None or insert:
         aliases = (pronoun, PLACEHOLDER_NAME) if insert else (pronoun,)
         return Character(ident, nameless, aliases, None, False, 0, 0)

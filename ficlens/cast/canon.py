@@ -523,23 +523,25 @@ def _find_ignoring_initials(name: str, packs: tuple[FandomPack, ...]) -> CanonCh
     return character
 
 
-def _quoted_canon(
+PackName = tuple[str, CanonCharacter, bool, int]
+"""A pack name found in the text: its cluster key (``Albus``), its character, whether it is said
+inside a quotation, and its offset."""
+
+
+def pack_names(
     text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
-) -> Iterator[tuple[str, CanonCharacter]]:
-    """Each pack name said inside a quotation: its cluster key (``Albus``) and its character.
+) -> list[PackName]:
+    """Every pack name in the text (:data:`PackName`), read once for all the rules below.
 
     Quotation contents are the stretches the parse masked: a name there starts no token of the
     parse but the stand-in ``Yes``.
     """
-    for key, character, quoted, _ in _canon_names(text, parsed, packs):
-        if quoted:
-            yield key, character
+    return list(_canon_names(text, parsed, packs))
 
 
 def _canon_names(
     text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
-) -> Iterator[tuple[str, CanonCharacter, bool, int]]:
-    """Each pack name in the text: its cluster key, its character, whether it is quoted, where."""
+) -> Iterator[PackName]:
     pattern = _pattern(packs)
     if pattern is None:
         return
@@ -554,22 +556,29 @@ def _canon_names(
 
 
 def quoted_names(
-    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...], keys: Iterable[str]
+    text: str,
+    parsed: Sequence[Parsed],
+    packs: tuple[FandomPack, ...],
+    keys: Iterable[str],
+    *,
+    found: Sequence[PackName] | None = None,
 ) -> dict[str, int]:
     """How often the quotations name the canon character of each narration name key.
 
     A quotation counts whichever of the character's names it uses. A canon character the
     narration names once but the others call by name (``"Luna!"`` for the narration's ``Luna
     Lovegood``) is in the story: :func:`ficlens.cast.roster.cluster_names` counts these
-    towards keeping it.
+    towards keeping it. ``found`` are the text's :func:`pack_names`, when already read.
     """
-    said = Counter(character.name for _, character in _quoted_canon(text, parsed, packs))
-    found = {}
+    if found is None:
+        found = pack_names(text, parsed, packs)
+    said = Counter(character.name for _, character, quoted, _ in found if quoted)
+    counts = {}
     for key in keys:
         character = find_canon(split_name(key).name, packs)
         if character is not None and said[character.name]:
-            found[key] = said[character.name]
-    return found
+            counts[key] = said[character.name]
+    return counts
 
 
 QUOTED_CAST_MIN = 2
@@ -583,6 +592,8 @@ def quoted_cast(
     packs: tuple[FandomPack, ...],
     present: set[str],
     era: str | None = None,
+    *,
+    found: Sequence[PackName] | None = None,
 ) -> list[tuple[CanonCharacter, int, int]]:
     """Canon characters only the quotations name: each with how often and where first.
 
@@ -597,9 +608,10 @@ def quoted_cast(
     character whose own names are among them is there already (a roster's ``Vic`` keeps out a
     quoted ``Victoire``). Nor do a pack's terms and oaths name anyone (*"I was a
     Hufflepuff"*), nor a name exclaimed (*"Holy Helga!"*), nor a character of another era than
-    the story's ``era``.
+    the story's ``era``. ``found`` are the text's :func:`pack_names`, when already read.
     """
-    found = list(_canon_names(text, parsed, packs))
+    if found is None:
+        found = pack_names(text, parsed, packs)
     narrated = {character.name for _, character, quoted, _ in found if not quoted}
     words = {word for name in present for word in name.split() if len(word) >= _NICKNAME}
     things = _not_people(packs)
@@ -652,7 +664,12 @@ other such character to name a first-person narrator."""
 
 
 def quoted_only(
-    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...], present: set[str]
+    text: str,
+    parsed: Sequence[Parsed],
+    packs: tuple[FandomPack, ...],
+    present: set[str],
+    *,
+    found: Sequence[PackName] | None = None,
 ) -> CanonCharacter | None:
     """The one canon character the quotations name whom the narration never names.
 
@@ -661,9 +678,10 @@ def quoted_only(
     quotations, not in ``present`` (the canonical names of the roster) nor anywhere in the
     narration (a character it names once is someone the narrator meets, though too rare for the
     roster), and named clearly more often there than any other such character is likely the
-    narrator.
+    narrator. ``found`` are the text's :func:`pack_names`, when already read.
     """
-    found = list(_canon_names(text, parsed, packs))
+    if found is None:
+        found = pack_names(text, parsed, packs)
     narrated = {character.name for _, character, quoted, _ in found if not quoted}
     votes = Counter(
         character
