@@ -241,7 +241,7 @@ def _shared_names(
 
     That is the only one of them present, or the one named far more often than the rest. When
     the story names none of them otherwise, a shared surname is the family's most-written
-    character of the story's era (:func:`_family_lead`): a story told from Draco's side calls
+    character of the story's era (:func:`family_lead`): a story told from Draco's side calls
     Harry only ``Potter``; and a given name too common in English for the pack to list
     (``Alicia``, ``Katie``) is the one character of the packs it is the first name of
     (:func:`_given_lead`).
@@ -259,7 +259,7 @@ def _shared_names(
             owners[0][0].absorb(group)
             continue
         lead = (
-            (_family_lead(word, era, packs) or _given_lead(word, era, packs))
+            (family_lead(word, era, packs) or _given_lead(word, era, packs))
             if word and not owners
             else None
         )
@@ -329,7 +329,7 @@ def _given_lead(
     return character
 
 
-def _family_lead(
+def family_lead(
     surname: str, era: str | None, packs: tuple[FandomPack, ...]
 ) -> CanonCharacter | None:
     """The character a shared surname means when no one of that family is otherwise named.

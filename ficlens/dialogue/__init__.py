@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ficlens.cast import NAMELESS, Cast, KnownCharacter, build_cast
+from ficlens.cast.canon import family_lead
 from ficlens.dialogue.addressees import addressing, readdress
 from ficlens.dialogue.conventions import Convention
 from ficlens.dialogue.narrator import narrator_name
@@ -20,7 +21,7 @@ from ficlens.dialogue.quotes import FoundQuote, find_quotes
 from ficlens.dialogue.ranker import rerank
 from ficlens.dialogue.script import ScriptLine, find_script, recased, speak
 from ficlens.dialogue.speakers import attribute_speakers
-from ficlens.fandoms import FandomPack, find_canon
+from ficlens.fandoms import FandomPack, find_canon, is_pack_name
 from ficlens.model import Character, Quote, Span, Work
 from ficlens.nlp import DEFAULT_MODEL, Parsed, parse
 from ficlens.structure.paragraphs import split_paragraphs
@@ -175,7 +176,13 @@ def _name_narrator(
     named = any(c.id == narrator and c.canon for c in cast.characters)
     # a narrator the quotations already named after a canon character keeps that name unless
     # the answers to their own lines say otherwise (the weaker fallbacks need ``resolve``)
-    name = narrator_name(text, quotes, narrator, resolve=None if named else cast.resolve)
+    name = narrator_name(
+        text,
+        quotes,
+        narrator,
+        resolve=None if named else cast.resolve,
+        is_name=lambda word: is_pack_name(word, packs or None),
+    )
     if name is None:
         return cast, quotes
     known = cast.resolve(name)
@@ -192,7 +199,7 @@ def _name_narrator(
             if c.id != narrator
         )
         return replace(cast, characters=characters, narrator=known), merged
-    canon = find_canon(name, packs) if packs else None
+    canon = (find_canon(name, packs) or family_lead(name, None, packs)) if packs else None
     characters = tuple(
         (
             replace(c, name=name, aliases=(pronoun, nameless))

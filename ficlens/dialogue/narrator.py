@@ -79,6 +79,7 @@ def narrator_name(
     narrator: str,
     *,
     resolve: Callable[[str], str | None] | None = None,
+    is_name: Callable[[str], bool] | None = None,
 ) -> str | None:
     """The name most often used to address the narrator, or ``None`` if unclear.
 
@@ -96,6 +97,10 @@ def narrator_name(
         quotes: the attributed quotations in order.
         narrator: the narrator's character id.
         resolve: the cast's look-up from a written name to a character id.
+        is_name: whether a word is known to be a name (a fandom pack's). A vocative next to
+            the narrator's lines must otherwise be written inside a sentence somewhere too
+            (:func:`_named_elsewhere`), since the narration seldom names its own narrator:
+            ``"Malfoy? I didn't know you were in here."`` names a narrator called only so.
     """
     beside: set[int] = set()  # quotations of others next to one of the narrator's
     for n, (previous, current) in enumerate(pairwise(quotes)):
@@ -105,7 +110,7 @@ def narrator_name(
     votes: Counter[str] = Counter()
     for at in sorted(beside):  # one vote a quotation, even between two of the narrator's
         name = vocative_name(text[quotes[at].span.start : quotes[at].span.end])
-        if name and _named_elsewhere(name, text):
+        if name and (_named_elsewhere(name, text) or (is_name is not None and is_name(name))):
             votes[name] += 1
     ranked = votes.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):

@@ -12,7 +12,14 @@ most-written characters with their aliases and epithets, and the terms that give
 
 from ficlens.fandoms.detect import MIN_SCORE, FandomMatch, detect_fandoms
 from ficlens.fandoms.loader import load_pack, load_packs, parse_pack, read_pack
-from ficlens.fandoms.pack import CanonCharacter, FandomPack, are_kin, find_canon, name_key
+from ficlens.fandoms.pack import (
+    CanonCharacter,
+    FandomPack,
+    are_kin,
+    find_canon,
+    is_pack_name,
+    name_key,
+)
 
 __all__ = [
     "MIN_SCORE",
@@ -22,6 +29,7 @@ __all__ = [
     "are_kin",
     "detect_fandoms",
     "find_canon",
+    "is_pack_name",
     "load_pack",
     "load_packs",
     "name_key",

@@ -165,6 +165,32 @@ def find_canon(name: str, packs: tuple[FandomPack, ...] | None = None) -> CanonC
     return None
 
 
+def is_pack_name(name: str, packs: tuple[FandomPack, ...] | None = None) -> bool:
+    """Whether a pack knows the name as a person's: any form, given name or surname.
+
+    Unlike :func:`find_canon`, a surname several characters share counts: ``Malfoy`` names
+    someone even though it names no one in particular.
+
+    Example:
+        >>> is_pack_name("Malfoy"), is_pack_name("Exactly")
+        (True, False)
+    """
+    if packs is None:
+        from ficlens.fandoms.loader import load_packs  # noqa: PLC0415 (loader imports this)
+
+        packs = load_packs()
+    key = name_key(name)
+    return any(key in _person_words(pack) for pack in packs)
+
+
+@lru_cache(maxsize=64)
+def _person_words(pack: FandomPack) -> frozenset[str]:
+    words = {*_canon_index(pack), *(name_key(s) for s in pack.shared_surnames)}
+    for character in pack.characters:
+        words.update(name_key(w) for w in (character.given, character.surname) if w)
+    return frozenset(words)
+
+
 @lru_cache(maxsize=64)
 def _canon_index(pack: FandomPack) -> dict[str, CanonCharacter]:
     index: dict[str, CanonCharacter] = {}

@@ -6,6 +6,7 @@ import pytest
 
 from ficlens.dialogue import _merged
 from ficlens.dialogue.narrator import narrator_name, vocative_name
+from ficlens.fandoms import is_pack_name
 from ficlens.model import Quote, Span
 
 
@@ -95,6 +96,21 @@ def test_a_reply_that_opens_like_a_name_is_not_one() -> None:
     assert narrator_name(text, quotes, "narrator") is None
     named = text + "\n\nI had never seen Exactly so pleased."
     assert narrator_name(named, quotes, "narrator") == "Exactly"
+
+
+def test_a_name_a_pack_knows_names_the_narrator_the_narration_never_names() -> None:
+    # The narration never writes "Malfoy" inside a sentence: the narrator is only ever "I".
+    text = (
+        '"Malfoy? I didn\'t know you were in here," said Harry.\n\n'
+        '"It\'s fine," I say.\n\n"Can I watch?"'
+    )
+    quotes = quotes_of(text, ["c1", "narrator", "c1"])
+    assert narrator_name(text, quotes, "narrator") is None
+    assert narrator_name(text, quotes, "narrator", is_name=is_pack_name) == "Malfoy"
+    # A reply word is no pack's name, so the test still keeps it out.
+    reply = '"So it was the cocoa," I said.\n\n"Exactly."\n\n"And the door?" I asked.'
+    replied = quotes_of(reply, ["narrator", "c1", "narrator"])
+    assert narrator_name(reply, replied, "narrator", is_name=is_pack_name) is None
 
 
 def test_the_narrator_addressing_others_does_not_name_them() -> None:

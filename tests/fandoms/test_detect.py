@@ -11,6 +11,7 @@ from ficlens.fandoms import (
     FandomPack,
     detect_fandoms,
     find_canon,
+    is_pack_name,
     load_pack,
     load_packs,
     parse_pack,
@@ -274,6 +275,16 @@ def test_find_canon_misses() -> None:
     assert find_canon("Kakashi-sensei") is None
     assert find_canon("Potter") is None  # shared: Harry, James and Lily
     assert find_canon("") is None
+
+
+def test_a_shared_surname_or_given_name_is_still_a_pack_name() -> None:
+    potter = (load_pack("harry_potter"),)
+    assert is_pack_name("Potter", potter)  # names no one in particular, but is a name
+    assert is_pack_name("hermione", potter)
+    assert is_pack_name("Alicia", potter)  # a given name the pack lists no alias for
+    assert not is_pack_name("Kakashi", potter)
+    assert not is_pack_name("Exactly", potter)
+    assert is_pack_name("Kakashi")  # every bundled pack by default
 
 
 def test_find_canon_searches_the_packs_given_in_order() -> None:
