@@ -26,11 +26,13 @@ _NAME_PART = (  # a reader-insert's Y/N placeholder stands for a name too
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
 )
 _INTERJECTION = r"(?:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
-_VOCATIVE_START = re.compile(
-    rf"^(?:{_INTERJECTION}[,!]?\s+)?({_NAME_PART})\s*[,!?—–-]",
-    re.I,
+_BREAK = r"(?:[,!?—–]|-(?!\w))"
+"""What ends a vocative at the start: a comma, ``!``, ``?`` or a dash, never a word's hyphen
+(``"Sasuke-kun used to stand like that"`` is said about Sasuke, not to him)."""
+_VOCATIVE_START = re.compile(rf"^(?:(?i:{_INTERJECTION})[,!]?\s+)?({_NAME_PART})\s*{_BREAK}")
+_VOCATIVE_END = re.compile(
+    rf"(?:[,—–]|(?<!\w)-)\s*(?:my dear\s+|dear\s+)?({_NAME_PART})\s*[.!?…,]*$"
 )
-_VOCATIVE_END = re.compile(rf"[,—–-]\s*(?:my dear\s+|dear\s+)?({_NAME_PART})\s*[.!?…,]*$")
 _VOCATIVE_FIRST_END = re.compile(
     rf"^[^.!?…\"“”]*?,\s*(?:my dear\s+|dear\s+)?({_NAME_PART})\s*[.!?…]+\s+(?=[A-Z])"
 )
