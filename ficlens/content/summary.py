@@ -214,11 +214,15 @@ def _fragment(piece: str, *, cased: bool) -> bool:
         True
         >>> _fragment("“To the lake,” Ann said, and left.", cased=True)
         False
+        >>> _fragment("”To the lake,” Ann said, and left.", cased=True)
+        False
     """
     first = next((char for char in piece if char.isalpha()), "")
     if cased and first.islower():
         return True
-    return piece.count("“") != piece.count("”") or piece.count('"') % 2 == 1
+    left, right = piece.count("“"), piece.count("”")
+    # ``”Come,” she said.`` pairs right marks only (Swedish typography): an even count is whole
+    return (left + right) % 2 == 1 or (left > 0 and left != right) or piece.count('"') % 2 == 1
 
 
 def _quotations(text: str, paragraph: Span) -> list[Span]:

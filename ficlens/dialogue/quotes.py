@@ -32,7 +32,7 @@ _TAG_PUNCTUATION = re.compile(r"[,!?…](?=\s)")
 _SENTENCE_END = re.compile(r"[.!?…]+\s+(?=\S)")
 _MAX_MENTION_WORDS = 4
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)\W*$")
-_OPENERS = ('"', "“", "‘", "'", "«", "»", "—", "–", "―")
+_OPENERS = ('"', "“", "”", "‘", "'", "«", "»", "—", "–", "―")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ def _scan_double(text: str, span: Span) -> tuple[list[tuple[int, int]], int | No
     for offset, mark in _double_marks(text, span):
         at = span.start + offset
         if opened is None:
-            if mark != "”":
+            if mark != "”" or _opens(text, at, span):
                 opened = at
         elif mark == "“" and at > opened + 1 and not text[at - 1].isspace():
             continue  # a stray opener glued to a word inside the quote
@@ -79,6 +79,18 @@ def _scan_double(text: str, span: Span) -> tuple[list[tuple[int, int]], int | No
             pairs.append((opened, at))
             opened = None
     return pairs, opened
+
+
+def _opens(text: str, at: int, span: Span) -> bool:
+    """Whether a right double mark stands where a quotation opens.
+
+    Some writers (and some keyboards: Swedish and Finnish typography close *and* open with
+    ``”``) write ``”Harry!” he called.``. A ``”`` at the start of the paragraph or after a
+    space or an opening bracket or dash, with a word's character right after it, opens.
+    """
+    before = text[at - 1] if at > span.start else " "
+    after = text[at + 1] if at + 1 < span.end else " "
+    return (before.isspace() or before in "([—–") and not after.isspace()
 
 
 def _is_single_close(text: str, at: int, end: int) -> bool:

@@ -8,7 +8,7 @@ from ficlens.dialogue.quotes import FoundQuote, find_quotes, is_mention
 from ficlens.model import Span
 from ficlens.structure.paragraphs import split_paragraphs
 
-OPENING = "\"“'‘«»"
+OPENING = "\"“”'‘«»"  # a right double mark opens too where a quotation starts
 CLOSING = "\"”'’»«"
 
 
@@ -179,6 +179,18 @@ CASES = [
         "double",
         [("yes", ""), ("Go.", "")],
         id="scare-quotes",
+    ),
+    pytest.param(
+        "”Harry!” Draco called.\n\n”Coming,” I said. (”Wait.”)\n\nHe waited. ” And",
+        "double",
+        [("Harry!", ""), ("Coming,", ""), ("Wait.", "")],
+        id="right-marks-open-too",
+    ),
+    pytest.param(
+        "”It was late, and the rain had not stopped.\n\n”So I went home,” she said.",
+        "double",
+        [("It was late, and the rain had not stopped.", "continued"), ("So I went home,", "")],
+        id="right-marks-reopen-a-long-speech",
     ),
     pytest.param(
         "The kettle boiled.\n\nNobody came, and the boys' team didn't win.",
