@@ -95,3 +95,17 @@ def test_a_narrator_named_from_the_quotations_keeps_the_canon_name() -> None:
     assert analysis.content is not None
     [main] = [r for r in analysis.content.relationships if r.main]
     assert set(main.tag.split("/")) == {"Oliver Wood", "Percy Weasley"}
+
+
+def test_a_narrator_called_only_by_a_shared_surname_is_the_family_lead() -> None:
+    # "I" am only ever "Malfoy" in Harry's first line, and the narration never writes the name;
+    # the story opens its quotations with right marks (”Malfoy?”), which must open them too.
+    path = Path(__file__).parents[1] / "fixtures" / "first_person_surname_right_marks.txt"
+    analysis = ficlens.analyze(ficlens.read(path))
+    assert len(analysis.quotes) == 10
+    [narrator] = [c for c in analysis.characters if "I" in c.aliases]
+    assert (narrator.name, narrator.canon) == ("Draco Malfoy", True)
+    assert quote_of(analysis, "Sending a letter,").speaker == narrator.id
+    assert analysis.content is not None
+    [main] = [r for r in analysis.content.relationships if r.main]
+    assert (main.tag, main.basis) == ("Draco Malfoy/Harry Potter", "romance")
