@@ -33,6 +33,10 @@ PAIRING_MODEL = "pairing"
 """The ranker of candidate pairs for the main pairing."""
 
 _REASON_ORDER = ("sexual", "non_consent", "violence", "death", "self_harm", "abuse", "minor")
+_ABSENCE_ORDER = (
+    "sexual", "non_consent", "violence", "death", "self_harm", "abuse", "profanity", "substances"
+)  # fmt: skip
+"""The signals whose absence a rating's reasons state (a stated age is no content)."""
 _REASON_WORDS = {
     "sexual": "sexual content",
     "non_consent": "non-consent",
@@ -161,6 +165,7 @@ def _rating(
     ao3 = AO3_RATINGS[choice]
     reasons = [
         *_signal_reasons(signals, names),
+        *_absent_reason(signals),
         *_word_reason(text, paragraphs, model, choice, name_words),
     ]
     return Rating(
@@ -194,6 +199,21 @@ def _signal_reasons(signals: Mapping[str, Signal], names: Mapping[str, str]) -> 
         text = f"{_REASON_WORDS[name]}: {level}" + (f" ({who})" if who else "")
         reasons.append(Reason(text, signal.evidence[:EVIDENCE]))
     return reasons
+
+
+def _absent_reason(signals: Mapping[str, Signal]) -> list[Reason]:
+    """What was looked for and not found at all, as a reason of its own (it has no passages).
+
+    A General Audiences rating rests as much on what a story lacks as on what it has: "none
+    found: sexual content, violence, ..." says what the reader can count on. Only signals with
+    no hit at any level are listed (a mention of wine is not "none").
+    """
+    missing = [
+        _REASON_WORDS[name]
+        for name in _ABSENCE_ORDER
+        if name in signals and signals[name].level == "none"
+    ]
+    return [Reason(f"none found: {', '.join(missing)}")] if missing else []
 
 
 def _name_words(view: CastView) -> frozenset[str]:

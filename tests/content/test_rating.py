@@ -9,7 +9,7 @@ from typing import cast
 
 import pytest
 
-from ficlens.content import _word_reason
+from ficlens.content import _absent_reason, _word_reason
 from ficlens.content.corpus import AO3_RATINGS
 from ficlens.content.linear import LinearModel
 from ficlens.content.rating import (
@@ -371,3 +371,20 @@ def test_characters_names_are_no_wording_evidence() -> None:
     assert shown.of(text) == "Theo stated."
     (kept,) = _word_reason(text, paragraphs, model, 2, frozenset({"theo"}))[0].evidence
     assert kept.of(text) == "She moaned softly."
+
+
+# --- what was looked for and not found -------------------------------------------------------
+
+
+def test_signals_with_no_hit_at_all_are_said_to_be_absent_without_passages() -> None:
+    found = signals(
+        sexual="none", violence="serious", death="mentioned", profanity="none", minor="none"
+    )
+    (reason,) = _absent_reason(found)
+    # a mention of death is not "none"; a stated age is no content, so minors are not listed
+    assert reason.text == "none found: sexual content, profanity"
+    assert reason.evidence == ()
+
+
+def test_nothing_is_said_absent_when_every_signal_has_a_hit() -> None:
+    assert _absent_reason(signals(sexual="kissing", violence="mild")) == []
