@@ -205,4 +205,8 @@ def test_relatives_are_no_candidates_without_a_romantic_cue_of_their_own() -> No
     kissed = text.replace("argued over the map", "kissed over the map", 1)
     story, pairs = gather_pairs(kissed, paragraphs, characters, mentions)
     top = top_pair(story, pairs, characters, 0, ranker_preferring("sentences.log"))
-    assert top is not None and top[0] == ("c1", "c2")  # a cue of their own: a candidate again
+    assert top is not None and top[0] == ("c1", "c3")  # a relatives' kiss is family affection
+    naked = text.replace("argued over the map", "kissed naked over the map", 1)
+    story, pairs = gather_pairs(naked, paragraphs, characters, mentions)
+    top = top_pair(story, pairs, characters, 0, ranker_preferring("sentences.log"))
+    assert top is not None and top[0] == ("c1", "c2")  # a sexual cue of their own: a candidate

@@ -187,7 +187,7 @@ def gather_pairs(
     count_cues(story, pairs)
     count_signals(story, romance, pairs)
     count_talk(story, pairs)
-    discount_kin(pairs, characters)
+    discount_kin(pairs, characters, story.text)
     return story, pairs
 
 
