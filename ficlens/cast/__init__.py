@@ -157,6 +157,15 @@ def _groups_from_known(known: Sequence[KnownCharacter]) -> list[Group]:
     return groups
 
 
+def _only(hints: set[str]) -> str | None:
+    """The one gender the titles of a group's names hint at, or ``None`` if none or several.
+
+    Taking any one of several would depend on the order of a set, which changes from run to
+    run with Python's string hashing.
+    """
+    return next(iter(hints)) if len(hints) == 1 else None
+
+
 def _index(
     groups: Sequence[Group], ids: Sequence[str]
 ) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
@@ -266,9 +275,8 @@ def build_cast(
         for character, ident in zip(known, ids, strict=True):
             for form in _canon_forms(character, packs):
                 keys.setdefault(form.lower(), ident)
-    hinted = {
-        ident: (known[n].gender if known is not None else None)
-        or next(iter(group.gender_hints()), None)
+    hinted = {  # titles of both genders (a coreference's "Mr." and "Mrs. Hilbery") hint nothing
+        ident: (known[n].gender if known is not None else None) or _only(group.gender_hints())
         for n, (group, ident) in enumerate(zip(groups, ids, strict=True))
     }
     partial = Cast((), (), None, keys, words, hinted)

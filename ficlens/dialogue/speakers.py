@@ -229,7 +229,7 @@ def _turn_guess(
     pair = {who for at in range(len(run)) if (who := speaker(at))}
     neighbour = one_back or one_on
     if len(pair) == 2 and neighbour:  # a two-person conversation: the other one answers
-        return next(iter(pair - {neighbour})), "pair"
+        return min(pair - {neighbour}), "pair"  # min: one answer whatever the set order
     return None
 
 
