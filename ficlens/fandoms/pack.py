@@ -135,6 +135,15 @@ class FandomPack:
         return hash((self.slug, self.name, len(self.characters), len(self.terms)))
 
 
+def _or_bundled(packs: tuple[FandomPack, ...] | None) -> tuple[FandomPack, ...]:
+    """The packs given, or every bundled pack when none are."""
+    if packs is not None:
+        return packs
+    from ficlens.fandoms.loader import load_packs  # noqa: PLC0415 (loader imports this)
+
+    return load_packs()
+
+
 def find_canon(name: str, packs: tuple[FandomPack, ...] | None = None) -> CanonCharacter | None:
     """Find the character a name, alias or epithet belongs to.
 
@@ -153,10 +162,7 @@ def find_canon(name: str, packs: tuple[FandomPack, ...] | None = None) -> CanonC
         >>> find_canon("the copy ninja").name
         'Hatake Kakashi'
     """
-    if packs is None:
-        from ficlens.fandoms.loader import load_packs  # noqa: PLC0415 (loader imports this)
-
-        packs = load_packs()
+    packs = _or_bundled(packs)
     key = name_key(name)
     for pack in packs:
         character = _canon_index(pack).get(key)
@@ -175,10 +181,7 @@ def is_pack_name(name: str, packs: tuple[FandomPack, ...] | None = None) -> bool
         >>> is_pack_name("Malfoy"), is_pack_name("Exactly")
         (True, False)
     """
-    if packs is None:
-        from ficlens.fandoms.loader import load_packs  # noqa: PLC0415 (loader imports this)
-
-        packs = load_packs()
+    packs = _or_bundled(packs)
     key = name_key(name)
     return any(key in _person_words(pack) for pack in packs)
 
@@ -207,10 +210,7 @@ def are_kin(first: str, second: str, packs: tuple[FandomPack, ...] | None = None
         >>> are_kin("Ron Weasley", "Ginny Weasley"), are_kin("Ron Weasley", "Hermione Granger")
         (True, False)
     """
-    if packs is None:
-        from ficlens.fandoms.loader import load_packs  # noqa: PLC0415 (loader imports this)
-
-        packs = load_packs()
+    packs = _or_bundled(packs)
     wanted = frozenset((first, second))
     return len(wanted) == 2 and any(wanted in _kin_pairs(pack) for pack in packs)
 
