@@ -19,13 +19,14 @@ from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide, declared_rating, disagreement, ffn_rating
 from ficlens.content.relationships import categories, find_relationships
 from ficlens.content.signals import Hit, find_hits, romance_passages, signal_specs, summarise
+from ficlens.content.stacked import load_stacked
 from ficlens.content.summary import summarize
 from ficlens.content.tags import detect_tags
 from ficlens.content.warnings import archive_warnings, content_warnings
 from ficlens.model import Character, Content, Quote, Rating, Reason, Signal, Span, Work
 from ficlens.stats import count_words
 
-METHOD = "content.lexicon+linear.v1"
+METHOD = "content.lexicon+trees.v2"
 EVIDENCE = 3
 ROMANCE_MODEL = "romance"
 """The text model of whether a story is about a romantic pairing (``ficlens train pairings``)."""
@@ -159,14 +160,14 @@ def _rating(
     names: Mapping[str, str],
     name_words: frozenset[str] = frozenset(),
 ) -> Rating:
-    model = load_model("rating")
+    model = load_stacked("rating")
     probabilities = model.probabilities(counts, features)
     choice = decide(probabilities, signals)
     ao3 = AO3_RATINGS[choice]
     reasons = [
         *_signal_reasons(signals, names),
         *_absent_reason(signals),
-        *_word_reason(text, paragraphs, model, choice, name_words),
+        *_word_reason(text, paragraphs, model.words, choice, name_words),
     ]
     return Rating(
         ao3=ao3,

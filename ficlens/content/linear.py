@@ -117,10 +117,14 @@ class LinearModel:
     def scores(self, counts: Mapping[str, int], features: Sequence[float]) -> list[float]:
         """The raw linear scores, one per weight column.
 
+        A model with no feature names reads the words only and ignores ``features``.
+
         Raises:
             ModelError: the features are not the ones the model was trained on (the signals
                 lexicon or the ranker's features changed since: retrain the model).
         """
+        if not self.feature_names:
+            features = ()
         if len(features) != len(self.feature_names):
             command = "pairings" if self.name in _PAIRING_MODELS else "ao3"
             raise ModelError(
@@ -190,16 +194,29 @@ def _ordinal(above: Sequence[float]) -> list[float]:
     return [edges[k] - edges[k + 1] for k in range(len(edges) - 1)]
 
 
-@cache
-def load_model(name: str) -> LinearModel:
-    """A shipped model by name (``rating``, ``warning.major_character_death`` ...)."""
+def read_model(name: str) -> tuple[dict[str, Any], str]:
+    """A shipped model's JSON object by name, with the label that names its file in errors.
+
+    Raises:
+        ModelError: the file is missing or is not JSON.
+    """
     source = resources.files("ficlens.content").joinpath("models", f"{name}.json")
     label = f"ficlens/content/models/{name}.json"
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
-        message = f"{label}: no such model; train it with `ficlens train ao3 FILE`"
+        command = "pairings" if name in _PAIRING_MODELS else "ao3"
+        message = f"{label}: no such model; train it with `ficlens train {command} FILE`"
         raise ModelError(message) from error
     except json.JSONDecodeError as error:
         raise ModelError(f"{label}: not valid JSON: {error}") from error
+    if not isinstance(data, dict):
+        raise ModelError(f"{label}: not a model object")
+    return data, label
+
+
+@cache
+def load_model(name: str) -> LinearModel:
+    """A shipped linear model by name (``warning.major_character_death``, ``romance`` ...)."""
+    data, label = read_model(name)
     return LinearModel.from_json(data, source=label)

@@ -7,20 +7,22 @@ author (no author's works are ever on both sides of a split). Only the story tex
 input; the rating, warnings and the rest are labels. "Creator Chose Not To Use Archive
 Warnings" means unknown: those works train and score no warning model.
 
-Each model is an L2-regularised logistic regression over two blocks of features (see
+Each warning model is an L2-regularised logistic regression over two blocks of features (see
 :mod:`ficlens.content.features`): ``(1 + log tf) * idf`` word weights over a vocabulary of
 ``VOCABULARY`` words chosen by chi-squared among the words in at least ``MIN_DF`` training
-works, and the standardised content-signal features scaled by ``FEATURE_FACTOR``. The rating
-model is ordinal: three such regressions, "above General", "above Teen", "above Mature".
+works, and the standardised content-signal features scaled by a factor. The rating model is
+stacked (:mod:`ficlens.content.stacked`): an ordinal regression over the words alone (three
+regressions, "above General", "above Teen", "above Mature"), under boosted trees that read the
+signal features and its out-of-fold probabilities (:mod:`ficlens.content.tree_training`).
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
@@ -37,6 +39,8 @@ from ficlens.content.corpus import (
 from ficlens.content.features import signal_feature_names
 from ficlens.content.linear import LinearModel
 from ficlens.content.signals import summarise
+from ficlens.content.stacked import StackedModel, above, word_feature_names
+from ficlens.content.tree_training import fit_trees
 from ficlens.content.warnings import shows_on_page
 
 VOCABULARY = 4000
@@ -49,11 +53,30 @@ WARNING_FEATURE_FACTOR = 0.1
 170 tagged works per warning, the 200-odd signal features otherwise crowd out the words (cross-
 validated by author on the AO3 file, macro-F1 about 0.33 with ``C`` 0.25 and factor 0.3, about
 0.35 for ``C`` from 2 to 16 with factor 0.05 to 0.1)."""
-FOLDS = 5
 MODELS = Path(__file__).parent / "models"
 
-Fitter = Callable[[Sequence[Prepared], NDArray[np.int_], Sequence[str]], LinearModel]
+FOLDS = 5
+INNER_FOLDS = 3
+"""Inner splits by author, for a warning's threshold and for the rating's stacked trees."""
+
+
+class Scorer(Protocol):
+    """What cross-validation needs of a trained model."""
+
+    @property
+    def threshold(self) -> float:
+        """The probability at which a binary model fires (0.5 for the others)."""
+        ...
+
+    def probabilities(self, counts: Mapping[str, int], features: Sequence[float]) -> list[float]:
+        """Class probabilities of one work."""
+        ...
+
+
+Fitter = Callable[[Sequence[Prepared], NDArray[np.int_], Sequence[str]], Scorer]
 """Fits a model on prepared works, their labels and their authors (for any inner split)."""
+LinearFitter = Callable[[Sequence[Prepared], NDArray[np.int_], Sequence[str]], LinearModel]
+"""A :data:`Fitter` of linear models."""
 
 
 def _sklearn() -> Any:
@@ -111,11 +134,13 @@ def fit_model(
     *,
     ordinal: bool = False,
     feature_factor: float = FEATURE_FACTOR,
+    signals: bool = True,
 ) -> LinearModel:
     """Fit one model on prepared works with labels ``y`` (indices into ``classes``).
 
     ``feature_factor`` scales the standardised signal features against the word weights: the
-    smaller it is, the more strongly they are regularised.
+    smaller it is, the more strongly they are regularised. Without ``signals`` the model reads
+    the words only (the words stage of the stacked rating model).
 
     With ``ordinal``, ``classes`` are ordered (mildest first) and the model is one binary
     regression per boundary, "above ``classes[k]``" (see :mod:`ficlens.content.linear`), each
@@ -133,7 +158,8 @@ def fit_model(
 
     words, idf = _vocabulary(prepared, y)
     index = {w: i for i, w in enumerate(words)}
-    dense = np.array([item.features for item in prepared], dtype=float)
+    dense = np.array([item.features if signals else () for item in prepared], dtype=float)
+    dense = dense.reshape(len(prepared), -1)
     mean = dense.mean(axis=0)
     scale = dense.std(axis=0)
     scale[scale == 0] = 1.0
@@ -156,7 +182,7 @@ def fit_model(
         words=tuple(words),
         idf=tuple(round(float(v), 5) for v in idf),
         word_weights=tuple(tuple(round(float(w), 5) for w in row) for row in coef[: len(words)]),
-        feature_names=tuple(signal_feature_names()),
+        feature_names=tuple(signal_feature_names()) if signals else (),
         feature_mean=tuple(round(float(v), 6) for v in mean),
         feature_scale=tuple(round(float(v), 6) for v in scale),
         feature_weights=tuple(tuple(round(float(w), 5) for w in row) for row in coef[len(words) :]),
@@ -169,7 +195,7 @@ def fit_model(
     )
 
 
-def probabilities(model: LinearModel, prepared: Sequence[Prepared]) -> NDArray[np.float64]:
+def probabilities(model: Scorer, prepared: Sequence[Prepared]) -> NDArray[np.float64]:
     """Class probabilities for each prepared work, one row each."""
     return np.array([model.probabilities(p.counts, p.features) for p in prepared])
 
@@ -215,15 +241,31 @@ def best_threshold(p: NDArray[np.float64], y: NDArray[np.int_]) -> float:
     return round(chosen, 3)
 
 
-def rating_fitter(
+def word_rating_fitter(
     prepared: Sequence[Prepared], y: NDArray[np.int_], groups: Sequence[str]
 ) -> LinearModel:
-    """Fit the four-way rating model: ordinal, since a rating is a step on a scale."""
+    """Fit the rating model's words stage: ordinal, since a rating is a step on a scale."""
     del groups
-    return fit_model("rating", AO3_RATINGS, prepared, y, RATING_C, ordinal=True)
+    return fit_model("rating", AO3_RATINGS, prepared, y, RATING_C, ordinal=True, signals=False)
 
 
-def warning_fitter(key: str) -> Fitter:
+def rating_fitter(
+    prepared: Sequence[Prepared], y: NDArray[np.int_], groups: Sequence[str]
+) -> StackedModel:
+    """Fit the stacked rating model (:mod:`ficlens.content.stacked`).
+
+    The trees learn from the words stage's probabilities out of fold (an inner split by
+    author), so they weigh them as they will be at run time, on works the words never saw.
+    """
+    inner, _ = out_of_fold(prepared, y, groups, word_rating_fitter, folds=INNER_FOLDS)
+    words = word_rating_fitter(prepared, y, groups)
+    x = np.array([[*item.features, *above(row)] for item, row in zip(prepared, inner, strict=True)])
+    names = [*signal_feature_names(), *word_feature_names(AO3_RATINGS)]
+    trees = fit_trees(x, y, AO3_RATINGS, names)
+    return StackedModel("rating", words, trees, {})
+
+
+def warning_fitter(key: str) -> LinearFitter:
     """A fitter for one archive warning; its threshold comes from an inner split by author.
 
     The threshold maximises F1 over the inner out-of-fold probabilities of the works whose text
@@ -247,7 +289,7 @@ def warning_fitter(key: str) -> Fitter:
     def fit(
         prepared: Sequence[Prepared], y: NDArray[np.int_], groups: Sequence[str]
     ) -> LinearModel:
-        inner, _ = out_of_fold(prepared, y, groups, plain, folds=3)
+        inner, _ = out_of_fold(prepared, y, groups, plain, folds=INNER_FOLDS)
         # the warning only fires where the text shows it: choose the threshold on the works
         # the gate lets through, so the gate and the threshold do not both cut recall
         shown = np.array([on_page(key, item) for item in prepared])
@@ -288,9 +330,14 @@ def training_meta(path: str | Path, works: Sequence[LabelledWork]) -> dict[str, 
     return {"data": Path(path).name, "works": len(ids), "work_ids": ids}
 
 
-def write_models(
-    models: Sequence[LinearModel], out: Path, say: Callable[[str], None]
-) -> list[LinearModel]:
+Shipped = LinearModel | StackedModel
+"""A model ``ficlens train`` writes to ``ficlens/content/models/``."""
+
+
+M = TypeVar("M", bound=Shipped)
+
+
+def write_models(models: Sequence[M], out: Path, say: Callable[[str], None]) -> list[M]:
     """Write each model to ``out/<name>.json`` (compact JSON) and say so."""
     out.mkdir(parents=True, exist_ok=True)
     for model in models:
@@ -302,7 +349,7 @@ def write_models(
 
 def train_models(
     path: str | Path, *, say: Callable[[str], None], out: Path = MODELS
-) -> list[LinearModel]:
+) -> list[Shipped]:
     """Train every model on a labelled file and write them to ``out``; ``say`` hears progress."""
     works, problems = read_labelled(path)
     for problem in problems:
@@ -311,12 +358,14 @@ def train_models(
     meta = training_meta(path, kept)
     rated = [i for i, w in enumerate(kept) if w.rating]
     y = np.array([AO3_RATINGS.index(kept[i].rating or "") for i in rated])
-    models = [rating_fitter([prepared[i] for i in rated], y, [kept[i].group for i in rated])]
+    say("training the rating model")
+    rating = rating_fitter([prepared[i] for i in rated], y, [kept[i].group for i in rated])
+    models: list[Shipped] = [rating.with_meta(meta)]
     warned = [i for i, w in enumerate(kept) if w.warned]
     for key, name in ARCHIVE_WARNINGS.items():
+        say(f"training the {name} model")
         labels = np.array([int(name in kept[i].warnings) for i in warned])
         subset = [prepared[i] for i in warned]
-        models.append(warning_fitter(key)(subset, labels, [kept[i].group for i in warned]))
-    return write_models(
-        [LinearModel.from_json({**model.to_json(), "meta": meta}) for model in models], out, say
-    )
+        model = warning_fitter(key)(subset, labels, [kept[i].group for i in warned])
+        models.append(LinearModel.from_json({**model.to_json(), "meta": meta}))
+    return write_models(models, out, say)

@@ -41,6 +41,7 @@ from ficlens.content.corpus import (
 from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide
 from ficlens.content.signals import summarise
+from ficlens.content.stacked import load_stacked
 from ficlens.content.warnings import archive_warning_fires
 from ficlens.errors import InputError
 from ficlens.eval.categories import CategoryScore, score_categories
@@ -189,7 +190,7 @@ def warning_score(truth: Sequence[bool], predicted: Sequence[bool]) -> WarningSc
 
 def in_training_data(works: Sequence[LabelledWork]) -> bool:
     """Whether any of these works trained the shipped models."""
-    trained = set(load_model("rating").meta.get("work_ids", ()))
+    trained = set(load_stacked("rating").meta.get("work_ids", ()))
     return any(w.work_id in trained for w in works)
 
 
@@ -308,7 +309,7 @@ def _rate(
         tell("cross-validating the rating model", 0, 1)
         probabilities, _ = out_of_fold(items, truth, groups, rating_fitter)
     else:
-        model = load_model("rating")
+        model = load_stacked("rating")
         probabilities = np.array([model.probabilities(p.counts, p.features) for p in items])
     predicted = [
         decide(row, {s.name: s for s in summarise(p.hits, p.words)})

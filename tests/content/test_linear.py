@@ -14,7 +14,6 @@ import pytest
 
 import ficlens.content
 from ficlens.content.cooccurrence import near_specs
-from ficlens.content.corpus import AO3_RATINGS
 from ficlens.content.evidence import MAX_SENTENCE, pushing_sentences
 from ficlens.content.features import (
     signal_feature_names,
@@ -434,16 +433,37 @@ def test_pushing_sentences_with_nothing_pushing_is_empty() -> None:
 
 
 @pytest.mark.skipif(
-    not (MODELS / "rating.json").is_file(), reason="the shipped rating model is not trained yet"
+    not (MODELS / "warning.major_character_death.json").is_file(),
+    reason="the shipped warning models are not trained yet",
 )
-def test_the_shipped_rating_model_loads_and_matches_the_features() -> None:
-    model = load_model("rating")
-    assert model.classes == AO3_RATINGS
+def test_a_shipped_warning_model_loads_and_matches_the_features() -> None:
+    model = load_model("warning.major_character_death")
+    assert model.classes == ("no", "major_character_death")
     assert model.feature_names == tuple(signal_feature_names())
-    assert model is load_model("rating")
+    assert model is load_model("warning.major_character_death")
     probabilities = model.probabilities(word_counts("The owl flew home."), signal_features([], 4))
-    assert len(probabilities) == len(AO3_RATINGS)
+    assert len(probabilities) == 2
     assert sum(probabilities) == pytest.approx(1.0)
+
+
+def test_a_words_only_model_ignores_the_signal_features() -> None:
+    data = {
+        "schema": SCHEMA,
+        "name": "words",
+        "classes": ["no", "yes"],
+        "words": ["owl"],
+        "idf": [1.0],
+        "word_weights": [[2.0]],
+        "feature_names": [],
+        "feature_mean": [],
+        "feature_scale": [],
+        "feature_weights": [],
+        "feature_factor": 0.0,
+        "intercept": [-1.0],
+    }
+    model = LinearModel.from_json(data)
+    assert model.scores(word_counts("owl"), [5.0, 6.0]) == model.scores(word_counts("owl"), ())
+    assert model.scores(word_counts("owl"), ()) == [1.0]
 
 
 def test_an_unknown_model_is_a_model_error() -> None:

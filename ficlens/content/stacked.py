@@ -1,0 +1,126 @@
+"""The rating model: a linear model of the words, stacked under boosted trees over the signals.
+
+Two stages, both shipped in one JSON file (``ficlens/content/models/rating.json``):
+
+1. ``words``: an ordinal linear model (:mod:`ficlens.content.linear`) that reads the story's
+   words only and gives the probability that its rating is above General, above Teen And Up,
+   above Mature;
+2. ``trees``: gradient-boosted trees (:mod:`ficlens.content.trees`) that read the content-signal
+   features (:mod:`ficlens.content.features`) and those three word probabilities, and give the
+   four ratings' probabilities.
+
+Why two stages: the signals interact in ways one linear score cannot weigh (how much swearing
+counts depends on the length; a little sexual content means more beside violence than in a
+romance), and trees capture that, while thousands of sparse word weights are what a linear
+model reads best. In training (``ficlens.content.training``) the trees learn from word
+probabilities *out of fold* (from word models that never saw the work's author), the same kind
+the words stage gives a new work at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ficlens.content.linear import LinearModel, ModelError, read_model
+from ficlens.content.trees import BoostedTrees, TreeError
+
+SCHEMA = "ficlens.stacked/1"
+
+
+def above(probabilities: Sequence[float]) -> list[float]:
+    """From ordered class probabilities, the probability of being above each class but the last.
+
+    Example:
+        >>> [round(p, 2) for p in above([0.5, 0.25, 0.15, 0.1])]
+        [0.5, 0.25, 0.1]
+    """
+    return [sum(probabilities[k + 1 :]) for k in range(len(probabilities) - 1)]
+
+
+def word_feature_names(classes: Sequence[str]) -> list[str]:
+    """The names of the features the words stage gives the trees (``words.above_general`` ...)."""
+    return [f"words.above_{c.split()[0].lower()}" for c in classes[:-1]]
+
+
+@dataclass(frozen=True, slots=True)
+class StackedModel:
+    """A words stage and a trees stage: see the module docstring."""
+
+    name: str
+    words: LinearModel
+    trees: BoostedTrees
+    meta: Mapping[str, Any]
+    threshold: float = 0.5
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """The classes, mildest first."""
+        return self.trees.classes
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], *, source: str = "model") -> StackedModel:
+        """Build a model from its JSON object, checking the two stages fit together.
+
+        Raises:
+            ModelError: the object is malformed; the message names ``source``.
+        """
+        if data.get("schema") != SCHEMA:
+            raise ModelError(f"{source}: not a {SCHEMA} model")
+        try:
+            if not isinstance(data["words"], Mapping):
+                raise ModelError(f"{source}: malformed model (its words stage is no object)")
+            words = LinearModel.from_json(data["words"], source=f"{source} (words)")
+            trees = BoostedTrees.from_json(data["trees"])
+            model = cls(str(data["name"]), words, trees, dict(data.get("meta", {})))
+        except KeyError as error:
+            raise ModelError(f"{source}: malformed model (no {error})") from error
+        except TreeError as error:
+            raise ModelError(f"{source} (trees): {error}") from error
+        if words.link != "cumulative" or words.classes != trees.classes:
+            raise ModelError(f"{source}: the words stage must be ordinal over the trees' classes")
+        tail = trees.feature_names[-(len(trees.classes) - 1) :]
+        if list(tail) != word_feature_names(trees.classes):
+            raise ModelError(f"{source}: the trees do not end with the words stage's features")
+        return model
+
+    def to_json(self) -> dict[str, Any]:
+        """The model's JSON object (the inverse of :meth:`from_json`)."""
+        return {
+            "schema": SCHEMA,
+            "name": self.name,
+            "words": self.words.to_json(),
+            "trees": self.trees.to_json(),
+            "meta": dict(self.meta),
+        }
+
+    def with_meta(self, meta: Mapping[str, Any]) -> StackedModel:
+        """The same model recording ``meta`` (what it was trained on)."""
+        return StackedModel(self.name, self.words, self.trees, dict(meta), self.threshold)
+
+    def tree_values(self, counts: Mapping[str, int], features: Sequence[float]) -> list[float]:
+        """What the trees read: the signal features, then the words stage's probabilities.
+
+        Raises:
+            ModelError: the signal features are not the ones the model was trained on.
+        """
+        expected = len(self.trees.feature_names) - len(self.classes) + 1
+        if len(features) != expected:
+            raise ModelError(
+                f"model {self.name!r} expects {expected} features, got {len(features)}: its "
+                "features changed; retrain with `ficlens train ao3`"
+            )
+        return [*features, *above(self.words.probabilities(counts, ()))]
+
+    def probabilities(self, counts: Mapping[str, int], features: Sequence[float]) -> list[float]:
+        """Class probabilities, in the order of :attr:`classes`."""
+        return self.trees.probabilities(self.tree_values(counts, features))
+
+
+@cache
+def load_stacked(name: str) -> StackedModel:
+    """A shipped stacked model by name (``rating``)."""
+    data, label = read_model(name)
+    return StackedModel.from_json(data, source=label)
