@@ -25,6 +25,7 @@ from ficlens.content.stacked import (
 )
 from ficlens.content.training import MODELS
 from ficlens.content.trees import SCHEMA as TREES_SCHEMA
+from ficlens.content.trees import Tree
 
 CLASSES = ["General Audiences", "Teen And Up Audiences", "Mature"]
 
@@ -49,18 +50,10 @@ def words_json(**changes: Any) -> dict[str, Any]:
     return {**data, **changes}
 
 
-def leaf(value: float) -> dict[str, list[Any]]:
-    return {"feature": [0], "threshold": [0.0], "left": [-1], "right": [-1], "value": [value]}
-
-
 def split(feature: int, threshold: float, left: float, right: float) -> dict[str, list[Any]]:
-    return {
-        "feature": [feature, 0, 0],
-        "threshold": [threshold, 0.0, 0.0],
-        "left": [1, -1, -1],
-        "right": [2, -1, -1],
-        "value": [0.0, left, right],
-    }
+    """A one-split tree as JSON: ``left`` when the feature is at most ``threshold``."""
+    tree = Tree((feature, 0, 0), (threshold, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0, left, right))
+    return tree.to_json()
 
 
 def trees_json(**changes: Any) -> dict[str, Any]:
@@ -70,7 +63,7 @@ def trees_json(**changes: Any) -> dict[str, Any]:
         "classes": CLASSES,
         "feature_names": ["swearing", *word_feature_names(CLASSES)],
         "learning_rate": 1.0,
-        "rounds": [[leaf(0.0), split(1, 0.5, 0.0, 3.0), split(2, 0.5, 0.0, 5.0)]],
+        "rounds": [[split(0, 0.0, 0.0, 0.0), split(1, 0.5, 0.0, 3.0), split(2, 0.5, 0.0, 5.0)]],
     }
     return {**data, **changes}
 
