@@ -164,8 +164,9 @@ def _rating(
     probabilities = model.probabilities(counts, features)
     choice = decide(probabilities, signals)
     ao3 = AO3_RATINGS[choice]
+    pulls = model.pulls(counts, features, choice)
     reasons = [
-        *_signal_reasons(signals, names),
+        *_signal_reasons(signals, names, pulls),
         *_absent_reason(signals),
         *_word_reason(text, paragraphs, model.words, choice, name_words),
     ]
@@ -180,15 +181,21 @@ def _rating(
     )
 
 
-def _signal_reasons(signals: Mapping[str, Signal], names: Mapping[str, str]) -> list[Reason]:
-    """A reason per signal above its lowest level, with its passages.
+def _signal_reasons(
+    signals: Mapping[str, Signal],
+    names: Mapping[str, str],
+    pulls: Mapping[str, float] | None = None,
+) -> list[Reason]:
+    """A reason per signal above its lowest level, with its passages, strongest first.
 
     A mere mention of wine or of a death is no reason for a rating; any profanity is, since
     even mild swearing moves K to K+. The characters a signal is about are named
-    ("death: major character (Fred Weasley)").
+    ("death: major character (Fred Weasley)"). With ``pulls`` (how much each signal pulled the
+    rating model towards the chosen rating, :meth:`StackedModel.pulls`), the reasons that
+    pulled hardest come first; ties, and signals the model did not weigh, keep the fixed order.
     """
     lowest = {spec.name: spec.levels[0].name for spec in signal_specs()}
-    reasons = []
+    reasons: list[tuple[float, Reason]] = []
     for name in (*_REASON_ORDER, "profanity", "substances"):
         signal = signals.get(name)
         if signal is None or signal.level == "none" or not signal.evidence:
@@ -198,8 +205,8 @@ def _signal_reasons(signals: Mapping[str, Signal], names: Mapping[str, str]) -> 
         level = signal.level.replace("_", " ")
         who = ", ".join(names.get(ident, ident) for ident in signal.characters[:EVIDENCE])
         text = f"{_REASON_WORDS[name]}: {level}" + (f" ({who})" if who else "")
-        reasons.append(Reason(text, signal.evidence[:EVIDENCE]))
-    return reasons
+        reasons.append((-(pulls or {}).get(name, 0.0), Reason(text, signal.evidence[:EVIDENCE])))
+    return [reason for _, reason in sorted(reasons, key=lambda pair: pair[0])]
 
 
 def _absent_reason(signals: Mapping[str, Signal]) -> list[Reason]:

@@ -118,6 +118,25 @@ class StackedModel:
         """Class probabilities, in the order of :attr:`classes`."""
         return self.trees.probabilities(self.tree_values(counts, features))
 
+    def pulls(
+        self, counts: Mapping[str, int], features: Sequence[float], column: int
+    ) -> dict[str, float]:
+        """How much each group of features pulled the trees towards one class over the others.
+
+        A group is a feature name's first part: a signal (``sexual``, ``violence`` ...),
+        ``near`` (co-occurrences), ``length`` or ``words`` (the words stage). A group's pull is
+        its share of the class's score less its mean share over all classes (softmax only sees
+        the differences), so a positive pull favours the class.
+        """
+        values = self.tree_values(counts, features)
+        shares = [self.trees.contributions(values, k) for k in range(len(self.classes))]
+        pulls: dict[str, float] = {}
+        for name in {name for share in shares for name in share}:
+            mean = sum(share.get(name, 0.0) for share in shares) / len(shares)
+            group = name.split(".")[0]
+            pulls[group] = pulls.get(group, 0.0) + shares[column].get(name, 0.0) - mean
+        return pulls
+
 
 @cache
 def load_stacked(name: str) -> StackedModel:

@@ -35,6 +35,7 @@ def _tree(fitted: Any) -> Tree:
         left=tuple(int(v) for v in inner.children_left),
         right=tuple(int(v) for v in inner.children_right),
         value=tuple(round(float(v), 7) for v in np.where(leaf, inner.value[:, 0, 0], 0.0)),
+        cover=tuple(round(float(v), 4) for v in inner.weighted_n_node_samples),
     )
 
 

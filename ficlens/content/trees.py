@@ -7,14 +7,20 @@ times the learning rate; softmax turns the scores into probabilities (a multinom
 gradient-boosted classifier started at zero, as scikit-learn's ``GradientBoostingClassifier``
 with ``init="zero"`` fits it).
 
-A tree is five parallel lists, one entry per node: the feature it splits on, the threshold,
-the left and right children (``-1`` at a leaf), and the value (used at leaves). A work goes left
-when its feature, rounded to single precision as scikit-learn's trees read it, is at most the
-threshold.
+A tree is parallel lists, one entry per node: the feature it splits on, the threshold, the left
+and right children (``-1`` at a leaf), the value (used at leaves) and the cover (the weight of
+the training works that reached the node). A work goes left when its feature, rounded to single
+precision as scikit-learn's trees read it, is at most the threshold.
+
+Because every split reads one feature, a score can be traced back to the features exactly: each
+step down a tree moves the expected value (the cover-weighted mean of the leaves below) from the
+node's to the child's, and the step is credited to the feature the node split on (Saabas's
+decomposition, :meth:`BoostedTrees.contributions`).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import struct
 from collections.abc import Mapping, Sequence
@@ -42,6 +48,7 @@ class Tree:
     left: tuple[int, ...]
     right: tuple[int, ...]
     value: tuple[float, ...]
+    cover: tuple[float, ...] = ()
 
     def path(self, values: Sequence[float]) -> list[int]:
         """The nodes a work's feature values pass through, root first, ending at a leaf."""
@@ -57,6 +64,23 @@ class Tree:
         """The value of the leaf a work reaches."""
         return self.value[self.path(values)[-1]]
 
+    def means(self) -> list[float]:
+        """Each node's expected value: its leaves' values weighted by their cover.
+
+        Raises:
+            TreeError: the tree has no cover (a model from before covers were kept).
+        """
+        if not self.cover:
+            raise TreeError("the tree keeps no cover; retrain the model")
+        means = list(self.value)
+        for node in reversed(range(len(means))):  # children come after their parents
+            left, right = self.left[node], self.right[node]
+            if left >= 0:
+                weight = self.cover[left] + self.cover[right]
+                both = self.cover[left] * means[left] + self.cover[right] * means[right]
+                means[node] = both / weight if weight else 0.0
+        return means
+
     def to_json(self) -> dict[str, list[Any]]:
         """The tree's JSON object (the inverse of :func:`_tree`)."""
         return {
@@ -65,6 +89,7 @@ class Tree:
             "left": list(self.left),
             "right": list(self.right),
             "value": list(self.value),
+            **({"cover": list(self.cover)} if self.cover else {}),
         }
 
 
@@ -75,10 +100,11 @@ def _tree(data: Mapping[str, Any], features: int) -> Tree:
         left=tuple(int(v) for v in data["left"]),
         right=tuple(int(v) for v in data["right"]),
         value=tuple(float(v) for v in data["value"]),
+        cover=tuple(float(v) for v in data.get("cover", ())),
     )
     nodes = len(tree.feature)
     lengths = {len(tree.threshold), len(tree.left), len(tree.right), len(tree.value)}
-    if not nodes or lengths != {nodes}:
+    if not nodes or lengths != {nodes} or (tree.cover and len(tree.cover) != nodes):
         raise TreeError("a tree's node lists differ in length")
     for node in range(nodes):
         children = (tree.left[node], tree.right[node])
@@ -156,3 +182,27 @@ class BoostedTrees:
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         return [e / total for e in exps]
+
+    def contributions(self, values: Sequence[float], column: int) -> dict[str, float]:
+        """Each feature's share of one class's score, for the features that moved it.
+
+        The shares and :meth:`base` sum to the class's score (see the module docstring).
+
+        Raises:
+            TreeError: the model keeps no covers.
+        """
+        self._check(values)
+        shares: dict[str, float] = {}
+        for round_ in self.rounds:
+            tree = round_[column]
+            means = tree.means()
+            nodes = tree.path(values)
+            for parent, child in itertools.pairwise(nodes):
+                name = self.feature_names[tree.feature[parent]]
+                step = self.learning_rate * (means[child] - means[parent])
+                shares[name] = shares.get(name, 0.0) + step
+        return {name: share for name, share in shares.items() if share}
+
+    def base(self, column: int) -> float:
+        """A class's score before any feature is read: its trees' expected values, summed."""
+        return self.learning_rate * sum(round_[column].means()[0] for round_ in self.rounds)

@@ -388,3 +388,25 @@ def test_signals_with_no_hit_at_all_are_said_to_be_absent_without_passages() -> 
 
 def test_nothing_is_said_absent_when_every_signal_has_a_hit() -> None:
     assert _absent_reason(signals(sexual="kissing", violence="mild")) == []
+
+
+# --- the order of the reasons ----------------------------------------------------------------
+
+
+def test_reasons_that_pulled_the_model_hardest_come_first() -> None:
+    from ficlens.content import _signal_reasons
+
+    passage = (Span(0, 10),)
+    found = {
+        "sexual": Signal("sexual", "non_explicit", 1.0, passage),
+        "violence": Signal("violence", "serious", 1.0, passage),
+        "profanity": Signal("profanity", "strong", 1.0, passage),
+    }
+    fixed = [r.text for r in _signal_reasons(found, {})]
+    assert fixed == ["sexual content: non explicit", "violence: serious", "profanity: strong"]
+    pulled = _signal_reasons(found, {}, {"profanity": 0.8, "violence": -0.2, "sexual": 0.1})
+    assert [r.text for r in pulled] == [
+        "profanity: strong",
+        "sexual content: non explicit",
+        "violence: serious",
+    ]

@@ -52,7 +52,14 @@ def words_json(**changes: Any) -> dict[str, Any]:
 
 def split(feature: int, threshold: float, left: float, right: float) -> dict[str, list[Any]]:
     """A one-split tree as JSON: ``left`` when the feature is at most ``threshold``."""
-    tree = Tree((feature, 0, 0), (threshold, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0, left, right))
+    tree = Tree(
+        (feature, 0, 0),
+        (threshold, 0.0, 0.0),
+        (1, -1, -1),
+        (2, -1, -1),
+        (0, left, right),
+        (2, 1, 1),
+    )
     return tree.to_json()
 
 
@@ -92,6 +99,14 @@ def test_the_trees_read_the_features_then_the_words_stage() -> None:
     assert np.argmax(model.probabilities(word_counts("tea"), [0.0])) == 0
     assert np.argmax(model.probabilities(word_counts("blood"), [0.0])) == 2
     assert sum(model.probabilities(word_counts("blood"), [0.0])) == pytest.approx(1.0)
+
+
+def test_pulls_say_which_features_favoured_a_class() -> None:
+    model = StackedModel.from_json(stacked_json())
+    towards_mature = model.pulls(word_counts("blood"), [0.0], 2)
+    assert set(towards_mature) == {"words"}
+    assert towards_mature["words"] == pytest.approx(2.5 - 2.5 / 3 - 1.5 / 3)
+    assert model.pulls(word_counts("tea"), [0.0], 0)["words"] == pytest.approx(4 / 3)
 
 
 def test_json_round_trip_and_meta() -> None:

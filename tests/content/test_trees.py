@@ -136,3 +136,49 @@ def test_fitting_refuses_a_class_without_works() -> None:
         fit_trees(x, np.array([0, 1, 0, 1, 0, 1]), ["a", "b", "c"], ["f"])
     with pytest.raises(ValueError, match="1 feature columns but 2 names"):
         fit_trees(x, np.array([0, 1, 2, 0, 1, 2]), ["a", "b", "c"], ["f", "g"])
+
+
+# --- contributions ---------------------------------------------------------------------------
+
+
+def covered(tree: dict[str, list[Any]], cover: list[float]) -> dict[str, list[Any]]:
+    return {**tree, "cover": cover}
+
+
+def test_contributions_credit_each_step_to_the_feature_split_on() -> None:
+    # class "low": 3 works went left (value 2), 1 went right (value -2), so its tree's expected
+    # value is 1; a work going left moves it by +1, one going right by -3
+    rounds = [
+        [
+            covered(stump(0, 1.5, 2.0, -2.0), [4, 3, 1]),
+            covered(leaf(0.0), [4]),
+            covered(stump(1, 10.0, 0.0, 4.0), [4, 2, 2]),
+        ]
+    ]
+    model = BoostedTrees.from_json(model_json(rounds=rounds))
+    assert model.base(0) == pytest.approx(0.5)
+    assert model.contributions([0.0, 20.0], 0) == pytest.approx({"swearing": 0.5})
+    assert model.contributions([3.0, 20.0], 0) == pytest.approx({"swearing": -1.5})
+    assert model.contributions([3.0, 20.0], 2) == pytest.approx({"length": 1.0})
+    assert model.contributions([3.0, 20.0], 1) == {}
+
+
+def test_a_model_without_covers_cannot_be_traced() -> None:
+    model = BoostedTrees.from_json(model_json())
+    with pytest.raises(TreeError, match="keeps no cover"):
+        model.contributions([0.0, 0.0], 0)
+
+
+def test_contributions_and_base_sum_to_the_score_of_fitted_trees() -> None:
+    pytest.importorskip("sklearn")
+    from ficlens.content.tree_training import fit_trees
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(200, 3))
+    y = np.digitize(x[:, 0] + x[:, 1] * x[:, 2], [-0.5, 0.5])
+    model = fit_trees(x, y, ["a", "b", "c"], ["f0", "f1", "f2"], rounds=20)
+    for row in rng.normal(size=(20, 3)):
+        values = list(row)
+        for column in range(3):
+            total = model.base(column) + sum(model.contributions(values, column).values())
+            assert total == pytest.approx(model.scores(values)[column], abs=1e-9)
