@@ -161,10 +161,11 @@ def _rating(
     name_words: frozenset[str] = frozenset(),
 ) -> Rating:
     model = load_stacked("rating")
-    probabilities = model.probabilities(counts, features)
+    values = model.tree_values(counts, features)  # the words stage runs once
+    probabilities = model.trees.probabilities(values)
     choice = decide(probabilities, signals)
     ao3 = AO3_RATINGS[choice]
-    pulls = model.pulls(counts, features, choice)
+    pulls = model.pulls(values, choice)
     reasons = [
         *_signal_reasons(signals, names, pulls),
         *_absent_reason(signals),

@@ -126,10 +126,10 @@ class LinearModel:
         if not self.feature_names:
             features = ()
         if len(features) != len(self.feature_names):
-            command = "pairings" if self.name in _PAIRING_MODELS else "ao3"
             raise ModelError(
                 f"model {self.name!r} expects {len(self.feature_names)} features, got "
-                f"{len(features)}: its features changed; retrain with `ficlens train {command}`"
+                f"{len(features)}: its features changed; retrain with "
+                f"`ficlens train {train_command(self.name)}`"
             )
         scores = list(self.intercept)
         for i, value in tfidf(counts, self.index, self.idf).items():
@@ -194,6 +194,11 @@ def _ordinal(above: Sequence[float]) -> list[float]:
     return [edges[k] - edges[k + 1] for k in range(len(edges) - 1)]
 
 
+def train_command(name: str) -> str:
+    """The ``ficlens train`` subcommand that writes the shipped model ``name``."""
+    return "pairings" if name in _PAIRING_MODELS else "ao3"
+
+
 def read_model(name: str) -> tuple[dict[str, Any], str]:
     """A shipped model's JSON object by name, with the label that names its file in errors.
 
@@ -205,8 +210,9 @@ def read_model(name: str) -> tuple[dict[str, Any], str]:
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
-        command = "pairings" if name in _PAIRING_MODELS else "ao3"
-        message = f"{label}: no such model; train it with `ficlens train {command} FILE`"
+        message = (
+            f"{label}: no such model; train it with `ficlens train {train_command(name)} FILE`"
+        )
         raise ModelError(message) from error
     except json.JSONDecodeError as error:
         raise ModelError(f"{label}: not valid JSON: {error}") from error

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ficlens.content.linear import LinearModel, ModelError, read_model
+from ficlens.content.linear import LinearModel, ModelError, read_model, train_command
 from ficlens.content.trees import BoostedTrees, TreeError
 
 SCHEMA = "ficlens.stacked/1"
@@ -110,7 +110,7 @@ class StackedModel:
         if len(features) != expected:
             raise ModelError(
                 f"model {self.name!r} expects {expected} features, got {len(features)}: its "
-                "features changed; retrain with `ficlens train ao3`"
+                f"features changed; retrain with `ficlens train {train_command(self.name)}`"
             )
         return [*features, *above(self.words.probabilities(counts, ()))]
 
@@ -118,17 +118,15 @@ class StackedModel:
         """Class probabilities, in the order of :attr:`classes`."""
         return self.trees.probabilities(self.tree_values(counts, features))
 
-    def pulls(
-        self, counts: Mapping[str, int], features: Sequence[float], column: int
-    ) -> dict[str, float]:
+    def pulls(self, values: Sequence[float], column: int) -> dict[str, float]:
         """How much each group of features pulled the trees towards one class over the others.
 
-        A group is a feature name's first part: a signal (``sexual``, ``violence`` ...),
-        ``near`` (co-occurrences), ``length`` or ``words`` (the words stage). A group's pull is
-        its share of the class's score less its mean share over all classes (softmax only sees
-        the differences), so a positive pull favours the class.
+        ``values`` are what the trees read (:meth:`tree_values`). A group is a feature name's
+        first part: a signal (``sexual``, ``violence`` ...), ``near`` (co-occurrences),
+        ``length`` or ``words`` (the words stage). A group's pull is its share of the class's
+        score less its mean share over all classes (softmax only sees the differences), so a
+        positive pull favours the class.
         """
-        values = self.tree_values(counts, features)
         shares = [self.trees.contributions(values, k) for k in range(len(self.classes))]
         pulls: dict[str, float] = {}
         for name in {name for share in shares for name in share}:

@@ -103,10 +103,11 @@ def test_the_trees_read_the_features_then_the_words_stage() -> None:
 
 def test_pulls_say_which_features_favoured_a_class() -> None:
     model = StackedModel.from_json(stacked_json())
-    towards_mature = model.pulls(word_counts("blood"), [0.0], 2)
+    towards_mature = model.pulls(model.tree_values(word_counts("blood"), [0.0]), 2)
     assert set(towards_mature) == {"words"}
     assert towards_mature["words"] == pytest.approx(2.5 - 2.5 / 3 - 1.5 / 3)
-    assert model.pulls(word_counts("tea"), [0.0], 0)["words"] == pytest.approx(4 / 3)
+    towards_general = model.pulls(model.tree_values(word_counts("tea"), [0.0]), 0)
+    assert towards_general["words"] == pytest.approx(4 / 3)
 
 
 def test_json_round_trip_and_meta() -> None:
