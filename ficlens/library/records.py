@@ -88,7 +88,7 @@ class LibraryWork:
 
         Example:
             >>> work.tag_names("relationship", "detected")    # doctest: +SKIP
-            ('Hatake Kakashi & Haruno Sakura',)
+            ('Haruno Sakura & Hatake Kakashi',)
         """
         names = (t.name for t in self.tags if t.type == type and source in (None, t.source))
         return tuple(dict.fromkeys(names))

@@ -151,7 +151,7 @@ def test_the_full_pipeline_stores_detected_characters_and_relationships(tmp_path
         (work,) = list_works(session).works
         cast = work_characters(session, work.id)
         together = list_works(
-            session, WorkFilter(include={"relationship": ["Hatake Kakashi & Haruno Sakura"],
+            session, WorkFilter(include={"relationship": ["Haruno Sakura & Hatake Kakashi"],
                                          "character": ["Uzumaki Naruto"]})
         )  # fmt: skip
     names = [c.name for c in cast]
@@ -161,6 +161,6 @@ def test_the_full_pipeline_stores_detected_characters_and_relationships(tmp_path
     assert cast[0].canon
     detected = work.tag_names("character", "detected")
     assert {"Hatake Kakashi", "Haruno Sakura"} <= set(detected)
-    assert "Hatake Kakashi & Haruno Sakura" in work.tag_names("relationship", "detected")
+    assert "Haruno Sakura & Hatake Kakashi" in work.tag_names("relationship", "detected")
     assert work.language == "en"
     assert together.total == 1

@@ -72,7 +72,7 @@ def test_add_stores_the_work_its_anatomy_and_tags(library: Library) -> None:
     assert work.complete is True
     assert work.words > 1000
     assert work.tag_names("fandom", "declared") == ("Naruto",)
-    assert "Hatake Kakashi & Haruno Sakura" in work.tag_names("relationship", "declared")
+    assert "Haruno Sakura & Hatake Kakashi" in work.tag_names("relationship", "declared")
     assert "No Archive Warnings Apply" in work.tag_names("warning", "detected")
     assert work.tag_names("rating", "detected") == ("General Audiences",)
     with library.sessions() as session:

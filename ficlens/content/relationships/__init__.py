@@ -42,9 +42,10 @@ all mentions) and its score is at least 1.5 times the next romantic pair's; ever
 ``A/B/C`` with category ``Multi`` (main when all three are central, it holds the top pair and its
 weakest pair has ``GROUP_BALANCE`` of its strongest pair's romance weight).
 
-Names in a tag are ordered by **first appearance** in the story (``Character.first`` or the
-first mention). Categories come from referential gender: ``he/him`` is M, ``she/her`` is F;
-``they/them``, anything else or unknown makes the pairing ``Other``.
+Names in a tag are in the order of AO3's canonical tags, alphabetical by family name
+(``Draco Malfoy/Harry Potter``; see ``naming.py``), a reader-insert's ``Reader`` last.
+Categories come from referential gender: ``he/him`` is M, ``she/her`` is F; ``they/them``,
+anything else or unknown makes the pairing ``Other``.
 
 Evidence is sentence-sized (long sentences are cut to a window around the cue), strongest cue
 first. Everything is one pass over sentences, mentions and cue matches, with bounded look-backs,
@@ -52,8 +53,9 @@ so time is linear in the text.
 
 The package reads the story (``story.py``), finds the romance cues (``cues.py``) and who each
 joins (``participants.py``), gathers evidence per pair (``pairs.py``), decides the
-relationships (``decide.py``) and names their categories (``categories.py``). Import from
-``ficlens.content.relationships``; the modules inside are its private parts.
+relationships (``decide.py``), orders their names (``naming.py``) and names their categories
+(``categories.py``). Import from ``ficlens.content.relationships``; the modules inside are its
+private parts.
 """
 
 from __future__ import annotations
@@ -156,8 +158,6 @@ __all__ = [
     "find_relationships",
     "gather_pairs",
 ]
-
-METHOD = "content.relationships.v3"
 
 
 def gather_pairs(

@@ -20,6 +20,7 @@ from typing import Literal
 
 from ficlens.cast import READER
 from ficlens.content.relationships.categories import category_of
+from ficlens.content.relationships.naming import sort_key
 from ficlens.content.relationships.pairs import Pair, pair_key
 from ficlens.content.relationships.story import Story
 from ficlens.model import Character, Relationship, Span
@@ -84,7 +85,6 @@ def decide(
     as a romance, and then no pairing is main. ``None`` leaves the decision to the rules.
     """
     by_id = {c.id: c for c in characters}
-    order = _appearance_order(story, characters)
     counts = mention_counts(story)
     romantic = _romantic(pairs, {ident for ident, _ in counts.most_common(2)})
     central = _central(counts)
@@ -101,15 +101,15 @@ def decide(
     else:
         main = romantic[0] if ranked else _main_pair(romantic, pairs, central)
     result = [
-        _relationship(key, "romantic", pairs[key], key == main, by_id, order, max_evidence)
+        _relationship(key, "romantic", pairs[key], key == main, by_id, max_evidence)
         for key in romantic
     ]
     result += [
-        _as_multi(_relationship(trio, "romantic", group, is_main, by_id, order, max_evidence))
+        _as_multi(_relationship(trio, "romantic", group, is_main, by_id, max_evidence))
         for trio, group, is_main in groups
     ]
     result += [
-        _relationship(key, "platonic", pairs[key], False, by_id, order, max_evidence)
+        _relationship(key, "platonic", pairs[key], False, by_id, max_evidence)
         for key in _platonic(pairs, set(romantic))
     ]
     return tuple(sorted(result, key=lambda r: (not r.main, r.kind != "romantic", -r.score)))
@@ -216,31 +216,20 @@ def _main_pair(
     return top
 
 
-def _appearance_order(story: Story, characters: Sequence[Character]) -> dict[str, tuple[int, str]]:
-    first: dict[str, int] = {}
-    for named in story.named:
-        for at, ident in named:
-            first.setdefault(ident, at)
-    for character in characters:
-        if character.first >= 0:
-            first[character.id] = min(first.get(character.id, character.first), character.first)
-    return {ident: (at, ident) for ident, at in first.items()}
-
-
 def _relationship(
     key: Sequence[str],
     kind: str,
     pair: Pair,
     main: bool,
     by_id: dict[str, Character],
-    order: dict[str, tuple[int, str]],
     max_evidence: int,
 ) -> Relationship:
-    # In order of appearance; a reader-insert's Reader last, as AO3 writes it (Fred Weasley/Reader)
-    members = tuple(
-        sorted(key, key=lambda ident: (ident == READER, order.get(ident, (1 << 60, ident))))
-    )
-    names = [by_id[ident].name if ident in by_id else "Narrator" for ident in members]
+    def name(ident: str) -> str:
+        return by_id[ident].name if ident in by_id else "Narrator"
+
+    # In the order of AO3's canonical tags: by family name, a reader-insert's Reader last
+    members = tuple(sorted(key, key=lambda ident: (ident == READER, sort_key(name(ident)), ident)))
+    names = [name(ident) for ident in members]
     romantic = kind == "romantic"
     category = (
         category_of([by_id[i].gender if i in by_id else None for i in members])
