@@ -10,7 +10,7 @@ Example:
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ficlens.content import METHOD as CONTENT_METHOD
 from ficlens.content import CastView, analyze_content
@@ -26,6 +26,7 @@ from ficlens.nlp import DEFAULT_MODEL
 from ficlens.nlp import METHOD as NLP_METHOD
 from ficlens.nlp.language import looks_english
 from ficlens.settings import Settings
+from ficlens.structure import METHOD as STRUCTURE_METHOD
 from ficlens.structure import build_work
 
 FANDOM_METHOD = "fandoms.packs.v2"
@@ -33,6 +34,32 @@ _NOT_ENGLISH = (
     "the text does not look like English; cast, dialogue and the rating were not analysed "
     "(rating: unknown, unsupported language)"
 )
+
+
+def current_methods() -> dict[str, str]:
+    """The versioned method of each stage this FicLens runs (``ingest`` depends on the file).
+
+    An analysis whose ``methods`` name another version of a stage was made by another FicLens.
+    """
+    return {
+        "structure": STRUCTURE_METHOD,
+        "fandoms": FANDOM_METHOD,
+        "nlp": NLP_METHOD,
+        "dialogue": DIALOGUE_METHOD,
+        "pov": POV_METHOD,
+        "content": CONTENT_METHOD,
+    }
+
+
+def outdated_stages(methods: Mapping[str, str]) -> list[str]:
+    """The stages of a stored analysis (its ``methods``) that this FicLens runs differently.
+
+    Example:
+        >>> outdated_stages({"structure": "structure.rules.v1", "content": "content.lexicon.v1"})
+        ['content']
+    """
+    current = current_methods()
+    return [stage for stage, method in methods.items() if current.get(stage, method) != method]
 
 
 def read(path: str | os.PathLike[str], *, settings: Settings | None = None) -> Work:

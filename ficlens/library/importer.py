@@ -1,9 +1,11 @@
 """Importing files into the library: read, analyse, store, one transaction per work.
 
-A file whose bytes are already stored is a ``duplicate`` before any analysis runs. A changed
-version of a stored story (same source URL, or same declared title and authors) updates it in
-place and keeps the reader's position. A file that cannot be read or analysed becomes a failed
-:class:`ImportOutcome` with the reason; the others still import.
+A file whose bytes are already stored is a ``duplicate`` before any analysis runs, unless an
+older FicLens analysed it (its stages' methods differ): then it is analysed again and
+``updated`` in place. A changed version of a stored story (same source URL, or same declared
+title and authors) updates it in place and keeps the reader's position. A file that cannot be
+read or analysed becomes a failed :class:`ImportOutcome` with the reason; the others still
+import.
 
 Example:
     >>> library = open_library("books.db")                               # doctest: +SKIP
@@ -28,7 +30,7 @@ from ficlens.ingest import read_bytes
 from ficlens.library.db import Library
 from ficlens.library.errors import database_reason
 from ficlens.library.records import ImportStatus, LibraryWork
-from ficlens.library.repository import add_or_update, find_by_sha256
+from ficlens.library.repository import add_or_update, find_by_sha256, stale_sha256
 from ficlens.library.sources import PendingFile, collect_files
 from ficlens.settings import Settings
 from ficlens.structure import build_work
@@ -89,9 +91,11 @@ def import_file(
     """
     try:
         data = file.load()
+        sha256 = hashlib.sha256(data).hexdigest()
         with library.sessions() as session:
-            stored = find_by_sha256(session, hashlib.sha256(data).hexdigest())
-        if stored is not None:
+            stored = find_by_sha256(session, sha256)
+            stale = stored is not None and stale_sha256(session, sha256)
+        if stored is not None and not stale:
             return ImportOutcome(file.name, "duplicate", stored)
         analysis = analyze(build_work(read_bytes(data, path=file.name, settings=settings)), nlp=nlp)
         with library.sessions.begin() as session:

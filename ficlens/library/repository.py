@@ -23,6 +23,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
 
+from ficlens.api import outdated_stages
 from ficlens.contract import analysis_to_json
 from ficlens.library.errors import LibraryError, WorkNotFoundError
 from ficlens.library.fts import index_work, unindex_work
@@ -54,10 +55,11 @@ _KEY_SEPARATOR = "\x1f"
 def add_or_update(session: Session, analysis: Analysis) -> tuple[LibraryWork, ImportStatus]:
     """Store an analysed work: add it, update the work it is a new version of, or skip it.
 
-    - ``duplicate``: a work with the same source bytes (``Source.sha256``) is stored; nothing
-      changes and that work is returned.
+    - ``duplicate``: a work with the same source bytes (``Source.sha256``) is stored, analysed
+      by this FicLens's methods or newer ones; nothing changes and that work is returned.
     - ``updated``: a stored work has the same source URL, or the same declared title and
-      authors; it is replaced in place (same id) and keeps its reading position.
+      authors, or the same bytes analysed by an older FicLens (:func:`needs_reanalysis`); it
+      is replaced in place (same id) and keeps its reading position.
     - ``added``: otherwise.
 
     The caller commits (one transaction per work).
@@ -76,10 +78,12 @@ def store_contract(session: Session, data: Contract) -> tuple[LibraryWork, Impor
     """
     if not isinstance(data.get("text"), str):
         raise LibraryError("an analysis stored in the library needs its text")
-    existing = find_by_sha256(session, data["source"]["sha256"])
-    if existing is not None:
-        return existing, "duplicate"
-    row = _previous_version(session, data)
+    same = _by_sha256(session, data["source"]["sha256"])
+    if same is not None and (
+        not needs_reanalysis(same.methods) or outdated_stages(data.get("methods") or {})
+    ):
+        return _record(same), "duplicate"
+    row = same or _previous_version(session, data)
     if row is None:
         row = WorkRow()
         _fill(session, row, data)
@@ -107,8 +111,27 @@ def store_contract(session: Session, data: Contract) -> tuple[LibraryWork, Impor
 
 def find_by_sha256(session: Session, sha256: str) -> LibraryWork | None:
     """The stored work imported from a file with these exact bytes, if any."""
-    row = session.scalars(select(WorkRow).where(WorkRow.sha256 == sha256)).first()
+    row = _by_sha256(session, sha256)
     return _record(row) if row is not None else None
+
+
+def needs_reanalysis(methods: dict[str, Any]) -> bool:
+    """Whether a stored analysis (its ``methods``) was made by another version of a stage.
+
+    Importing its file again then analyses it again and replaces it in place, so a library
+    gains what a newer FicLens finds without losing reading positions.
+    """
+    return bool(outdated_stages(methods))
+
+
+def stale_sha256(session: Session, sha256: str) -> bool:
+    """Whether the work stored from these bytes should be analysed again (see above)."""
+    row = _by_sha256(session, sha256)
+    return row is not None and needs_reanalysis(row.methods)
+
+
+def _by_sha256(session: Session, sha256: str) -> WorkRow | None:
+    return session.scalars(select(WorkRow).where(WorkRow.sha256 == sha256)).first()
 
 
 def get_work(session: Session, work_id: int) -> LibraryWork:

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from ficlens.cli import app
 from ficlens.demo.build import WORKS_DIR
 from ficlens.library import WorkFilter, list_works, open_library, work_characters
+from ficlens.library.tables import WorkRow
 
 WORKS = WORKS_DIR
 WIDE = {"COLUMNS": "200", "NO_COLOR": "1"}
@@ -80,6 +81,21 @@ def test_a_changed_story_is_reported_updated(tmp_path: Path) -> None:
     code, _, err = run("library", "import", str(story), "--db", db, "--structure-only")
     assert code == 0
     assert "updated #1 Rain on the Bridge" in flat(err)
+
+
+def test_a_work_an_older_ficlens_analysed_is_analysed_again(tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    story = str(WORKS / "rain-on-the-bridge.txt")
+    run("library", "import", story, "--db", db, "--structure-only")
+    with open_library(db) as library, library.sessions.begin() as session:
+        row = session.get(WorkRow, 1)
+        assert row is not None
+        row.methods = {**row.methods, "content": "content.lexicon.v1"}
+    code, _, err = run("library", "import", story, "--db", db, "--structure-only")
+    assert code == 0
+    assert "updated #1 Rain on the Bridge" in flat(err)
+    code, _, err = run("library", "import", story, "--db", db, "--structure-only")
+    assert "duplicate #1 Rain on the Bridge" in flat(err)
 
 
 def test_the_environment_names_the_database(

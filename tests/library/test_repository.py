@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from ficlens.api import analyze
+from ficlens.contract import analysis_to_json
 from ficlens.demo.build import WORKS_DIR
 from ficlens.ingest import read_bytes
 from ficlens.library import (
@@ -19,10 +20,13 @@ from ficlens.library import (
     delete_work,
     find_by_sha256,
     get_work,
+    needs_reanalysis,
     open_library,
     reading_position,
     search,
     set_reading_position,
+    stale_sha256,
+    store_contract,
     work_analysis,
     work_text,
 )
@@ -99,6 +103,54 @@ def test_the_same_bytes_again_are_a_duplicate(library: Library) -> None:
     assert again.id == first.id
     with library.sessions() as session:
         assert session.scalar(text("SELECT count(*) FROM works")) == 1
+
+
+def age(library: Library, work_id: int, **methods: str) -> None:
+    """Pretend an older FicLens analysed the stored work: other versions of these stages."""
+    with library.sessions.begin() as session:
+        row = session.get(WorkRow, work_id)
+        assert row is not None
+        row.methods = {**row.methods, **methods}
+
+
+def test_the_same_bytes_analysed_by_an_older_ficlens_are_analysed_again(library: Library) -> None:
+    analysis = demo("rain-on-the-bridge.txt")
+    with library.sessions.begin() as session:
+        first, _ = add_or_update(session, analysis)
+        set_reading_position(session, first.id, chapter=2, offset=700)
+    age(library, first.id, content="content.lexicon.v1")
+    with library.sessions() as session:
+        assert stale_sha256(session, first.sha256)
+    with library.sessions.begin() as session:
+        again, status = add_or_update(session, analysis)
+    assert status == "updated"
+    assert (again.id, again.sha256, again.added) == (first.id, first.sha256, first.added)
+    assert again.tags == first.tags
+    with library.sessions() as session:
+        assert not stale_sha256(session, first.sha256)
+        assert work_analysis(session, first.id)["methods"] == dict(analysis.methods)
+        position = reading_position(session, first.id)
+        assert session.scalar(text("SELECT count(*) FROM works")) == 1
+    assert position is not None
+    assert (position.chapter, position.offset) == (2, 700)
+    fts_in_sync(library)
+
+
+def test_an_older_analysis_never_replaces_a_newer_one(library: Library) -> None:
+    analysis = demo("tea-at-baker-street.txt")
+    with library.sessions.begin() as session:
+        first, _ = add_or_update(session, analysis)
+    old = dict(analysis.methods) | {"content": "content.lexicon.v1"}
+    older = analysis_to_json(analysis, include_text=True) | {"methods": old}
+    with library.sessions.begin() as session:
+        kept, status = store_contract(session, older)
+        assert work_analysis(session, first.id)["methods"] == dict(analysis.methods)
+    assert (status, kept.id) == ("duplicate", first.id)
+
+
+def test_a_stage_this_ficlens_does_not_know_leaves_the_work_alone() -> None:
+    assert not needs_reanalysis({"ingest": "ingest.text.plain.v0", "translation": "x.v9"})
+    assert needs_reanalysis({"structure": "structure.rules.v0"})
 
 
 def test_a_changed_story_updates_in_place_and_keeps_the_reading_position(
