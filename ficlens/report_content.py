@@ -60,12 +60,22 @@ def _rating_lines(content: Content, text: str) -> list[RenderableType]:
         f" (AO3) · {rating.ffn} (FanFiction.Net) · confidence {rating.confidence:.2f}",
     )
     lines: list[RenderableType] = [line]
+    likeliest = max(rating.probabilities, key=lambda item: item[1], default=None)
+    if likeliest is not None and likeliest[0] != rating.ao3:
+        lines.append(
+            Text(
+                f"  most probable: {likeliest[0]} ({likeliest[1]:.2f}); "
+                "the rating errs on the stricter side",
+                style="dim",
+            )
+        )
     if rating.declared:
         where = "the site" if rating.declared_from == "metadata" else "the author's note"
+        agrees = "agrees" if rating.declared == rating.ao3 else "the text's most probable rating"
         flag = {
             "under": ("  ⚠ declared milder than the text reads", "bold red"),
             "over": ("  declared stronger than the text reads", "yellow"),
-        }.get(rating.disagreement or "", ("  agrees", "green"))
+        }.get(rating.disagreement or "", (f"  {agrees}", "green"))
         lines.append(Text.assemble(f"  declared by {where}: {rating.declared}", flag))
     for reason in rating.reasons[:4]:
         lines.append(Text(f"  · {reason.text}", style="dim"))

@@ -97,7 +97,7 @@ def analyze_content(
     rating = _rating(text, paragraphs, counts, features, by_name, names, _name_words(view))
     rating = replace(
         rating, declared=declared, declared_from=declared_from,
-        disagreement=disagreement(declared, rating.ao3),
+        disagreement=disagreement(declared, rating.ao3, dict(rating.probabilities)),
         reasons=(*rating.reasons, *_canon_age_reasons(young, names)),
     )  # fmt: skip
     romance = romance_passages(hits)

@@ -170,8 +170,25 @@ def ffn_rating(ao3: str, signals: Mapping[str, Signal]) -> str:
     return "M"
 
 
-def disagreement(declared: str | None, detected: str | None) -> str | None:
-    """``under`` when the declared rating is milder than the detected one, ``over`` if stronger."""
+def disagreement(
+    declared: str | None, detected: str | None, probabilities: Mapping[str, float] | None = None
+) -> str | None:
+    """``under`` when the declared rating is milder than the detected one, ``over`` if stronger.
+
+    None when the declared rating is the one the text most probably has (``probabilities``:
+    AO3 rating -> probability, as :class:`~ficlens.model.Rating` gives them). The detected
+    rating is then a step stricter only because :func:`decide` weighs a milder mistake more
+    (a story with General 0.50, Teen 0.37 and Mature 0.12 is rated Teen), which says nothing
+    against the author's own rating.
+
+    Example:
+        >>> disagreement("General Audiences", "Teen And Up Audiences")
+        'under'
+        >>> disagreement("General Audiences", "Teen And Up Audiences",
+        ...              {"General Audiences": 0.5, "Teen And Up Audiences": 0.37, "Mature": 0.13})
+    """
     if declared is None or detected is None or declared == detected:
+        return None
+    if probabilities and declared == max(probabilities, key=lambda r: probabilities[r]):
         return None
     return "under" if AO3_RATINGS.index(declared) < AO3_RATINGS.index(detected) else "over"

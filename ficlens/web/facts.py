@@ -60,7 +60,9 @@ def work_facts(work: LibraryWork, analysis: dict[str, Any], text: str) -> Facts:
     rating = analysis.get("rating") or {}
     detected, declared = rating.get("ao3"), rating.get("declared") or work.rating
     milder = rating.get("disagreement") == "under" or (
-        disagreement(ao3_from_declared(declared), detected) == "under"
+        not rating.get("declared")  # the analysis compared its own declared rating already
+        and disagreement(ao3_from_declared(declared), detected, rating.get("probabilities"))
+        == "under"
     )
     return Facts(
         detected_ao3=detected,

@@ -48,6 +48,21 @@ def test_milder_declared_rating_is_flagged() -> None:
     )
 
 
+def test_a_library_declared_rating_the_text_most_probably_has_is_not_flagged() -> None:
+    from ficlens.library import LibraryWork
+    from ficlens.web.facts import work_facts
+
+    work = LibraryWork(1, "x", "T", (), None, "t.txt", None, "text", "plain", "General Audiences",
+                       10, 1, None, None, None, None)  # type: ignore[arg-type]  # fmt: skip
+    leaning = {"General Audiences": 0.5, "Teen And Up Audiences": 0.37, "Mature": 0.13}
+    analysis = {"rating": {"ao3": "Teen And Up Audiences", "ffn": "T", "reasons": [],
+                           "probabilities": leaning}}  # fmt: skip
+    assert not work_facts(work, analysis, "").milder_declared
+    leaning = {"General Audiences": 0.2, "Teen And Up Audiences": 0.6, "Mature": 0.2}
+    analysis["rating"]["probabilities"] = leaning
+    assert work_facts(work, analysis, "").milder_declared
+
+
 def test_a_pairing_inferred_without_romance_passages_says_so() -> None:
     from ficlens.library import LibraryWork
     from ficlens.web.facts import work_facts

@@ -1,0 +1,57 @@
+"""The text report's "Before you read" rating lines: the choice, the likeliest, the declared."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from ficlens.content.corpus import AO3_RATINGS
+from ficlens.content.rating import disagreement
+from ficlens.model import Content, Rating
+from ficlens.report_content import before_you_read
+
+GENERAL, TEEN, MATURE, EXPLICIT = AO3_RATINGS
+# The model's best guess is General, but the decision rule rates Teen (docs/content.md).
+LEANING = ((GENERAL, 0.50), (TEEN, 0.37), (MATURE, 0.12), (EXPLICIT, 0.01))
+
+
+def shown(rating: Rating) -> str:
+    console = Console(width=200, record=True, color_system=None)
+    console.print(before_you_read(Content(rating=rating), ""))
+    return " ".join(console.export_text().split())
+
+
+def test_a_rating_stricter_than_the_likeliest_says_which_was_likeliest() -> None:
+    text = shown(Rating(TEEN, "T", 0.37, LEANING))
+    assert "Teen And Up Audiences (AO3) · T (FanFiction.Net) · confidence 0.37" in text
+    assert "most probable: General Audiences (0.50); the rating errs on the stricter side" in text
+
+
+def test_the_likeliest_rating_chosen_needs_no_such_line() -> None:
+    likeliest = ((GENERAL, 0.2), (TEEN, 0.6), (MATURE, 0.15), (EXPLICIT, 0.05))
+    assert "most probable" not in shown(Rating(TEEN, "T", 0.6, likeliest))
+
+
+def test_a_declared_rating_the_text_most_probably_has_is_no_disagreement() -> None:
+    probabilities = dict(LEANING)
+    assert disagreement(GENERAL, TEEN, probabilities) is None
+    text = shown(Rating(TEEN, "T", 0.37, LEANING, declared=GENERAL, declared_from="metadata"))
+    assert "declared by the site: General Audiences the text's most probable rating" in text
+    assert "milder" not in text
+
+
+def test_a_declared_rating_the_text_reads_past_is_flagged() -> None:
+    explicit = ((GENERAL, 0.05), (TEEN, 0.1), (MATURE, 0.25), (EXPLICIT, 0.6))
+    assert disagreement(TEEN, EXPLICIT, dict(explicit)) == "under"
+    assert disagreement(EXPLICIT, TEEN, dict(LEANING)) == "over"
+    rating = Rating(EXPLICIT, "M", 0.6, explicit, declared=TEEN, declared_from="text",
+                    disagreement="under")  # fmt: skip
+    text = shown(rating)
+    assert (
+        "declared by the author's note: Teen And Up Audiences ⚠ declared milder than the text reads"
+        in text
+    )
+
+
+def test_a_declared_rating_equal_to_the_detected_agrees() -> None:
+    text = shown(Rating(TEEN, "T", 0.6, (), declared=TEEN, declared_from="metadata"))
+    assert "declared by the site: Teen And Up Audiences agrees" in text
