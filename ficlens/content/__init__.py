@@ -18,7 +18,14 @@ from ficlens.content.features import signal_features, word_counts
 from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide, declared_rating, disagreement, ffn_rating
 from ficlens.content.relationships import categories, find_relationships
-from ficlens.content.signals import Hit, find_hits, romance_passages, signal_specs, summarise
+from ficlens.content.signals import (
+    Hit,
+    find_hits,
+    romance_passages,
+    sexual_passages,
+    signal_specs,
+    summarise,
+)
 from ficlens.content.stacked import load_stacked
 from ficlens.content.summary import summarize
 from ficlens.content.tags import detect_tags
@@ -107,7 +114,7 @@ def analyze_content(
     relationships = find_relationships(
         text, paragraphs, view.characters, view.mentions, view.quotes, romance, view.narrator,
         EVIDENCE, romance_likely=likely, ranker=load_model(PAIRING_MODEL),
-        person=view.person,
+        person=view.person, sexual=sexual_passages(hits),
     )  # fmt: skip
     return Content(
         signals=signals,

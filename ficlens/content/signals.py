@@ -318,6 +318,20 @@ def detect_signals(text: str, paragraphs: Sequence[Span]) -> tuple[Signal, ...]:
     return summarise(find_hits(text, paragraphs), words)
 
 
+def sexual_passages(hits: Sequence[Hit]) -> list[Span]:
+    """The sentences where sexual content from ``non_explicit`` up is on the page, in order.
+
+    Relatives' romance cues count only in such passages
+    (:func:`ficlens.content.relationships.find_relationships`): a mother's kiss is family
+    affection, a scene with *naked* or *straddled* in it is not.
+    """
+    (spec,) = (spec for spec in signal_specs() if spec.name == "sexual")
+    least = [level.name for level in spec.levels].index("non_explicit")
+    return sorted(
+        {h.sentence for h in hits if h.signal == "sexual" and h.level >= least and h.frame is None}
+    )
+
+
 def romance_passages(hits: Sequence[Hit]) -> list[Span]:
     """The sentences where sexual or romantic content is on the page, in text order.
 

@@ -551,6 +551,12 @@ Ginny Weasley kissed Ron Weasley goodbye. Ron Weasley kissed Ginny Weasley back.
     written = story(text + "\n\n" + sexual, *people)
     canon = tuple(replace(c, canon=True) for c in written.characters)
     assert [r.tag for r in run(replace(written, characters=canon))] == ["Ginny Weasley/Ron Weasley"]
+    # A sexual word only dreamt of or denied is no sexual passage: the content signals' frames
+    # decide, as they do for the rating.
+    unreal = "Ginny Weasley kissed Ron Weasley. She never once imagined him naked. " * 6
+    framed = story(text + "\n\n" + unreal, *people)
+    canon = tuple(replace(c, canon=True) for c in framed.characters)
+    assert [r for r in run(replace(framed, characters=canon)) if r.kind == "romantic"] == []
 
 
 # Tess is never named outside the quotations: the narration says "she", Ivo's lines say "Tess".

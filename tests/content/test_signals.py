@@ -19,6 +19,7 @@ from ficlens.content.signals import (
     find_hits,
     frame_of,
     sentences,
+    sexual_passages,
     signal_specs,
     summarise,
 )
@@ -358,6 +359,15 @@ def hit(level: int, sentence: int, frame: str | None = None, signal: str = SEXUA
 
 def sexual_of(hits: list[Hit], words: int = 1000) -> Signal:
     return by_name(summarise(hits, words))[SEXUAL]
+
+
+def test_sexual_passages_are_on_page_sentences_from_non_explicit_up() -> None:
+    hits = [
+        hit(ROMANCE, 0), hit(IMPLIED, 1), hit(NON_EXPLICIT, 2), hit(EXPLICIT, 3),
+        hit(EXPLICIT, 4, frame="negated"), hit(NON_EXPLICIT, 5, signal="violence"),
+        hit(EXPLICIT, 3),
+    ]  # fmt: skip
+    assert sexual_passages(hits) == [Span(200, 290), Span(300, 390)]
 
 
 def test_the_shipped_lexicon_asks_two_hits_for_explicit() -> None:

@@ -115,6 +115,7 @@ from ficlens.content.relationships.ranker import (
     top_pair,
 )
 from ficlens.content.relationships.story import Story, read_story
+from ficlens.content.signals import find_hits, sexual_passages
 from ficlens.model import Character, Quote, Relationship, Span
 
 __all__ = [
@@ -170,12 +171,15 @@ def gather_pairs(
     narrator: str | None = None,
     *,
     person: Person | None = None,
+    sexual: Sequence[Span] | None = None,
 ) -> tuple[Story, dict[tuple[str, str], Pair]]:
     """Read the story and gather the evidence of every pair of characters it names together.
 
     The arguments are those of :func:`find_relationships`; the trained ranker's training reads
     the same pairs (``ficlens train pairings``).
     """
+    if sexual is None:
+        sexual = sexual_passages(find_hits(text, paragraphs))
     known = {character.id for character in characters}
     if narrator:
         known.add(narrator)
@@ -187,7 +191,7 @@ def gather_pairs(
     count_cues(story, pairs)
     count_signals(story, romance, pairs)
     count_talk(story, pairs)
-    discount_kin(pairs, characters, story.text)
+    discount_kin(pairs, characters, sexual)
     return story, pairs
 
 
@@ -204,6 +208,7 @@ def find_relationships(
     romance_likely: float | None = None,
     ranker: LinearModel | None = None,
     person: Person | None = None,
+    sexual: Sequence[Span] | None = None,
 ) -> tuple[Relationship, ...]:
     """Find the story's romantic and platonic relationships, main pairing first.
 
@@ -226,6 +231,9 @@ def find_relationships(
             without it, or without ``romance_likely``, the rules decide alone.
         person: the narration's person, ``first`` or ``second``, when there is a narrator
             (``None``: first).
+        sexual: the sentences where sexual content from ``non_explicit`` up is on the page
+            (:func:`~ficlens.content.signals.sexual_passages`); relatives' romance counts only
+            in them. ``None``: found in ``paragraphs`` here.
 
     Returns:
         Main pairings first, then other romantic pairs, groups and platonic pairs, each by
@@ -241,8 +249,9 @@ def find_relationships(
         [('Ann/Bea', 'romantic', 'F/F')]
     """
     story, pairs = gather_pairs(
-        text, paragraphs, characters, mentions, quotes, romance, narrator, person=person
-    )
+        text, paragraphs, characters, mentions, quotes, romance, narrator, person=person,
+        sexual=sexual,
+    )  # fmt: skip
     ranked: Ranked = None
     if ranker is not None and romance_likely is not None:
         if romance_likely >= ROMANCE_GATE:

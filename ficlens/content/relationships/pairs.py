@@ -9,7 +9,6 @@ sentence-sized, cut to ``MAX_SENTENCE`` characters around the cue.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,14 +31,6 @@ KIN_WEIGHT = 0.3
 """Share of a pair's romance weight when a fandom pack says the two are family."""
 MAX_SENTENCE = 320
 """Longer sentences are cut to a window of this many characters around the cue."""
-SEXUAL = re.compile(
-    r"\b(?:cock|erection|orgasm(?:ed|s)?|climax(?:ed)?|thrust(?:s|ed|ing)? into|moan(?:s|ed|ing)"
-    r"|naked|undress(?:ed|ing)?|nipples?|aroused|arousal|had sex|have sex|having sex|sex with"
-    r"|made love|make love|making love|straddl(?:e|ed|es|ing)|fuck(?:s|ed|ing)? (?:him|her|me|you)"
-    r"|cum(?:s|ming)?)\b",
-    re.I,
-)
-"""Words that make a cue passage sexual rather than affectionate, for relatives' pairs."""
 _KEPT_TOGETHER = 24
 _NAMED_TALK = 1.2
 """Rank of a dialogue paragraph naming one of the pair, above a sentence naming both (1.0)."""
@@ -231,21 +222,31 @@ def _clip(text: str, sentence: Span, offset: int) -> Span:
 
 
 def discount_kin(
-    pairs: dict[tuple[str, str], Pair], characters: Sequence[Character], text: str = ""
+    pairs: dict[tuple[str, str], Pair],
+    characters: Sequence[Character],
+    sexual: Sequence[Span] = (),
 ) -> None:
     """Scale the romance weight of relatives by ``KIN_WEIGHT``, or to nothing.
 
     Hugs, kisses and "I love you" between a mother and son or two brothers are family affection
     far more often than a pairing. Only canon characters are known to be relatives (a fandom
-    pack's ``kin`` groups). A pair of relatives none of whose cue passages is sexual
-    (:data:`SEXUAL`: a mother *kissing his little face*, sisters' hugs) has no romance at all;
-    one with sexual passages on the page (incest is written, and tagged) keeps ``KIN_WEIGHT``
-    of it, and may still reach the bar. Relatives are marked ``kin`` and get none of the
-    leniency :mod:`.decide` gives the leads.
+    pack's ``kin`` groups). A pair of relatives none of whose cue passages touches a ``sexual``
+    passage (the sentences where the content signals find sexual content from
+    ``non_explicit`` up on the page, in text order; a mother *kissing his little face*,
+    sisters' hugs are not) has no romance at all; one with such passages (incest is written,
+    and tagged) keeps ``KIN_WEIGHT`` of it, and may still reach the bar. Relatives are marked
+    ``kin`` and get none of the leniency :mod:`.decide` gives the leads.
     """
     canon = {c.id: c.name for c in characters if c.canon}
+    starts = [passage.start for passage in sexual]
     for (first, second), pair in pairs.items():
         if first in canon and second in canon and are_kin(canon[first], canon[second]):
-            sexual = any(SEXUAL.search(text, span.start, span.end) for _, _, span in pair.cues)
-            pair.romance *= KIN_WEIGHT if sexual else 0.0
+            touched = any(_touches(span, sexual, starts) for _, _, span in pair.cues)
+            pair.romance *= KIN_WEIGHT if touched else 0.0
             pair.kin = True
+
+
+def _touches(span: Span, passages: Sequence[Span], starts: Sequence[int]) -> bool:
+    """Whether ``span`` overlaps one of ``passages`` (in text order, ``starts`` their starts)."""
+    at = bisect_right(starts, span.end - 1)  # the last passage starting before the span ends
+    return at > 0 and passages[at - 1].end > span.start
