@@ -30,7 +30,7 @@ from ficlens.ingest import read_bytes
 from ficlens.library.db import Library
 from ficlens.library.errors import database_reason
 from ficlens.library.records import ImportStatus, LibraryWork
-from ficlens.library.repository import add_or_update, find_by_sha256, stale_sha256
+from ficlens.library.repository import add_or_update, find_current
 from ficlens.library.sources import PendingFile, collect_files
 from ficlens.settings import Settings
 from ficlens.structure import build_work
@@ -91,11 +91,9 @@ def import_file(
     """
     try:
         data = file.load()
-        sha256 = hashlib.sha256(data).hexdigest()
-        with library.sessions() as session:
-            stored = find_by_sha256(session, sha256)
-            stale = stored is not None and stale_sha256(session, sha256)
-        if stored is not None and not stale:
+        with library.sessions() as session:  # one look-up: absent, stale and current alike
+            stored = find_current(session, hashlib.sha256(data).hexdigest())
+        if stored is not None:
             return ImportOutcome(file.name, "duplicate", stored)
         analysis = analyze(build_work(read_bytes(data, path=file.name, settings=settings)), nlp=nlp)
         with library.sessions.begin() as session:

@@ -124,6 +124,15 @@ def needs_reanalysis(methods: dict[str, Any]) -> bool:
     return bool(outdated_stages(methods))
 
 
+def find_current(session: Session, sha256: str) -> LibraryWork | None:
+    """The work stored from these bytes when this FicLens made its analysis, else ``None``.
+
+    An importer skips such a file; a file stored by an older FicLens (or not at all) is read.
+    """
+    row = _by_sha256(session, sha256)
+    return _record(row) if row is not None and not needs_reanalysis(row.methods) else None
+
+
 def stale_sha256(session: Session, sha256: str) -> bool:
     """Whether the work stored from these bytes should be analysed again (see above)."""
     row = _by_sha256(session, sha256)
