@@ -332,6 +332,24 @@ def train_ao3(
         raise typer.Exit(EXIT_FAILURES) from None
 
 
+@train_app.command("tags")
+def train_tags_command(
+    file: Annotated[Path, typer.Argument(help="Labelled AO3 works, one JSON object a line.")],
+    limit: Annotated[
+        int, typer.Option(help="Train on the file's first this many works (the rest held out).")
+    ] = 3000,
+) -> None:
+    """Train the word models of the tone tags (Fluff, Angst ...) and write them into the package."""
+    from ficlens.content.tag_training import train_tag_models  # noqa: PLC0415 (scikit-learn)
+
+    err = Console(stderr=True)
+    try:
+        train_tag_models(file, say=lambda message: err.print(message, highlight=False), limit=limit)
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+
+
 @train_app.command("pairings")
 def train_pairings_command(
     file: Annotated[Path, typer.Argument(help="Labelled AO3 works, one JSON object a line.")],

@@ -33,7 +33,7 @@ from ficlens.content.warnings import archive_warnings, content_warnings
 from ficlens.model import Character, Content, Quote, Rating, Reason, Signal, Span, Work
 from ficlens.stats import count_words
 
-METHOD = "content.lexicon+trees.v3"
+METHOD = "content.lexicon+trees.v4"
 EVIDENCE = 3
 ROMANCE_MODEL = "romance"
 """The text model of whether a story is about a romantic pairing (``ficlens train pairings``)."""
@@ -126,7 +126,12 @@ def analyze_content(
         relationships=relationships,
         categories=categories(relationships, view.characters) if view.characters else (),
         tags=detect_tags(
-            text, paragraphs, scenes=work.scenes, chapters=work.chapters, signals=signals
+            text,
+            paragraphs,
+            scenes=work.scenes,
+            chapters=work.chapters,
+            signals=signals,
+            counts=counts,
         ),
         summary=summarize(text, paragraphs, characters=view.characters),
     )

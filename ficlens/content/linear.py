@@ -196,6 +196,8 @@ def _ordinal(above: Sequence[float]) -> list[float]:
 
 def train_command(name: str) -> str:
     """The ``ficlens train`` subcommand that writes the shipped model ``name``."""
+    if name.startswith("tag."):
+        return "tags"
     return "pairings" if name in _PAIRING_MODELS else "ao3"
 
 

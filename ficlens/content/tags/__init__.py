@@ -9,6 +9,8 @@ validates that file once, then scores a work's paragraphs against every tag:
   per thousand words reaches ``min_density`` and every ``required`` group matched somewhere;
 * **structural evidence**: a scene or chapter of a given kind, or a heading matching a pattern
   ("Five Years Later", "Epilogue"), fires the tag on its own;
+* **models**: a rule with ``model = true`` is decided by a trained word model (tone tags such
+  as Fluff and Angst); its patterns then only point at passages (``model.py``);
 * **signals**: ``requires_signal`` gates a tag on a content signal's level (Smut needs the
   ``sexual`` signal at ``explicit``); a tag with neither patterns nor structure takes the
   signal's passages as its evidence.
@@ -18,7 +20,8 @@ Everything here is pure; no spaCy.
 
 The package holds the rule dataclasses (``schema.py``), the loader and its validation
 (``loader.py``), sentence-sized evidence (``sentences.py``), structural evidence
-(``structure.py``), lexical scanning and scoring (``lexical.py``) and :func:`detect_tags`
+(``structure.py``), lexical scanning and scoring (``lexical.py``), model-decided tags
+(``model.py``) and :func:`detect_tags`
 (``detect.py``). Import from ``ficlens.content.tags``; the modules inside are its private parts.
 """
 
@@ -36,6 +39,7 @@ from ficlens.content.tags.schema import (
     PatternGroup,
     StructureRule,
     TagRule,
+    model_name,
     tag_key,
 )
 from ficlens.content.tags.sentences import MAX_EVIDENCE_CHARS, sentence_span
@@ -54,6 +58,7 @@ __all__ = [
     "TagRule",
     "detect_tags",
     "load_tags",
+    "model_name",
     "parse_tags",
     "read_tags",
     "sentence_span",

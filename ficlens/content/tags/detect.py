@@ -3,17 +3,20 @@
 :func:`detect_tags` prepares the work once (lower-cased text, headings, signals by name, word
 count) and scores each rule: the signal gate first, then structural and lexical evidence.
 Confidence is half at the threshold and approaches 1; evidence is structural spans first, then
-one sentence per paragraph, heavier hits first.
+one sentence per paragraph, heavier hits first. A rule with ``model = true`` is decided by its
+trained word model instead (``model.py``), with the model's probability as its confidence.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ficlens.content.features import word_counts
 from ficlens.content.tags.lexical import Hit, PreparedText, lexical_hits, lexical_score
 from ficlens.content.tags.loader import load_tags
+from ficlens.content.tags.model import Models, model_tag
 from ficlens.content.tags.schema import SIGNAL_LEVELS, TagRule
 from ficlens.content.tags.structure import Heading, find_headings, structure_hits
 from ficlens.model import Chapter, Scene, Signal, Span, Tag
@@ -44,6 +47,8 @@ class _Context:
     headings: Sequence[Heading]
     signals: dict[str, Signal]
     words: int
+    counts: Mapping[str, int]
+    models: Models | None
 
 
 def _confidence(score: float, needed: float) -> float:
@@ -73,6 +78,13 @@ def _detect(rule: TagRule, context: _Context, limit: int) -> Tag | None:
     """Score one rule against a work; the tag, or ``None`` when the evidence is too thin."""
     if not _signal_allows(rule, context.signals):
         return None
+    if rule.model:
+        prepared = context.prepared
+        lexical = lexical_hits(rule, prepared)
+        return model_tag(
+            rule, prepared.text, prepared.paragraphs, context.counts, lexical,
+            words=context.words, limit=limit, models=context.models,
+        )  # fmt: skip
     if not rule.groups and rule.structure is None:
         return _signal_tag(rule, context, limit)
     structural = structure_hits(
@@ -96,6 +108,8 @@ def detect_tags(
     signals: Sequence[Signal] = (),
     max_evidence: int = 3,
     rules: Sequence[TagRule] | None = None,
+    counts: Mapping[str, int] | None = None,
+    models: Models | None = None,
 ) -> tuple[Tag, ...]:
     r"""Suggest AO3 freeform tags for a work, each with the passages that show it.
 
@@ -107,6 +121,10 @@ def detect_tags(
         signals: content signals; tags with ``requires_signal`` need the signal's level.
         max_evidence: at most this many evidence spans per tag.
         rules: the tag rules to apply; the packaged ``tags.toml`` when ``None``.
+        counts: the story's word counts, if the caller has them (computed otherwise); only
+            rules with ``model = true`` read them.
+        models: word models to decide ``model = true`` rules by tag name, instead of the
+            shipped ones.
 
     Returns:
         The tags found, strongest first (confidence, then name).
@@ -117,6 +135,9 @@ def detect_tags(
         ['Epilogue']
     """
     ordered = sorted(paragraphs)
+    chosen = load_tags() if rules is None else rules
+    if counts is None and any(rule.model for rule in chosen):
+        counts = word_counts(" ".join(p.of(text) for p in ordered))
     context = _Context(
         prepared=PreparedText.of(text, ordered),
         scenes=scenes,
@@ -124,8 +145,9 @@ def detect_tags(
         headings=find_headings(text, ordered, scenes, chapters),
         signals={signal.name: signal for signal in signals},
         words=sum(count_words(paragraph.of(text)) for paragraph in ordered),
+        counts=counts or {},
+        models=models,
     )
-    chosen = load_tags() if rules is None else rules
     found = (_detect(rule, context, max_evidence) for rule in chosen)
     tags = [tag for tag in found if tag is not None]
     return tuple(sorted(tags, key=lambda tag: (-tag.confidence, tag.name)))

@@ -31,7 +31,7 @@ from ficlens.content.tags.schema import (
 
 _TAG_FIELDS = (
     "name", "aliases", "patterns", "group", "exclude", "min_hits", "min_density",
-    "requires_signal", "structure", "position",
+    "requires_signal", "structure", "position", "model",
 )  # fmt: skip
 _GROUP_FIELDS = ("patterns", "weight", "required")
 _STRUCTURE_FIELDS = ("scene_kinds", "chapter_kinds", "headings")
@@ -206,6 +206,9 @@ def _tag(raw: object, index: int, source: str) -> TagRule:
         )
     assert isinstance(position, str)
     exclude = _strings(raw.get("exclude", []), source, f"{where}.exclude")
+    model = raw.get("model", False)
+    if not isinstance(model, bool):
+        _fail(source, f"{where}.model", f"expected true or false, got {model!r}")
     rule = TagRule(
         name=name,
         aliases=_strings(raw.get("aliases", []), source, f"{where}.aliases"),
@@ -216,9 +219,12 @@ def _tag(raw: object, index: int, source: str) -> TagRule:
         requires_signal=_signal(raw.get("requires_signal"), source, f"{where}.requires_signal"),
         structure=_structure(raw.get("structure"), source, f"{where}.structure"),
         position=position,
+        model=model,
     )
-    if not (rule.groups or rule.structure or rule.requires_signal):
-        _fail(source, where, "expected patterns, [[tag.group]], structure or requires_signal")
+    if not (rule.groups or rule.structure or rule.requires_signal or rule.model):
+        _fail(
+            source, where, "expected patterns, [[tag.group]], structure, requires_signal or model"
+        )
     if rule.groups and rule.min_hits <= 0:
         _fail(source, f"{where}.min_hits", "expected min_hits > 0 for a tag with patterns")
     return rule

@@ -69,6 +69,8 @@ class TagRule:
         requires_signal: a signal name and the lowest level that lets the tag fire.
         structure: structural evidence, or ``None``.
         position: where lexical hits must lie: ``any``, ``start`` or ``end``.
+        model: a shipped word model decides the tag (``models/tag.<key>.json``, see
+            :func:`model_name`); the patterns then only point at passages.
     """
 
     name: str
@@ -80,6 +82,20 @@ class TagRule:
     requires_signal: tuple[str, str] | None
     structure: StructureRule | None
     position: str
+    model: bool = False
+
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def model_name(name: str) -> str:
+    """The shipped model of a tag decided by a model (``tag.hurt_comfort`` for Hurt/Comfort).
+
+    Example:
+        >>> model_name("Hurt/Comfort"), model_name("Alternate Universe - Modern Setting")
+        ('tag.hurt_comfort', 'tag.alternate_universe_modern_setting')
+    """
+    return "tag." + _NOT_WORD.sub("_", tag_key(name)).strip("_")
 
 
 def tag_key(name: str) -> str:
