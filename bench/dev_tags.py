@@ -7,7 +7,10 @@ against the author's tags (close AO3 variants count, see ``ficlens.eval.tags``).
 aggregate numbers are printed; no text of the works.
 
 Content signals come from ``ficlens.content.signals`` (``--no-signals`` skips them: tags that
-need one, such as Smut, then cannot fire). ``--structure`` runs FicLens's structure stage for
+need one, such as Smut, then cannot fire). The fandoms come from ``detect_fandoms`` on the
+text, so a tag of one canon (Marauders' Era) fires only where FicLens places the work in it.
+The works the trained tag models read (``ficlens train tags``: the first 3,000) are in-sample
+for those tags; ``--skip 3000`` is the held-out split. ``--structure`` runs FicLens's structure stage for
 scenes, chapters and paragraphs instead of splitting at line breaks. Authors under-tag, so
 precision is a lower bound; recall is the figure to watch.
 
@@ -28,6 +31,7 @@ from pathlib import Path
 from ficlens.content.signals import detect_signals
 from ficlens.content.tags import detect_tags, load_tags
 from ficlens.eval.tags import TagScore, micro, score_tags
+from ficlens.fandoms import detect_fandoms
 from ficlens.model import Chapter, Scene, Span
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared/data/ao3-hp/works.jsonl"
@@ -87,7 +91,10 @@ def predict(work: dict[str, object], use_structure: bool, use_signals: bool) -> 
     else:
         spans = paragraphs(text)
     signals = detect_signals(text, spans) if use_signals else ()
-    tags = detect_tags(text, spans, scenes=scenes, chapters=chapters, signals=signals)
+    fandoms = [match.pack.name for match in detect_fandoms(text)]
+    tags = detect_tags(
+        text, spans, scenes=scenes, chapters=chapters, signals=signals, fandoms=fandoms
+    )
     return [tag.name for tag in tags]
 
 

@@ -103,7 +103,9 @@ def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Anal
     methods.append(("fandoms", FANDOM_METHOD))
     english = looks_english(work.text)
     if not nlp or not english:
-        content = analyze_content(work, story_paragraphs(work), supported=english)
+        content = analyze_content(
+            work, story_paragraphs(work), supported=english, fandoms=[f.name for f in fandoms]
+        )
         methods.append(("content", CONTENT_METHOD))
         diagnostics = () if english else (_NOT_ENGLISH,)
         return Analysis(
@@ -116,7 +118,7 @@ def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Anal
     methods += [("nlp", NLP_METHOD), ("dialogue", DIALOGUE_METHOD), ("pov", POV_METHOD)]
     cast = result.cast
     view = CastView(cast.characters, cast.mentions, result.quotes, cast.narrator, cast.person)
-    content = analyze_content(work, result.paragraphs, cast=view)
+    content = analyze_content(work, result.paragraphs, cast=view, fandoms=[f.name for f in fandoms])
     methods.append(("content", CONTENT_METHOD))
     return Analysis(
         work=with_points_of_view(work, result.parsed, cast),

@@ -75,6 +75,7 @@ def analyze_content(
     *,
     cast: CastView | None = None,
     supported: bool = True,
+    fandoms: Sequence[str] = (),
 ) -> Content:
     """The "before you read" analysis of a work.
 
@@ -85,6 +86,7 @@ def analyze_content(
             them.
         supported: the text is in a supported language; when not, the rating is unknown, not
             guessed.
+        fandoms: the names of the canons the work belongs to; tags of one canon need it.
     """
     declared, declared_from, _ = declared_rating(work.metadata, work.text, work.notes)
     text = work.text
@@ -132,6 +134,7 @@ def analyze_content(
             chapters=work.chapters,
             signals=signals,
             counts=counts,
+            fandoms=fandoms,
         ),
         summary=summarize(text, paragraphs, characters=view.characters),
     )

@@ -7,6 +7,9 @@ the rule's name or one of its ``aliases``, compared as ``bench/dev_tags.py`` com
 (``Fluff and Angst`` counts for both). The threshold is the one with the best F1 over
 out-of-fold probabilities, five folds split by author.
 
+A tag of one canon (``fandom`` in ``tags.toml``) is trained only on the works FicLens places in
+that canon, as it only fires in them.
+
 Only the first :data:`DEVELOPMENT` works of the file are read, so the rest stay a held-out
 split for ``bench/dev_tags.py``. Authors under-tag, so the labels hold false negatives; the
 models learn what authors who *do* tag a tone write.
@@ -20,6 +23,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from ficlens.api import work_fandoms
 from ficlens.content.corpus import LabelledWork, Prepared, read_labelled
 from ficlens.content.linear import LinearModel
 from ficlens.content.tags import TagRule, load_tags, model_name
@@ -85,12 +89,14 @@ def train_tag_models(
     works = works[:limit]
     say(f"reading {len(works)} works")
     kept, prepared = readable(works, say)
-    meta = training_meta(path, kept)
-    groups = [w.group for w in kept]
+    fandoms = [{m.pack.name for m in work_fandoms(item.work)} for item in prepared]
     models = []
     for rule in (rule for rule in load_tags() if rule.model):
-        y = tag_labels(rule, kept)
+        chosen = [i for i, found in enumerate(fandoms) if rule.fandom in (None, *found)]
+        works_in = [kept[i] for i in chosen]
+        y = tag_labels(rule, works_in)
         say(f"training the {rule.name} model ({int(y.sum())} of {len(y)} works tagged)")
-        model = fit_tag_model(rule, prepared, y, groups)
+        model = fit_tag_model(rule, [prepared[i] for i in chosen], y, [w.group for w in works_in])
+        meta = training_meta(path, works_in)
         models.append(LinearModel.from_json({**model.to_json(), "meta": meta}))
     return write_models(models, out, say)

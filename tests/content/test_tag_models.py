@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from ficlens.api import analyze, read
 from ficlens.content.features import word_counts
 from ficlens.content.linear import LinearModel, ModelError, load_model, train_command
 from ficlens.content.tags import detect_tags, load_tags, model_name, parse_tags
+from ficlens.fandoms import load_packs
 from ficlens.model import Span
 
 GIGGLES = "giggl(?:e|ed|es|ing)"
@@ -98,6 +100,63 @@ def test_the_evidence_limit_holds() -> None:
 def test_the_word_counts_a_caller_gives_are_the_ones_read() -> None:
     empty = detect_tags(COSY, paragraphs(COSY), rules=RULES, models={"Fluff": SOFT}, counts={})
     assert empty == ()  # no words, only the intercept: 0.27
+
+
+HP = "Harry Potter - J. K. Rowling"
+
+
+def test_a_tag_of_one_canon_fires_only_in_its_works() -> None:
+    rules = parse_tags(
+        f'version = 1\n[[tag]]\nname = "Fluff"\nmodel = true\nfandom = "{HP}"\n', source="t"
+    )
+    models = {"Fluff": SOFT}
+    assert detect_tags(COSY, paragraphs(COSY), rules=rules, models=models) == ()
+    other = detect_tags(COSY, paragraphs(COSY), rules=rules, models=models, fandoms=["Naruto"])
+    assert other == ()
+    [tag] = detect_tags(COSY, paragraphs(COSY), rules=rules, models=models, fandoms=[HP])
+    assert tag.name == "Fluff"
+
+
+def test_every_canon_a_tag_names_is_a_fandom_pack() -> None:
+    packs = {pack.name for pack in load_packs()}
+    named = {rule.fandom for rule in load_tags() if rule.fandom is not None}
+    assert named and named <= packs
+
+
+MARAUDERS = "\n\n".join(
+    [
+        "The common room was empty except for the four of them, sprawled by the fire after curfew.",
+        "Sirius had his feet on the table and the map spread across his knees. \u201cFilch is"
+        " on the third floor,\u201d he said. \u201cProngs, you owe me a Galleon.\u201d",
+        "James groaned and tossed the coin at him. He was watching the portrait hole, because"
+        " Lily Evans had gone to the library an hour ago and had not come back.",
+        "Remus looked up from his essay. \u201cShe\u2019s a prefect, James. She\u2019s allowed"
+        " to be out.\u201d",
+        "Peter laughed, and Sirius grinned the grin that meant trouble. \u201cMoony\u2019s"
+        " right. But Moony also needs a break from Slughorn\u2019s homework, and the full moon"
+        " is on Friday.\u201d",
+        "Upstairs in the dormitory, the Marauders made their plans for the last prank of sixth"
+        " year, while snow fell past the windows of Gryffindor Tower.",
+    ]
+)
+
+
+def test_the_pipeline_gives_a_canons_tag_to_a_story_of_that_canon(tmp_path: Path) -> None:
+    path = tmp_path / "sixth-year.txt"
+    path.write_text(MARAUDERS, encoding="utf-8")
+    analysis = analyze(read(path), nlp=False)
+    assert HP in {fandom.name for fandom in analysis.fandoms}
+    assert analysis.content is not None
+    [era] = [tag for tag in analysis.content.tags if tag.name == "Marauders' Era"]
+    shown = [span.of(analysis.work.text) for span in era.evidence]
+    assert any("Prongs" in line or "Marauders" in line for line in shown)  # its patterns
+    told_naruto = detect_tags(MARAUDERS, paragraphs(MARAUDERS), fandoms=["Naruto"])
+    assert "Marauders' Era" not in {tag.name for tag in told_naruto}
+
+
+def test_fandom_must_be_a_name() -> None:
+    with pytest.raises(ValueError, match=r"tag\[0\] \(Fluff\)\.fandom: expected a fandom pack"):
+        parse_tags('version = 1\n[[tag]]\nname = "Fluff"\nmodel = true\nfandom = 3\n', source="t")
 
 
 def test_model_must_be_true_or_false() -> None:

@@ -49,6 +49,7 @@ class _Context:
     words: int
     counts: Mapping[str, int]
     models: Models | None
+    fandoms: frozenset[str]
 
 
 def _confidence(score: float, needed: float) -> float:
@@ -77,6 +78,8 @@ def _signal_tag(rule: TagRule, context: _Context, limit: int) -> Tag | None:
 def _detect(rule: TagRule, context: _Context, limit: int) -> Tag | None:
     """Score one rule against a work; the tag, or ``None`` when the evidence is too thin."""
     if not _signal_allows(rule, context.signals):
+        return None
+    if rule.fandom is not None and rule.fandom not in context.fandoms:
         return None
     if rule.model:
         prepared = context.prepared
@@ -110,6 +113,7 @@ def detect_tags(
     rules: Sequence[TagRule] | None = None,
     counts: Mapping[str, int] | None = None,
     models: Models | None = None,
+    fandoms: Iterable[str] = (),
 ) -> tuple[Tag, ...]:
     r"""Suggest AO3 freeform tags for a work, each with the passages that show it.
 
@@ -125,6 +129,8 @@ def detect_tags(
             rules with ``model = true`` read them.
         models: word models to decide ``model = true`` rules by tag name, instead of the
             shipped ones.
+        fandoms: the names of the canons the work belongs to (its fandom packs' names); a tag
+            of one canon (``fandom`` in ``tags.toml``) fires only in its works.
 
     Returns:
         The tags found, strongest first (confidence, then name).
@@ -147,6 +153,7 @@ def detect_tags(
         words=sum(count_words(paragraph.of(text)) for paragraph in ordered),
         counts=counts or {},
         models=models,
+        fandoms=frozenset(fandoms),
     )
     found = (_detect(rule, context, max_evidence) for rule in chosen)
     tags = [tag for tag in found if tag is not None]

@@ -31,7 +31,7 @@ from ficlens.content.tags.schema import (
 
 _TAG_FIELDS = (
     "name", "aliases", "patterns", "group", "exclude", "min_hits", "min_density",
-    "requires_signal", "structure", "position", "model",
+    "requires_signal", "structure", "position", "model", "fandom",
 )  # fmt: skip
 _GROUP_FIELDS = ("patterns", "weight", "required")
 _STRUCTURE_FIELDS = ("scene_kinds", "chapter_kinds", "headings")
@@ -209,6 +209,9 @@ def _tag(raw: object, index: int, source: str) -> TagRule:
     model = raw.get("model", False)
     if not isinstance(model, bool):
         _fail(source, f"{where}.model", f"expected true or false, got {model!r}")
+    fandom = raw.get("fandom")
+    if fandom is not None and (not isinstance(fandom, str) or not fandom.strip()):
+        _fail(source, f"{where}.fandom", f"expected a fandom pack's name, got {fandom!r}")
     rule = TagRule(
         name=name,
         aliases=_strings(raw.get("aliases", []), source, f"{where}.aliases"),
@@ -220,6 +223,7 @@ def _tag(raw: object, index: int, source: str) -> TagRule:
         structure=_structure(raw.get("structure"), source, f"{where}.structure"),
         position=position,
         model=model,
+        fandom=fandom,
     )
     if not (rule.groups or rule.structure or rule.requires_signal or rule.model):
         _fail(

@@ -71,6 +71,8 @@ class TagRule:
         position: where lexical hits must lie: ``any``, ``start`` or ``end``.
         model: a shipped word model decides the tag (``models/tag.<key>.json``, see
             :func:`model_name`); the patterns then only point at passages.
+        fandom: the tag belongs to this canon (a fandom pack's name) and fires only in works
+            of it (``Marauders' Era``); ``None`` for a tag any story can have.
     """
 
     name: str
@@ -83,6 +85,7 @@ class TagRule:
     structure: StructureRule | None
     position: str
     model: bool = False
+    fandom: str | None = None
 
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
