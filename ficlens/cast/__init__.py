@@ -30,6 +30,12 @@ from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.mentions import Mention, mentions_in
 from ficlens.cast.names import split_name
 from ficlens.cast.person import Person, narration_person, reader_insert
+from ficlens.cast.placeholder import (
+    PLACEHOLDER_NAME,
+    is_placeholder,
+    placeholder_spans,
+    with_placeholders,
+)
 from ficlens.cast.roster import MIN_MENTIONS, Group, cluster_names, display_name
 from ficlens.fandoms import FandomPack
 from ficlens.fandoms.pack import find_canon, tag_forms
@@ -39,8 +45,6 @@ from ficlens.nlp import Parsed
 METHOD = "cast.roster.v1"
 NARRATOR = "narrator"
 READER = "reader"
-PLACEHOLDER_NAME = "Y/N"
-"""The alias by which a reader-insert's ``Reader`` is addressed."""
 _LOCATIVES = frozenset({"at", "in", "to", "from", "near", "into", "towards", "toward"})
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 NAMELESS: dict[Person, tuple[str, str, str]] = {
@@ -244,7 +248,9 @@ def build_cast(
         labels: the speakers' labels of script-format lines (``Harry`` of ``Harry: Hi.``), as
             ``(paragraph index, span)``: each is a mention, like a speech verb's subject.
     """
+    person = narration_person(parsed)
     located = _located_mentions(text, parsed, packs, labels)
+    located = with_placeholders(located, placeholder_spans(text, parsed), person)
     mentions = [m for _, m in located]
     said = pack_names(text, parsed, packs) if packs else []
     built = known is None
@@ -269,7 +275,8 @@ def build_cast(
                 for g, c in attached
             ]
             known = known if any(k.canon for k in known) else None
-    ids = [f"c{n}" for n in range(1, len(groups) + 1)]
+    numbers = iter(range(1, len(groups) + 1))  # a third-person reader-insert's Y/N: Reader
+    ids = [READER if is_placeholder(g) else f"c{next(numbers)}" for g in groups]
     keys, words = _index(groups, ids)
     if known is not None:  # a canon character answers to all its pack's names too
         for character, ident in zip(known, ids, strict=True):
@@ -281,8 +288,10 @@ def build_cast(
     }
     partial = Cast((), (), None, keys, words, hinted)
     resolved = [(i, m, partial.resolve(m.parts.title + " " + m.parts.name)) for i, m in located]
-    characters = _characters(groups, ids, resolved, parsed, known)
-    person = narration_person(parsed)
+    characters = [
+        replace(c, name=NAMELESS["second"][1], aliases=(PLACEHOLDER_NAME,)) if c.id == READER else c
+        for c in _characters(groups, ids, resolved, parsed, known)
+    ]
     narrator = None
     if person:
         characters.append(_protagonist(text, parsed, packs, characters, person, said))

@@ -46,8 +46,8 @@ class Mention:
     Attributes:
         span: the whole mention, title and honorific included.
         parts: the name split into title, bare name and honorific.
-        source: what found it: ``ner``, ``speech_subject``, ``title``, ``canon`` or ``script``
-            (a script line's label).
+        source: what found it: ``ner``, ``speech_subject``, ``title``, ``canon``, ``script``
+            (a script line's label) or ``placeholder`` (a reader-insert's ``Y/N``).
         speech_subject: whether it is the subject of a speech verb ("said Harry").
     """
 
