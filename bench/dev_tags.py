@@ -10,9 +10,9 @@ Content signals come from ``ficlens.content.signals`` (``--no-signals`` skips th
 need one, such as Smut, then cannot fire). The fandoms come from ``detect_fandoms`` on the
 text, so a tag of one canon (Marauders' Era) fires only where FicLens places the work in it.
 The works the trained tag models read (``ficlens train tags``: the first 3,000) are in-sample
-for those tags; ``--skip 3000`` is the held-out split. ``--structure`` runs FicLens's structure stage for
-scenes, chapters and paragraphs instead of splitting at line breaks. Authors under-tag, so
-precision is a lower bound; recall is the figure to watch.
+for those tags; ``--skip 3000`` is the held-out split. ``--structure`` runs FicLens's
+structure stage for scenes, chapters and paragraphs instead of splitting at line breaks.
+Authors under-tag, so precision is a lower bound; recall is the figure to watch.
 
 Run: ``.venv/bin/python bench/dev_tags.py [--limit N] [--skip N] [--structure] [--jobs N]``.
 """

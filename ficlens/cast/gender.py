@@ -3,7 +3,9 @@
 Gender here is the pronoun set the narration uses (``he/him``, ``she/her``, ``they/them`` or
 any set declared in ``lexicon.toml``), not a binary. Votes come from titles and honorifics
 (``Mrs.``, ``-kun``) and from the first third-person pronoun that follows a mention as a
-subject in the same or the next sentence before another character is named.
+subject in the same or the next sentence before another character is named, or another person
+is pointed at by an object pronoun (*Tobias told her about the storms, and she told him*: the
+*she* is hers).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ficlens.cast.names import pronoun_sets
 from ficlens.nlp import Parsed
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECTS = frozenset({"dobj", "dative", "iobj", "pobj"})
 _TITLE_VOTES = 3
 _MIN_VOTES = 2
 _MIN_SHARE = 0.6
@@ -43,10 +46,13 @@ def pronoun_votes(
                     break
             if (piece_index, index) in mention_starts and index != after:
                 break  # another character is named first
-            pronoun_set = sets.get(token.text.lower())
+            word = token.text.lower()
+            pronoun_set = sets.get(word)
             if pronoun_set and token.dep in _SUBJECTS:
                 votes.setdefault(character, Counter())[pronoun_set] += 1
                 break
+            if pronoun_set and token.dep in _OBJECTS and not word.endswith(("self", "selves")):
+                break  # someone else is in play: the next subject pronoun may be theirs
     return votes
 
 

@@ -121,3 +121,31 @@ def test_votes_add_up_over_mentions(make_parsed: MakeParsed) -> None:
     votes = pronoun_votes(pieces, [(0, 1, 0), (1, 1, 0)])
     assert votes == {0: Counter({"they/them": 2})}
     assert decide_gender(votes[0], []) == "they/them"
+
+
+def _told(make_parsed: MakeParsed, obj: str, subject: str) -> list[Parsed]:
+    """ "Tobias told OBJ a story, and SUBJECT laughed." """
+    text = f"Tobias told {obj} a story, and {subject} laughed."
+    rows = [
+        ("Tobias", "NNP", "nsubj", 1),  # 0
+        ("told", "VBD", "ROOT", 1),
+        (obj, "PRP", "dative", 1),  # 2
+        ("a", "DT", "det", 4),
+        ("story", "NN", "dobj", 1),
+        (",", ",", "punct", 1),
+        ("and", "CC", "cc", 1),
+        (subject, "PRP", "nsubj", 8),  # 7
+        ("laughed", "VBD", "conj", 1),
+        (".", ".", "punct", 1),
+    ]
+    return [make_parsed(text, rows)]
+
+
+def test_an_object_pronoun_brings_someone_else_in(make_parsed: MakeParsed) -> None:
+    # "Tobias told her a story, and she laughed": the "she" is hers, not Tobias's.
+    assert pronoun_votes(_told(make_parsed, "her", "she"), [(0, 1, 0)]) == {}
+
+
+def test_a_reflexive_object_is_the_subject_itself(make_parsed: MakeParsed) -> None:
+    votes = pronoun_votes(_told(make_parsed, "himself", "he"), [(0, 1, 0)])
+    assert votes == {0: Counter({"he/him": 1})}
