@@ -228,3 +228,47 @@ def test_one_character_named_by_two_groups_counts_once_and_with_all_its_mentions
     kit = characters["Kit Trevail"]
     assert story_era([(kit, 2), (kit, 2)]) == "the new harbour"
     assert story_era([(kit, 2)]) is None
+
+
+def owner_of(kept: list[tuple[Group, object]], name: str) -> str | None:
+    """The canon character whose group holds the name ``name``."""
+    return next((getattr(c, "name", None) for g, c in kept if name in g.keys), None)
+
+
+def test_a_surname_several_present_share_goes_to_the_family_lead_of_the_era() -> None:
+    # Morwenna Jory and her brother Tamsin are both named a few times, neither far more
+    # often: the bare family name, forty times, is the one fic means by the name, the lead.
+    brother = """
+[[characters]]
+name = "Tamsin Penrose"
+given = "Tamsin"
+surname = "Penrose"
+pronouns = "he/him"
+era = "the new harbour"
+"""
+    wider = (parse_pack(PACK + brother, source="tideclock.toml"),)
+    family = [group(3, "Morwenna Jory Penrose"), group(2, "Tamsin Penrose")]
+    kept = merge_canon([group(5, "Kit"), *family, group(40, "Penrose")], wider)
+    assert owner_of(kept, "Penrose") == "Morwenna Jory Penrose"
+    assert len(kept) == 3
+
+
+def bare_and(bare: int, other: str, times: int) -> Group:
+    names = Counter({"Penrose": bare, other: times})
+    return Group(keys=names, parts={n: split_name(n) for n in names})
+
+
+@pytest.mark.parametrize(
+    ("bare", "other", "times", "owner"),
+    [
+        (40, "Saint Penrose", 1, "Morwenna Jory Penrose"),  # a rare title hides nothing
+        (40, "Harbourmaster", 1, "Morwenna Jory Penrose"),  # nor a stray name in the group
+        (6, "Mrs Penrose", 5, None),  # a wife's title, often: another person
+        (6, "Penrose Hall", 6, None),  # a place as often as the name
+    ],
+)
+def test_a_bare_surname_is_the_group_s_name_when_it_dominates(
+    packs: tuple[FandomPack, ...], bare: int, other: str, times: int, owner: str | None
+) -> None:
+    kept = merge_canon([group(5, "Kit"), bare_and(bare, other, times)], packs)
+    assert owner_of(kept, "Penrose") == owner
