@@ -6,7 +6,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -260,7 +260,7 @@ class Ao3Mode(StrEnum):
 
 @eval_app.command("ao3")
 def eval_ao3(
-    file: Annotated[Path, typer.Argument(help="Labelled AO3 works, one JSON object a line.")],
+    file: LabelledFile,
     mode: Annotated[
         Ao3Mode,
         typer.Option(
@@ -317,42 +317,46 @@ train_app = typer.Typer(help="Train the content models on labelled data.", no_ar
 app.add_typer(train_app, name="train")
 
 
+LabelledFile = Annotated[Path, typer.Argument(help="Labelled AO3 works, one JSON object a line.")]
+"""The training commands' argument."""
+
+
+def _train(run: Callable[[Callable[[str], None]], object]) -> None:
+    """Run a training function, its progress on stderr; a FicLens error exits with its message."""
+    err = Console(stderr=True)
+    try:
+        run(lambda message: err.print(message, highlight=False))
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+
+
 @train_app.command("ao3")
 def train_ao3(
-    file: Annotated[Path, typer.Argument(help="Labelled AO3 works, one JSON object a line.")],
+    file: LabelledFile,
 ) -> None:
     """Train the rating and archive-warning models and write them into the package."""
     from ficlens.content.training import train_models  # noqa: PLC0415 (needs scikit-learn)
 
-    err = Console(stderr=True)
-    try:
-        train_models(file, say=lambda message: err.print(message, highlight=False))
-    except FicLensError as error:
-        err.print(f"[red]error[/] {error}", highlight=False)
-        raise typer.Exit(EXIT_FAILURES) from None
+    _train(lambda say: train_models(file, say=say))
 
 
 @train_app.command("tags")
 def train_tags_command(
-    file: Annotated[Path, typer.Argument(help="Labelled AO3 works, one JSON object a line.")],
+    file: LabelledFile,
     limit: Annotated[
         int, typer.Option(help="Train on the file's first this many works (the rest held out).")
     ] = 3000,
 ) -> None:
-    """Train the word models of the tone tags (Fluff, Angst ...) and write them into the package."""
+    """Train the word models of the model-decided tags (Fluff, Angst, Marauders' Era ...)."""
     from ficlens.content.tag_training import train_tag_models  # noqa: PLC0415 (scikit-learn)
 
-    err = Console(stderr=True)
-    try:
-        train_tag_models(file, say=lambda message: err.print(message, highlight=False), limit=limit)
-    except FicLensError as error:
-        err.print(f"[red]error[/] {error}", highlight=False)
-        raise typer.Exit(EXIT_FAILURES) from None
+    _train(lambda say: train_tag_models(file, say=say, limit=limit))
 
 
 @train_app.command("pairings")
 def train_pairings_command(
-    file: Annotated[Path, typer.Argument(help="Labelled AO3 works, one JSON object a line.")],
+    file: LabelledFile,
     jobs: Annotated[
         int, typer.Option(help="Processes running the pipeline (0: in this process).")
     ] = 2,
@@ -369,15 +373,7 @@ def train_pairings_command(
     """Train the main-pairing models (romance text model and pair ranker) and ship them."""
     from ficlens.content.pairing_training import train_pairings  # noqa: PLC0415 (scikit-learn)
 
-    err = Console(stderr=True)
-    try:
-        train_pairings(
-            file, say=lambda message: err.print(message, highlight=False), jobs=jobs,
-            limit=limit, hold_out=hold_out,
-        )  # fmt: skip
-    except FicLensError as error:
-        err.print(f"[red]error[/] {error}", highlight=False)
-        raise typer.Exit(EXIT_FAILURES) from None
+    _train(lambda say: train_pairings(file, say=say, jobs=jobs, limit=limit, hold_out=hold_out))
 
 
 @train_app.command("pdnc")
