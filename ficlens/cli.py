@@ -345,13 +345,20 @@ def train_ao3(
 def train_tags_command(
     file: LabelledFile,
     limit: Annotated[
-        int, typer.Option(help="Train on the file's first this many works (the rest held out).")
-    ] = 3000,
+        int | None,
+        typer.Option(
+            help="Train on the file's first this many works (default 3,000; the rest stay "
+            "held out for bench/dev_tags.py)."
+        ),
+    ] = None,
 ) -> None:
     """Train the word models of the model-decided tags (Fluff, Angst, Marauders' Era ...)."""
-    from ficlens.content.tag_training import train_tag_models  # noqa: PLC0415 (scikit-learn)
+    from ficlens.content.tag_training import (  # noqa: PLC0415 (scikit-learn)
+        DEVELOPMENT,
+        train_tag_models,
+    )
 
-    _train(lambda say: train_tag_models(file, say=say, limit=limit))
+    _train(lambda say: train_tag_models(file, say=say, limit=limit or DEVELOPMENT))
 
 
 @train_app.command("pairings")

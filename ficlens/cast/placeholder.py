@@ -32,6 +32,8 @@ def placeholder_spans(text: str, parsed: Sequence[Parsed]) -> list[tuple[int, Sp
     Only a placeholder a token of the piece starts at counts: quotations are masked in the
     parse, so a ``Y/N`` inside one (a vocative) is not a mention.
     """
+    if PLACEHOLDER.search(text) is None:  # nearly every story: no per-piece scan
+        return []
     found = []
     for index, piece in enumerate(parsed):
         starts = {token.start for token in piece.tokens}
