@@ -11,6 +11,7 @@ gives), the roster is not built but taken, and mentions are resolved against it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -28,7 +29,7 @@ from ficlens.cast.canon import (
 )
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.mentions import Mention, mentions_in
-from ficlens.cast.names import split_name
+from ficlens.cast.names import NameParts, split_name, titles
 from ficlens.cast.person import Person, narration_person, reader_insert
 from ficlens.cast.placeholder import (
     PLACEHOLDER_NAME,
@@ -40,12 +41,19 @@ from ficlens.cast.roster import MIN_MENTIONS, Group, cluster_names, display_name
 from ficlens.fandoms import FandomPack
 from ficlens.fandoms.pack import find_canon, tag_forms
 from ficlens.model import Character, Span
-from ficlens.nlp import Parsed
+from ficlens.nlp import Parsed, Token
 
 METHOD = "cast.roster.v1"
 NARRATOR = "narrator"
 READER = "reader"
 _LOCATIVES = frozenset({"at", "in", "to", "from", "near", "into", "towards", "toward"})
+_ARTICLES = frozenset({"the", "these", "those"})
+_POSSESSIVES = frozenset({"his", "their", "its", "my", "your", "our"})
+"""Words that make the capitalised noun after them a thing or a group: a possessive (*his
+Aurors*, *their CV*) counts half, since it may be fond (*his Hali*), and an article only
+before a plural (*the Aurors*), since many a character is named by a role (*said the
+Hatter*). *Her* is left out, since it is also an object (*told her Harry was*)."""
+_DETERMINERS = _ARTICLES | _POSSESSIVES
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 NAMELESS: dict[Person, tuple[str, str, str]] = {
     "first": (NARRATOR, "Narrator", "I"),
@@ -130,22 +138,53 @@ class Cast:
         return {character.id: character for character in self.characters}
 
 
-def _locative_shares(text: str, mentions: Sequence[Mention]) -> dict[str, float]:
-    """Per mention key, the share of its mentions after a locative preposition (``at Tara``).
+def _place_shares(
+    text: str, located: Sequence[tuple[int, Mention]], parsed: Sequence[Parsed]
+) -> dict[str, float]:
+    """Per mention key, the share of its mentions that read as a place, a thing or a group.
 
-    A name a fandom pack gives a character is a person wherever it stands ("different from
-    Hermione herself"): its mentions are not counted.
+    That is, after a locative preposition (``at Tara``) or, when untitled, a possessive or an
+    article (see ``_POSSESSIVES``); a title keeps a role a person (``their Colonel``), and a
+    name before a common noun is left out of the count, since it names a family's or a
+    person's thing (``the Malfoy heir``). A name a fandom pack gives a character is a person
+    wherever it stands ("different from Hermione herself"): its mentions are not counted.
     """
-    hits: Counter[str] = Counter()
+    hits: Counter[str] = Counter()  # in halves, as a possessive counts half
     totals: Counter[str] = Counter()
-    for mention in mentions:
-        if mention.source == "canon":
+    for index, mention in located:
+        if mention.source in ("canon", "script"):
             continue
-        totals[mention.key] += 1
         previous = _PREVIOUS_WORD.search(text[max(0, mention.span.start - 20) : mention.span.start])
-        if previous and previous.group(1).lower() in _LOCATIVES:
+        word = previous.group(1).lower() if previous else ""
+        determined = word in _DETERMINERS and not _titled(mention.parts)
+        after = _token_at(parsed[index], mention.span.end) if determined else None
+        if after is not None and after.tag in ("NN", "NNS"):
+            continue
+        totals[mention.key] += 2
+        if word in _LOCATIVES or (determined and _plural(parsed[index], mention.span.end)):
+            hits[mention.key] += 2
+        elif determined and word in _POSSESSIVES:
             hits[mention.key] += 1
     return {key: hits[key] / totals[key] for key in totals}
+
+
+def _token_at(piece: Parsed, offset: int) -> Token | None:
+    """The first token of a piece at or after ``offset`` that is not whitespace."""
+    index = bisect_left(piece.tokens, offset, key=lambda token: token.start)
+    while index < len(piece.tokens) and not piece.tokens[index].text.strip():
+        index += 1
+    return piece.tokens[index] if index < len(piece.tokens) else None
+
+
+def _plural(piece: Parsed, end: int) -> bool:
+    """Whether the name ending at ``end`` is a plural noun (``Aurors``, ``Potters``)."""
+    index = bisect_left(piece.tokens, end, key=lambda token: token.end)
+    return index < len(piece.tokens) and piece.tokens[index].tag == "NNPS"
+
+
+def _titled(parts: NameParts) -> bool:
+    """Whether a name has a title, or is one (``Colonel``, ``Queen``)."""
+    return bool(parts.title) or (bool(parts.tokens) and parts.tokens[0] in titles())
 
 
 def _groups_from_known(known: Sequence[KnownCharacter]) -> list[Group]:
@@ -260,7 +299,7 @@ def build_cast(
         groups = cluster_names(
             mentions,
             min_mentions=min_mentions,
-            locative=_locative_shares(text, mentions),
+            locative=_place_shares(text, located, parsed),
             votes=_key_votes(located, parsed),
             quoted=quoted_names(text, parsed, packs, {m.key for m in mentions}, found=said)
             if packs

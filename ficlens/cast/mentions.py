@@ -143,18 +143,40 @@ def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
     )
 
 
+def _said(word: str) -> bool:
+    """Whether a word is a speech verb in the past tense: ``Said`` of ``“Stop.” Said Albus``."""
+    lower = word.lower()
+    return (lower == "said" or lower.endswith("ed")) and is_speech_verb(lower)
+
+
 def _after_leading_words(tokens: Sequence[Token], first: int, last: int) -> int:
-    """Where a name starts once oaths and interjections before it are left out.
+    """Where a name starts once oaths, interjections and a speech verb before it are left out.
 
     Titles stay (``Lord Voldemort``, ``Mother Superior``): :func:`_extend` handles them.
     """
     while first < last and (
-        tokens[first].text.lower() in _NOT_LEADING and tokens[first].text not in titles()
+        (tokens[first].text.lower() in _NOT_LEADING or _said(tokens[first].text))
+        and tokens[first].text not in titles()
     ):
         first += 1
         while first < last and not tokens[first].text.strip(" \n\t,!"):
             first += 1  # the space, line break or comma after "Oh"
     return first
+
+
+_IDIOMS = frozenset({("adam", "apple"), ("cupid", "bow"), ("achilles", "heel"), ("pandora", "box")})
+"""A name and the noun its possessive goes with in a phrase that names no one: *his Adam's
+apple bobbed*, *her Cupid's bow*."""
+
+
+def _idiom(tokens: Sequence[Token], first: int, last: int) -> bool:
+    after = last + 1
+    return (
+        first == last
+        and after + 1 < len(tokens)
+        and tokens[after].text in ("'s", "’s", "'")
+        and (tokens[first].text.lower(), tokens[after + 1].text.lower()) in _IDIOMS
+    )
 
 
 def _mention(text: str, parsed: Parsed, first: int, last: int, source: str) -> Mention | None:
@@ -164,6 +186,8 @@ def _mention(text: str, parsed: Parsed, first: int, last: int, source: str) -> M
     last = _before_spaced_dash(tokens, first, last)
     if tokens[last].text in ("'s", "’s", "'"):
         last -= 1
+    if _idiom(tokens, first, last):
+        return None
     if last < first:
         return None
     start, end = tokens[first].start, tokens[last].end
@@ -248,11 +272,30 @@ def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
             continue
         if not titled and all(_capitals(tokens[i].text) for i in range(first, last + 1)):
             continue  # a word in capitals after "said" is a sign's text: said LOAN
+        if not titled and first == last and _capitalised_by_place(text, tokens[first]):
+            continue
         mention = _mention(text, parsed, first, last, "title" if titled else "speech_subject")
         if mention is not None:
             found.append(mention)
     found.sort(key=lambda m: m.span.start)
     return found
+
+
+_CLOSING_QUOTES = "\"”’'»"
+
+
+def _capitalised_by_place(text: str, token: Token) -> bool:
+    """Whether a word opening a sentence is a common word, not a name the parser missed.
+
+    *Logic said that ...*, *Easier said than done*: a word the named-entity model does not call
+    a person, opening its sentence and written nowhere else in the work, is not taken for a
+    speaker's name. After a quotation it is a dialogue tag's speaker (*"No!" Cassie yelled*).
+    """
+    before = text[max(0, token.start - 20) : token.start].rstrip()
+    if not token.sent_start or (before and before[-1] in _CLOSING_QUOTES):
+        return False
+    found = re.finditer(rf"\b{re.escape(token.text)}\b", text)
+    return next(found, None) is not None and next(found, None) is None
 
 
 def _capitals(word: str) -> bool:

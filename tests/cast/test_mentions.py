@@ -388,3 +388,47 @@ def test_an_oath_or_salutation_the_parser_runs_into_a_name_is_left_out(
     ]
     parsed = make_parsed(text, rows, entities=[(0, 1, "PERSON")])
     assert described(text, mentions_in(text, parsed)) == [(kept, kept, "ner", False)]
+
+
+def said_by(opening: str) -> list[tuple[str, str, str, int]]:
+    """Rows of ``<opening> said that it was late.``, the opening word the subject of *said*."""
+    return [
+        (opening, "NNP", "nsubj", 1),
+        ("said", "VBD", "ROOT", 1),
+        ("that", "IN", "mark", 5),
+        ("it", "PRP", "nsubj", 5),
+        ("was", "VBD", "ccomp", 1),
+        ("late", "JJ", "acomp", 4),
+        (".", ".", "punct", 1),
+    ]
+
+
+def test_a_common_word_opening_its_sentence_once_is_no_speaker(make_parsed: MakeParsed) -> None:
+    # "Logic said that ...": written nowhere else, the capital is the sentence's.
+    text = "Logic said that it was late."
+    assert mentions_in(text, make_parsed(text, said_by("Logic"))) == []
+
+
+def test_a_name_opening_its_sentence_is_a_speaker_when_written_again(
+    make_parsed: MakeParsed,
+) -> None:
+    text = "Mira said that it was late."
+    story = text + " The door closed behind Mira."
+    parsed = make_parsed(text, said_by("Mira"))
+    assert described(story, mentions_in(story, parsed)) == [
+        ("Mira", "Mira", "speech_subject", True)
+    ]
+
+
+def test_a_speech_verb_opening_a_run_is_no_part_of_the_name(make_parsed: MakeParsed) -> None:
+    # "“Stop.” Said Albus": the capitalised verb is no first name.
+    text = "Said Albus, smiling."
+    rows = [
+        ("Said", "NNP", "compound", 1),
+        ("Albus", "NNP", "ROOT", 1),
+        (",", ",", "punct", 1),
+        ("smiling", "VBG", "advcl", 1),
+        (".", ".", "punct", 1),
+    ]
+    parsed = make_parsed(text, rows, entities=[(0, 1, "PERSON")])
+    assert described(text, mentions_in(text, parsed)) == [("Albus", "Albus", "ner", False)]
