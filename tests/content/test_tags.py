@@ -238,6 +238,28 @@ def test_smut_needs_the_sexual_signal_at_explicit() -> None:
 BASE = 'version = 1\n\n[[tag]]\nname = "Rain"\n'
 
 
+@pytest.mark.parametrize(
+    "denial",
+    ["She did not kiss him.", "She didn't even kiss him.", "She was never going to kiss him."],
+)
+def test_a_denied_hit_is_no_evidence(denial: str) -> None:
+    rules = rules_of("min_hits = 2\npatterns = ['\\bkiss(?:ed)?\\b']\n")
+    denials = "\n\n".join([denial] * 3)
+    assert detect_tags(denials, paragraphs(denials), rules=rules) == ()
+    kisses = denials + "\n\nAt the door she kissed him.\n\nThey kissed again."
+    (tag,) = detect_tags(kisses, paragraphs(kisses), rules=rules)
+    assert [span.of(kisses) for span in tag.evidence] == [
+        "At the door she kissed him.",
+        "They kissed again.",
+    ]
+
+
+def test_a_negation_far_back_in_the_sentence_does_not_deny_the_hit() -> None:
+    rules = rules_of("min_hits = 2\npatterns = ['\\btears\\b']\n")
+    text = "Nothing could stop the tears on her face.\n\nNo one saw the tears she shed."
+    assert [t.name for t in detect_tags(text, paragraphs(text), rules=rules)] == ["Rain"]
+
+
 def rules_of(body: str) -> tuple[TagRule, ...]:
     return parse_tags(BASE + body, source="test.toml")
 

@@ -8,6 +8,7 @@ end). :func:`lexical_score` is the weighted count when it reaches ``min_hits`` a
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,27 @@ class PreparedText:
         return before != after
 
 
+_DENIED = re.compile(
+    r"(?:\b(?:not|never|no longer)|n['’]t)\s+(?:\w+\s+){0,2}$|\bno\s+(?:\w+\s+)?$", re.I
+)
+"""A negation that governs the words right after it: *did not cry*, *didn't even kiss*,
+*wasn't going to cry*, *no tears*, *no more tears*."""
+
+
+def denied(text: str, sentence: Span, match: Span) -> bool:
+    """Whether the sentence denies the hit: *Sakura did not cry* is no evidence of crying.
+
+    Only a negation a few words before the hit counts, not one anywhere earlier in the
+    sentence (*Nothing could stop the tears that ran down her face* still shows crying).
+
+    Example:
+        >>> text = "Sakura did not cry."
+        >>> denied(text, Span(0, len(text)), Span(15, 18))
+        True
+    """
+    return bool(_DENIED.search(text, max(sentence.start, match.start - 40), match.start))
+
+
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -100,6 +122,8 @@ def lexical_hits(rule: TagRule, prepared: PreparedText) -> list[list[Hit]]:
                 continue
             sentence = sentence_span(prepared.text, paragraph, match)
             if rule.exclude is not None and rule.exclude.search(sentence.of(prepared.text)):
+                continue
+            if denied(prepared.text, sentence, match):
                 continue
             done.add(index)
             found.setdefault(index, []).append(Hit(sentence, group.weight, number))
