@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ficlens.content.passages import shown
 from ficlens.model import Content, Relationship, Span
 
 _QUOTE = 110
@@ -35,8 +36,10 @@ def _passage(text: str, span: Span) -> str:
         ('“Stop!” she said.', '“He ran.”')
         >>> _passage("“Look. Sit there, drinking.”", Span(7, 28))
         '“Sit there, drinking.”'
+        >>> _passage("He ran and she cried.", Span(11, 21))
+        '“…she cried.”'
     """
-    flat = " ".join(span.of(text).split())
+    flat = shown(text, span)
     if flat.endswith("”") and flat.count("“") < flat.count("”"):
         flat = flat[:-1]
     elif flat.startswith("“") and flat.count("“") > flat.count("”"):

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ficlens.content.attribution import Mentions, inside, name_after, name_before
+from ficlens.content.passages import distinct
 from ficlens.content.signals import CAST_LEVELS, MAX_EVIDENCE, Hit
 from ficlens.fandoms import find_canon
 from ficlens.model import Character, Signal, Span
@@ -158,7 +159,7 @@ def refine(signal: Signal, ages: Sequence[Age], *, limit: int = MAX_EVIDENCE) ->
     if not minors:
         return signal
     sentences = [a.sentence for a in ages if a.character in minors and a.source == "stated"]
-    evidence = tuple(dict.fromkeys([*sentences, *signal.evidence]))[:limit]
+    evidence = distinct([*sentences, *signal.evidence], limit)
     return replace(signal, level=LEVEL, evidence=evidence, characters=minors)
 
 

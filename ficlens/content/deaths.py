@@ -41,6 +41,7 @@ from ficlens.content.attribution import (
     pluperfect,
     possessor,
 )
+from ficlens.content.passages import distinct
 from ficlens.content.signals import CAST_LEVELS, MAX_EVIDENCE, Hit
 from ficlens.model import Character, Signal, Span
 
@@ -126,7 +127,7 @@ def refine(signal: Signal, deaths: Sequence[Death], *, limit: int = MAX_EVIDENCE
     ranked = sorted(deaths, key=lambda d: (not d.major, d.sentence.start))
     level = LEVELS[1] if ranked[0].major else LEVELS[0]
     who = tuple(dict.fromkeys(d.character for d in ranked))
-    evidence = tuple(dict.fromkeys([*(d.sentence for d in ranked), *signal.evidence]))[:limit]
+    evidence = distinct([*(d.sentence for d in ranked), *signal.evidence], limit)
     return replace(signal, level=level, evidence=evidence, characters=who)
 
 

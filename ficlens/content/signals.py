@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ficlens.content.passages import SHOWN, around
 from ficlens.model import Signal, Span
 from ficlens.stats import count_words
 
@@ -144,6 +145,8 @@ class Hit:
     span: Span
     sentence: Span
     frame: str | None
+    passage: Span | None = None
+    """What evidence shows: the sentence, cut around the hit when long (``passages.around``)."""
 
 
 class LexiconError(ValueError):
@@ -266,7 +269,8 @@ def find_hits(
             span = Span(paragraph.start + match.start(), paragraph.start + match.end())
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
             frame = frame_of(text, sentence, span, dreamlike)
-            hits.append(Hit(name, number, span, sentence, frame))
+            passage = around(text, sentence, span, SHOWN)
+            hits.append(Hit(name, number, span, sentence, frame, passage))
     return hits
 
 
@@ -303,13 +307,13 @@ def summarise(
 
 
 def _distinct_sentences(hits: Sequence[Hit]) -> tuple[Span, ...]:
-    kept: list[Span] = []
+    """One passage per sentence, in the hits' order (a long sentence cut around its first)."""
+    kept: dict[Span, Span] = {}
     for hit in hits:
-        if hit.sentence not in kept:
-            kept.append(hit.sentence)
+        kept.setdefault(hit.sentence, hit.passage or hit.sentence)
         if len(kept) == MAX_EVIDENCE:
             break
-    return tuple(kept)
+    return tuple(kept.values())
 
 
 def detect_signals(text: str, paragraphs: Sequence[Span]) -> tuple[Signal, ...]:

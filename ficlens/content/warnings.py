@@ -24,6 +24,7 @@ from typing import Any
 from ficlens.content.cooccurrence import near_specs
 from ficlens.content.corpus import ARCHIVE_WARNINGS
 from ficlens.content.linear import load_model
+from ficlens.content.passages import distinct
 from ficlens.content.signals import (
     CAST_LEVELS,
     Hit,
@@ -179,7 +180,7 @@ def archive_evidence(
         spans += [
             span for name in need.levels if name in signals for span in signals[name].evidence
         ]
-    return tuple(dict.fromkeys(spans))[:limit]
+    return distinct(spans, limit)
 
 
 @cache
@@ -262,7 +263,7 @@ def content_warnings(
             continue
         strong.sort(key=lambda h: (-h.level, h.span.start))
         first = raised_evidence((signals or {}).get(rule.signal))
-        evidence = tuple(dict.fromkeys([*first, *(h.sentence for h in strong)]))[:limit]
+        evidence = distinct([*first, *(h.passage or h.sentence for h in strong)], limit)
         confidence = min(0.95, 0.5 + 0.1 * len(strong) / rule.min_hits)
         found.append(ContentWarning(rule.name, "content", round(confidence, 2), evidence))
     return tuple(found)

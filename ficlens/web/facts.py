@@ -10,8 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ficlens.content.passages import shown
 from ficlens.content.rating import ao3_from_declared, disagreement
 from ficlens.library import LibraryWork
+from ficlens.model import Span
 
 ADULT_RATINGS = frozenset({"Mature", "Explicit"})
 _SCHEMES = {"ao3": "AO3 archive warning", "content": "content warning"}
@@ -52,7 +54,7 @@ class Facts:
 
 
 def _passages(text: str, spans: list[dict[str, int]]) -> tuple[str, ...]:
-    return tuple(" ".join(text[s["start"] : s["end"]].split()) for s in spans)
+    return tuple(shown(text, Span(s["start"], s["end"])) for s in spans)
 
 
 def work_facts(work: LibraryWork, analysis: dict[str, Any], text: str) -> Facts:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ficlens.content.passages import SHOWN
 from ficlens.content.signals import (
     FRAMED_WEIGHT,
     MAX_EVIDENCE,
@@ -577,3 +578,18 @@ def test_a_signal_without_levels_names_the_file(tmp_path: Path) -> None:
 
 def test_a_lexicon_error_is_a_value_error() -> None:
     assert issubclass(LexiconError, ValueError)
+
+
+def test_a_long_sentence_is_shown_cut_around_its_hit() -> None:
+    opening = "He walked along the grey river for a long time, past the mill and the old bridge, "
+    text = opening * 3 + "and then he drew his knife and stabbed the man who had followed him."
+    (passage,) = by_name(detect_signals(text, whole(text)))["violence"].evidence
+    assert len(passage) <= SHOWN
+    assert "stabbed" in passage.of(text)
+    assert passage.start > 0
+
+
+def test_a_short_sentence_is_shown_whole() -> None:
+    text = "It was late. He drew his knife and stabbed the man."
+    (passage,) = by_name(detect_signals(text, whole(text)))["violence"].evidence
+    assert passage.of(text) == "He drew his knife and stabbed the man."

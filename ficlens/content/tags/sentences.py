@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ficlens.content.passages import around
 from ficlens.model import Span
 
 MAX_EVIDENCE_CHARS = 300
@@ -37,25 +38,8 @@ def sentence_span(text: str, region: Span, match: Span) -> Span:
             break
     while start < rel_start and chunk[start].isspace():
         start += 1
-    start, end = _window(chunk, start, end, rel_start, rel_end)
-    return Span(region.start + start, region.start + end)
-
-
-def _window(chunk: str, start: int, end: int, rel_start: int, rel_end: int) -> tuple[int, int]:
-    """Cut ``chunk[start:end]`` to at most ``MAX_EVIDENCE_CHARS`` around the match."""
-    if end - start <= MAX_EVIDENCE_CHARS:
-        return start, end
-    spare = max(0, MAX_EVIDENCE_CHARS - (rel_end - rel_start))
-    low = max(start, rel_start - spare // 2)
-    high = min(end, low + MAX_EVIDENCE_CHARS)
-    low = max(start, min(low, high - MAX_EVIDENCE_CHARS))
-    if low > start:
-        space = chunk.find(" ", low, rel_start)
-        low = space + 1 if space != -1 else low
-    if high < end:
-        space = chunk.rfind(" ", rel_end, high)
-        high = space if space != -1 else high
-    return low, high
+    sentence = Span(region.start + start, region.start + end)
+    return around(text, sentence, match, MAX_EVIDENCE_CHARS)
 
 
 def first_sentence(text: str, region: Span) -> Span:
