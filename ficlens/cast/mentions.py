@@ -170,6 +170,7 @@ apple bobbed*, *her Cupid's bow*."""
 
 
 def _idiom(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether a one-word name begins one of the ``_IDIOMS``."""
     after = last + 1
     return (
         first == last

@@ -9,7 +9,8 @@
    follow it joins the one full name of that gender (``Archer`` is ``Newland Archer``);
 3. nicknames (``Lizzy`` -> ``Elizabeth``) and spelling variants (rapidfuzz) join;
 4. groups named fewer than ``min_mentions`` times are dropped, and so are groups that read
-   as places (mostly after ``at``, ``in``, ``to``, ``from``).
+   as places or things (mostly after ``at``, ``in``, ``to``, ``from``, a possessive, or an
+   article before a plural: see :func:`ficlens.cast.build_cast`).
 """
 
 from __future__ import annotations
@@ -307,8 +308,9 @@ def cluster_names(
     Args:
         mentions: the work's mentions in text order.
         min_mentions: groups with fewer mentions are dropped (speech subjects count twice).
-        locative: for each mention key, the share of its mentions that follow a locative
-            preposition; groups mostly named that way are places, not people.
+        locative: for each mention key, the share of its mentions that read as a place or a
+            thing (after a locative preposition, a possessive...); groups mostly named that
+            way are not people.
         votes: for each mention key, the pronoun sets that follow it (see ``Group.votes``).
         quoted: for some mention keys (a fandom pack's names), how often the quotations name
             their character; a group named in the narration at least once counts
