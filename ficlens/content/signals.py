@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -277,7 +278,11 @@ def find_hits(
 def summarise(
     hits: Sequence[Hit], words: int, specs: Sequence[SignalSpec] | None = None
 ) -> tuple[Signal, ...]:
-    """One :class:`Signal` per declared signal from its hits, for a story of ``words`` words."""
+    """One :class:`Signal` per declared signal from its hits, for a story of ``words`` words.
+
+    Its evidence is one passage per sentence: the strongest level first and, within a level,
+    the sentences holding the most hits of it, then text order.
+    """
     specs = signal_specs() if specs is None else specs
     per_thousand = max(words, 1) / 1000
     found: list[Signal] = []
@@ -291,7 +296,10 @@ def summarise(
         score = sum(
             spec.levels[h.level].weight * (1.0 if h.frame is None else FRAMED_WEIGHT) for h in mine
         )
-        strongest = sorted(on_page, key=lambda h: (-h.level, h.span.start))
+        dense = Counter((h.sentence, h.level) for h in on_page)  # a sentence's hits per level
+        strongest = sorted(
+            on_page, key=lambda h: (-h.level, -dense[h.sentence, h.level], h.span.start)
+        )
         framed = sorted((h for h in mine if h.frame), key=lambda h: (-h.level, h.span.start))
         found.append(
             Signal(

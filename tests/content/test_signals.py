@@ -593,3 +593,12 @@ def test_a_short_sentence_is_shown_whole() -> None:
     text = "It was late. He drew his knife and stabbed the man."
     (passage,) = by_name(detect_signals(text, whole(text)))["violence"].evidence
     assert passage.of(text) == "He drew his knife and stabbed the man."
+
+
+def test_within_a_level_the_sentence_with_more_hits_comes_first() -> None:
+    text = "He stabbed the man. Later he stabbed the guard and shot him."
+    evidence = by_name(detect_signals(text, whole(text)))["violence"].evidence
+    assert [span.of(text) for span in evidence] == [
+        "Later he stabbed the guard and shot him.",
+        "He stabbed the man.",
+    ]
