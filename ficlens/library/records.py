@@ -59,7 +59,8 @@ class LibraryWork:
         words: story words (notes excluded).
         chapters: how many chapters.
         complete: the declared status; ``None`` when the source does not say.
-        language: the analysed language code, else the declared language.
+        language: the analysed language code, else the declared language's code
+            (:func:`ficlens.library.languages.language_code`: ``English`` is ``en``).
         added: when the work entered the library (UTC).
         updated: when it was last imported or re-imported (UTC).
         tags: every tag, declared and detected.

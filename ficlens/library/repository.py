@@ -27,6 +27,7 @@ from ficlens.api import outdated_stages
 from ficlens.contract import analysis_to_json
 from ficlens.library.errors import LibraryError, WorkNotFoundError
 from ficlens.library.fts import index_work, unindex_work
+from ficlens.library.languages import language_code
 from ficlens.library.records import (
     ImportStatus,
     LibraryCharacter,
@@ -289,7 +290,7 @@ def _fill(session: Session, row: WorkRow, data: Contract) -> None:
     row.words = int(data["stats"]["words"])
     row.chapter_count = len(data["chapters"])
     row.complete = None if status is None else status == "complete"
-    row.language = data.get("language") or meta.get("language")
+    row.language = language_code(data.get("language") or meta.get("language"))
     row.methods = dict(data.get("methods") or {})
     row.analysis = {key: value for key, value in data.items() if key != "text"}
     row.notes_text = "\n\n".join(text[n["start"] : n["end"]] for n in data["notes"])

@@ -27,7 +27,7 @@ def test_migrations_create_the_schema_from_empty_and_downgrade_drops_it(db_url: 
     engine = create_library_engine(db_url)
     assert current_revision(engine) is None
     migrate(engine)
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"
     indexes = {i["name"] for i in inspect(engine).get_indexes("works")}
     assert {"ix_works_updated_at", "ix_works_added_at", "ix_works_chapter_count"} <= indexes
     names = set(inspect(engine).get_table_names())
@@ -115,3 +115,25 @@ def test_a_schema_from_a_newer_ficlens_is_refused(tmp_path: Path) -> None:
         session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(DatabaseError, match="newer FicLens"):
         open_library(url)
+
+
+def test_the_language_codes_revision_rewrites_stored_names(db_url: str) -> None:
+    engine = create_library_engine(db_url)
+    migrate(engine, "0003")
+    with engine.begin() as connection:
+        for number, language in enumerate(("English", "Deutsch", "en", "Klingon", None)):
+            connection.execute(
+                text(
+                    "INSERT INTO works (sha256, title, authors, source_path, source_format, "
+                    "source_flavour, words, chapter_count, language, added_at, updated_at, "
+                    "methods, analysis, notes_text, text) VALUES (:sha, 'T', '[]', 'f.txt', "
+                    "'text', 'plain', 1, 1, :language, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
+                    "'{}', '{}', '', 'x')"
+                ),
+                {"sha": f"{number:064d}", "language": language},
+            )
+    migrate(engine)
+    with engine.connect() as connection:
+        stored = connection.scalars(text("SELECT language FROM works ORDER BY sha256")).all()
+    engine.dispose()
+    assert stored == ["en", "de", "en", "Klingon", None]

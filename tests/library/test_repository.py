@@ -293,3 +293,11 @@ def test_a_reading_position_past_a_shorter_new_text_is_kept_inside_it(library: L
     assert (status, updated.chapters) == ("updated", 1)
     assert position is not None
     assert (position.chapter, position.offset) == (1, len(second.work.text))
+
+
+@pytest.mark.parametrize("name", ["rain-on-the-bridge.ao3.html", "rain-on-the-bridge.ffn.html"])
+def test_a_declared_language_name_is_stored_as_its_code(library: Library, name: str) -> None:
+    # Without the spaCy stages only the site's name is known: "English" on AO3 and FFN alike.
+    with library.sessions.begin() as session:
+        work, _ = add_or_update(session, demo(name))
+    assert work.language == "en"
