@@ -147,7 +147,13 @@ class Hit:
     sentence: Span
     frame: str | None
     passage: Span | None = None
-    """What evidence shows: the sentence, cut around the hit when long (``passages.around``)."""
+    """What evidence shows: the sentence, cut around the hit when long (``passages.around``);
+    ``None`` for a hit built without its text (the whole sentence is shown)."""
+
+    @property
+    def shown(self) -> Span:
+        """The passage evidence shows for this hit."""
+        return self.passage or self.sentence
 
 
 class LexiconError(ValueError):
@@ -306,19 +312,19 @@ def summarise(
                 spec.name,
                 level_name,
                 round(score / per_thousand, 3),
-                _distinct_sentences(strongest),
-                _distinct_sentences(framed),
+                _passages(strongest),
+                _passages(framed),
                 sum(1 for h in on_page if h.level >= reached) if reached >= 0 else 0,
             )
         )
     return tuple(found)
 
 
-def _distinct_sentences(hits: Sequence[Hit]) -> tuple[Span, ...]:
+def _passages(hits: Sequence[Hit]) -> tuple[Span, ...]:
     """One passage per sentence, in the hits' order (a long sentence cut around its first)."""
     kept: dict[Span, Span] = {}
     for hit in hits:
-        kept.setdefault(hit.sentence, hit.passage or hit.sentence)
+        kept.setdefault(hit.sentence, hit.shown)
         if len(kept) == MAX_EVIDENCE:
             break
     return tuple(kept.values())

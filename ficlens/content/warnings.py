@@ -263,7 +263,7 @@ def content_warnings(
             continue
         strong.sort(key=lambda h: (-h.level, h.span.start))
         first = raised_evidence((signals or {}).get(rule.signal))
-        evidence = distinct([*first, *(h.passage or h.sentence for h in strong)], limit)
+        evidence = distinct([*first, *(h.shown for h in strong)], limit)
         confidence = min(0.95, 0.5 + 0.1 * len(strong) / rule.min_hits)
         found.append(ContentWarning(rule.name, "content", round(confidence, 2), evidence))
     return tuple(found)
