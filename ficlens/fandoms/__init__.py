@@ -10,7 +10,13 @@ most-written characters with their aliases and epithets, and the terms that give
     find_canon("the Copy Ninja")                 # CanonCharacter(name='Hatake Kakashi', ...)
 """
 
-from ficlens.fandoms.detect import MIN_SCORE, FandomMatch, detect_fandoms
+from ficlens.fandoms.detect import (
+    MIN_SCORE,
+    FandomMatch,
+    canon_count,
+    declared_packs,
+    detect_fandoms,
+)
 from ficlens.fandoms.loader import load_pack, load_packs, parse_pack, read_pack
 from ficlens.fandoms.pack import (
     CanonCharacter,
@@ -27,6 +33,8 @@ __all__ = [
     "FandomMatch",
     "FandomPack",
     "are_kin",
+    "canon_count",
+    "declared_packs",
     "detect_fandoms",
     "find_canon",
     "is_pack_name",

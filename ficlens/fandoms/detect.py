@@ -205,3 +205,31 @@ def detect_fandoms(
             matches.append(tally.match)
     matches.sort(key=lambda match: (-match.score, not match.declared, match.pack.slug))
     return tuple(matches)
+
+
+def declared_packs(tag: str, packs: tuple[FandomPack, ...] | None = None) -> tuple[FandomPack, ...]:
+    """The packs a declared fandom tag names: its name or an alias, as whole words, any case.
+
+    Example: ``declared_packs("Captain America (Movies)")`` is the Marvel pack.
+    """
+    chosen = tuple(load_packs() if packs is None else packs)
+    return tuple(pack for pack in chosen if matcher(pack).declared.search(tag))
+
+
+def canon_count(tags: tuple[str, ...], packs: tuple[FandomPack, ...] | None = None) -> int:
+    """How many canons these fandom tags name: tags naming one pack are one canon.
+
+    ``Marvel Cinematic Universe`` and ``Captain America (Movies)`` are one canon (both name the
+    Marvel pack); a tag no pack knows is a canon of its own, however written; two tags that
+    share any pack are one canon. So a work is a crossover when its tags make two or more.
+    """
+    groups: list[set[str]] = []
+    for tag in tags:
+        name = " ".join(tag.split()).casefold()
+        if not name:
+            continue
+        keys = {pack.slug for pack in declared_packs(tag, packs)} or {"tag:" + name}
+        joined = [group for group in groups if group & keys]
+        groups = [group for group in groups if not group & keys]
+        groups.append(keys.union(*joined))
+    return len(groups)

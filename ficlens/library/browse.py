@@ -192,27 +192,15 @@ def _conditions(filters: WorkFilter) -> list[ColumnElement[bool]]:
     elif filters.complete is False:
         conditions.append(or_(WorkRow.complete.is_(False), WorkRow.complete.is_(None)))
     if filters.crossover is not None:
-        crossovers = _crossovers()
         if filters.crossover == "only":
-            conditions.append(WorkRow.id.in_(crossovers))
+            conditions.append(WorkRow.crossover.is_(True))
         elif filters.crossover == "exclude":
-            conditions.append(WorkRow.id.not_in(crossovers))
+            conditions.append(WorkRow.crossover.is_(False))
         else:
             raise LibraryError(f"unknown crossover {filters.crossover!r}; use 'only' or 'exclude'")
     if filters.languages:
         conditions.append(_language_condition(filters.languages))
     return conditions
-
-
-def _crossovers() -> Select[Any]:
-    """Works with two or more fandom tags from one source (declared or detected)."""
-    return (
-        select(WorkTagRow.work_id)
-        .join(TagRow, TagRow.id == WorkTagRow.tag_id)
-        .where(TagRow.type == "fandom")
-        .group_by(WorkTagRow.work_id, WorkTagRow.source)
-        .having(func.count(distinct(WorkTagRow.tag_id)) >= 2)
-    )
 
 
 def _language_condition(languages: list[str]) -> ColumnElement[bool]:

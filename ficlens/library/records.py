@@ -118,9 +118,10 @@ class WorkFilter:
         words_max: most story words (inclusive).
         complete: only complete (``True``) or only unfinished-or-unknown (``False``) works.
         crossover: ``only`` crossovers or ``exclude`` them; any work when ``None``. A
-            crossover carries two or more fandom tags from one source (two declared, or two
-            detected): a declared ``Sherlock`` beside a detected ``Sherlock (TV)`` is one
-            fandom named twice, not a crossover.
+            crossover's fandom tags from one source (declared, or detected) name two or more
+            canons: a declared ``Sherlock`` beside a detected ``Sherlock (TV)`` is one fandom
+            named twice, and ``Marvel Cinematic Universe`` with ``Captain America (Movies)``
+            one canon (:func:`ficlens.library.tags.is_crossover`).
         languages: language codes, any of which the work's language must be (case-blind);
             ``unknown`` matches works with no stored language. Empty means any language.
 

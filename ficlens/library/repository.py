@@ -47,7 +47,12 @@ from ficlens.library.tables import (
     WorkTagRow,
     utc_now,
 )
-from ficlens.library.tags import Contract, contract_declared_rating, contract_tags
+from ficlens.library.tags import (
+    Contract,
+    contract_declared_rating,
+    contract_tags,
+    is_crossover,
+)
 from ficlens.model import Analysis
 
 _KEY_SEPARATOR = "\x1f"
@@ -57,10 +62,18 @@ def add_or_update(session: Session, analysis: Analysis) -> tuple[LibraryWork, Im
     """Store an analysed work: add it, update the work it is a new version of, or skip it.
 
     - ``duplicate``: a work with the same source bytes (``Source.sha256``) is stored, analysed
-      by this FicLens's methods or newer ones; nothing changes and that work is returned.
+      by this FicLens's methods or newer ones; or the work is another copy of a stored story
+      that declares less about it (see below). Nothing changes and the stored work is returned.
     - ``updated``: a stored work has the same source URL, or the same declared title and
       authors, or the same bytes analysed by an older FicLens (:func:`needs_reanalysis`); it
       is replaced in place (same id) and keeps its reading position.
+
+    A copy found by title and authors alone comes from elsewhere: the plain-text or
+    FanFiction.Net copy of a story downloaded from AO3. It replaces the stored work only when
+    it is a longer version (more chapters and more words: the story was updated) or declares as
+    much: a source URL when the stored work has one, and as many declared tags. So importing a
+    folder that holds a story in several formats keeps the copy that says most about it,
+    whatever order the files come in.
     - ``added``: otherwise.
 
     The caller commits (one transaction per work).
@@ -85,6 +98,8 @@ def store_contract(session: Session, data: Contract) -> tuple[LibraryWork, Impor
     ):
         return _record(same), "duplicate"
     row = same or _previous_version(session, data)
+    if row is not None and same is None and _declares_less(row, data):
+        return _record(row), "duplicate"
     if row is None:
         row = WorkRow()
         _fill(session, row, data)
@@ -274,6 +289,21 @@ def _previous_version(session: Session, data: Contract) -> WorkRow | None:
     return session.scalars(query.limit(1)).first()
 
 
+def _declares_less(row: WorkRow, data: Contract) -> bool:
+    """Whether a copy of a stored work from another source should leave the stored one be.
+
+    See :func:`add_or_update`. A copy from the stored work's own source URL always replaces it.
+    """
+    url = (data.get("declared") or {}).get("source_url")
+    if url and url == row.source_url:
+        return False
+    if len(data["chapters"]) > row.chapter_count and int(data["stats"]["words"]) > row.words:
+        return False  # a longer version: the story was updated since
+    declared = sum(1 for tag in contract_tags(data) if tag.source == "declared")
+    stored = sum(1 for link in row.tag_links if link.source == "declared")
+    return bool(row.source_url and not url) or declared < stored
+
+
 def _fill(session: Session, row: WorkRow, data: Contract) -> None:
     """Set a row's columns and children from an output contract (children must be empty)."""
     meta, source, text = data.get("declared") or {}, data["source"], str(data["text"])
@@ -310,6 +340,7 @@ def _fill(session: Session, row: WorkRow, data: Contract) -> None:
         for c in data["characters"]
     ]  # fmt: skip
     tags = contract_tags(data)
+    row.crossover = is_crossover(tags)
     rows = _tag_rows(session, tags)
     row.tag_links = [
         WorkTagRow(tag=rows[(t.type, t.name.casefold())], source=t.source) for t in tags

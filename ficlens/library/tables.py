@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -78,6 +79,8 @@ class WorkRow(Base):
     chapter_count: Mapped[int] = mapped_column(Integer, index=True)
     complete: Mapped[bool | None] = mapped_column(Boolean)
     language: Mapped[str | None] = mapped_column(String(32))
+    # Two or more canons among one source's fandom tags (ficlens.library.tags.is_crossover).
+    crossover: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utc_now, index=True)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utc_now, index=True

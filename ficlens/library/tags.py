@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ficlens.contract import analysis_to_json
+from ficlens.fandoms import canon_count
 from ficlens.library.records import TagType, WorkTag
 from ficlens.model import Analysis
 
@@ -42,6 +43,20 @@ def work_tags(analysis: Analysis) -> tuple[WorkTag, ...]:
 def contract_tags(data: Contract) -> tuple[WorkTag, ...]:
     """:func:`work_tags` read from a work's output contract."""
     return _unique((*_declared(data), *_detected(data)))
+
+
+def is_crossover(tags: tuple[WorkTag, ...]) -> bool:
+    """Whether a work is a crossover: one source's fandom tags name two or more canons.
+
+    Declared and detected tags are counted apart, so a declared ``Naruto`` beside a detected
+    Naruto is one canon, not two. Tags naming one fandom pack are one canon (``Marvel Cinematic
+    Universe`` and ``Captain America (Movies)``); see :func:`ficlens.fandoms.canon_count`.
+    """
+    by_source: dict[str, list[str]] = {}
+    for tag in tags:
+        if tag.type == "fandom":
+            by_source.setdefault(tag.source, []).append(tag.name)
+    return any(canon_count(tuple(names)) >= 2 for names in by_source.values())
 
 
 def _declared(data: Contract) -> list[WorkTag]:

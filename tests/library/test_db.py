@@ -27,7 +27,7 @@ def test_migrations_create_the_schema_from_empty_and_downgrade_drops_it(db_url: 
     engine = create_library_engine(db_url)
     assert current_revision(engine) is None
     migrate(engine)
-    assert current_revision(engine) == "0004"
+    assert current_revision(engine) == "0005"
     indexes = {i["name"] for i in inspect(engine).get_indexes("works")}
     assert {"ix_works_updated_at", "ix_works_added_at", "ix_works_chapter_count"} <= indexes
     names = set(inspect(engine).get_table_names())
@@ -117,23 +117,55 @@ def test_a_schema_from_a_newer_ficlens_is_refused(tmp_path: Path) -> None:
         open_library(url)
 
 
+_INSERT_WORK = text(
+    "INSERT INTO works (sha256, title, authors, source_path, source_format, source_flavour, "
+    "words, chapter_count, language, added_at, updated_at, methods, analysis, notes_text, "
+    "text) VALUES (:sha, 'T', '[]', 'f.txt', 'text', 'plain', 1, 1, :language, "
+    "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '{}', '{}', '', 'x')"
+)
+
+
 def test_the_language_codes_revision_rewrites_stored_names(db_url: str) -> None:
     engine = create_library_engine(db_url)
     migrate(engine, "0003")
     with engine.begin() as connection:
         for number, language in enumerate(("English", "Deutsch", "en", "Klingon", None)):
-            connection.execute(
-                text(
-                    "INSERT INTO works (sha256, title, authors, source_path, source_format, "
-                    "source_flavour, words, chapter_count, language, added_at, updated_at, "
-                    "methods, analysis, notes_text, text) VALUES (:sha, 'T', '[]', 'f.txt', "
-                    "'text', 'plain', 1, 1, :language, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
-                    "'{}', '{}', '', 'x')"
-                ),
-                {"sha": f"{number:064d}", "language": language},
-            )
+            connection.execute(_INSERT_WORK, {"sha": f"{number:064d}", "language": language})
     migrate(engine)
     with engine.connect() as connection:
         stored = connection.scalars(text("SELECT language FROM works ORDER BY sha256")).all()
     engine.dispose()
     assert stored == ["en", "de", "en", "Klingon", None]
+
+
+def test_the_crossover_revision_counts_canons_among_stored_fandom_tags(db_url: str) -> None:
+    works = {  # fandom tags per work: (name, source)
+        "one canon, two tags": [("Marvel Cinematic Universe", "declared"),
+                                ("Captain America (Movies)", "declared")],
+        "two canons": [("Naruto", "declared"), ("Sherlock (TV)", "declared")],
+        "one declared, one detected": [("Sherlock", "declared"), ("Sherlock (TV)", "detected")],
+        "two detected packs": [("Naruto", "detected"), ("Harry Potter - J. K. Rowling",
+                                                         "detected")],
+        "no fandom": [],
+    }  # fmt: skip
+    engine = create_library_engine(db_url)
+    migrate(engine, "0004")
+    with engine.begin() as connection:
+        names = sorted({name for tags in works.values() for name, _ in tags})
+        for tag_id, name in enumerate(names, 1):
+            connection.execute(
+                text("INSERT INTO tags (id, type, name, key) VALUES (:id, 'fandom', :n, :k)"),
+                {"id": tag_id, "n": name, "k": name.casefold()},
+            )
+        for work_id, tags in enumerate(works.values(), 1):
+            connection.execute(_INSERT_WORK, {"sha": f"{work_id:064d}", "language": None})
+            for name, source in tags:
+                connection.execute(
+                    text("INSERT INTO work_tags (work_id, tag_id, source) VALUES (:w, :t, :s)"),
+                    {"w": work_id, "t": names.index(name) + 1, "s": source},
+                )
+    migrate(engine)
+    with engine.connect() as connection:
+        stored = connection.scalars(text("SELECT crossover FROM works ORDER BY sha256")).all()
+    engine.dispose()
+    assert [bool(value) for value in stored] == [False, True, False, True, False]

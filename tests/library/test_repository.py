@@ -189,6 +189,47 @@ def test_same_title_and_authors_from_another_site_updates_the_work(library: Libr
     assert second.source_flavour == "ffn"
 
 
+@pytest.mark.parametrize(
+    "order",
+    [
+        ("rain-on-the-bridge.ao3.html", "rain-on-the-bridge.ffn.html", "rain-on-the-bridge.txt"),
+        ("rain-on-the-bridge.txt", "rain-on-the-bridge.ffn.html", "rain-on-the-bridge.ao3.html"),
+    ],
+)
+def test_the_copy_that_declares_most_is_kept_whatever_the_order(
+    library: Library, order: tuple[str, ...]
+) -> None:
+    with library.sessions.begin() as session:
+        stored = [add_or_update(session, demo(name)) for name in order]
+    assert len({work.id for work, _ in stored}) == 1
+    kept = stored[-1][0]
+    assert kept.source_url is not None and "archiveofourown.org" in kept.source_url
+    assert "Rain" in kept.tag_names("freeform", "declared")
+    statuses = [status for _, status in stored]
+    if order[0].endswith(".ao3.html"):  # the FFN page and the text declare less
+        assert statuses == ["added", "duplicate", "duplicate"]
+    else:  # each copy declares more than the one before
+        assert statuses == ["added", "updated", "updated"]
+    fts_in_sync(library)
+
+
+def test_a_longer_copy_from_elsewhere_is_a_newer_version(library: Library) -> None:
+    name = "rain-on-the-bridge.txt"
+    grown = (WORKS / name).read_text(encoding="utf-8") + (
+        "\n\nChapter 3: After\n\nThe umbrella stayed in Sakura's flat for a month after that, "
+        "folded by the door, and nobody asked for it back.\n"
+    )
+    longer = analyze(build_work(read_bytes(grown.encode(), path=name)), nlp=False)
+    with library.sessions.begin() as session:
+        first, _ = add_or_update(session, demo("rain-on-the-bridge.ao3.html"))
+        same_length, kept = add_or_update(session, demo(name))
+        second, status = add_or_update(session, longer)
+    assert (kept, same_length.id) == ("duplicate", first.id)
+    assert (status, second.id) == ("updated", first.id)
+    assert second.chapters == first.chapters + 1
+    assert second.source_url is None
+
+
 def test_a_different_story_is_added_beside(library: Library) -> None:
     with library.sessions.begin() as session:
         first, _ = add_or_update(session, demo("tea-at-baker-street.txt"))
