@@ -26,10 +26,17 @@ from rich.progress import (
 from ficlens.api import analyze_file
 from ficlens.errors import FicLensError
 from ficlens.eval.ao3 import evaluate_ao3
+from ficlens.eval.labelled import read_labels, score_labels
 from ficlens.eval.litbank import evaluate as evaluate_litbank
 from ficlens.eval.passages import evaluate_passages
 from ficlens.eval.pdnc import PROTOCOLS, evaluate, novel_folders
-from ficlens.eval.tables import ao3_tables, litbank_tables, passages_table, pdnc_tables
+from ficlens.eval.tables import (
+    ao3_tables,
+    labelled_table,
+    litbank_tables,
+    passages_table,
+    pdnc_tables,
+)
 from ficlens.model import Analysis
 from ficlens.report import render_report
 from ficlens.settings import SETTINGS, Settings
@@ -231,6 +238,31 @@ def eval_pdnc(
         console.print(table)
     words, seconds = sum(result.words.values()), sum(result.seconds.values())
     console.print(f"{words:,} words in {seconds:.0f} s ({words / max(seconds, 1e-9):,.0f} words/s)")
+
+
+@eval_app.command("speakers")
+def eval_speakers(
+    labels: Annotated[
+        Path, typer.Argument(help="A TSV of labelled quotations (docs/evaluation.md).")
+    ],
+    works: Annotated[
+        Path | None,
+        typer.Option(help="The folder the story paths are relative to (default: the TSV's)."),
+    ] = None,
+) -> None:
+    """Speaker and addressee accuracy on stories whose quotations you labelled yourself."""
+    err = Console(stderr=True)
+    try:
+        stories = len({line.story for line in read_labels(labels)})
+        with Progress(*_columns(), console=err, transient=True) as progress:
+            task = progress.add_task("Stories", total=stories)
+            scores = score_labels(
+                labels, works=works, progress=lambda _story: progress.advance(task)
+            )
+    except FicLensError as error:
+        err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+    _tables_console().print(labelled_table(scores))
 
 
 @eval_app.command("litbank")

@@ -101,6 +101,37 @@ def test_eval_passages_scores_unanimous_votes(tmp_path: Path) -> None:
     assert cells[5:8] == ["1.000", "1.000", "1.000"]
 
 
+@pytest.mark.spacy
+def test_eval_speakers_scores_a_labelled_story(tmp_path: Path) -> None:
+    story = tmp_path / "ferry.txt"
+    story.write_text(
+        "Maren Holt stood at the rail. Tobias Brandt came up beside her.\n\n"
+        '"Is it always this late?" asked Maren.\n\n'
+        '"Always," said Tobias.\n',
+        encoding="utf-8",
+    )
+    labels = tmp_path / "labels.tsv"
+    labels.write_text(
+        "story\topening\tspeaker\taddressee\n"
+        "ferry.txt\tIs it always\tMaren Holt\tTobias Brandt\n"
+        "ferry.txt\tAlways\tTobias Brandt\tMaren Holt\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["eval", "speakers", str(labels)], env=WIDE)
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.stdout.splitlines() if "ferry.txt" in line)
+    cells = [c.strip() for c in line.strip("│ ").split("│")]
+    assert cells == ["ferry.txt", "2", "0", "1.000", "1.000"]
+
+
+def test_eval_speakers_names_a_malformed_labels_file(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("story\tspeaker\nferry.txt\tMaren\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "speakers", str(labels)], env=WIDE)
+    assert result.exit_code == 1
+    assert "labels.tsv" in result.stderr and "needs a header" in result.stderr
+
+
 def test_cross_validating_too_few_works_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["eval", "ao3", str(works_file(tmp_path)), "--mode", "cv", "--pairings", "0"], env=WIDE

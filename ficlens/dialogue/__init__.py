@@ -26,7 +26,7 @@ from ficlens.model import Character, Quote, Span, Work
 from ficlens.nlp import DEFAULT_MODEL, Parsed, parse
 from ficlens.structure.paragraphs import split_paragraphs
 
-METHOD = "dialogue.sieve.v2"
+METHOD = "dialogue.sieve.v3"
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ficlens.cast import Cast
-from ficlens.cast.person import SELF_WORDS
+from ficlens.cast.person import SELF_WORDS, SUBJECT_WORDS
 from ficlens.dialogue.mentions import SUBJECTS, MentionIndex, index_mentions
 from ficlens.dialogue.prepared import Prepared
 from ficlens.dialogue.script import METHOD as SCRIPT_METHOD
-from ficlens.dialogue.sieves import speech_pronoun, vocative
+from ficlens.dialogue.sieves import (
+    SELF,
+    beat_pronoun,
+    first_subject_pronoun,
+    speech_pronoun,
+    vocative,
+)
 from ficlens.dialogue.sites import QuoteSite, build_sites
 from ficlens.model import Quote, Span
 from ficlens.nlp import Parsed
@@ -95,6 +101,11 @@ FEATURES: tuple[str, ...] = (
     "pronoun_rank0_and_turn:-1",
     "pronoun_match_and_turn:-2_not_-1",
     "paragraph_subject",
+    "beat_pronoun_match",
+    "beat_pronoun_rank:0",
+    "beat_pronoun_mismatch",
+    "previous_beat_match",
+    "previous_beat_mismatch",
 )
 
 
@@ -124,6 +135,7 @@ class _Work:
     first_person: set[int]
     popularity: Mapping[str, float]
     genders: Mapping[str, str | None]
+    self_words: frozenset[str]
 
     def turn(self, run: int, position: int) -> list[int]:
         """The quotations of a turn (a paragraph of the run), or none past its ends."""
@@ -142,6 +154,10 @@ class _Facts:
     subjects: list[str]
     pronoun: str | None
     same_gender: list[str]
+    beat: str | None
+    beat_rank0: str | None
+    previous_beat: str | None
+    previous_beat_rank0: str | None
     before: tuple[set[str], set[str]]
     after: tuple[set[str], set[str]]
     paragraph: set[str]
@@ -221,6 +237,7 @@ def _work(
         by_paragraph, anchors, first_person,
         {ident: math.log1p(n) / top for ident, n in counts.items()},
         {c.id: c.gender for c in cast.characters},
+        SUBJECT_WORDS[cast.narration] if cast.narrator else frozenset(),
     )  # fmt: skip
 
 
@@ -230,6 +247,8 @@ def _facts(work: _Work, site: QuoteSite) -> _Facts:
     run, position = work.where[index]
     order, subjects = _recency(work.mentions, quote.span.start)
     pronoun = speech_pronoun(site)
+    beat = None if pronoun else beat_pronoun(site, self_words=work.self_words)
+    previous_beat = _previous_beat(work, site)
     genders = work.genders
     previous_span = work.parsed[site.paragraph - 1].span if site.paragraph else Span(0, 0)
     previous_turn = work.turn(run, position - 1)
@@ -246,6 +265,10 @@ def _facts(work: _Work, site: QuoteSite) -> _Facts:
         subjects=subjects,
         pronoun=pronoun,
         same_gender=[c for c in order if pronoun and genders.get(c) == pronoun],
+        beat=beat,
+        beat_rank0=_first_fitting(work, order, beat),
+        previous_beat=previous_beat,
+        previous_beat_rank0=_first_fitting(work, order, previous_beat),
         before=_region_named(site, site.before, work.mentions.owner),
         after=_region_named(site, site.after, work.mentions.owner),
         paragraph=set(work.mentions.named_in(site.piece.span.start, site.piece.span.end)[0]),
@@ -338,6 +361,7 @@ def _row(work: _Work, facts: _Facts, who: str) -> dict[str, float]:
         "run_start_and_rank0": facts.position == 0 and facts.order[:1] == [who],
         **_anchor_flags(facts.anchors.get(who, 0)),
         "paragraph_subject": who in facts.paragraph_subjects,
+        **_beat_flags(work, facts, who),
     }
     pronoun = _pronoun_flags(facts, work.genders.get(who), who)
     flags["pronoun_rank0_and_turn:-1"] = "pronoun_rank:0" in pronoun and facts.turns[-1] == who
@@ -371,6 +395,51 @@ def _pronoun_flags(facts: _Facts, gender: str | None, who: str) -> dict[str, boo
         return {"pronoun_mismatch": True}
     rank = facts.same_gender.index(who) if who in facts.same_gender else 2
     return {"pronoun_match": True, f"pronoun_rank:{min(rank, 2)}": True}
+
+
+def _previous_beat(work: _Work, site: QuoteSite) -> str | None:
+    """A pronoun beat (``She looked down.``) opening the narration paragraph before a quotation.
+
+    Only for a quotation that opens its paragraph with no narration before it, after a
+    paragraph that holds no quotation.
+    """
+    paragraph = site.paragraph
+    if site.before or not paragraph or paragraph - 1 in work.by_paragraph:
+        return None
+    piece = work.parsed[paragraph - 1]
+    return first_subject_pronoun(piece, range(len(piece.tokens)), self_words=work.self_words)
+
+
+def _fits(work: _Work, who: str, pronoun: str) -> bool | None:
+    """Whether a candidate is who a beat's pronoun means; ``None`` when it cannot tell."""
+    if pronoun == SELF:
+        return who == work.cast.narrator
+    gender = work.genders.get(who)
+    return None if gender is None else gender == pronoun
+
+
+def _first_fitting(work: _Work, order: Sequence[str], pronoun: str | None) -> str | None:
+    """The most recently named candidate a beat's pronoun fits (the narrator for ``I``)."""
+    if pronoun is None:
+        return None
+    if pronoun == SELF:
+        return work.cast.narrator
+    return next((c for c in order if work.genders.get(c) == pronoun), None)
+
+
+def _beat_flags(work: _Work, facts: _Facts, who: str) -> dict[str, bool]:
+    """How a candidate fits the pronoun beats beside and before the quotation."""
+    flags: dict[str, bool] = {}
+    if facts.beat:
+        fits = _fits(work, who, facts.beat)
+        flags["beat_pronoun_match"] = fits is True
+        flags["beat_pronoun_rank:0"] = fits is True and facts.beat_rank0 == who
+        flags["beat_pronoun_mismatch"] = fits is False
+    if facts.previous_beat:
+        fits = _fits(work, who, facts.previous_beat)
+        flags["previous_beat_match"] = fits is True and facts.previous_beat_rank0 == who
+        flags["previous_beat_mismatch"] = fits is False
+    return flags
 
 
 def _anchor_flags(distance: int) -> dict[str, bool]:

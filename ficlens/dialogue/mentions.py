@@ -42,9 +42,34 @@ def index_mentions(cast: Cast, parsed: Sequence[Parsed]) -> MentionIndex:
     subject = [False] * len(spans)
     owner: dict[int, str] = {}
     for piece in parsed:
-        for token in piece.tokens:
+        named = _named_by_cleft(piece)
+        for at, token in enumerate(piece.tokens):
             index = bisect.bisect_right(starts, token.start) - 1
             if index >= 0 and spans[index][0].start <= token.start < spans[index][0].end:
                 owner[token.start] = spans[index][1]
-                subject[index] = subject[index] or token.dep in SUBJECTS
+                subject[index] = subject[index] or token.dep in SUBJECTS or at in named
     return MentionIndex(starts, [ident for _, ident in spans], subject, owner)
+
+
+_EMPTY_SUBJECTS = frozenset({"it", "that", "this"})
+_COPULAS = frozenset({"is", "was", "'s", "’s"})
+
+
+def _named_by_cleft(piece: Parsed) -> set[int]:
+    """The names a copula with an empty subject gives, as ``Harry`` in ``It was Harry``.
+
+    Such a sentence makes its name the one the next ``he`` means, as a subject would.
+    """
+    tokens = piece.tokens
+    empty = {
+        token.head
+        for token in tokens
+        if token.dep in SUBJECTS and token.text.lower() in _EMPTY_SUBJECTS
+    }
+    return {
+        at
+        for at, token in enumerate(tokens)
+        if token.dep == "attr"
+        and token.head in empty
+        and tokens[token.head].text.lower() in _COPULAS
+    }

@@ -18,9 +18,10 @@ from ficlens.cast.person import SUBJECT_WORDS
 from ficlens.dialogue.sites import QuoteSite
 from ficlens.lexicons import is_speech_verb
 from ficlens.model import Span
-from ficlens.nlp import Token
+from ficlens.nlp import Parsed, Token
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_BEAT_PRONOUNS = frozenset({"he/him", "she/her"})
 _NAME_PART = (  # a reader-insert's Y/N placeholder stands for a name too
     r"(?:[YyLl]/[Nn]|(?:Mr\.|Mrs\.|Miss|Ms\.|Dr\.|Lady|Sir|Lord|Aunt|Uncle)?\s*"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
@@ -166,6 +167,57 @@ def speech_pronoun(site: QuoteSite) -> str | None:
     return None
 
 
+SELF = "self"
+"""What :func:`beat_pronoun` returns for the narrator's own pronoun (``I``, or ``you``)."""
+
+
+def beat_pronoun(site: QuoteSite, *, self_words: frozenset[str] = frozenset()) -> str | None:
+    """The pronoun set of a pronoun action beat beside the quotation (``She looked away.``).
+
+    The first grammatical subject of the narration's sentence just before the quotation (else
+    just after it), when that subject is a third-person singular pronoun and no speech verb's:
+    ``She meant it to sound light.`` beside a quotation. With ``self_words`` (``{"i"}`` in a
+    first-person story), the narrator's own pronoun gives :data:`SELF`. A name as that subject
+    is an :func:`action_beat` and gives no pronoun. The ranker weighs it; no sieve decides by
+    it, since a beat after a quotation is sometimes the listener's reaction.
+    """
+    for region in (site.before, site.after):
+        found = first_subject_pronoun(site.piece, region, self_words=self_words)
+        if found is not None:
+            return found
+    return None
+
+
+def first_subject_pronoun(
+    piece: Parsed, indices: Sequence[int], *, self_words: frozenset[str] = frozenset()
+) -> str | None:
+    """The pronoun set of the first subject among ``indices`` when it is a pronoun (see above).
+
+    ``None`` when that subject is no such pronoun (a name, ``it``, ``they``) or a speech
+    verb's, or when there is no subject.
+    """
+    for index in indices:
+        token = piece.tokens[index]
+        if token.dep not in _SUBJECTS:
+            continue
+        word = token.text.lower()
+        if _speech_head(piece, token.head):
+            return None
+        if word in self_words:
+            return SELF
+        pronoun = pronoun_sets().get(word)
+        return pronoun if pronoun in _BEAT_PRONOUNS else None
+    return None
+
+
+def _speech_head(piece: Parsed, index: int) -> bool:
+    token = piece.tokens[index]
+    if not token.tag.startswith("VB"):
+        return False
+    following = piece.tokens[index + 1].text if index + 1 < len(piece.tokens) else ""
+    return is_speech_verb(token.text) or is_speech_verb(f"{token.text} {following}")
+
+
 def _adjacent_proper(site: QuoteSite, verb: int, region: Sequence[int]) -> int | None:
     """A name right after the verb (``said Harry``, ``began the Secretary``) or right before."""
     after = verb + 1
@@ -188,13 +240,7 @@ def _nameish(token: Token) -> bool:
 
 
 def _is_speech(site: QuoteSite, index: int) -> bool:
-    token = site.token(index)
-    if not token.tag.startswith("VB"):
-        return False
-    if is_speech_verb(token.text):
-        return True
-    following = site.piece.tokens[index + 1].text if index + 1 < len(site.piece.tokens) else ""
-    return is_speech_verb(f"{token.text} {following}")
+    return _speech_head(site.piece, index)
 
 
 def vocative(text: str, span: Span, *, cast: Cast) -> str | None:

@@ -8,6 +8,7 @@ from rich.table import Table
 
 from ficlens.eval.ao3 import Ao3Report, PairingScore
 from ficlens.eval.categories import CategoryScore
+from ficlens.eval.labelled import StoryScore
 from ficlens.eval.passages import PassageScore
 from ficlens.eval.pdnc import PROTOCOLS, QUOTE_TYPES, Evaluation, Score
 
@@ -216,5 +217,28 @@ def passages_table(scores: Sequence[PassageScore]) -> Table:
         f"macro-F1 {macro:.3f}. P: share of the passages FicLens flags that all three "
         "annotators call a warning; split votes are left out as ambiguous."
     )
+    table.caption_justify = "left"
+    return table
+
+
+def labelled_table(scores: Sequence[StoryScore]) -> Table:
+    """Speakers and addressees against a reader's labels, per story and in all."""
+    table = Table(title="Speakers against the labels", title_justify="left")
+    for column in ("story", "quotations", "not found", "speaker acc.", "addressee acc."):
+        table.add_column(column, justify="left" if column == "story" else "right")
+
+    def ratio(right: int, out_of: int) -> str:
+        return f"{right / out_of:.3f}" if out_of else "-"
+
+    for s in scores:
+        table.add_row(s.story, str(s.lines), str(s.missed), ratio(s.speakers, s.lines),
+                      ratio(s.addressees, s.addressed))  # fmt: skip
+    lines, addressed = sum(s.lines for s in scores), sum(s.addressed for s in scores)
+    table.add_row(
+        "all", str(lines), str(sum(s.missed for s in scores)),
+        ratio(sum(s.speakers for s in scores), lines),
+        ratio(sum(s.addressees for s in scores), addressed), style="bold",
+    )  # fmt: skip
+    table.caption = "A quotation not found counts as wrong; addressees over the labelled ones."
     table.caption_justify = "left"
     return table

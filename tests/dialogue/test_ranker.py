@@ -21,7 +21,8 @@ STORY = (
     '"Then we shall wait for it together, as we always do."\n\n'
     '"We wait, Maren. There is nothing else to be done."\n\n'
     "Maren looked down at the grey water and frowned.\n\n"
-    '"I hate waiting," she said.\n'
+    '"I hate waiting," she said.\n\n'
+    'He shrugged and looked away. "Then read something."\n'
 )
 
 
@@ -112,6 +113,16 @@ def test_candidates_describe_the_guessed_quotations_only(sieved_story: Sieved) -
     )
     tobias = next(i for i, who in enumerate(hate.ids) if names[who].startswith("Tobias"))
     assert hate.rows[tobias].get("pronoun_mismatch") == 1.0
+    # "He shrugged ...": a pronoun action beat fits Tobias, the last man named, not Maren.
+    read = next(
+        g for g in groups if prepared.text[sieved.quotes[g.quote].span.start :][:6] == "Then r"
+    )
+    rows = {names[who]: row for who, row in zip(read.ids, read.rows, strict=True)}
+    he = next(row for name, row in rows.items() if "Tobias" in name)
+    she = next(row for name, row in rows.items() if "Maren" in name)
+    assert he.get("beat_pronoun_match") == he.get("beat_pronoun_rank:0") == 1.0
+    assert she.get("beat_pronoun_mismatch") == 1.0
+    assert "beat_pronoun_match" not in she
 
 
 @pytest.mark.spacy

@@ -11,6 +11,7 @@ from ficlens.dialogue.quotes import find_quotes
 from ficlens.dialogue.sieves import (
     Decision,
     action_beat,
+    beat_pronoun,
     single_mention,
     speech_verb,
     vocative,
@@ -275,6 +276,49 @@ def test_action_beat_after(make_parsed: MakeParsed) -> None:
     [site] = sites_of(make_parsed, '"Go away." Harry frowned.', [rows])
     decision = action_beat(site, starts=starts_for(site, Harry="c1"))
     assert_decision(decision, "c1", "speakers.action_beat.v1", 0.65)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "expected"),
+    [
+        pytest.param(
+            'She looked away. "Fine."',
+            [("She", "PRP", "nsubj", 1), ("looked", "VBD", "ROOT", 1), ("away", "RB", "advmod", 1),
+             (".", ".", "punct", 1), ('"', "``", "punct", 1), ('"', "''", "punct", 1)],
+            "she/her", id="before",
+        ),
+        pytest.param(
+            '"Fine." He meant it.',
+            [('"', "``", "punct", 3), ('"', "''", "punct", 3), ("He", "PRP", "nsubj", 3),
+             ("meant", "VBD", "ROOT", 3), ("it", "PRP", "dobj", 3), (".", ".", "punct", 3)],
+            "he/him", id="after",
+        ),
+        pytest.param(
+            '"Fine," she said.',
+            [('"', "``", "punct", 3), ('"', "''", "punct", 3), ("she", "PRP", "nsubj", 3),
+             ("said", "VBD", "ROOT", 3), (".", ".", "punct", 3)],
+            None, id="a-speech-verb-is-no-beat",
+        ),
+        pytest.param(
+            'Harry saw that she froze. "Fine."',
+            [("Harry", "NNP", "nsubj", 1), ("saw", "VBD", "ROOT", 1), ("that", "IN", "mark", 4),
+             ("she", "PRP", "nsubj", 4), ("froze", "VBD", "ccomp", 1), (".", ".", "punct", 1),
+             ('"', "``", "punct", 1), ('"', "''", "punct", 1)],
+            None, id="a-name-comes-first",
+        ),
+        pytest.param(
+            'They waited. "Fine."',
+            [("They", "PRP", "nsubj", 1), ("waited", "VBD", "ROOT", 1), (".", ".", "punct", 1),
+             ('"', "``", "punct", 1), ('"', "''", "punct", 1)],
+            None, id="plural",
+        ),
+    ],
+)  # fmt: skip
+def test_beat_pronoun(
+    make_parsed: MakeParsed, text: str, rows: list[Row], expected: str | None
+) -> None:
+    [site] = sites_of(make_parsed, text, [rows])
+    assert beat_pronoun(site) == expected
 
 
 def test_action_beat_skips_the_addressee_and_objects(make_parsed: MakeParsed) -> None:
