@@ -30,6 +30,7 @@ from ficlens.dialogue.sieves import (
     vocative,
 )
 from ficlens.dialogue.sites import QuoteSite, build_sites
+from ficlens.dialogue.speakers import lead_before, leads
 from ficlens.model import Quote, Span
 from ficlens.nlp import Parsed
 
@@ -136,6 +137,7 @@ class _Work:
     popularity: Mapping[str, float]
     genders: Mapping[str, str | None]
     self_words: frozenset[str]
+    leads: dict[str, tuple[str, int]]
 
     def turn(self, run: int, position: int) -> list[int]:
         """The quotations of a turn (a paragraph of the run), or none past its ends."""
@@ -238,6 +240,7 @@ def _work(
         {ident: math.log1p(n) / top for ident, n in counts.items()},
         {c.id: c.gender for c in cast.characters},
         SUBJECT_WORDS[cast.narration] if cast.narrator else frozenset(),
+        leads(cast),
     )  # fmt: skip
 
 
@@ -264,11 +267,12 @@ def _facts(work: _Work, site: QuoteSite) -> _Facts:
         order=order,
         subjects=subjects,
         pronoun=pronoun,
-        same_gender=[c for c in order if pronoun and genders.get(c) == pronoun],
+        same_gender=[c for c in order if pronoun and genders.get(c) == pronoun]
+        or [lead for lead in (lead_before(work.leads, pronoun, quote.span.start),) if lead],
         beat=beat,
-        beat_rank0=_first_fitting(work, order, beat),
+        beat_rank0=_first_fitting(work, order, beat, quote.span.start),
         previous_beat=previous_beat,
-        previous_beat_rank0=_first_fitting(work, order, previous_beat),
+        previous_beat_rank0=_first_fitting(work, order, previous_beat, quote.span.start),
         before=_region_named(site, site.before, work.mentions.owner),
         after=_region_named(site, site.after, work.mentions.owner),
         paragraph=set(work.mentions.named_in(site.piece.span.start, site.piece.span.end)[0]),
@@ -318,6 +322,9 @@ def _pool(work: _Work, facts: _Facts) -> list[str]:
         facts.next_addressee,
         *sorted(facts.siblings),
         narrator,
+        *facts.same_gender[:1],
+        facts.beat_rank0,
+        facts.previous_beat_rank0,
         *sorted(named),
         *facts.order[:_NEAR_ORDER],
         *reversed(facts.recent),
@@ -418,13 +425,20 @@ def _fits(work: _Work, who: str, pronoun: str) -> bool | None:
     return None if gender is None else gender == pronoun
 
 
-def _first_fitting(work: _Work, order: Sequence[str], pronoun: str | None) -> str | None:
-    """The most recently named candidate a beat's pronoun fits (the narrator for ``I``)."""
+def _first_fitting(
+    work: _Work, order: Sequence[str], pronoun: str | None, offset: int
+) -> str | None:
+    """The most recently named candidate a beat's pronoun fits (the narrator for ``I``).
+
+    Before anyone of the pronoun's set is named, the lead of that set (see
+    :func:`~ficlens.dialogue.speakers.leads`).
+    """
     if pronoun is None:
         return None
     if pronoun == SELF:
         return work.cast.narrator
-    return next((c for c in order if work.genders.get(c) == pronoun), None)
+    fitting = next((c for c in order if work.genders.get(c) == pronoun), None)
+    return fitting or lead_before(work.leads, pronoun, offset)
 
 
 def _beat_flags(work: _Work, facts: _Facts, who: str) -> dict[str, bool]:

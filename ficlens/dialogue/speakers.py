@@ -36,11 +36,38 @@ class _Context:
     cast: Cast
     mentions: MentionIndex
     genders: dict[str, str | None]
+    leads: dict[str, tuple[str, int]]
 
 
 def _context(cast: Cast, parsed: Sequence[Parsed]) -> _Context:
     genders = {c.id: c.gender for c in cast.characters}
-    return _Context(cast, index_mentions(cast, parsed), genders)
+    return _Context(cast, index_mentions(cast, parsed), genders, leads(cast))
+
+
+def leads(cast: Cast) -> dict[str, tuple[str, int]]:
+    """Pronoun set -> its lead (the character of it named most) and where it is first named.
+
+    Before that offset, no one of the set has been named, and a ``she`` means the lead: a story
+    told close to its heroine may call her ``she`` for pages before it names her. After it,
+    ``she`` is someone named.
+    """
+    genders = {c.id: c.gender for c in cast.characters}
+    first: dict[str, int] = {}
+    for span, ident in cast.mentions:
+        gender = genders.get(ident)
+        if gender and (gender not in first or span.start < first[gender]):
+            first[gender] = span.start
+    found: dict[str, tuple[str, int]] = {}
+    for character in sorted(cast.characters, key=lambda c: -c.mentions):
+        if character.gender and character.gender in first:
+            found.setdefault(character.gender, (character.id, first[character.gender]))
+    return found
+
+
+def lead_before(found: dict[str, tuple[str, int]], pronoun: str | None, offset: int) -> str | None:
+    """The lead of a pronoun set (:func:`leads`) when no one of it is named before ``offset``."""
+    lead = found.get(pronoun or "")
+    return lead[0] if lead is not None and offset < lead[1] else None
 
 
 def _recent(
@@ -87,6 +114,9 @@ def _decide(site: QuoteSite, context: _Context, addressee: str | None) -> Decisi
         found = _recent(
             context, at.quote.span.start, gender=pronoun, exclude=excluded, prefer_subject=True
         )
+        if found is None:  # no one of that gender named yet: the lead
+            lead = lead_before(context.leads, pronoun, at.quote.span.start)
+            found = lead if lead not in excluded else None
         if found is None:  # no one of that gender: someone whose pronouns are unknown
             found = _recent(
                 context, at.quote.span.start, gender=_UNKNOWN, exclude=excluded, prefer_subject=True

@@ -184,6 +184,20 @@ def test_no_one_speaks_to_themself(build_text: Callable[..., Work]) -> None:
     assert all(q.addressee is None or q.addressee != q.speaker for q in result.quotes)
 
 
+def test_she_said_before_the_heroine_is_named_is_the_heroine(
+    build_text: Callable[..., Work],
+) -> None:
+    # Told close to Maren, who is "she" until the last paragraph names her.
+    work = build_text(
+        "She found him on the old bridge. He stood at the rail with his hands in his pockets."
+        '\n\n"Is this where you go?" she asked.\n\n"Sometimes," Tobias Brandt said.\n\n'
+        "Maren Holt smiled, and she kept the umbrella over both of them. Maren did not ask "
+        "again; she waited. Maren listened, and she smiled.\n"
+    )
+    result = analyze_dialogue(work)
+    assert speaker_name(result, quote_of(work, result, "Is this where you go?")).startswith("Maren")
+
+
 def test_unbalanced_quote_is_reported(build_text: Callable[..., Work]) -> None:
     work = build_text(
         '"Wait for me, Tamsin called, and ran for the gate.\n\n'

@@ -1,4 +1,4 @@
-"""The cast's mentions as the speaker rules index them: who is named, and as a subject."""
+"""The cast as the speaker rules read it: its mentions (who is named, as a subject) and leads."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from ficlens.cast import Cast
 from ficlens.dialogue.mentions import index_mentions
+from ficlens.dialogue.speakers import lead_before, leads
 from ficlens.model import Character, Span
 from ficlens.nlp import Parsed
 
@@ -56,3 +57,20 @@ def test_subjects(
     make_parsed: MakeParsed, text: str, rows: list[Row], expected: list[bool]
 ) -> None:
     assert subjects(make_parsed, text, rows) == expected
+
+
+def test_leads_are_the_most_named_of_each_pronoun_set_from_its_first_name() -> None:
+    ann = Character("c3", "Ann", (), "she/her", False, 9, 0)
+    bea = Character("c4", "Bea", (), "she/her", False, 4, 0)
+    kit = Character("c5", "Kit", (), None, False, 12, 0)
+    mentions = tuple(
+        (Span(start, start + 3), ident)
+        for start, ident in ((0, "c5"), (10, "c4"), (20, "c3"), (30, "c1"))
+    )
+    cast = Cast((bea, HARRY, ann, kit), mentions, None, {}, {})
+    found = leads(cast)
+    assert found == {"she/her": ("c3", 10), "he/him": ("c1", 30)}
+    # Before Bea, the first woman, is named, "she" is Ann, the lead; from then on, no one.
+    assert lead_before(found, "she/her", 5) == "c3"
+    assert lead_before(found, "she/her", 10) is None
+    assert lead_before(found, "they/them", 5) is None
