@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Literal
 
-from ficlens.lexicons import lexicon
+from ficlens.lexicons import is_speech_verb, lexicon
 from ficlens.model import Span
 
 Convention = Literal["double", "single", "dash", "guillemet"]
@@ -24,6 +24,7 @@ _DOUBLE = re.compile(r"[\"“”]")
 _DASH_OPEN = re.compile(r"^[—―–]\s?\S", re.M)
 _GUILLEMET = re.compile(r"[«»]")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
+_RESUMING = re.compile(r"[,.!?—–-]['’]\s+(?P<tag>[^'‘’\n]{1,60}?),\s+$")
 
 
 @cache
@@ -46,7 +47,8 @@ def single_openers(text: str) -> list[int]:
     found = []
     for match in _SINGLE_OPEN.finditer(text):
         word = _WORD_AFTER.match(text, match.end())
-        if word and word.group().islower() and word.group() in elisions():
+        elided = word and word.group().islower() and word.group() in elisions()
+        if elided and not _resumes(text, match.start()):
             continue
         found.append(match.start())
     for match in _DOUBLED_OPEN.finditer(text):
@@ -54,6 +56,16 @@ def single_openers(text: str) -> list[int]:
         if word and word.group().lower() in elisions():
             found.append(match.start())
     return sorted(found)
+
+
+def _resumes(text: str, at: int) -> bool:
+    """Whether a mark resumes a quotation a speech tag broke: ``'The Map,' I whispered, 'is...``.
+
+    Such a mark follows a closing mark, a short tag with a speech verb, and a comma; then even
+    a word that is also an elision (``'is`` for *his*) opens the rest of the quotation.
+    """
+    tag = _RESUMING.search(text, max(0, at - 80), at)
+    return tag is not None and any(is_speech_verb(word) for word in tag.group("tag").split())
 
 
 def detect_convention(text: str, paragraphs: Sequence[Span]) -> Convention:

@@ -84,6 +84,13 @@ def test_detect_convention_reads_only_the_given_paragraphs() -> None:
         pytest.param("'Er, maybe.'", ["Er"], id="capital-er"),
         pytest.param("''Course it is.'", ["Course"], id="opener-before-course"),
         pytest.param("'Hi,' he said. 'Bye.'", ["Hi", "Bye"], id="two"),
+        # After a speech tag that broke a quotation, the mark resumes it, elision-like or not.
+        pytest.param(
+            "'The Map,' I whispered back, 'is never wrong.'", ["The", "is"], id="resumed-is"
+        ),
+        pytest.param("'Fine,' Ron said, 'course it is.'", ["Fine", "course"], id="resumed-course"),
+        pytest.param("'Fine,' Ron grinned, 'em too.'", ["Fine"], id="no-speech-verb-no-resume"),
+        pytest.param("He took 'is hat, 'is coat.", [], id="elisions-in-narration"),
     ],
 )
 def test_single_openers(text: str, expected: list[str]) -> None:
