@@ -28,6 +28,7 @@ from ficlens.dialogue.sieves import (
     first_subject_pronoun,
     speech_pronoun,
     vocative,
+    voice_of,
 )
 from ficlens.dialogue.sites import QuoteSite, build_sites
 from ficlens.dialogue.speakers import lead_before, leads
@@ -495,7 +496,7 @@ def _region_named(
         found = owner.get(token.start)
         if found:
             named.add(found)
-            if token.dep in SUBJECTS:
+            if token.dep in SUBJECTS or voice_of(site, index):
                 subjects.add(found)
     return named, subjects
 

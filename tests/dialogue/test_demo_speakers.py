@@ -5,7 +5,7 @@ fiction is: short untagged turns, action beats, pronoun beats, a first-person na
 second-person reader-insert, British single quotes. ``tests/data/demo_speakers.tsv`` gives
 every quotation's speaker and addressee, labelled by reading the stories, not from FicLens's
 output. At stop 30, ``ficlens eval speakers tests/data/demo_speakers.tsv --works
-ficlens/demo/works`` measured speakers 0.931 and addressees 0.786; the floors sit a little
+ficlens/demo/works`` measured speakers 0.936 and addressees 0.786; the floors sit a little
 below. The pronoun beats and leads were built while looking at these stories, so these are
 development figures, not held-out ones.
 """

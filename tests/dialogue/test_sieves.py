@@ -321,6 +321,26 @@ def test_beat_pronoun(
     assert beat_pronoun(site) == expected
 
 
+def test_a_voice_is_its_owners_action_beat(make_parsed: MakeParsed) -> None:
+    # The tagger reads "voice rings" as a noun compound: the words decide, not the parse.
+    rows: list[Row] = [
+        ("Sakura", "NNP", "poss", 3),
+        ("'s", "POS", "case", 0),
+        ("voice", "NN", "compound", 3),
+        ("rings", "NNS", "ROOT", 3),
+        ("out", "RP", "prt", 3),
+        (".", ".", "punct", 3),
+        ('"', "``", "punct", 3),
+        ('"', "''", "punct", 3),
+    ]
+    [site] = sites_of(make_parsed, 'Sakura\'s voice rings out. "Stop!"', [rows])
+    decision = action_beat(site, starts=starts_for(site, Sakura="c2"))
+    assert_decision(decision, "c2", "speakers.action_beat.v1", 0.7)
+    things = [*rows[:2], ("umbrella", "NN", "compound", 3), *rows[3:]]
+    [other] = sites_of(make_parsed, 'Sakura\'s umbrella rings out. "Stop!"', [things])
+    assert action_beat(other, starts=starts_for(other, Sakura="c2")) is None
+
+
 def test_action_beat_skips_the_addressee_and_objects(make_parsed: MakeParsed) -> None:
     text = 'Sakura glared at Naruto. "Go away, Naruto."'
     rows: list[Row] = [
