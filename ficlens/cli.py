@@ -263,6 +263,11 @@ def eval_speakers(
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None
     _tables_console().print(labelled_table(scores))
+    failed = [score for score in scores if score.error]
+    for score in failed:
+        err.print(f"[red]error[/] {score.error}", highlight=False)
+    if failed:
+        raise typer.Exit(EXIT_FAILURES)
 
 
 @eval_app.command("litbank")

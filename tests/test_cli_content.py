@@ -132,6 +132,19 @@ def test_eval_speakers_names_a_malformed_labels_file(tmp_path: Path) -> None:
     assert "labels.tsv" in result.stderr and "needs a header" in result.stderr
 
 
+def test_eval_speakers_reports_a_missing_story_after_scoring_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "here.txt").write_text("Nobody spoke.\n", encoding="utf-8")
+    labels = tmp_path / "labels.tsv"
+    labels.write_text(
+        "story\topening\tspeaker\taddressee\ngone.txt\tHi\tAnn\t-\nhere.txt\tHi\tAnn\t-\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["eval", "speakers", str(labels)], env=WIDE)
+    assert result.exit_code == 1
+    assert "here.txt" in result.stdout and "gone.txt" in result.stdout
+    assert "gone.txt: no such story file" in result.stderr
+
+
 def test_cross_validating_too_few_works_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["eval", "ao3", str(works_file(tmp_path)), "--mode", "cv", "--pairings", "0"], env=WIDE

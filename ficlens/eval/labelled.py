@@ -53,6 +53,7 @@ class StoryScore:
         addressed: labelled quotations with an addressee.
         addressees: those whose addressee FicLens names right.
         missed: labelled quotations FicLens did not find at all (counted wrong).
+        error: why the story could not be read (all its quotations then count as missed).
     """
 
     story: str
@@ -61,6 +62,7 @@ class StoryScore:
     addressed: int
     addressees: int
     missed: int
+    error: str | None = None
 
 
 def read_labels(path: Path) -> list[LabelledLine]:
@@ -141,8 +143,11 @@ def score_labels(
         analyse: how a story file becomes an analysis; the full pipeline by default.
         progress: called with each story's name once it is scored.
 
+    A story that is missing or cannot be read is scored as all missed, with its error; the
+    other stories are scored as usual.
+
     Raises:
-        InputError: the labels are malformed, or a story file cannot be read.
+        InputError: the labels are malformed.
     """
     if analyse is None:
         from ficlens.api import analyze_file  # noqa: PLC0415 - the pipeline loads spaCy
@@ -152,10 +157,16 @@ def score_labels(
     folder = works or path.parent
     scores = []
     for story in dict.fromkeys(line.story for line in lines):
+        labelled = [line for line in lines if line.story == story]
         file = folder / story
-        if not file.is_file():
-            raise InputError(str(file), f"no such story file (named in {path})")
-        scores.append(score_story(analyse(file), [line for line in lines if line.story == story]))
+        try:
+            if not file.is_file():
+                raise InputError(str(file), f"no such story file (named in {path})")
+            scores.append(score_story(analyse(file), labelled))
+        except InputError as error:
+            addressed = sum(1 for line in labelled if line.addressee is not None)
+            scores.append(StoryScore(story, len(labelled), 0, addressed, 0, len(labelled),
+                                     str(error)))  # fmt: skip
         if progress is not None:
             progress(story)
     return scores

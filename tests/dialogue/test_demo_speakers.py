@@ -17,8 +17,10 @@ from pathlib import Path
 import pytest
 
 import ficlens
+from ficlens.api import analyze_file
 from ficlens.errors import InputError
 from ficlens.eval.labelled import read_labels, score_labels
+from ficlens.model import Analysis
 
 WORKS = Path(ficlens.__file__).parent / "demo" / "works"
 GOLD = Path(__file__).parents[1] / "data" / "demo_speakers.tsv"
@@ -62,9 +64,26 @@ def test_malformed_labels_name_the_file_and_the_problem(
     assert str(labels) in str(error.value)
 
 
-def test_a_story_the_labels_name_must_exist(tmp_path: Path) -> None:
+def test_a_story_missing_or_unreadable_is_all_missed_and_the_others_are_scored(
+    tmp_path: Path,
+) -> None:
     labels = tmp_path / "labels.tsv"
-    labels.write_text("story\topening\tspeaker\taddressee\ngone.txt\tHi\tAnn\t-\n", "utf-8")
-    with pytest.raises(InputError, match="no such story file") as error:
-        score_labels(labels, analyse=lambda path: pytest.fail("nothing to analyse"))
-    assert "gone.txt" in str(error.value)
+    labels.write_text(
+        "story\topening\tspeaker\taddressee\n"
+        "gone.txt\tHi\tAnn\t-\nbroken.txt\tHi\tAnn\tBea\nfine.txt\tHi\tAnn\t-\n",
+        encoding="utf-8",
+    )
+    for name in ("broken.txt", "fine.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+
+    def analyse(path: Path) -> Analysis:
+        if path.name == "broken.txt":
+            raise InputError(str(path), "not a story")
+        return analyze_file(path, nlp=False)
+
+    gone, broken, fine = score_labels(labels, analyse=analyse)
+    assert gone.error is not None and "no such story file" in gone.error
+    assert "gone.txt" in gone.error
+    assert (broken.missed, broken.addressed) == (1, 1)
+    assert broken.error == f"{tmp_path / 'broken.txt'}: not a story"
+    assert fine.error is None and fine.lines == 1
