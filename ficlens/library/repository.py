@@ -67,6 +67,7 @@ def add_or_update(session: Session, analysis: Analysis) -> tuple[LibraryWork, Im
     - ``updated``: a stored work has the same source URL, or the same declared title and
       authors, or the same bytes analysed by an older FicLens (:func:`needs_reanalysis`); it
       is replaced in place (same id) and keeps its reading position.
+    - ``added``: otherwise.
 
     A copy found by title and authors alone comes from elsewhere: the plain-text or
     FanFiction.Net copy of a story downloaded from AO3. It replaces the stored work only when
@@ -74,7 +75,6 @@ def add_or_update(session: Session, analysis: Analysis) -> tuple[LibraryWork, Im
     much: a source URL when the stored work has one, and as many declared tags. So importing a
     folder that holds a story in several formats keeps the copy that says most about it,
     whatever order the files come in.
-    - ``added``: otherwise.
 
     The caller commits (one transaction per work).
     """
