@@ -136,7 +136,7 @@ def speech_verb(
     """
     for region, confidence in ((site.after, 0.95), (site.before, 0.9)):
         for index in region:
-            if not _is_speech(site, index):
+            if not _speech_head(site.piece, index):
                 continue
             subject = _subject_of(site, index)
             if subject is None:
@@ -157,7 +157,7 @@ def speech_pronoun(site: QuoteSite) -> str | None:
     """The pronoun set of a speech verb's pronoun subject beside the quotation (``she said``)."""
     for region in (site.after, site.before):
         for index in region:
-            if not _is_speech(site, index):
+            if not _speech_head(site.piece, index):
                 continue
             subject = _subject_of(site, index)
             if subject is not None:
@@ -237,10 +237,6 @@ def _adjacent_proper(site: QuoteSite, verb: int, region: Sequence[int]) -> int |
 def _nameish(token: Token) -> bool:
     """A noun, or a capitalised word the tagger misread (``cried Dolly`` as an adverb)."""
     return token.tag in ("NNP", "NNPS", "NN") or (token.text[:1].isupper() and token.text.isalpha())
-
-
-def _is_speech(site: QuoteSite, index: int) -> bool:
-    return _speech_head(site.piece, index)
 
 
 def vocative(text: str, span: Span, *, cast: Cast) -> str | None:
