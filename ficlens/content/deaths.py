@@ -15,9 +15,10 @@ to the character it is said of, within its sentence:
 
 *Right before* and *right after* are as :mod:`ficlens.content.attribution` reads them: a few
 words, no clause break, no pronoun between (``Harry held him as he died`` names no one).
-``heart stopped``, ``stopped breathing``, ``dies inside`` and ``dead tired`` are idioms,
-``dying`` counts only after *was* or *is* (not *the dying fire*), and the pluperfect (``had
-died``) is backstory. Only on-page hits count: a death that is negated, dreamt, hypothetical
+The lexicon leaves out idioms (a heart that ``stopped`` at a glance, ``stopped breathing``)
+and this module those it tells by what follows (``dies inside``, ``dead tired``); ``dying``
+counts only after *was* or *is* (not *the dying fire*), and the pluperfect (``had died``) is
+backstory. Only on-page hits count: a death that is negated, dreamt, hypothetical
 or remembered (:func:`ficlens.content.signals.frame_of`) is not one.
 
 The death is of a *major* character when a fandom pack knows the character (canon) or the
@@ -67,9 +68,6 @@ _IDIOM = re.compile(
 )
 """What after a cue makes it an idiom or a simile: *dies inside*, *the fire died out*, *was dead
 tired*, *dead set*, *a corpse-like body*."""
-_FIGURATIVE = ("heart stopped", "stopped breathing")
-"""Cues that are idioms far more often than deaths when said of someone ("her heart stopped",
-"for a moment, Remus stopped breathing")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +140,8 @@ def _victim(text: str, cue: Hit, names: Mentions) -> str | None:
     words = text[cue.span.start : cue.span.end].lower()
     head = text[cue.sentence.start : cue.span.start]
     tail = text[cue.span.end : cue.sentence.end]
-    if words in _FIGURATIVE or (words == "dying" and not _AUXILIARY.search(head)):
-        return None  # "her heart stopped", "the dying fire"; but "Fred was dying"
+    if words == "dying" and not _AUXILIARY.search(head):
+        return None  # "the dying fire"; but "Fred was dying"
     if _IDIOM.match(tail):
         return None
     if words.startswith("killed") and not (_PASSIVE.search(head) or _BY_OR_SELF.match(tail)):

@@ -130,11 +130,16 @@ def guarded(pattern: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SignalSpec:
-    """A signal's ladder of levels, mildest first, and the name of its lowest rung."""
+    """A signal's ladder of levels, mildest first, and the name of its lowest rung.
+
+    ``framed`` is false for a signal whose words are themselves the content (a swear word in a
+    negated or dreamt sentence is still on the page): its hits are never framed.
+    """
 
     name: str
     none: str
     levels: tuple[Level, ...]
+    framed: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +209,10 @@ def _spec(file: str, entry: dict[str, object]) -> SignalSpec:
         except (TypeError, ValueError) as error:
             raise LexiconError(f"{label}: weight and min_hits must be numbers") from error
         compiled.append(Level(level["name"], weight, minimum, pattern, lower))
-    return SignalSpec(signal, str(entry.get("none", "none")), tuple(compiled))
+    framed = entry.get("framed", True)
+    if not isinstance(framed, bool):
+        raise LexiconError(f"{file}: signal {signal!r}: framed must be true or false")
+    return SignalSpec(signal, str(entry.get("none", "none")), tuple(compiled), framed)
 
 
 def sentences(text: str, paragraph: Span) -> Iterator[Span]:
@@ -262,7 +270,7 @@ def find_hits(
         lowered = chunk.lower()
         same = len(lowered) == len(chunk)
         found = [
-            (number, spec.name, match)
+            (number, spec, match)
             for spec in specs
             for number, level in enumerate(spec.levels)
             for match in (level.lower.finditer(lowered) if same else level.pattern.finditer(chunk))
@@ -272,12 +280,12 @@ def find_hits(
         spans = list(sentences(text, paragraph))
         starts = [s.start for s in spans]
         dreamlike = bool(_DREAM_PARAGRAPH.search(chunk))
-        for number, name, match in found:
+        for number, spec, match in found:
             span = Span(paragraph.start + match.start(), paragraph.start + match.end())
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
-            frame = frame_of(text, sentence, span, dreamlike)
+            frame = frame_of(text, sentence, span, dreamlike) if spec.framed else None
             passage = around(text, sentence, span, SHOWN)
-            hits.append(Hit(name, number, span, sentence, frame, passage))
+            hits.append(Hit(spec.name, number, span, sentence, frame, passage))
     return hits
 
 
@@ -343,11 +351,27 @@ def sexual_passages(hits: Sequence[Hit]) -> list[Span]:
     (:func:`ficlens.content.relationships.find_relationships`): a mother's kiss is family
     affection, a scene with *naked* or *straddled* in it is not.
     """
-    (spec,) = (spec for spec in signal_specs() if spec.name == "sexual")
-    least = [level.name for level in spec.levels].index("non_explicit")
+    least = _level_number("sexual", "non_explicit")
     return sorted(
         {h.sentence for h in hits if h.signal == "sexual" and h.level >= least and h.frame is None}
     )
+
+
+def graphic_passages(hits: Sequence[Hit]) -> list[Span]:
+    """The sentences with sexual content from ``non_explicit`` up or graphic violence, in order.
+
+    Framed or not (a dreamt sex scene is still one): the summary
+    (:func:`ficlens.content.summary.summarize`) quotes none of them.
+    """
+    least = {"sexual": _level_number("sexual", "non_explicit"),
+             "violence": _level_number("violence", "graphic")}  # fmt: skip
+    return sorted({h.sentence for h in hits if h.signal in least and h.level >= least[h.signal]})
+
+
+def _level_number(signal: str, level: str) -> int:
+    """The number of a signal's level in ``signals.toml``'s ladder (0 is the first level)."""
+    (spec,) = (spec for spec in signal_specs() if spec.name == signal)
+    return [each.name for each in spec.levels].index(level)
 
 
 def romance_passages(hits: Sequence[Hit]) -> list[Span]:

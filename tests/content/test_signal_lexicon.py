@@ -240,6 +240,14 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("She slapped him across the face.", "violence", "mild"),
         ("He punched him in the jaw.", "violence", "mild"),
         ("The dog attacked James in the garden.", "violence", "mild"),
+        ("Oren's brain had given up trying to fight it.", "violence", "none"),
+        ("It was torture to listen; the detention was pure torture.", "violence", "none"),
+        ("She knew methods of torture (tickling, hiding the remote).", "violence", "none"),
+        ("Oren was tortured for three days.", "violence", "serious"),
+        ("She felt her spine snap as the giant's hand closed.", "violence", "graphic"),
+        ("His neck snapped up; the book's spine cracked open.", "violence", "none"),
+        ("The creature bit him in half.", "violence", "graphic"),
+        ("He writhed in agony on the flagstones.", "violence", "graphic"),
     ],
 )
 def test_violence_patterns(text: str, signal: str, level: str) -> None:
@@ -319,6 +327,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("She looked like death; I am mourning what could have been.", "death", "none"),
         ("The old man dies in his sleep.", "death", "on_page"),
         ("She cut herself from people, cut herself free of the ropes.", "self_harm", "none"),
+        ("Oren stopped breathing, and for a moment he could not speak.", "death", "none"),
     ],
 )
 def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> None:

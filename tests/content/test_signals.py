@@ -19,6 +19,7 @@ from ficlens.content.signals import (
     detect_signals,
     find_hits,
     frame_of,
+    graphic_passages,
     sentences,
     sexual_passages,
     signal_specs,
@@ -331,6 +332,45 @@ def test_was_dreaming_in_a_paragraph_frames_all_its_hits_but_not_the_next_paragr
     assert [(h.span.start < first.end, h.frame) for h in hits] == [(True, "dream"), (False, None)]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Don't mention my wife unless you want to hear about those lazy fuckers.",
+        "She dreamt the shit hit the fan.",
+        "He had never once said bloody hell in front of her.",
+    ],
+)
+def test_a_swear_word_is_on_the_page_whatever_its_sentence_says(sentence: str) -> None:
+    swearing = [h for h in find_hits(sentence, whole(sentence)) if h.signal == "profanity"]
+    assert swearing
+    assert all(h.frame is None for h in swearing)
+
+
+def test_a_signal_declared_unframed_keeps_every_hit_on_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "custom.toml"
+    path.write_text(
+        '[[signal]]\nname = "weather"\nframed = false\n'
+        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain(?:ed|ing)?"]\n'
+        '[[signal]]\nname = "wind"\n'
+        '  [[signal.level]]\n  name = "breeze"\n  patterns = ["wind"]\n',
+        encoding="utf-8",
+    )
+    text = "It never rained, and the wind never came."
+    hits = find_hits(text, whole(text), signal_specs(str(path)))
+    assert [(h.signal, h.frame) for h in hits] == [("weather", None), ("wind", "negated")]
+
+
+def test_framed_must_be_a_boolean(tmp_path: Path) -> None:
+    path = tmp_path / "custom.toml"
+    path.write_text(
+        '[[signal]]\nname = "weather"\nframed = "no"\n'
+        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match=r"weather.*framed must be true or false"):
+        signal_specs(str(path))
+
+
 def test_find_hits_with_custom_specs(tmp_path: Path) -> None:
     path = tmp_path / "custom.toml"
     path.write_text(
@@ -369,6 +409,17 @@ def test_sexual_passages_are_on_page_sentences_from_non_explicit_up() -> None:
         hit(EXPLICIT, 3),
     ]  # fmt: skip
     assert sexual_passages(hits) == [Span(200, 290), Span(300, 390)]
+
+
+def test_graphic_passages_are_sex_and_graphic_violence_framed_or_not() -> None:
+    graphic = level_of("violence", "graphic")
+    hits = [
+        hit(ROMANCE, 0), hit(NON_EXPLICIT, 1, frame="dream"),
+        hit(graphic - 1, 2, signal="violence"), hit(graphic, 3, signal="violence"),
+        hit(EXPLICIT, 4), hit(EXPLICIT, 4),
+        hit(EXPLICIT, 5, signal="profanity"),
+    ]  # fmt: skip
+    assert graphic_passages(hits) == [Span(100, 190), Span(300, 390), Span(400, 490)]
 
 
 def test_the_shipped_lexicon_asks_two_hits_for_explicit() -> None:
