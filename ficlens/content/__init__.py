@@ -21,6 +21,7 @@ from ficlens.content.relationships import categories, find_relationships
 from ficlens.content.signals import (
     Hit,
     find_hits,
+    graphic_passages,
     romance_passages,
     sexual_passages,
     signal_specs,
@@ -33,7 +34,7 @@ from ficlens.content.warnings import archive_warnings, content_warnings
 from ficlens.model import Character, Content, Quote, Rating, Reason, Signal, Span, Work
 from ficlens.stats import count_words
 
-METHOD = "content.lexicon+trees.v5"
+METHOD = "content.lexicon+trees.v6"
 EVIDENCE = 3
 ROMANCE_MODEL = "romance"
 """The text model of whether a story is about a romantic pairing (``ficlens train pairings``)."""
@@ -136,7 +137,9 @@ def analyze_content(
             counts=counts,
             fandoms=fandoms,
         ),
-        summary=summarize(text, paragraphs, characters=view.characters),
+        summary=summarize(
+            text, paragraphs, characters=view.characters, avoid=graphic_passages(hits)
+        ),
     )
 
 

@@ -15,7 +15,8 @@ Each candidate sentence is scored without any model:
   capitals, or holding a quotation mark without its partner: a speech cut by a line break),
   very short (under 6 words) or very long (over 45 words) are left
   out; if that leaves nothing (a poem of short lines), the rule is
-  relaxed to 3 words and quotation is allowed;
+  relaxed to 3 words and quotation is allowed; credit lines (``Inspired by: ...``) and the
+  passages the caller asks to ``avoid`` (sex, graphic violence) are never taken;
 * **position**: a small bonus for the opening sentences, which usually set the scene.
 
 Ties keep text order, so the result is deterministic. :func:`sentence_spans` is the sentence
@@ -58,6 +59,12 @@ WRAPPED_LINE = 55
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)|\n")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+_NO_END = frozenset(
+    "a an the and but or nor of to in on at with from for by as his her their my your its".split()
+)
+"""Words no sentence ends on: a line that stops at one was cut from its sentence."""
+_CREDIT = re.compile(r"[^\W\d][\w'’ ]{0,40}?\s(?:by|from)\s*:", re.I)
+"""A credit line (``Inspired by: ...``, ``Background music by: ...``), not the story."""
 _STOPWORDS = frozenset(
     """a about above after again against all almost also am an and any are as at back be
     because been before being below between both but by can could did do does doing done down
@@ -137,6 +144,7 @@ def summarize(
     *,
     characters: Sequence[Character] = (),
     sentences: int = 3,
+    avoid: Sequence[Span] = (),
 ) -> tuple[Span, ...]:
     r"""Pick up to ``sentences`` sentences from the story's first 40% that best say what it is.
 
@@ -145,6 +153,8 @@ def summarize(
         paragraphs: the story paragraphs in order (notes excluded).
         characters: the cast; the three most-mentioned characters' names earn a bonus.
         sentences: how many sentences to return at most.
+        avoid: passages no summary sentence may touch, disjoint and in text order (sex and
+            graphic violence: a reader meets the summary before deciding to read).
 
     Returns:
         Sentence spans in text order; empty for an empty story or when nothing is readable.
@@ -170,9 +180,9 @@ def summarize(
     cased = any(
         char.isupper() for paragraph in early[:CASE_PARAGRAPHS] for char in paragraph.of(text)
     )
-    pool = _readable(text, candidates, MIN_WORDS, strict=True, cased=cased) or _readable(
-        text, candidates, RELAXED_MIN_WORDS, strict=False, cased=cased
-    )
+    pool = _readable(
+        text, candidates, MIN_WORDS, strict=True, cased=cased, avoid=avoid
+    ) or _readable(text, candidates, RELAXED_MIN_WORDS, strict=False, cased=cased, avoid=avoid)
     scored = [(_score(text, span, weights, names, order), order, span) for order, span in pool]
     best = sorted(scored, key=lambda item: (-item[0], item[1]))[:sentences]
     return tuple(sorted(span for _, _, span in best))
@@ -185,12 +195,16 @@ def _readable(
     *,
     strict: bool,
     cased: bool,
+    avoid: Sequence[Span],
 ) -> list[tuple[int, Span]]:
+    starts = [passage.start for passage in avoid]
     kept = []
     for order, (span, share) in enumerate(candidates):
         piece = span.of(text)
         words = len(_WORD.findall(piece))
         if words < min_words or words > MAX_WORDS:
+            continue
+        if _CREDIT.match(piece) or _touches(span, avoid, starts):
             continue
         if strict and (
             share > MAX_QUOTED_SHARE or _speech_tag(text, span) or _fragment(piece, cased=cased)
@@ -200,17 +214,32 @@ def _readable(
     return kept
 
 
+def _touches(span: Span, avoid: Sequence[Span], starts: Sequence[int]) -> bool:
+    """Whether a sentence overlaps one of ``avoid`` (disjoint passages in text order)."""
+    index = bisect.bisect_left(starts, span.end) - 1
+    return index >= 0 and avoid[index].end > span.start
+
+
 def _fragment(piece: str, *, cased: bool) -> bool:
     """Part of a sentence rather than one a reader can take alone.
 
     It opens in lower case (in a story that uses capitals: a line an italic span or a line
-    break cut from its sentence), or one of its quotation marks has no partner in it (the end
-    of a speech begun in the line before, or narration running into a speech).
+    break cut from its sentence), or one of its quotation marks or brackets has no partner in
+    it (the end of a speech begun in the line before, narration running into a speech, an
+    aside in brackets that goes on in the next sentence), or it closes a speech before it
+    opens one (``Ms. Reed,” he said. “Is that so?``), or a line break cut it after a word no
+    sentence ends on (``He pressed his lips to her neck and``).
 
     Example:
         >>> _fragment("you can't dye your hair, Moony.”", cased=True)
         True
         >>> _fragment("She called across the room, “Lily!", cased=True)
+        True
+        >>> _fragment("Ms. Reed,” he said, looking up. “Is that so?", cased=True)
+        True
+        >>> _fragment("(Though Ann was late, as usual.", cased=True)
+        True
+        >>> _fragment("Ann walked down to the lake with", cased=True)
         True
         >>> _fragment("“To the lake,” Ann said, and left.", cased=True)
         False
@@ -221,6 +250,13 @@ def _fragment(piece: str, *, cased: bool) -> bool:
     if cased and first.islower():
         return True
     left, right = piece.count("“"), piece.count("”")
+    if left and right and piece.find("”") < piece.find("“"):
+        return True
+    if piece.count("(") != piece.count(")"):
+        return True
+    last = _WORD.findall(piece[-12:])
+    if last and last[-1].lower() in _NO_END and piece[-1].isalpha():
+        return True
     # ``”Come,” she said.`` pairs right marks only (Swedish typography): an even count is whole
     return (left + right) % 2 == 1 or (left > 0 and left != right) or piece.count('"') % 2 == 1
 

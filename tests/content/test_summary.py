@@ -155,3 +155,50 @@ def test_a_piece_of_a_sentence_is_not_a_summary_sentence() -> None:
 def test_an_all_lower_case_story_still_has_a_summary() -> None:
     text = "\n\n".join(line.lower() for line in ORCHARD)
     assert summarize(text, paragraphs(text), sentences=2)
+
+
+def test_passages_to_avoid_are_never_summary_sentences() -> None:
+    spans = paragraphs(TEXT)
+    chosen = summarize(TEXT, spans, characters=[HESTER, ALDO])
+    avoided = summarize(TEXT, spans, characters=[HESTER, ALDO], avoid=[chosen[0]])
+    assert avoided
+    assert chosen[0] not in avoided
+    assert all(not span.overlaps(chosen[0]) for span in avoided)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Inspired by: The Orchard Song by Hester Quaile and the Finches",
+        "Background music by: Aldo Finch and his cider band, live at the gate",
+    ],
+)
+def test_a_credit_line_is_not_a_summary_sentence(line: str) -> None:
+    text = "\n\n".join([line, *ORCHARD])
+    summary = summarize(text, paragraphs(text), characters=[HESTER, ALDO])
+    assert summary
+    assert all(" by:" not in span.of(text) for span in summary)
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        # closes a speech begun in the sentence before, then opens another
+        "Ms. Quaile,\u201d the orchard man said, looking up at the trees. \u201cis it yours?",
+        # an aside in brackets that goes on in the next sentence
+        "(Though Hester Quaile was late to the orchard again, as usual.",
+    ],
+)
+def test_a_sentence_with_an_unpartnered_mark_is_not_a_summary_sentence(piece: str) -> None:
+    text = "\n\n".join([piece, *ORCHARD])
+    summary = summarize(text, paragraphs(text), characters=[HESTER, ALDO])
+    assert summary
+    assert all(not span.of(text).startswith(piece[:12]) for span in summary)
+
+
+def test_a_line_cut_after_a_conjunction_is_not_a_summary_sentence() -> None:
+    cut = "Hester Quaile carried the ladder down the orchard rows and"
+    text = "\n\n".join([cut, "leaned it on the wall.", *ORCHARD])
+    summary = summarize(text, paragraphs(text), characters=[HESTER, ALDO])
+    assert summary
+    assert all(span.of(text) != cut for span in summary)
