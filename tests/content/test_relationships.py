@@ -144,6 +144,19 @@ def test_a_love_confession_in_dialogue_joins_speaker_and_addressee() -> None:
     assert "I love you" in pair.evidence[0].of(text)
 
 
+@pytest.mark.parametrize("proposal", ['"Marry me?" Tomas said.', '"Will you marry me?"'])
+def test_a_proposal_joins_speaker_and_addressee_as_a_couple(proposal: str) -> None:
+    text = (
+        "Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n"
+        f'{proposal}\n\n"Of course I will marry you," Nell said.'
+    )
+    quotes = quotes_of(text, [("c2", "c1"), ("c1", "c2")])
+    (pair,) = run(story(text, NELL, TOMAS), quotes=quotes)
+    assert (pair.tag, pair.kind) == ("Nell Adair/Tomas Reyes", "romantic")
+    shown = " ".join(span.of(text) for span in pair.evidence)
+    assert proposal.strip('"').split('"')[0] in shown
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -1,7 +1,8 @@
 """The romance-cue lexicon and where its cues occur in a story, with their weights.
 
 ``CUES`` lists romantic and sexual words and phrases (kissing, lips, embraces, "I love you",
-held hands, blushing, boyfriend/wife/married, sex words ...), each group with a weight.
+held hands, blushing, a proposal, boyfriend/wife/married, sex words ...), each group with a
+weight.
 :func:`weighted_cues` finds them sentence by sentence and lightens a kiss on the cheek, hand or
 forehead (``LIGHT_KISS``), any cue in a sentence that speaks of family (``FAMILY``), and a
 status word (``her husband``) in a sentence that does not name two people (``STATUS_ALONE``).
@@ -23,10 +24,14 @@ FAMILY = 0.5
 STATUS_ALONE = 0.4
 """Share of a status word's weight ("her husband") when its sentence does not name two people."""
 
+STATUS_WORDS = r"(?:boy|girl)friends?|husbands?|wife|wives|fianc[ée]e?|married|marry|wedding"
+"""Words that state a relationship (``her husband``) rather than show it."""
+
 CUES: tuple[tuple[float, str], ...] = (
     (3.0, r"kiss(?:ed|es|ing)?|snog(?:s|ged|ging)?|made love|make love|making love"),
     (3.0, r"i love you|i'm in love|in love with|fell in love|love of (?:my|his|her) life"),
-    (2.0, r"(?:boy|girl)friends?|husbands?|wife|wives|fianc[ée]e?|married|marry|wedding"),
+    (3.0, r"marry (?:me|you)"),
+    (2.0, STATUS_WORDS),
     (3.0, r"honeymoon|lovers?|had sex|have sex|having sex|sex with|dating|went on a date"),
     (2.0, r"marriage|soul ?mates?|engaged to|proposed to|in a relationship|made out"),
     (3.0, r"orgasm(?:ed|s)?|climax(?:ed)?|cock(?! (?:his|her|their|my|your|its) )|his erection|"
@@ -53,8 +58,8 @@ _CUE = re.compile(
     + ")",
     re.I,
 )
-_STATUS = frozenset({"w2"})
-"""Cue groups that state a relationship (husband, girlfriend, married) rather than show it."""
+_STATUS = frozenset(f"w{n}" for n, (_, words) in enumerate(CUES) if words == STATUS_WORDS)
+"""The cue group of ``STATUS_WORDS``: a proposal (``marry me``) comes first and is not one."""
 _CUE_WEIGHTS = {f"w{n}": weight for n, (weight, _) in enumerate(CUES)}
 _LIGHT = re.compile(r"\W+(?:\w+\W+){0,4}?(?:cheek|forehead|brow|hand|knuckles|hair|head)\b", re.I)
 _FAMILY = re.compile(
