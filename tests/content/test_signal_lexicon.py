@@ -37,6 +37,8 @@ def strongest(text: str, signal: str) -> str:
         ("She turned fourteen in the autumn.", "minor", "stated"),
         ("It was her fifteenth birthday.", "minor", "stated"),
         ("He was fifteen minutes late.", "minor", "none"),
+        ("Barely fifteen minutes later the owl came back.", "minor", "none"),
+        ("She was barely seventeen; he was not yet of age.", "minor", "stated"),
         ("They drank until it was 12 pm; by then it was 11a.m.", "minor", "none"),
         ("The final score was 150 to 40.", "minor", "none"),
         ("I was 14, maybe less.", "minor", "stated"),
@@ -328,6 +330,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("The old man dies in his sleep.", "death", "on_page"),
         ("She cut herself from people, cut herself free of the ropes.", "self_harm", "none"),
         ("Oren stopped breathing, and for a moment he could not speak.", "death", "none"),
+        ("Kill yourself, then, his uncle said.", "self_harm", "mentioned"),
     ],
 )
 def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> None:
