@@ -28,7 +28,7 @@ from ficlens.content.signals import (
     summarise,
 )
 from ficlens.content.stacked import load_stacked
-from ficlens.content.summary import summarize
+from ficlens.content.summary import paragraphs_touching, summarize
 from ficlens.content.tags import detect_tags
 from ficlens.content.warnings import archive_warnings, content_warnings
 from ficlens.model import Character, Content, Quote, Rating, Reason, Signal, Span, Work
@@ -138,7 +138,10 @@ def analyze_content(
             fandoms=fandoms,
         ),
         summary=summarize(
-            text, paragraphs, characters=view.characters, avoid=graphic_passages(hits)
+            text,
+            paragraphs,
+            characters=view.characters,
+            avoid=paragraphs_touching(paragraphs, graphic_passages(hits)),
         ),
     )
 

@@ -214,6 +214,20 @@ def _readable(
     return kept
 
 
+def paragraphs_touching(paragraphs: Sequence[Span], passages: Sequence[Span]) -> list[Span]:
+    """The paragraphs that overlap any of ``passages`` (disjoint, in text order).
+
+    A sex scene or a fight runs past the sentences a lexicon finds in it, so the summary
+    avoids the whole paragraph.
+
+    Example:
+        >>> paragraphs_touching([Span(0, 10), Span(12, 20), Span(22, 30)], [Span(14, 16)])
+        [Span(start=12, end=20)]
+    """
+    starts = [passage.start for passage in passages]
+    return [paragraph for paragraph in paragraphs if _touches(paragraph, passages, starts)]
+
+
 def _touches(span: Span, avoid: Sequence[Span], starts: Sequence[int]) -> bool:
     """Whether a sentence overlaps one of ``avoid`` (disjoint passages in text order)."""
     index = bisect.bisect_left(starts, span.end) - 1
