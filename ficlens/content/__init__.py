@@ -142,6 +142,7 @@ def analyze_content(
             paragraphs,
             characters=view.characters,
             avoid=paragraphs_touching(paragraphs, graphic_passages(hits)),
+            quotations=[quote.span for quote in view.quotes] if view.quotes else None,
         ),
     )
 

@@ -145,6 +145,7 @@ def summarize(
     characters: Sequence[Character] = (),
     sentences: int = 3,
     avoid: Sequence[Span] = (),
+    quotations: Sequence[Span] | None = None,
 ) -> tuple[Span, ...]:
     r"""Pick up to ``sentences`` sentences from the story's first 40% that best say what it is.
 
@@ -155,6 +156,9 @@ def summarize(
         sentences: how many sentences to return at most.
         avoid: passages no summary sentence may touch, disjoint and in text order (sex and
             graphic violence: a reader meets the summary before deciding to read).
+        quotations: the story's quotations when the dialogue stage found them (in any
+            convention: single quotation marks too); else each paragraph's double quotation
+            marks are read.
 
     Returns:
         Sentence spans in text order; empty for an empty story or when nothing is readable.
@@ -168,13 +172,16 @@ def summarize(
     if sentences <= 0 or not paragraphs:
         return ()
     early = paragraphs[: max(1, math.floor(len(paragraphs) * EARLY_SHARE))]
-    candidates = [
-        (span, _quoted_share(span, quoted, starts))
-        for paragraph in early
-        for quoted in [_quotations(text, paragraph)]
-        for starts in [[q.start for q in quoted]]
-        for span in sentence_spans(text, paragraph)
-    ]
+    known = sorted(quotations or ())
+    known_starts = [quote.start for quote in known]
+    candidates = []
+    for paragraph in early:
+        quoted = known if quotations is not None else _quotations(text, paragraph)
+        starts = known_starts if quotations is not None else [q.start for q in quoted]
+        candidates += [
+            (span, _quoted_share(span, quoted, starts))
+            for span in sentence_spans(text, paragraph)
+        ]
     weights = _word_weights(text, paragraphs)
     names = _main_names(characters)
     cased = any(

@@ -202,3 +202,17 @@ def test_a_line_cut_after_a_conjunction_is_not_a_summary_sentence() -> None:
     summary = summarize(text, paragraphs(text), characters=[HESTER, ALDO])
     assert summary
     assert all(span.of(text) != cut for span in summary)
+
+
+def test_known_quotations_in_single_marks_are_dialogue() -> None:
+    # British-style dialogue: the double-mark reading sees no quotation at all
+    said = "'The orchard will be ready in June, Hester Quaile,' said Aldo Finch at the gate."
+    text = "\n\n".join([said, *ORCHARD])
+    start = text.index("The orchard will")
+    quote = Span(start, text.index(",'", start) + 1)
+    spans = paragraphs(text)
+    guessed = summarize(text, spans, characters=[HESTER, ALDO])
+    known = summarize(text, spans, characters=[HESTER, ALDO], quotations=[quote])
+    assert any(span.of(text) == said for span in guessed)
+    assert known
+    assert all(span.of(text) != said for span in known)
