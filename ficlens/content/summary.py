@@ -179,8 +179,7 @@ def summarize(
         quoted = known if quotations is not None else _quotations(text, paragraph)
         starts = known_starts if quotations is not None else [q.start for q in quoted]
         candidates += [
-            (span, _quoted_share(span, quoted, starts))
-            for span in sentence_spans(text, paragraph)
+            (span, _quoted_share(span, quoted, starts)) for span in sentence_spans(text, paragraph)
         ]
     weights = _word_weights(text, paragraphs)
     names = _main_names(characters)
