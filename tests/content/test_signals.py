@@ -346,40 +346,44 @@ def test_a_swear_word_is_on_the_page_whatever_its_sentence_says(sentence: str) -
     assert all(h.frame is None for h in swearing)
 
 
-def test_a_signal_declared_unframed_keeps_every_hit_on_the_page(tmp_path: Path) -> None:
+def custom_lexicon(tmp_path: Path, toml: str) -> str:
+    """A signals lexicon of the test's own, written to a file; its path."""
     path = tmp_path / "custom.toml"
-    path.write_text(
+    path.write_text(toml, encoding="utf-8")
+    return str(path)
+
+
+def test_a_signal_declared_unframed_keeps_every_hit_on_the_page(tmp_path: Path) -> None:
+    path = custom_lexicon(
+        tmp_path,
         '[[signal]]\nname = "weather"\nframed = false\n'
         '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain(?:ed|ing)?"]\n'
         '[[signal]]\nname = "wind"\n'
         '  [[signal.level]]\n  name = "breeze"\n  patterns = ["wind"]\n',
-        encoding="utf-8",
     )
     text = "It never rained, and the wind never came."
-    hits = find_hits(text, whole(text), signal_specs(str(path)))
+    hits = find_hits(text, whole(text), signal_specs(path))
     assert [(h.signal, h.frame) for h in hits] == [("weather", None), ("wind", "negated")]
 
 
 def test_framed_must_be_a_boolean(tmp_path: Path) -> None:
-    path = tmp_path / "custom.toml"
-    path.write_text(
+    path = custom_lexicon(
+        tmp_path,
         '[[signal]]\nname = "weather"\nframed = "no"\n'
         '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain"]\n',
-        encoding="utf-8",
     )
     with pytest.raises(LexiconError, match=r"weather.*framed must be true or false"):
-        signal_specs(str(path))
+        signal_specs(path)
 
 
 def test_find_hits_with_custom_specs(tmp_path: Path) -> None:
-    path = tmp_path / "custom.toml"
-    path.write_text(
+    path = custom_lexicon(
+        tmp_path,
         '[[signal]]\nname = "weather"\n'
         '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain(?:ed|ing)?"]\n',
-        encoding="utf-8",
     )
     text = "It rained on the rainbow."
-    hits = find_hits(text, whole(text), signal_specs(str(path)))
+    hits = find_hits(text, whole(text), signal_specs(path))
     assert [(h.signal, h.level, h.span.of(text)) for h in hits] == [("weather", 0, "rained")]
 
 
