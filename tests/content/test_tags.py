@@ -184,6 +184,22 @@ def test_a_strong_hit_fires_alone() -> None:
     assert [span.of(text) for span in tag.evidence] == ["“Will you marry me?”"]
 
 
+def test_time_travel_from_a_trip_into_the_past_and_home_again() -> None:
+    text = "\n\n".join(
+        [
+            "The spell went wrong, and Mara was thrown back into the past.",
+            FILLER,
+            "For a year she tried to get back to her own time.",
+        ]
+    )
+    tag = tags_of(text)["Time Travel"]
+    assert [span.of(text) for span in tag.evidence] == [
+        "The spell went wrong, and Mara was thrown back into the past.",
+        "For a year she tried to get back to her own time.",
+    ]
+    assert "Time Travel" not in tags_of("\n\n".join([FILLER, "She lived in the past.", FILLER]))
+
+
 def test_more_evidence_means_more_confidence() -> None:
     more = CHRISTMAS + "\n\n" + "The Christmas pudding caught fire.\n\nSanta never came."
     assert tags_of(more)["Christmas"].confidence > tags_of(CHRISTMAS)["Christmas"].confidence
