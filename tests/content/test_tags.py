@@ -200,6 +200,30 @@ def test_time_travel_from_a_trip_into_the_past_and_home_again() -> None:
     assert "Time Travel" not in tags_of("\n\n".join([FILLER, "She lived in the past.", FILLER]))
 
 
+def test_first_kiss_asked_for_on_the_page() -> None:
+    text = "\n\n".join([FILLER, "“Can I kiss you?” Tam asked, and Ives kissed him first.", FILLER])
+    tag = tags_of(text)["First Kiss"]
+    assert [span.of(text) for span in tag.evidence] == ["“Can I kiss you?”"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ives had loved Tam ever since their first kiss, and he kissed him now.",
+        "“Do you remember our first kiss?” Tam asked, and kissed him.",
+        "They had kissed for the first time a year ago; he kissed her again.",
+        "He kissed her like it was their first kiss.",
+    ],
+)
+def test_first_kiss_remembered_or_likened_is_not_on_the_page(line: str) -> None:
+    assert "First Kiss" not in tags_of("\n\n".join([FILLER, line, FILLER]))
+
+
+def test_a_couple_kissing_is_no_first_kiss() -> None:
+    text = "\n\n".join(["“Kiss me,” she said, and he kissed her.", "Their lips met again."])
+    assert "First Kiss" not in tags_of(text)
+
+
 def test_more_evidence_means_more_confidence() -> None:
     more = CHRISTMAS + "\n\n" + "The Christmas pudding caught fire.\n\nSanta never came."
     assert tags_of(more)["Christmas"].confidence > tags_of(CHRISTMAS)["Christmas"].confidence
