@@ -34,7 +34,7 @@ from ficlens.content.warnings import archive_warnings, content_warnings
 from ficlens.model import Character, Content, Quote, Rating, Reason, Signal, Span, Work
 from ficlens.stats import count_words
 
-METHOD = "content.lexicon+trees.v6"
+METHOD = "content.lexicon+trees.v7"
 EVIDENCE = 3
 ROMANCE_MODEL = "romance"
 """The text model of whether a story is about a romantic pairing (``ficlens train pairings``)."""

@@ -84,6 +84,8 @@ before``) is backstory: the event happened before the story, not on its page."""
 _DREAM_PARAGRAPH = re.compile(r"\b(?:was dreaming|in (?:his|her|my|the) dream)\b", re.I)
 _FRAME_WINDOW = 60
 """Characters before a hit, within its sentence, where negation or a hypothetical counts."""
+COMPANY = 500
+"""How near (in characters) a weak word's hit must be to another of its signal's hits."""
 _QUOTE_MARK = re.compile('["“”]')
 """A quotation mark bounds that window: words spoken frame no narration, and the reverse."""
 
@@ -98,6 +100,15 @@ class Level:
     pattern: re.Pattern[str]
     lower: re.Pattern[str]
     """The same pattern without ``re.I``, for lower-cased text (several times faster)."""
+    weak: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+    """Words of the level that count only in company (see :func:`find_hits`), each pattern
+    with its lower-case twin: a moan is as often a complaint (*"I know," Hermione moaned*)."""
+
+    def scanners(self) -> list[tuple[int | None, re.Pattern[str], re.Pattern[str]]]:
+        """The level's patterns (any case, lower case), each with its weak word's number."""
+        return [(None, self.pattern, self.lower)] + [
+            (number, pattern, lower) for number, (pattern, lower) in enumerate(self.weak)
+        ]
 
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()\\]|\\.)*\))+")
@@ -181,6 +192,15 @@ def signal_specs(path: str | None = None) -> tuple[SignalSpec, ...]:
     return tuple(_spec(name, entry) for entry in data.get("signal", []))
 
 
+def _compiled(patterns: list[str], label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One alternation of a level's patterns at word boundaries: any case, and lower case."""
+    source = r"\b(?:" + "|".join(map(guarded, patterns)) + r")\b"
+    try:
+        return re.compile(source, re.I), re.compile(source)
+    except re.error as error:
+        raise LexiconError(f"{label}: bad pattern: {error}") from error
+
+
 def _spec(file: str, entry: dict[str, object]) -> SignalSpec:
     signal = entry.get("name")
     levels = entry.get("level")
@@ -198,17 +218,17 @@ def _spec(file: str, entry: dict[str, object]) -> SignalSpec:
         patterns = level.get("patterns")
         if not isinstance(level.get("name"), str) or not isinstance(patterns, list) or not patterns:
             raise LexiconError(f"{label}: needs a name and a non-empty patterns list")
-        source = r"\b(?:" + "|".join(map(guarded, patterns)) + r")\b"
-        try:
-            pattern, lower = re.compile(source, re.I), re.compile(source)
-        except re.error as error:
-            raise LexiconError(f"{label}: bad pattern: {error}") from error
+        weak = level.get("weak", [])
+        if not isinstance(weak, list) or not all(isinstance(w, str) for w in weak):
+            raise LexiconError(f"{label}: weak must be a list of patterns")
+        pattern, lower = _compiled(patterns, label)
+        weak_patterns = tuple(_compiled([one], label) for one in weak)
         try:
             weight = float(level.get("weight", 1.0))
             minimum = int(level.get("min_hits", 1))
         except (TypeError, ValueError) as error:
             raise LexiconError(f"{label}: weight and min_hits must be numbers") from error
-        compiled.append(Level(level["name"], weight, minimum, pattern, lower))
+        compiled.append(Level(level["name"], weight, minimum, pattern, lower, weak_patterns))
     framed = entry.get("framed", True)
     if not isinstance(framed, bool):
         raise LexiconError(f"{file}: signal {signal!r}: framed must be true or false")
@@ -262,31 +282,66 @@ def frame_of(text: str, sentence: Span, hit: Span, paragraph_dream: bool = False
 def find_hits(
     text: str, paragraphs: Sequence[Span], specs: Sequence[SignalSpec] | None = None
 ) -> list[Hit]:
-    """Every signal hit in the story paragraphs, paragraph by paragraph."""
+    """Every signal hit in the story paragraphs, paragraph by paragraph.
+
+    A level's ``weak`` words are hits only within ``COMPANY`` characters of another of the
+    signal's hits that is not the same weak word: a moan beside a kiss or a rolling hip, not a
+    moan alone.
+    """
     specs = signal_specs() if specs is None else specs
-    hits: list[Hit] = []
-    for paragraph in paragraphs:
+    hits: list[tuple[Hit, int, int | None]] = []  # with its paragraph and weak pattern
+    for index, paragraph in enumerate(paragraphs):
         chunk = text[paragraph.start : paragraph.end]
         lowered = chunk.lower()
         same = len(lowered) == len(chunk)
         found = [
-            (number, spec, match)
+            (number, spec, match, weak)
             for spec in specs
             for number, level in enumerate(spec.levels)
-            for match in (level.lower.finditer(lowered) if same else level.pattern.finditer(chunk))
+            for weak, pattern, lower in level.scanners()
+            for match in (lower.finditer(lowered) if same else pattern.finditer(chunk))
         ]
         if not found:
             continue
         spans = list(sentences(text, paragraph))
         starts = [s.start for s in spans]
         dreamlike = bool(_DREAM_PARAGRAPH.search(chunk))
-        for number, spec, match in found:
+        for number, spec, match, weak in found:
             span = Span(paragraph.start + match.start(), paragraph.start + match.end())
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
             frame = frame_of(text, sentence, span, dreamlike) if spec.framed else None
             passage = around(text, sentence, span, SHOWN)
-            hits.append(Hit(spec.name, number, span, sentence, frame, passage))
-    return hits
+            hits.append((Hit(spec.name, number, span, sentence, frame, passage), index, weak))
+    if any(weak is not None for _, _, weak in hits):
+        hits = _in_company(hits)
+    return [hit for hit, _, _ in hits]
+
+
+def _in_company(
+    hits: list[tuple[Hit, int, int | None]],
+) -> list[tuple[Hit, int, int | None]]:
+    """The hits, in the order found, less each weak one alone.
+
+    A weak hit is alone with no other of its signal's hits, bar the same weak word, within
+    ``COMPANY`` characters.
+    """
+    near: dict[str, list[tuple[int, int, int | None]]] = {}
+    for hit, _, weak in hits:
+        near.setdefault(hit.signal, []).append((hit.span.start, hit.level, weak))
+    for entries in near.values():
+        entries.sort(key=lambda entry: entry[0])
+
+    def accompanied(hit: Hit, weak: int) -> bool:
+        entries = near[hit.signal]
+        first = bisect.bisect_left(entries, hit.span.start - COMPANY, key=lambda entry: entry[0])
+        for start, level, kind in entries[first:]:
+            if start > hit.span.start + COMPANY:
+                return False
+            if kind is None or (level, kind) != (hit.level, weak):
+                return True
+        return False
+
+    return [entry for entry in hits if entry[2] is None or accompanied(entry[0], entry[2])]
 
 
 def summarise(

@@ -387,6 +387,49 @@ def test_find_hits_with_custom_specs(tmp_path: Path) -> None:
     assert [(h.signal, h.level, h.span.of(text)) for h in hits] == [("weather", 0, "rained")]
 
 
+WEAK_LEXICON = (
+    '[[signal]]\nname = "weather"\n'
+    '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain"]\n'
+    '  [[signal.level]]\n  name = "storm"\n  patterns = ["thunder"]\n'
+    '  weak = ["gusts?", "dark(?:er)?"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Gusts shook the house.", []),  # alone
+        ("Gusts came, then more gusts.", []),  # only beside the same weak word
+        ("Gusts came, and it grew darker.", ["Gusts", "darker"]),  # two weak words together
+        ("Thunder, then gusts.", ["Thunder", "gusts"]),
+        ("First rain. " + "Quiet. " * 80 + "Gusts.", ["rain"]),  # the company too far away
+        ("Gusts. " + "Quiet. " * 60 + "Rain fell.", ["Gusts", "Rain"]),  # within 500 characters
+    ],
+)
+def test_weak_words_count_only_in_company(tmp_path: Path, text: str, found: list[str]) -> None:
+    specs = signal_specs(custom_lexicon(tmp_path, WEAK_LEXICON))
+    assert sorted(h.span.of(text) for h in find_hits(text, whole(text), specs)) == sorted(found)
+
+
+def test_weak_hits_keep_their_paragraph_order(tmp_path: Path) -> None:
+    specs = signal_specs(custom_lexicon(tmp_path, WEAK_LEXICON))
+    text = "Rain and gusts.\n\nThunder."
+    paragraphs = [Span(0, 15), Span(17, 25)]
+    assert [h.span.of(text) for h in find_hits(text, paragraphs, specs)] == [
+        "Rain", "gusts", "Thunder",
+    ]  # fmt: skip
+
+
+def test_weak_must_be_a_list_of_patterns(tmp_path: Path) -> None:
+    path = custom_lexicon(
+        tmp_path,
+        '[[signal]]\nname = "weather"\n'
+        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain"]\n  weak = "gust"\n',
+    )
+    with pytest.raises(LexiconError, match=r"weather.*weak must be a list of patterns"):
+        signal_specs(path)
+
+
 # --- summarise -----------------------------------------------------------------------------
 
 SEXUAL = "sexual"
