@@ -289,8 +289,8 @@ def find_hits(
     moan alone.
     """
     specs = signal_specs() if specs is None else specs
-    hits: list[tuple[Hit, int, int | None]] = []  # with its paragraph and weak pattern
-    for index, paragraph in enumerate(paragraphs):
+    hits: list[tuple[Hit, int | None]] = []  # each with the number of its weak word, if one
+    for paragraph in paragraphs:
         chunk = text[paragraph.start : paragraph.end]
         lowered = chunk.lower()
         same = len(lowered) == len(chunk)
@@ -311,22 +311,20 @@ def find_hits(
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
             frame = frame_of(text, sentence, span, dreamlike) if spec.framed else None
             passage = around(text, sentence, span, SHOWN)
-            hits.append((Hit(spec.name, number, span, sentence, frame, passage), index, weak))
-    if any(weak is not None for _, _, weak in hits):
+            hits.append((Hit(spec.name, number, span, sentence, frame, passage), weak))
+    if any(weak is not None for _, weak in hits):
         hits = _in_company(hits)
-    return [hit for hit, _, _ in hits]
+    return [hit for hit, _ in hits]
 
 
-def _in_company(
-    hits: list[tuple[Hit, int, int | None]],
-) -> list[tuple[Hit, int, int | None]]:
+def _in_company(hits: list[tuple[Hit, int | None]]) -> list[tuple[Hit, int | None]]:
     """The hits, in the order found, less each weak one alone.
 
     A weak hit is alone with no other of its signal's hits, bar the same weak word, within
     ``COMPANY`` characters.
     """
     near: dict[str, list[tuple[int, int, int | None]]] = {}
-    for hit, _, weak in hits:
+    for hit, weak in hits:
         near.setdefault(hit.signal, []).append((hit.span.start, hit.level, weak))
     for entries in near.values():
         entries.sort(key=lambda entry: entry[0])
@@ -341,7 +339,7 @@ def _in_company(
                 return True
         return False
 
-    return [entry for entry in hits if entry[2] is None or accompanied(entry[0], entry[2])]
+    return [(hit, weak) for hit, weak in hits if weak is None or accompanied(hit, weak)]
 
 
 def summarise(
