@@ -25,7 +25,9 @@ MIN_CHARACTER_DENSITY = 3.0
 """...named this often (hits per 1,000 words): a novel's ``James``, ``George`` and ``Tom`` are
 spread thin, a fan work's characters are named on every page."""
 DENSE_CHARACTERS = 2
-"""A short text also matches with this many distinct canon characters and one strong signal..."""
+"""A short text also matches with this many distinct canon characters and one strong signal (a
+shared surname named ``RECURRING_MIN`` times counts as one more: ``Draco`` and ``Potter``, each
+on every other line of a drabble)..."""
 DENSE_MIN = 10.0
 """...when its hits are this dense (per 1,000 words) and its score is at least half the
 ``min_score``."""
@@ -82,6 +84,7 @@ class _Tally:
     recurring: int  # distinct characters named at least RECURRING_MIN times
     rare: bool  # some one-word name rare in English was named at all
     lead: bool = False  # a character named in full is named at least LEAD_MIN times
+    surnames: int = 0  # distinct shared surnames named at least RECURRING_MIN times
 
     @property
     def density(self) -> float:
@@ -93,6 +96,7 @@ def _assess(pack: FandomPack, hits: list[Hit], words: int, declared: bool) -> _T
     """The match a pack's hits make, with the counts the rules weigh."""
     first: dict[tuple[str, str], tuple[int, int]] = {}
     named: Counter[str] = Counter(s.label for _, _, s in hits if s.kind == "character")
+    surnames: Counter[str] = Counter(s.label for _, _, s in hits if s.kind == "surname")
     rare: Counter[tuple[str, str]] = Counter(
         (s.kind, s.label) for _, _, s in hits if s.rare
     )  # fmt: skip
@@ -123,6 +127,7 @@ def _assess(pack: FandomPack, hits: list[Hit], words: int, declared: bool) -> _T
         recurring=sum(1 for count in named.values() if count >= RECURRING_MIN),
         rare=bool(rare),
         lead=any(n >= LEAD_MIN for name, n in named.items() if name in full),
+        surnames=sum(1 for count in surnames.values() if count >= RECURRING_MIN),
     )
 
 
@@ -137,7 +142,7 @@ def _enough(tally: _Tally, min_score: float) -> bool:
         return score >= min_score
     return (
         (
-            characters >= DENSE_CHARACTERS
+            characters + tally.surnames >= DENSE_CHARACTERS
             and (tally.strong >= 1 or tally.recurring >= RECURRING_CHARACTERS)
         )
         or tally.lead
@@ -170,9 +175,10 @@ def detect_fandoms(
     all: seven names anyone has (``Harry``, ``Fred``, ``George``...) are no canon, however
     densely they come. A pack matches when it has at least two strong signals, or names three
     distinct canon characters with a density of at least 3, and ``score >= min_score``; when a
-    short text names two distinct canon characters, has a strong signal (or names both at least
-    three times) and a density of at least 10 (a drabble that says ``Harry Potter`` and
-    ``Draco``, or only ever ``Remus`` and ``Sirius``) and ``score >= min_score / 2``, or names
+    short text names two distinct canon characters (a shared surname named at least three times
+    counts as one), has a strong signal (or names both characters at least three times) and a
+    density of at least 10 (a drabble that says ``Harry Potter`` and ``Draco``, ``Draco`` and
+    ``Potter``, or only ever ``Remus`` and ``Sirius``) and ``score >= min_score / 2``, or names
     one character in full and ``LEAD_MIN`` times in all with the same density and score (a
     drabble about ``Percy Weasley``, then ``Percy``); or when it
     is declared: a declared tag equal to, or containing as whole words, the pack's name or

@@ -357,6 +357,18 @@ def test_two_recurring_first_names_on_a_short_page_are_enough() -> None:
     assert detect_fandoms("Remus and Sirius met. Remus left. Sirius stayed behind.") == ()
 
 
+def test_a_recurring_surname_is_the_partner_of_a_rare_name() -> None:
+    # Draco (rare, named three times) and a Potter the story never calls Harry.
+    drabble = (
+        "Draco was the first at the Ministry. Potter was asleep on his desk. Draco coughed, and "
+        "Potter woke with a start. Draco handed him a coffee. Potter took it and left, smiling."
+    )
+    (match,) = detect_fandoms(drabble)
+    assert match.pack.slug == "harry_potter"
+    # Named twice, the surname is not yet a second person on the page.
+    assert detect_fandoms("Draco was first. Potter slept. Draco coughed. Draco waited.") == ()
+
+
 def test_one_lead_named_in_full_and_again_and_again_is_enough() -> None:
     # A drabble about Percy alone: one full name, then the first name on every other line.
     drabble = (
