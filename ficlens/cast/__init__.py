@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from ficlens.cast.canon import (
     PackName,
     canon_mentions,
-    era_mentions,
     merge_canon,
     nickname_in_foreign_name,
     pack_names,
@@ -241,7 +240,6 @@ def _located_mentions(
     """
     located = [(i, m) for i, piece in enumerate(parsed) for m in mentions_in(text, piece)]
     canon = canon_mentions(text, parsed, packs) if packs else []
-    canon += era_mentions(text, parsed, packs, canon) if canon else []
     canon = [  # the parse's "Penny Haywood" over the pack's "Penny" (Penelope Clearwater)
         (i, c)
         for i, c in canon

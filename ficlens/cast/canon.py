@@ -58,56 +58,6 @@ def canon_mentions(
     return found
 
 
-def era_mentions(
-    text: str,
-    parsed: Sequence[Parsed],
-    packs: tuple[FandomPack, ...],
-    canon: Sequence[tuple[int, Mention]],
-) -> list[tuple[int, Mention]]:
-    """Bare first names the packs leave out, in a story whose era the canon mentions settle.
-
-    A pack lists no bare ``Albus`` (Dumbledore or Albus Severus Potter?) nor ``Rose`` (a word
-    too), so only the parse can find them, and spaCy's small model often does not. Once the
-    names no one else has (``Scorpius``, ``Teddy``) place the story in one era
-    (:func:`story_era`), each capitalised first name of that era's characters the pack does
-    not list is a mention in the narration when the parser reads it as a proper noun: the
-    ``Albus`` of a story about Scorpius. :func:`merge_canon` then gives it to that era's
-    character.
-    """
-    tally: Counter[str] = Counter()
-    characters: dict[str, CanonCharacter] = {}
-    for _, mention in canon:
-        character = find_canon(mention.parts.name, packs)
-        key = name_key(mention.parts.name)
-        owners = {c.name for c, _, forms in _short_forms(packs) if key in forms}
-        if character is not None and owners <= {character.name}:  # not Lily: whose Lily?
-            tally[character.name] += 1
-            characters[character.name] = character
-    era = story_era([(characters[name], count) for name, count in tally.items()])
-    if era is None:
-        return []
-    names = {
-        first
-        for character, _, _ in _short_forms(packs)
-        if character.era == era
-        and (first := character.given.split()[0])
-        and len(first) > 2
-        and find_canon(first, packs) is None
-    }
-    if not names:
-        return []
-    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(names)))})(?![\w-])")
-    taken = [mention.span for _, mention in canon]
-    found = []
-    for index, piece in enumerate(parsed):
-        proper = {token.start for token in piece.tokens if token.tag in ("NNP", "NNPS")}
-        for match in pattern.finditer(text, piece.span.start, piece.span.end):
-            span = Span(match.start(), match.end())
-            if span.start in proper and not any(span.overlaps(other) for other in taken):
-                found.append((index, Mention(span, split_name(match.group()), "canon")))
-    return found
-
-
 def _narration_starts(piece: Parsed) -> set[int]:
     """Where the piece's narration tokens start.
 

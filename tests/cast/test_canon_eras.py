@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
 import pytest
 
-from ficlens.cast.canon import canon_mentions, era_mentions, merge_canon, story_era
+from ficlens.cast.canon import merge_canon, story_era
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
 from ficlens.fandoms import FandomPack, parse_pack
-from ficlens.nlp import Parsed
 
 PACK = """\
 schema = 1
@@ -274,44 +272,3 @@ def test_a_bare_surname_is_the_group_s_name_when_it_dominates(
 ) -> None:
     kept = merge_canon([group(5, "Kit"), bare_and(bare, other, times)], packs)
     assert owner_of(kept, "Penrose") == owner
-
-
-NEW_HARBOUR = "Kit rowed out. Ned waved. Kit laughed, and Kit waved back."
-NEW_HARBOUR_ROWS = [
-    ("Kit", "NNP", "nsubj", 1), ("rowed", "VBD", "ROOT", 1), ("out", "RP", "prt", 1),
-    (".", ".", "punct", 1), ("Ned", "NNP", "nsubj", 5), ("waved", "VBD", "ROOT", 5),
-    (".", ".", "punct", 5), ("Kit", "NNP", "nsubj", 8), ("laughed", "VBD", "ROOT", 8),
-    (",", ",", "punct", 8), ("and", "CC", "cc", 8), ("Kit", "NNP", "nsubj", 12),
-    ("waved", "VBD", "conj", 8), ("back", "RB", "advmod", 12), (".", ".", "punct", 12),
-]  # fmt: skip
-
-
-def era_names(text: str, parsed: list[Parsed], packs: tuple[FandomPack, ...]) -> list[str]:
-    found = era_mentions(text, parsed, packs, canon_mentions(text, parsed, packs))
-    return [mention.span.of(text) for _, mention in found]
-
-
-def test_a_bare_first_name_the_pack_leaves_out_is_a_mention_in_a_story_of_its_era(
-    packs: tuple[FandomPack, ...], make_parsed: Callable[..., Parsed]
-) -> None:
-    # Kit (three times) places the story in the new harbour's era, where a bare Ned is Ned
-    # Polglase; the pack lists no bare Ned, and the parser missed him as a person.
-    parsed = [make_parsed(NEW_HARBOUR, NEW_HARBOUR_ROWS)]
-    assert era_names(NEW_HARBOUR, parsed, packs) == ["Ned"]
-    kept = merge_canon([group(3, "Kit"), group(1, "Ned")], packs)
-    assert canon_names(kept)["Ned"] == "Ned Polglase"
-
-
-def test_no_era_no_bare_first_names(
-    packs: tuple[FandomPack, ...], make_parsed: Callable[..., Parsed]
-) -> None:
-    text = NEW_HARBOUR.replace("Kit", "Jago")  # Jago belongs to no era
-    rows = [(row[0].replace("Kit", "Jago"), *row[1:]) for row in NEW_HARBOUR_ROWS]
-    assert era_names(text, [make_parsed(text, rows)], packs) == []
-
-
-def test_a_bare_first_name_must_be_a_proper_noun(
-    packs: tuple[FandomPack, ...], make_parsed: Callable[..., Parsed]
-) -> None:
-    rows = [(word, "NN" if word == "Ned" else tag, *rest) for word, tag, *rest in NEW_HARBOUR_ROWS]
-    assert era_names(NEW_HARBOUR, [make_parsed(NEW_HARBOUR, rows)], packs) == []
