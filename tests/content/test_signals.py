@@ -366,13 +366,22 @@ def test_a_signal_declared_unframed_keeps_every_hit_on_the_page(tmp_path: Path) 
     assert [(h.signal, h.frame) for h in hits] == [("weather", None), ("wind", "negated")]
 
 
-def test_framed_must_be_a_boolean(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("signal_line", "level_line", "message"),
+    [
+        ('framed = "no"\n', "", "framed must be true or false"),
+        ("", '  weak = "gust"\n', "weak must be a list of patterns"),
+    ],
+)
+def test_a_malformed_signal_option_names_the_signal(
+    tmp_path: Path, signal_line: str, level_line: str, message: str
+) -> None:
     path = custom_lexicon(
         tmp_path,
-        '[[signal]]\nname = "weather"\nframed = "no"\n'
-        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain"]\n',
+        f'[[signal]]\nname = "weather"\n{signal_line}'
+        f'  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain"]\n{level_line}',
     )
-    with pytest.raises(LexiconError, match=r"weather.*framed must be true or false"):
+    with pytest.raises(LexiconError, match=rf"weather.*{message}"):
         signal_specs(path)
 
 
@@ -418,16 +427,6 @@ def test_weak_hits_keep_their_paragraph_order(tmp_path: Path) -> None:
     assert [h.span.of(text) for h in find_hits(text, paragraphs, specs)] == [
         "Rain", "gusts", "Thunder",
     ]  # fmt: skip
-
-
-def test_weak_must_be_a_list_of_patterns(tmp_path: Path) -> None:
-    path = custom_lexicon(
-        tmp_path,
-        '[[signal]]\nname = "weather"\n'
-        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain"]\n  weak = "gust"\n',
-    )
-    with pytest.raises(LexiconError, match=r"weather.*weak must be a list of patterns"):
-        signal_specs(path)
 
 
 # --- summarise -----------------------------------------------------------------------------
