@@ -98,17 +98,9 @@ class Level:
     weight: float
     min_hits: int
     pattern: re.Pattern[str]
+    """All the level's patterns in one alternation; each weak word is a named group in it."""
     lower: re.Pattern[str]
     """The same pattern without ``re.I``, for lower-cased text (several times faster)."""
-    weak: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
-    """Words of the level that count only in company (see :func:`find_hits`), each pattern
-    with its lower-case twin: a moan is as often a complaint (*"I know," Hermione moaned*)."""
-
-    def scanners(self) -> list[tuple[int | None, re.Pattern[str], re.Pattern[str]]]:
-        """The level's patterns (any case, lower case), each with its weak word's number."""
-        return [(None, self.pattern, self.lower)] + [
-            (number, pattern, lower) for number, (pattern, lower) in enumerate(self.weak)
-        ]
 
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()\\]|\\.)*\))+")
@@ -192,13 +184,14 @@ def signal_specs(path: str | None = None) -> tuple[SignalSpec, ...]:
     return tuple(_spec(name, entry) for entry in data.get("signal", []))
 
 
-def _compiled(patterns: list[str], label: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """One alternation of a level's patterns at word boundaries: any case, and lower case."""
-    source = r"\b(?:" + "|".join(map(guarded, patterns)) + r")\b"
-    try:
-        return re.compile(source, re.I), re.compile(source)
-    except re.error as error:
-        raise LexiconError(f"{label}: bad pattern: {error}") from error
+_WEAK = "weak_"
+"""The prefix of the named group each weak word is in the level's pattern (``weak_0``...)."""
+
+
+def _weak_word(match: re.Match[str]) -> int | None:
+    """The number of the weak word a level's match is, or ``None`` for its other patterns."""
+    group = match.lastgroup
+    return int(group.removeprefix(_WEAK)) if group and group.startswith(_WEAK) else None
 
 
 def _spec(file: str, entry: dict[str, object]) -> SignalSpec:
@@ -221,14 +214,19 @@ def _spec(file: str, entry: dict[str, object]) -> SignalSpec:
         weak = level.get("weak", [])
         if not isinstance(weak, list) or not all(isinstance(w, str) for w in weak):
             raise LexiconError(f"{label}: weak must be a list of patterns")
-        pattern, lower = _compiled(patterns, label)
-        weak_patterns = tuple(_compiled([one], label) for one in weak)
+        alternatives = [guarded(p) for p in patterns]  # weak words in named groups, one scan
+        alternatives += [f"(?P<{_WEAK}{n}>{guarded(word)})" for n, word in enumerate(weak)]
+        source = r"\b(?:" + "|".join(alternatives) + r")\b"
+        try:
+            pattern, lower = re.compile(source, re.I), re.compile(source)
+        except re.error as error:
+            raise LexiconError(f"{label}: bad pattern: {error}") from error
         try:
             weight = float(level.get("weight", 1.0))
             minimum = int(level.get("min_hits", 1))
         except (TypeError, ValueError) as error:
             raise LexiconError(f"{label}: weight and min_hits must be numbers") from error
-        compiled.append(Level(level["name"], weight, minimum, pattern, lower, weak_patterns))
+        compiled.append(Level(level["name"], weight, minimum, pattern, lower))
     framed = entry.get("framed", True)
     if not isinstance(framed, bool):
         raise LexiconError(f"{file}: signal {signal!r}: framed must be true or false")
@@ -295,23 +293,23 @@ def find_hits(
         lowered = chunk.lower()
         same = len(lowered) == len(chunk)
         found = [
-            (number, spec, match, weak)
+            (number, spec, match)
             for spec in specs
             for number, level in enumerate(spec.levels)
-            for weak, pattern, lower in level.scanners()
-            for match in (lower.finditer(lowered) if same else pattern.finditer(chunk))
+            for match in (level.lower.finditer(lowered) if same else level.pattern.finditer(chunk))
         ]
         if not found:
             continue
         spans = list(sentences(text, paragraph))
         starts = [s.start for s in spans]
         dreamlike = bool(_DREAM_PARAGRAPH.search(chunk))
-        for number, spec, match, weak in found:
+        for number, spec, match in found:
             span = Span(paragraph.start + match.start(), paragraph.start + match.end())
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
             frame = frame_of(text, sentence, span, dreamlike) if spec.framed else None
             passage = around(text, sentence, span, SHOWN)
-            hits.append((Hit(spec.name, number, span, sentence, frame, passage), weak))
+            hit = Hit(spec.name, number, span, sentence, frame, passage)
+            hits.append((hit, _weak_word(match)))
     if any(weak is not None for _, weak in hits):
         hits = _in_company(hits)
     return [hit for hit, _ in hits]
