@@ -31,10 +31,11 @@ from ficlens.content.stacked import load_stacked
 from ficlens.content.summary import paragraphs_touching, summarize
 from ficlens.content.tags import detect_tags
 from ficlens.content.warnings import archive_warnings, content_warnings
+from ficlens.dialogue.script import METHOD as SCRIPT_METHOD
 from ficlens.model import Character, Content, Quote, Rating, Reason, Signal, Span, Work
 from ficlens.stats import count_words
 
-METHOD = "content.lexicon+trees.v7"
+METHOD = "content.lexicon+trees.v8"
 EVIDENCE = 3
 ROMANCE_MODEL = "romance"
 """The text model of whether a story is about a romantic pairing (``ficlens train pairings``)."""
@@ -143,8 +144,28 @@ def analyze_content(
             characters=view.characters,
             avoid=paragraphs_touching(paragraphs, graphic_passages(hits)),
             quotations=[quote.span for quote in view.quotes] if view.quotes else None,
+            whole=script_lines(text, view.quotes),
         ),
     )
+
+
+def script_lines(text: str, quotes: Sequence[Quote]) -> list[Span]:
+    """Each script-format line whole: the speaker's label and what it says, in text order.
+
+    Example:
+        >>> text = "HARRY: Hi. Bye."
+        >>> said = Quote(Span(7, 15), "c1", None, SCRIPT_METHOD, 1.0)
+        >>> [line.of(text) for line in script_lines(text, [said])]
+        ['HARRY: Hi. Bye.']
+    """
+    lines = []
+    for quote in quotes:
+        if quote.method == SCRIPT_METHOD:
+            start = text.rfind("\n", 0, quote.span.start) + 1
+            while start < quote.span.start and text[start].isspace():
+                start += 1
+            lines.append(Span(start, quote.span.end))
+    return sorted(lines)
 
 
 def _cast_levels(

@@ -146,6 +146,7 @@ def summarize(
     sentences: int = 3,
     avoid: Sequence[Span] = (),
     quotations: Sequence[Span] | None = None,
+    whole: Sequence[Span] = (),
 ) -> tuple[Span, ...]:
     r"""Pick up to ``sentences`` sentences from the story's first 40% that best say what it is.
 
@@ -159,6 +160,9 @@ def summarize(
         quotations: the story's quotations when the dialogue stage found them (in any
             convention: single quotation marks too); else each paragraph's double quotation
             marks are read.
+        whole: passages a summary takes whole or not at all, disjoint and in text order (a
+            script line, ``RON: Dead serious. Ten Galleons says she says yes.``: a sentence of
+            it taken alone would lose who says it).
 
     Returns:
         Sentence spans in text order; empty for an empty story or when nothing is readable.
@@ -179,7 +183,8 @@ def summarize(
         quoted = known if quotations is not None else _quotations(text, paragraph)
         starts = known_starts if quotations is not None else [q.start for q in quoted]
         candidates += [
-            (span, _quoted_share(span, quoted, starts)) for span in sentence_spans(text, paragraph)
+            (span, _quoted_share(span, quoted, starts))
+            for span in _widened(sentence_spans(text, paragraph), whole)
         ]
     weights = _word_weights(text, paragraphs)
     names = _main_names(characters)
@@ -192,6 +197,25 @@ def summarize(
     scored = [(_score(text, span, weights, names, order), order, span) for order, span in pool]
     best = sorted(scored, key=lambda item: (-item[0], item[1]))[:sentences]
     return tuple(sorted(span for _, _, span in best))
+
+
+def _widened(spans: Sequence[Span], whole: Sequence[Span]) -> list[Span]:
+    """The sentences, each inside a ``whole`` passage replaced by that passage (once).
+
+    Example:
+        >>> line = Span(0, 30)  # "RON: Dead serious. Bet you ten."
+        >>> _widened([Span(0, 18), Span(19, 30), Span(31, 40)], [line])
+        [Span(start=0, end=30), Span(start=31, end=40)]
+    """
+    starts = [passage.start for passage in whole]
+    widened: list[Span] = []
+    for sentence in spans:
+        at = bisect.bisect_right(starts, sentence.start) - 1
+        inside = at >= 0 and whole[at].start <= sentence.start and sentence.end <= whole[at].end
+        span = whole[at] if inside else sentence
+        if not widened or widened[-1] != span:
+            widened.append(span)
+    return widened
 
 
 def _readable(

@@ -70,6 +70,22 @@ def test_a_script_format_fic_is_analysed(tmp_path: Path) -> None:
     assert violence.evidence[0].of(analysis.work.text) == "SAKURA: You're bleeding."
 
 
+def test_a_script_fic_summary_keeps_each_line_with_its_speaker(tmp_path: Path) -> None:
+    lines = [
+        "GWEN: Where is the map of the old quarry?",
+        "OSKAR: Gone. The river took the whole shed and everything in it last night.",
+        "GWEN: You are joking. The quarry map was the only copy of the survey.",
+        "OSKAR: Fine. Bring the lantern and the rope from the barn.",
+        *["GWEN: We leave at dawn.", "OSKAR: Agreed.", "GWEN: And the dog?"],
+        *["OSKAR: The dog stays.", "GWEN: Good.", "OSKAR: Good night."],
+    ]
+    analysis = analyse(tmp_path, "\n\n".join(lines) + "\n", nlp=True)
+    assert analysis.content is not None
+    summary = [span.of(analysis.work.text) for span in analysis.content.summary]
+    assert summary
+    assert set(summary) <= set(lines), summary  # never a sentence cut from its speaker
+
+
 def test_a_work_in_another_language_is_not_rated(tmp_path: Path) -> None:
     text = (
         "Sakura se despertó temprano y miró por la ventana. La lluvia caía sobre el pueblo y "

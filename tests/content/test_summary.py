@@ -205,3 +205,18 @@ def test_known_quotations_in_single_marks_are_dialogue() -> None:
     assert any(span.of(text) == said for span in guessed)
     assert known
     assert all(span.of(text) != said for span in known)
+
+
+def test_a_sentence_inside_a_whole_passage_brings_the_passage_whole() -> None:
+    lines = [
+        "MARGO: Stop. The ferry to Inchmurrin leaves the pier at nine sharp tomorrow morning.",
+        "TAMSIN: Then we pack the tent and the stove and the blue kettle tonight.",
+    ]
+    text = "\n\n".join(lines)
+    spans = paragraphs(text)
+    alone = summarize(text, spans, sentences=1)
+    assert [s.of(text) for s in alone] == [
+        "The ferry to Inchmurrin leaves the pier at nine sharp tomorrow morning."
+    ]
+    whole = summarize(text, spans, sentences=1, whole=spans)
+    assert [s.of(text) for s in whole] == [lines[0]]
