@@ -226,15 +226,22 @@ def canon_count(tags: tuple[str, ...], packs: tuple[FandomPack, ...] | None = No
     """How many canons these fandom tags name: tags naming one pack are one canon.
 
     ``Marvel Cinematic Universe`` and ``Captain America (Movies)`` are one canon (both name the
-    Marvel pack); a tag no pack knows is a canon of its own, however written; two tags that
-    share any pack are one canon. So a work is a crossover when its tags make two or more.
+    Marvel pack), and so are canons under one of AO3's meta tags (a pack's ``metatags``:
+    ``Harry Potter`` and ``Fantastic Beasts`` are both the Wizarding World, which AO3 counts as
+    no crossover); a tag no pack knows is a canon of its own, however written; two tags that
+    share any pack or meta tag are one canon. So a work is a crossover when its tags make two
+    or more.
     """
     groups: list[set[str]] = []
     for tag in tags:
         name = " ".join(tag.split()).casefold()
         if not name:
             continue
-        keys = {pack.slug for pack in declared_packs(tag, packs)} or {"tag:" + name}
+        named = declared_packs(tag, packs)
+        keys = {pack.slug for pack in named} | {
+            "meta:" + " ".join(meta.split()).casefold() for pack in named for meta in pack.metatags
+        }
+        keys = keys or {"tag:" + name}
         joined = [group for group in groups if group & keys]
         groups = [group for group in groups if not group & keys]
         groups.append(keys.union(*joined))

@@ -23,7 +23,8 @@ _PRONOUNS = re.compile(r"^[a-z]+/[a-z]+$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 _MAX_AGE = 100_000
 _PACK_FIELDS = (
-    "schema", "slug", "name", "aliases", "name_order", "terms", "shared_surnames", "kin", "oaths",
+    "schema", "slug", "name", "aliases", "metatags", "name_order", "terms", "shared_surnames",
+    "kin", "oaths",
 )  # fmt: skip
 _PACK_REQUIRED = ("schema", "slug", "name", "name_order", "terms", "characters")
 _CHARACTER_FIELDS = (
@@ -121,6 +122,7 @@ def parse_pack(text: str, *, source: str) -> FandomPack:
         ),
         shared_surnames=_texts(data, "shared_surnames", source, ""),
         oaths=_texts(data, "oaths", source, ""),
+        metatags=_texts(data, "metatags", source, ""),
     )
     _check_names(pack, source)
     return replace(pack, kin=_kin(data.get("kin", []), pack, source))

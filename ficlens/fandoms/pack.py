@@ -117,6 +117,8 @@ class FandomPack:
             it (parents and children, siblings, cousins, godparents; spouses are not kin).
         oaths: names fic of this canon swears by (``Merlin``, ``Circe``): a story of the canon
             that names someone only so names no character.
+        metatags: AO3's meta tags over the canon (``Wizarding World - J. K. Rowling`` over both
+            Harry Potter and Fantastic Beasts): canons sharing one make no crossover.
     """
 
     slug: str
@@ -128,6 +130,7 @@ class FandomPack:
     shared_surnames: tuple[str, ...] = ()
     kin: tuple[tuple[str, ...], ...] = ()
     oaths: tuple[str, ...] = ()
+    metatags: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
         # Packs key the matcher caches; hashing every name on each call would cost more than

@@ -9,6 +9,7 @@ import pytest
 from ficlens.fandoms import (
     FandomMatch,
     FandomPack,
+    canon_count,
     detect_fandoms,
     find_canon,
     is_pack_name,
@@ -437,3 +438,19 @@ def test_how_rare_a_name_is_comes_from_the_bundled_frequencies() -> None:
     assert signals["Draco"].rare and signals["Hermione"].rare
     assert not signals["Harry"].rare and not signals["Luna"].rare
     assert not signals["Draco Malfoy"].rare and signals["Draco Malfoy"].strong
+
+
+@pytest.mark.parametrize(
+    ("tags", "canons"),
+    [
+        (("Marvel Cinematic Universe", "Captain America (Movies)"), 1),  # one pack
+        (("Harry Potter - J. K. Rowling", "Fantastic Beasts and Where to Find Them (Movies)"), 1),
+        (("Wizarding World", "Fantastic Beasts"), 1),  # the meta tag itself, as a fandom tag
+        (("Harry Potter - J. K. Rowling", "Naruto"), 2),
+        (("Fantastic Beasts", "Sherlock (TV)", "Harry Potter"), 2),
+        (("Doctor Who", "Torchwood"), 2),  # no pack knows either: each is its own canon
+        (("Doctor Who", " doctor  who "), 1),
+    ],
+)
+def test_canons_under_one_meta_tag_are_one_canon(tags: tuple[str, ...], canons: int) -> None:
+    assert canon_count(tags) == canons

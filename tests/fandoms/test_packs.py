@@ -139,6 +139,7 @@ pronouns = "they/them"
 def test_valid_pack_parses() -> None:
     pack = parse_pack(VALID, source="lanterns.toml")
     assert pack.slug == "lanterns"
+    assert pack.metatags == ()
     assert pack.shared_surnames == ("Ashdown",)
     wren, tobias, marrow = pack.characters
     assert wren == CanonCharacter(
@@ -282,6 +283,11 @@ INVALID = [
         id="oath-term",
     ),
     pytest.param(
+        [('shared_surnames = ["Ashdown"]', 'metatags = "Keeperverse"')],
+        "metatags: expected a list of strings",
+        id="metatags-not-a-list",
+    ),
+    pytest.param(
         [('aliases = ["Wren"]', 'aliases = ["Wren", "\'Wren"]')],
         "must start with a letter or digit",
         id="form-start",
@@ -419,3 +425,14 @@ def test_teddy_lupin_and_lily_luna_potter_are_canon_without_taking_lupin_or_lily
         "Lily": "Lily Evans Potter",
         "Lupin": None,
     }
+
+
+def test_the_wizarding_world_is_one_meta_tag_over_two_packs() -> None:
+    shared = set(load_pack("harry_potter").metatags) & set(load_pack("fantastic_beasts").metatags)
+    assert shared == {"Wizarding World - J. K. Rowling"}
+    assert parse_pack(
+        VALID.replace(
+            'name_order = "given_first"', 'metatags = ["Keeperverse"]\nname_order = "given_first"'
+        ),
+        source="lanterns.toml",
+    ).metatags == ("Keeperverse",)

@@ -27,7 +27,7 @@ def test_migrations_create_the_schema_from_empty_and_downgrade_drops_it(db_url: 
     engine = create_library_engine(db_url)
     assert current_revision(engine) is None
     migrate(engine)
-    assert current_revision(engine) == "0005"
+    assert current_revision(engine) == "0006"
     indexes = {i["name"] for i in inspect(engine).get_indexes("works")}
     assert {"ix_works_updated_at", "ix_works_added_at", "ix_works_chapter_count"} <= indexes
     names = set(inspect(engine).get_table_names())
@@ -123,6 +123,7 @@ _INSERT_WORK = text(
     "text) VALUES (:sha, 'T', '[]', 'f.txt', 'text', 'plain', 1, 1, :language, "
     "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '{}', '{}', '', 'x')"
 )
+_INSERT_WORK_TAG = text("INSERT INTO work_tags (work_id, tag_id, source) VALUES (:w, :t, :s)")
 
 
 def test_the_language_codes_revision_rewrites_stored_names(db_url: str) -> None:
@@ -161,11 +162,32 @@ def test_the_crossover_revision_counts_canons_among_stored_fandom_tags(db_url: s
             connection.execute(_INSERT_WORK, {"sha": f"{work_id:064d}", "language": None})
             for name, source in tags:
                 connection.execute(
-                    text("INSERT INTO work_tags (work_id, tag_id, source) VALUES (:w, :t, :s)"),
-                    {"w": work_id, "t": names.index(name) + 1, "s": source},
+                    _INSERT_WORK_TAG, {"w": work_id, "t": names.index(name) + 1, "s": source}
                 )
     migrate(engine)
     with engine.connect() as connection:
         stored = connection.scalars(text("SELECT crossover FROM works ORDER BY sha256")).all()
     engine.dispose()
     assert [bool(value) for value in stored] == [False, True, False, True, False]
+
+
+def test_the_meta_tag_revision_recounts_stored_crossovers(db_url: str) -> None:
+    engine = create_library_engine(db_url)
+    migrate(engine, "0005")
+    tags = ["Harry Potter - J. K. Rowling", "Fantastic Beasts", "Naruto"]
+    with engine.begin() as connection:
+        for tag_id, name in enumerate(tags, 1):
+            connection.execute(
+                text("INSERT INTO tags (id, type, name, key) VALUES (:id, 'fandom', :n, :k)"),
+                {"id": tag_id, "n": name, "k": name.casefold()},
+            )
+        for work_id, tagged in enumerate(([1, 2], [1, 3]), 1):
+            connection.execute(_INSERT_WORK, {"sha": f"{work_id:064d}", "language": None})
+            connection.execute(text("UPDATE works SET crossover = :yes"), {"yes": True})
+            for tag_id in tagged:
+                connection.execute(_INSERT_WORK_TAG, {"w": work_id, "t": tag_id, "s": "declared"})
+    migrate(engine)
+    with engine.connect() as connection:
+        stored = connection.scalars(text("SELECT crossover FROM works ORDER BY sha256")).all()
+    engine.dispose()
+    assert [bool(value) for value in stored] == [False, True]  # the Wizarding World is one canon

@@ -14,23 +14,15 @@ Create Date: 2026-12-05
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import sqlalchemy as sa
 from alembic import op
 
-from ficlens.library.records import WorkTag
-from ficlens.library.tags import is_crossover
+from ficlens.library.migrations.crossovers import recount_crossovers
 
 revision = "0005"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
-
-_FANDOM_TAGS = sa.text(
-    "SELECT work_tags.work_id, work_tags.source, tags.name FROM work_tags"
-    " JOIN tags ON tags.id = work_tags.tag_id WHERE tags.type = 'fandom'"
-)
 
 
 def upgrade() -> None:
@@ -39,16 +31,7 @@ def upgrade() -> None:
         "works",
         sa.Column("crossover", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
-    connection = op.get_bind()
-    tags: dict[int, list[WorkTag]] = defaultdict(list)
-    for work_id, source, name in connection.execute(_FANDOM_TAGS):
-        tags[work_id].append(WorkTag("fandom", name, source))
-    crossovers = [work_id for work_id, found in tags.items() if is_crossover(tuple(found))]
-    if crossovers:
-        connection.execute(
-            sa.text("UPDATE works SET crossover = :yes WHERE id = :id"),
-            [{"yes": True, "id": work_id} for work_id in crossovers],
-        )
+    recount_crossovers(op.get_bind())
 
 
 def downgrade() -> None:
