@@ -18,6 +18,7 @@ from ficlens.content.relationships import (
 from ficlens.content.relationships.ranker import (
     FEATURE_NAMES,
     RANKER_MID,
+    RANKER_SURE,
     candidate_features,
     top_pair,
 )
@@ -123,9 +124,19 @@ def test_a_story_read_as_a_romance_gets_the_rankers_pair_as_main() -> None:
 
 
 def test_a_story_not_read_as_a_romance_has_no_main_pairing() -> None:
-    found = relationships(RULES_GATE - 0.01, ranker_preferring("sentences.log"))
+    fairly_sure = ranker_preferring("sentences.log", weight=0.5)  # about 0.74
+    found = relationships(RULES_GATE - 0.01, fairly_sure)
     assert [r.tag for r in found if r.kind == "romantic"] == ["Pell/Wren"]
     assert not any(r.main for r in found)
+
+
+def test_below_the_gates_a_ranker_all_but_certain_of_its_pair_still_names_it() -> None:
+    paragraphs, characters, mentions = cast_of(QUARRY)
+    certain = ranker_preferring("sentences.log", weight=4.0)
+    top = top_pair(*gather_pairs(QUARRY, paragraphs, characters, mentions), characters, 0, certain)
+    assert top is not None and top[1] >= RANKER_SURE
+    found = relationships(RULES_GATE - 0.01, certain)
+    assert [(r.tag, r.main) for r in found if r.main] == [("Osk/Wren", True)]
 
 
 def test_without_the_models_or_a_sure_ranker_the_rules_decide() -> None:
@@ -166,7 +177,9 @@ def test_between_the_gates_a_sure_ranker_names_the_couple_the_rules_cannot_see()
     top = top_pair(*gather_pairs(NO_KISS, paragraphs, characters, mentions), characters, 0, unsure)
     assert top is not None and top[1] < RANKER_MID
     assert found(middle, unsure) == []
-    assert found(RULES_GATE - 0.01, sure) == []  # below the gates nothing is main
+    fairly_sure = ranker_preferring("sentences.log", weight=0.5)
+    assert found(middle, fairly_sure) == [("Osk/Wren", True)]
+    assert found(RULES_GATE - 0.01, fairly_sure) == []  # below the gates, sure is not enough
 
 
 def test_fit_ranker_learns_which_candidate_is_tagged() -> None:

@@ -110,6 +110,7 @@ from ficlens.content.relationships.participants import (
 )
 from ficlens.content.relationships.ranker import (
     RANKER_MID,
+    RANKER_SURE,
     ROMANCE_GATE,
     RULES_GATE,
     top_pair,
@@ -146,6 +147,7 @@ __all__ = [
     "PLATONIC_SHARE",
     "PRONOUN_WEIGHT",
     "QUOTE_WEIGHT",
+    "RANKER_SURE",
     "RECENT_MENTIONS",
     "RECENT_PARAGRAPHS",
     "ROMANCE_GATE",
@@ -226,7 +228,7 @@ def find_relationships(
             a romantic pairing; with ``ranker``, the trained ranker names the main pairing when
             it is at least ``ROMANCE_GATE``; from ``RULES_GATE`` it does when it gives its top
             pair at least ``RANKER_MID``, and the rules do otherwise; below ``RULES_GATE`` no
-            pairing is main.
+            pairing is main unless the ranker gives its top pair at least ``RANKER_SURE``.
         ranker: the trained ``pairing`` model (:mod:`~ficlens.content.relationships.ranker`);
             without it, or without ``romance_likely``, the rules decide alone.
         person: the narration's person, ``first`` or ``second``, when there is a narrator
@@ -256,8 +258,9 @@ def find_relationships(
     if ranker is not None and romance_likely is not None:
         if romance_likely >= ROMANCE_GATE:
             ranked = top_pair(story, pairs, characters, len(romance), ranker) or False
-        elif romance_likely < RULES_GATE:
-            ranked = False
+        elif romance_likely < RULES_GATE:  # no romance, unless the ranker is all but certain
+            top = top_pair(story, pairs, characters, len(romance), ranker)
+            ranked = top if top is not None and top[1] >= RANKER_SURE else False
         else:  # between the gates: the ranker when it is sure of its pair, else the rules
             top = top_pair(story, pairs, characters, len(romance), ranker)
             ranked = top if top is not None and top[1] >= RANKER_MID else None
