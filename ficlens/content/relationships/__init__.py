@@ -140,7 +140,6 @@ __all__ = [
     "MAIN_LEAD",
     "MAX_PLATONIC",
     "MAX_SENTENCE",
-    "METHOD",
     "PARAGRAPH_WEIGHT",
     "PLATONIC_MIN",
     "PLATONIC_ROMANCE_MAX",
