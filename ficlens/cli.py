@@ -696,7 +696,7 @@ def _batch_into_library(out: Path, db: str, err: Console) -> None:
             raise typer.Exit(EXIT_FAILURES) from None
     err.print(
         f"library {library.url}: {loaded.added} added, {loaded.updated} updated, "
-        f"{loaded.duplicate} already stored",
+        f"{loaded.duplicate} already stored, {loaded.copy} kept out for a richer copy",
         highlight=False,
     )
 

@@ -33,11 +33,12 @@ PER_TRANSACTION = 100
 
 @dataclass(frozen=True, slots=True)
 class LoadReport:
-    """How many works a load added, updated or found already stored."""
+    """How many works a load added, updated or found already stored (``copy``: as a richer copy)."""
 
     added: int
     updated: int
     duplicate: int
+    copy: int = 0
 
 
 def load_into_library(
@@ -59,7 +60,7 @@ def load_into_library(
         DatabaseError: the database failed; the works of the failed transaction are not
             stored, those before it are.
     """
-    counts = {"added": 0, "updated": 0, "duplicate": 0}
+    counts = {"added": 0, "updated": 0, "duplicate": 0, "copy": 0}
     batch: list[dict[str, Any]] = []
     done = 0
     for data in _contracts(Output(out)):

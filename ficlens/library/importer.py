@@ -3,7 +3,9 @@
 A file whose bytes are already stored is a ``duplicate`` before any analysis runs, unless an
 older FicLens analysed it (its stages' methods differ): then it is analysed again and
 ``updated`` in place. A changed version of a stored story (same source URL, or same declared
-title and authors) updates it in place and keeps the reader's position. A file that cannot be
+title and authors) updates it in place and keeps the reader's position; another copy of a
+stored story that says less about it (the ``.txt`` of an AO3 download already stored) is a
+``copy``, and the richer copy stays. A file that cannot be
 read or analysed becomes a failed :class:`ImportOutcome` with the reason; the others still
 import.
 
@@ -11,7 +13,7 @@ Example:
     >>> library = open_library("books.db")                               # doctest: +SKIP
     >>> report = import_paths(library, [Path("fics/")], nlp=False)        # doctest: +SKIP
     >>> report.counts()                                                   # doctest: +SKIP
-    {'added': 12, 'updated': 1, 'duplicate': 3, 'failed': 1}
+    {'added': 12, 'updated': 1, 'duplicate': 3, 'copy': 2, 'failed': 1}
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ class ImportOutcome:
 
     Attributes:
         name: the file (or ``archive.zip:member``).
-        status: ``added``, ``updated`` or ``duplicate``; ``None`` when it failed.
-        work: the stored work (for a duplicate, the one already stored).
+        status: ``added``, ``updated``, ``duplicate`` or ``copy``; ``None`` when it failed.
+        work: the stored work (for a duplicate or a copy, the one already stored).
         error: why it failed, in words.
     """
 
@@ -72,8 +74,8 @@ class ImportReport:
         return tuple(o for o in self.outcomes if o.failed)
 
     def counts(self) -> dict[str, int]:
-        """How many files were added, updated, duplicates and failed."""
-        keys = ("added", "updated", "duplicate")
+        """How many files were added, updated, duplicates, copies and failed."""
+        keys = ("added", "updated", "duplicate", "copy")
         counts = {key: sum(o.status == key for o in self.outcomes) for key in keys}
         return {**counts, "failed": len(self.failures)}
 

@@ -28,8 +28,10 @@ CrossoverMode = Literal["only", "exclude"]
 UNKNOWN_LANGUAGE = "unknown"
 """The language name a :class:`WorkFilter` and :class:`LanguageCount` use for works with none."""
 
-ImportStatus = Literal["added", "updated", "duplicate"]
-"""What :func:`~ficlens.library.repository.add_or_update` did with a work."""
+ImportStatus = Literal["added", "updated", "duplicate", "copy"]
+"""What :func:`~ficlens.library.repository.add_or_update` did with a work: ``duplicate`` when the
+same bytes are stored, ``copy`` when another copy of the story that says more about it is (the
+stored one is kept)."""
 
 
 @dataclass(frozen=True, slots=True)

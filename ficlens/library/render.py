@@ -12,7 +12,7 @@ from rich.text import Text
 from ficlens.library.importer import ImportOutcome, ImportReport
 from ficlens.library.records import SearchHit, WorkPage
 
-_STYLES = {"added": "green", "updated": "cyan", "duplicate": "yellow"}
+_STYLES = {"added": "green", "updated": "cyan", "duplicate": "yellow", "copy": "yellow"}
 
 
 def render_outcome(outcome: ImportOutcome) -> Text:
@@ -24,7 +24,8 @@ def render_outcome(outcome: ImportOutcome) -> Text:
     line = Text(f"{status:<10}", style=_STYLES.get(status, ""))
     line.append(f"#{outcome.work.id} ", style="bold")
     line.append(outcome.work.title)
-    return line.append(f"  ({outcome.name})", style="dim")
+    kept = "; the richer copy stored is kept" if status == "copy" else ""
+    return line.append(f"  ({outcome.name}{kept})", style="dim")
 
 
 def render_import_summary(report: ImportReport) -> list[Text]:

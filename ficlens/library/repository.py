@@ -62,8 +62,9 @@ def add_or_update(session: Session, analysis: Analysis) -> tuple[LibraryWork, Im
     """Store an analysed work: add it, update the work it is a new version of, or skip it.
 
     - ``duplicate``: a work with the same source bytes (``Source.sha256``) is stored, analysed
-      by this FicLens's methods or newer ones; or the work is another copy of a stored story
-      that declares less about it (see below). Nothing changes and the stored work is returned.
+      by this FicLens's methods or newer ones. Nothing changes and the stored work is returned.
+    - ``copy``: the work is another copy of a stored story that declares less about it (see
+      below). Nothing changes and the stored copy, the richer one, is returned.
     - ``updated``: a stored work has the same source URL, or the same declared title and
       authors, or the same bytes analysed by an older FicLens (:func:`needs_reanalysis`); it
       is replaced in place (same id) and keeps its reading position.
@@ -99,7 +100,7 @@ def store_contract(session: Session, data: Contract) -> tuple[LibraryWork, Impor
         return _record(same), "duplicate"
     row = same or _previous_version(session, data)
     if row is not None and same is None and _declares_less(row, data):
-        return _record(row), "duplicate"
+        return _record(row), "copy"
     if row is None:
         row = WorkRow()
         _fill(session, row, data)

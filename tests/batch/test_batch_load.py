@@ -77,7 +77,13 @@ def test_loaded_works_are_what_an_import_of_the_same_files_stores(
     assert seen == [3, 6, 8]
     with open_library(fresh_url()) as imported:
         outcome = import_paths(imported, [corpus], nlp=False)
-        assert outcome.counts() == {"added": 8, "updated": 0, "duplicate": 0, "failed": 0}
+        assert outcome.counts() == {
+            "added": 8,
+            "updated": 0,
+            "duplicate": 0,
+            "copy": 0,
+            "failed": 0,
+        }
         import_shelf = shelf(imported)
     assert len(batch_shelf) == 8
     assert set(batch_shelf) == set(Output(out).done())
@@ -191,7 +197,7 @@ def test_the_version_a_load_keeps_is_the_one_an_import_keeps(tmp_path: Path) -> 
     run_batch([corpus], tmp_path / "out", workers=0, nlp=False, partition_size=1, works_per_part=1)
     with open_library(str(tmp_path / "loaded.db")) as loaded:
         # The text copies declare no URL and no tags: the AO3 pages stay, whatever the order.
-        assert load_into_library(tmp_path / "out", loaded) == LoadReport(4, 0, 4)
+        assert load_into_library(tmp_path / "out", loaded) == LoadReport(4, 0, 0, copy=4)
         batch_shelf = shelf(loaded)
     assert all(url and url.startswith("https://archiveofourown.org/") for url in
                (entry[4] for entry in batch_shelf.values()))  # fmt: skip

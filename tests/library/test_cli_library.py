@@ -52,7 +52,7 @@ def test_import_reports_each_file_and_exits_1_when_one_fails(batch: Path, tmp_pa
     assert f"added #2 Tea at Baker Street ({batch / '2-tea.epub'})" in lines
     assert f"duplicate #1 Rain on the Bridge ({batch / '3-rain-again.txt'})" in lines
     assert f"added #3 The Marauder's Map Is Wrong ({batch / '4-bundle.zip'}:hp/map.epub)" in lines
-    assert "3 added, 0 updated, 1 duplicate, 1 failed" in lines
+    assert "3 added, 0 updated, 1 duplicate, 0 copy, 1 failed" in lines
     failed = lines.split("1 file(s) failed:", 1)[1]
     assert f"{batch / '4-bundle.zip'}:hp/broken.epub: " in failed
     assert "not text" in failed or "binary" in failed
@@ -69,7 +69,7 @@ def test_a_second_import_of_the_same_folder_is_all_duplicates(batch: Path, tmp_p
     assert run("library", "import", str(batch), "--db", db, "--structure-only")[0] == 0
     code, _, err = run("library", "import", str(batch), "--db", db, "--structure-only")
     assert code == 0
-    assert "0 added, 0 updated, 3 duplicate, 0 failed" in flat(err)
+    assert "0 added, 0 updated, 3 duplicate, 0 copy, 0 failed" in flat(err)
 
 
 def test_a_changed_story_is_reported_updated(tmp_path: Path) -> None:
@@ -81,6 +81,16 @@ def test_a_changed_story_is_reported_updated(tmp_path: Path) -> None:
     code, _, err = run("library", "import", str(story), "--db", db, "--structure-only")
     assert code == 0
     assert "updated #1 Rain on the Bridge" in flat(err)
+
+
+def test_a_poorer_copy_of_a_stored_story_is_reported_as_a_copy(tmp_path: Path) -> None:
+    db = str(tmp_path / "lib.db")
+    rich, poor = WORKS / "rain-on-the-bridge.ao3.html", WORKS / "rain-on-the-bridge.txt"
+    code, _, err = run("library", "import", str(rich), str(poor), "--db", db, "--structure-only")
+    assert code == 0
+    text = flat(err)
+    assert f"copy #1 Rain on the Bridge ({poor}; the richer copy stored is kept)" in text
+    assert "1 added, 0 updated, 0 duplicate, 1 copy, 0 failed" in text
 
 
 def test_a_work_an_older_ficlens_analysed_is_analysed_again(tmp_path: Path) -> None:

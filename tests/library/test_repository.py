@@ -207,7 +207,7 @@ def test_the_copy_that_declares_most_is_kept_whatever_the_order(
     assert "Rain" in kept.tag_names("freeform", "declared")
     statuses = [status for _, status in stored]
     if order[0].endswith(".ao3.html"):  # the FFN page and the text declare less
-        assert statuses == ["added", "duplicate", "duplicate"]
+        assert statuses == ["added", "copy", "copy"]
     else:  # each copy declares more than the one before
         assert statuses == ["added", "updated", "updated"]
     fts_in_sync(library)
@@ -224,7 +224,7 @@ def test_a_longer_copy_from_elsewhere_is_a_newer_version(library: Library) -> No
         first, _ = add_or_update(session, demo("rain-on-the-bridge.ao3.html"))
         same_length, kept = add_or_update(session, demo(name))
         second, status = add_or_update(session, longer)
-    assert (kept, same_length.id) == ("duplicate", first.id)
+    assert (kept, same_length.id) == ("copy", first.id)
     assert (status, second.id) == ("updated", first.id)
     assert second.chapters == first.chapters + 1
     assert second.source_url is None

@@ -59,7 +59,7 @@ def test_upload_imports_the_good_file_and_reports_the_broken_one(fresh: TestClie
     assert results["lanterns.txt"] == "added"
     assert results["broken.epub"].startswith("failed: ")
     assert results["notes.pdf"].startswith("failed: not one of")
-    assert results["rain.txt"] == "duplicate"
+    assert results["rain.txt"] == "copy: the richer copy stored is kept"  # the AO3 page
     assert fresh.get("/api/works").json()["total"] == before + 1
     hits = fresh.get("/api/search", params={"q": "lanterns harbour"}).json()["hits"]
     assert [hit["title"] for hit in hits] == ["Lanterns Over the Harbour"]
