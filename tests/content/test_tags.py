@@ -219,6 +219,14 @@ def test_first_kiss_remembered_or_likened_is_not_on_the_page(line: str) -> None:
     assert "First Kiss" not in tags_of("\n\n".join([FILLER, line, FILLER]))
 
 
+@pytest.mark.parametrize("to", ["Mum", "son", "my child", "mate"])
+def test_i_love_you_said_to_family_or_a_friend_is_no_love_confession(to: str) -> None:
+    lines = [f"“I love you, {to},” Ives said.", f"“I love you too, {to}.”", f"“I love you, {to}.”"]
+    assert "Love Confessions" not in tags_of("\n\n".join([FILLER, *lines, FILLER]))
+    said_to_tam = [line.replace(to, "Tam") for line in lines]
+    assert "Love Confessions" in tags_of("\n\n".join([FILLER, *said_to_tam, FILLER]))
+
+
 def test_a_couple_kissing_is_no_first_kiss() -> None:
     text = "\n\n".join(["“Kiss me,” she said, and he kissed her.", "Their lips met again."])
     assert "First Kiss" not in tags_of(text)
