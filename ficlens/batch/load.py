@@ -26,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ficlens.batch.store import Output
 from ficlens.library import Library, store_contract
 from ficlens.library.errors import DatabaseError, database_reason
+from ficlens.library.records import IMPORT_STATUSES
 from ficlens.library.repository import match_key
 
 PER_TRANSACTION = 100
@@ -60,7 +61,7 @@ def load_into_library(
         DatabaseError: the database failed; the works of the failed transaction are not
             stored, those before it are.
     """
-    counts = {"added": 0, "updated": 0, "duplicate": 0, "copy": 0}
+    counts: dict[str, int] = dict.fromkeys(IMPORT_STATUSES, 0)
     batch: list[dict[str, Any]] = []
     done = 0
     for data in _contracts(Output(out)):

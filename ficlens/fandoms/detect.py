@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ficlens.fandoms.loader import load_packs
-from ficlens.fandoms.pack import FandomPack
+from ficlens.fandoms.pack import FandomPack, name_key
 from ficlens.fandoms.scan import Hit, candidates, lower, matcher, scan
 from ficlens.model import Span
 
@@ -238,9 +238,8 @@ def canon_count(tags: tuple[str, ...], packs: tuple[FandomPack, ...] | None = No
         if not name:
             continue
         named = declared_packs(tag, packs)
-        keys = {pack.slug for pack in named} | {
-            "meta:" + " ".join(meta.split()).casefold() for pack in named for meta in pack.metatags
-        }
+        keys = {pack.slug for pack in named}
+        keys |= {"meta:" + name_key(meta) for pack in named for meta in pack.metatags}
         keys = keys or {"tag:" + name}
         joined = [group for group in groups if group & keys]
         groups = [group for group in groups if not group & keys]

@@ -31,7 +31,7 @@ from ficlens.errors import FicLensError, InputError
 from ficlens.ingest import read_bytes
 from ficlens.library.db import Library
 from ficlens.library.errors import database_reason
-from ficlens.library.records import ImportStatus, LibraryWork
+from ficlens.library.records import COPY_KEPT, IMPORT_STATUSES, ImportStatus, LibraryWork
 from ficlens.library.repository import add_or_update, find_current
 from ficlens.library.sources import PendingFile, collect_files
 from ficlens.settings import Settings
@@ -61,6 +61,11 @@ class ImportOutcome:
         """Whether the file could not be imported."""
         return self.status is None
 
+    @property
+    def note(self) -> str:
+        """What the status needs said beside it: for a ``copy``, that the richer one stays."""
+        return COPY_KEPT if self.status == "copy" else ""
+
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
@@ -75,8 +80,9 @@ class ImportReport:
 
     def counts(self) -> dict[str, int]:
         """How many files were added, updated, duplicates, copies and failed."""
-        keys = ("added", "updated", "duplicate", "copy")
-        counts = {key: sum(o.status == key for o in self.outcomes) for key in keys}
+        counts: dict[str, int] = {
+            key: sum(o.status == key for o in self.outcomes) for key in IMPORT_STATUSES
+        }
         return {**counts, "failed": len(self.failures)}
 
 

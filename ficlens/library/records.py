@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 TagType = Literal[
     "rating", "warning", "category", "fandom", "character", "relationship", "freeform"
@@ -32,6 +32,10 @@ ImportStatus = Literal["added", "updated", "duplicate", "copy"]
 """What :func:`~ficlens.library.repository.add_or_update` did with a work: ``duplicate`` when the
 same bytes are stored, ``copy`` when another copy of the story that says more about it is (the
 stored one is kept)."""
+IMPORT_STATUSES: tuple[ImportStatus, ...] = get_args(ImportStatus)
+"""Every :data:`ImportStatus`, in the order reports count them."""
+COPY_KEPT = "the richer copy stored is kept"
+"""What a ``copy`` outcome tells the reader, wherever it is shown."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,8 +24,8 @@ def render_outcome(outcome: ImportOutcome) -> Text:
     line = Text(f"{status:<10}", style=_STYLES.get(status, ""))
     line.append(f"#{outcome.work.id} ", style="bold")
     line.append(outcome.work.title)
-    kept = "; the richer copy stored is kept" if status == "copy" else ""
-    return line.append(f"  ({outcome.name}{kept})", style="dim")
+    note = f"; {outcome.note}" if outcome.note else ""
+    return line.append(f"  ({outcome.name}{note})", style="dim")
 
 
 def render_import_summary(report: ImportReport) -> list[Text]:

@@ -255,12 +255,12 @@ def find_relationships(
     )  # fmt: skip
     ranked: Ranked = None
     if ranker is not None and romance_likely is not None:
+        top = top_pair(story, pairs, characters, len(romance), ranker)
+        between = RULES_GATE <= romance_likely < ROMANCE_GATE  # there, the rules when unsure
         if romance_likely >= ROMANCE_GATE:
-            ranked = top_pair(story, pairs, characters, len(romance), ranker) or False
-        elif romance_likely < RULES_GATE:  # no romance, unless the ranker is all but certain
-            top = top_pair(story, pairs, characters, len(romance), ranker)
-            ranked = top if top is not None and top[1] >= RANKER_SURE else False
-        else:  # between the gates: the ranker when it is sure of its pair, else the rules
-            top = top_pair(story, pairs, characters, len(romance), ranker)
-            ranked = top if top is not None and top[1] >= RANKER_MID else None
+            ranked = top or False
+        elif top is not None and top[1] >= (RANKER_MID if between else RANKER_SURE):
+            ranked = top
+        else:  # below the gates, no main pairing
+            ranked = None if between else False
     return decide(story, characters, pairs, max_evidence, passages=len(romance), ranked=ranked)
