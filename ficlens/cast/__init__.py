@@ -404,7 +404,13 @@ def _protagonist(
     """
     ident, nameless, pronoun = NAMELESS[person]
     insert = person == "second" and reader_insert(text)
-    found = quoted_only(text, parsed, packs, {c.name for c in cast}, found=said) if packs else None
+    present = {c.name for c in cast}
+    addressed = person == "second"  # "you" is the reader unless the others call "you" by name
+    found = (
+        quoted_only(text, parsed, packs, present, found=said, addressed=addressed)
+        if packs
+        else None
+    )
     if found is None or insert:
         aliases = (pronoun, PLACEHOLDER_NAME) if insert else (pronoun,)
         return Character(ident, nameless, aliases, None, False, 0, 0)

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from ficlens.cast.mentions import Mention
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
+from ficlens.cast.vocatives import vocative_name
 from ficlens.fandoms import CanonCharacter, FandomPack, find_canon, name_key
 from ficlens.model import Span
 from ficlens.nlp import Parsed
@@ -699,6 +700,7 @@ def quoted_only(
     present: set[str],
     *,
     found: Sequence[PackName] | None = None,
+    addressed: bool = False,
 ) -> CanonCharacter | None:
     """The one canon character the quotations name whom the narration never names.
 
@@ -708,16 +710,56 @@ def quoted_only(
     narration (a character it names once is someone the narrator meets, though too rare for the
     roster), and named clearly more often there than any other such character is likely the
     narrator. ``found`` are the text's :func:`pack_names`, when already read.
+
+    With ``addressed``, only names the quotations address count (:mod:`~ficlens.cast.vocatives`):
+    the ``you`` of a second-person story is the reader, whom the others may talk to about
+    Hermione (*"As is Hermione."*) without making them Hermione.
     """
     if found is None:
         found = pack_names(text, parsed, packs)
     narrated = {character.name for _, character, quoted, _ in found if not quoted}
     votes = Counter(
         character
-        for _, character, quoted, _ in found
-        if quoted and character.name not in present and character.name not in narrated
+        for key, character, quoted, at in found
+        if quoted
+        and character.name not in present
+        and character.name not in narrated
+        and (not addressed or _addressed(text, parsed, key, at))
     )
     ranked = votes.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] < _QUOTED_LEAD * ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+def _addressed(text: str, parsed: Sequence[Parsed], key: str, at: int) -> bool:
+    """Whether the quotation holding the name at ``at`` addresses it (``"Draco, wait."``)."""
+    words = _quotation_at(text, parsed, at)
+    name = vocative_name(words) if words else None
+    return name is not None and set(key.split()) <= set(name.split())
+
+
+def _quotation_at(text: str, parsed: Sequence[Parsed], at: int) -> str | None:
+    """The words of the quotation that holds offset ``at``, from the parse's stand-ins.
+
+    The parse reads a quotation's words as ``Yes`` and its final punctuation (``nlp.mask``), so
+    the quotation runs from its stand-in to the next token, that punctuation included.
+    """
+    piece = next((p for p in parsed if p.span.start <= at < p.span.end), None)
+    if piece is None:
+        return None
+    tokens = piece.tokens
+    opened = [k for k, token in enumerate(tokens) if token.text == "Yes" and token.start <= at]
+    if not opened:
+        return None
+    k = opened[-1]  # the stand-in's padding may be a token of its own: skip blank ones
+    following = next((token for token in tokens[k + 1 :] if token.text.strip()), None)
+    if following is None:
+        end = piece.span.end
+    else:
+        end = following.end if following.text in _FINAL_MARKS else following.start
+    return text[tokens[k].start : end] if at < end else None
+
+
+_FINAL_MARKS = frozenset(",.!?;:-—")
+"""The punctuation ``nlp.mask`` keeps at the end of a quotation's stand-in."""

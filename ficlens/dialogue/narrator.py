@@ -15,52 +15,14 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from ficlens.cast.names import titles
+from ficlens.cast.vocatives import vocative_name
 from ficlens.model import Quote
 
-_NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
-_INTERJECTION = r"(?i:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
-# A name that opens a quotation before a comma, "!" or "?", or that is all of it ("Tamsin.").
-_START = re.compile(rf"^(?:{_INTERJECTION}[,!]?\s+)?({_NAME})\s*(?:[,!?]|[.…—–-]*$)")
-# A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said.
-_END = re.compile(rf",\s*(?:my dear\s+)?({_NAME})\s*[.!?…,—–-]*$")
-_NOT_NAMES = frozenset(
-    {"Yes", "No", "Oh", "Ah", "Well", "Now", "Come", "Look", "Listen", "Please", "Thank",
-     "Thanks", "Good", "Sir", "Madam", "Ma'am", "I", "You", "What", "Why", "How", "Then",
-     "So", "But", "And", "Indeed", "Really", "Nonsense", "Hush", "Here", "There", "God",
-     # Replies and fillers that open a quotation like a name: "Yeah, I know." "Fine."
-     "Yeah", "Yep", "Nope", "Nah", "Huh", "Hm", "Hmm", "Mm", "Mmm", "Um", "Uh", "Er", "Okay",
-     "Alright", "Sorry", "Fine", "Right", "Sure", "Maybe", "Perhaps", "Anyway", "Honestly",
-     "Actually", "Seriously", "Obviously", "Wait", "Stop", "See", "Hey", "Hello", "Hi",
-     "Goodbye", "Bye", "Never", "Always", "Not", "Just", "Great", "The", "A", "An", "This",
-     "That", "It", "We", "They", "He", "She", "My", "Your", "Our", "Who", "Where", "When",
-     # Endearments address someone without naming them: "Love, come here."
-     "Love", "Darling", "Dear", "Dearest", "Sweetheart", "Sweetie", "Honey", "Babe", "Baby",
-     "Angel", "Princess", "Kitten", "Pet", "Doll", "Sunshine", "Beautiful", "Gorgeous",
-     "Handsome", "Kid", "Mate"}
-)  # fmt: skip
 _MIN_VOTES = 1  # one vocative answer suffices when no other name rivals it
 _MIN_UNOWNED = 3
 _UNOWNED_LEAD = 2
 _MIN_ADDRESSED = 2
 _ADDRESSED_LEAD = 2
-
-
-def vocative_name(words: str) -> str | None:
-    """The name a quotation addresses at its start or end, as written, or ``None``.
-
-    Example:
-        >>> vocative_name("Watson, you are a marvel.")
-        'Watson'
-        >>> vocative_name("Oh, Tamsin, you came.")
-        'Tamsin'
-        >>> vocative_name("Yes, I am.") is None
-        True
-    """
-    for pattern in (_START, _END):
-        match = pattern.search(words.strip())
-        if match and match.group(1).split()[0].rstrip(".") not in _NOT_NAMES:
-            return match.group(1)
-    return None
 
 
 def _named_elsewhere(name: str, text: str) -> bool:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from ficlens.cast.vocatives import vocative_name
 from ficlens.dialogue import _merged
-from ficlens.dialogue.narrator import narrator_name, vocative_name
+from ficlens.dialogue.narrator import narrator_name
 from ficlens.fandoms import is_pack_name
 from ficlens.model import Quote, Span
 

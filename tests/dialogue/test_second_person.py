@@ -22,6 +22,12 @@ def reader_insert() -> ficlens.Analysis:
 
 
 @pytest.fixture(scope="module")
+def talked_about() -> ficlens.Analysis:
+    path = Path(__file__).parents[1] / "fixtures" / "second_person_talked_about.txt"
+    return ficlens.analyze(ficlens.read(path))
+
+
+@pytest.fixture(scope="module")
 def canon_you() -> ficlens.Analysis:
     path = Path(__file__).parents[1] / "fixtures" / "second_person_canon.txt"
     return ficlens.analyze(ficlens.read(path))
@@ -109,3 +115,17 @@ def test_a_narrator_called_only_by_a_shared_surname_is_the_family_lead() -> None
     assert analysis.content is not None
     [main] = [r for r in analysis.content.relationships if r.main]
     assert (main.tag, main.basis) == ("Draco Malfoy/Harry Potter", "romance")
+
+
+def test_a_name_said_of_someone_else_does_not_name_the_reader(
+    talked_about: ficlens.Analysis,
+) -> None:
+    # Fred talks to "you" about Hermione three times and never calls "you" by a name: "you"
+    # stay the Reader (before, the quotations made "you" Hermione), and Hermione, whom only
+    # the quotations name, joins the cast as someone else.
+    characters = {c.id: c for c in talked_about.characters}
+    assert characters[READER].name == "Reader"
+    assert "Hermione Granger" in {c.name for c in characters.values() if c.id != READER}
+    assert talked_about.content is not None
+    main = [r.tag for r in talked_about.content.relationships if r.main]
+    assert main == ["Fred Weasley/Reader"]

@@ -1,0 +1,50 @@
+"""Vocatives: the name a quotation addresses (``"Watson, you are a marvel."``).
+
+The cast reads them to tell a name said *to* the protagonist from a name said *of* someone
+else (:func:`ficlens.cast.canon.quoted_only`); the dialogue stage to name a first-person
+narrator from how the others address them (:mod:`ficlens.dialogue.narrator`).
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
+_INTERJECTION = r"(?i:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
+# A name that opens a quotation before a comma, "!" or "?", or that is all of it ("Tamsin.").
+_START = re.compile(rf"^(?:{_INTERJECTION}[,!]?\s+)?({_NAME})\s*(?:[,!?]|[.…—–-]*$)")
+# A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said.
+_END = re.compile(rf",\s*(?:my dear\s+)?({_NAME})\s*[.!?…,—–-]*$")
+_NOT_NAMES = frozenset(
+    {"Yes", "No", "Oh", "Ah", "Well", "Now", "Come", "Look", "Listen", "Please", "Thank",
+     "Thanks", "Good", "Sir", "Madam", "Ma'am", "I", "You", "What", "Why", "How", "Then",
+     "So", "But", "And", "Indeed", "Really", "Nonsense", "Hush", "Here", "There", "God",
+     # Replies and fillers that open a quotation like a name: "Yeah, I know." "Fine."
+     "Yeah", "Yep", "Nope", "Nah", "Huh", "Hm", "Hmm", "Mm", "Mmm", "Um", "Uh", "Er", "Okay",
+     "Alright", "Sorry", "Fine", "Right", "Sure", "Maybe", "Perhaps", "Anyway", "Honestly",
+     "Actually", "Seriously", "Obviously", "Wait", "Stop", "See", "Hey", "Hello", "Hi",
+     "Goodbye", "Bye", "Never", "Always", "Not", "Just", "Great", "The", "A", "An", "This",
+     "That", "It", "We", "They", "He", "She", "My", "Your", "Our", "Who", "Where", "When",
+     # Endearments address someone without naming them: "Love, come here."
+     "Love", "Darling", "Dear", "Dearest", "Sweetheart", "Sweetie", "Honey", "Babe", "Baby",
+     "Angel", "Princess", "Kitten", "Pet", "Doll", "Sunshine", "Beautiful", "Gorgeous",
+     "Handsome", "Kid", "Mate"}
+)  # fmt: skip
+
+
+def vocative_name(words: str) -> str | None:
+    """The name a quotation addresses at its start or end, as written, or ``None``.
+
+    Example:
+        >>> vocative_name("Watson, you are a marvel.")
+        'Watson'
+        >>> vocative_name("Oh, Tamsin, you came.")
+        'Tamsin'
+        >>> vocative_name("Yes, I am.") is None
+        True
+    """
+    for pattern in (_START, _END):
+        match = pattern.search(words.strip())
+        if match and match.group(1).split()[0].rstrip(".") not in _NOT_NAMES:
+            return match.group(1)
+    return None
