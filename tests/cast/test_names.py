@@ -64,6 +64,9 @@ def test_gender_hint(written: str, hint: str | None) -> None:
         ("Kitty", {"Catherine", "Katherine"}),
         ("Ron", {"Ronald"}),
         ("Ginny", {"Ginevra"}),
+        ("Zach", {"Zachary", "Zacharias"}),  # "Zach" beside "Zacharias" is one character
+        ("Ernie", {"Ernest"}),
+        ("Nat", {"Natasha", "Nathaniel"}),  # ambiguous: merges only when one of them is there
     ],
 )
 def test_nicknames(short: str, full: set[str]) -> None:

@@ -34,6 +34,11 @@ def grouped(groups: list[Group]) -> list[set[str]]:
             id="full-name-first-name-nickname",
         ),
         pytest.param(
+            ["Zacharias"] * 3 + ["Zach"] * 4 + ["Anthony"] * 5,
+            [{"Zacharias", "Zach"}, {"Anthony"}],  # 7 mentions, then 5
+            id="nickname-joins-its-full-name",
+        ),
+        pytest.param(
             ["Mr. Bennet"] * 2 + ["Mrs. Bennet"] * 2,
             [{"Mr. Bennet"}, {"Mrs. Bennet"}],
             id="mr-and-mrs-stay-apart",
