@@ -3,7 +3,7 @@
 ``build_cast(text, parsed)`` finds mentions in the parsed narration, clusters them into a
 roster (:mod:`ficlens.cast.roster`), infers each character's referential gender
 (:mod:`ficlens.cast.gender`) and notices a first-person narrator (named, when a fandom pack is
-detected, after the one canon character only the quotations name: :func:`.canon.quoted_only`).
+detected, after the one canon character only the quotations name: :func:`.quoted.quoted_only`).
 With ``gold`` (a list of known characters and their aliases, as an evaluation's gold roster
 gives), the roster is not built but taken, and mentions are resolved against it.
 """
@@ -16,17 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from ficlens.cast.canon import (
-    PackName,
-    canon_mentions,
-    merge_canon,
-    nickname_in_foreign_name,
-    pack_names,
-    quoted_cast,
-    quoted_names,
-    quoted_only,
-    story_era,
-)
+from ficlens.cast.canon import canon_mentions, merge_canon, nickname_in_foreign_name, story_era
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.mentions import Mention, mentions_in
 from ficlens.cast.names import NameParts, split_name, titles
@@ -37,6 +27,7 @@ from ficlens.cast.placeholder import (
     placeholder_spans,
     with_placeholders,
 )
+from ficlens.cast.quoted import PackName, pack_names, quoted_cast, quoted_names, quoted_only
 from ficlens.cast.roster import MIN_MENTIONS, Group, cluster_names, display_name
 from ficlens.fandoms import FandomPack
 from ficlens.fandoms.pack import find_canon, tag_forms

@@ -1,7 +1,7 @@
 """Vocatives: the name a quotation addresses (``"Watson, you are a marvel."``).
 
 The cast reads them to tell a name said *to* the protagonist from a name said *of* someone
-else (:func:`ficlens.cast.canon.quoted_only`); the dialogue stage to name a first-person
+else (:func:`ficlens.cast.quoted.quoted_only`); the dialogue stage to name a first-person
 narrator from how the others address them (:mod:`ficlens.dialogue.narrator`).
 """
 

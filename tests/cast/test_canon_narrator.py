@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ficlens.cast import NARRATOR, build_cast
-from ficlens.cast.canon import canon_mentions, nickname_in_foreign_name, quoted_cast
+from ficlens.cast.canon import canon_mentions, nickname_in_foreign_name
 from ficlens.cast.mentions import Mention
 from ficlens.cast.names import split_name
+from ficlens.cast.quoted import quoted_cast
 from ficlens.fandoms import load_pack
 from ficlens.model import Span
 from ficlens.nlp import Parsed

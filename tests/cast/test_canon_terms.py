@@ -9,8 +9,9 @@ from collections import Counter
 import pytest
 
 from ficlens.cast import build_cast
-from ficlens.cast.canon import merge_canon, quoted_names
+from ficlens.cast.canon import merge_canon
 from ficlens.cast.names import split_name
+from ficlens.cast.quoted import quoted_names
 from ficlens.cast.roster import Group
 from ficlens.fandoms import FandomPack, load_pack
 from ficlens.model import Span
