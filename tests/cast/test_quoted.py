@@ -1,0 +1,53 @@
+"""Names said inside quotations: which of them address someone (``quoted_only(addressed=True)``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from ficlens.cast.quoted import quoted_only
+from ficlens.fandoms import load_pack
+from ficlens.model import Span
+from ficlens.nlp import Parsed, mask
+
+MakeParsed = Callable[..., Parsed]
+PACK = (load_pack("harry_potter"),)
+
+
+def parse_masked(text: str, make_parsed: MakeParsed) -> list[Parsed]:
+    """One piece, its quotations read as the parse reads them: ``Yes`` and the last mark."""
+    hidden = []
+    start = text.find('"')
+    while start >= 0:
+        end = text.find('"', start + 1)
+        hidden.append(Span(start + 1, end))
+        start = text.find('"', end + 1)
+    masked = mask(text, Span(0, len(text)), hidden)
+    rows = [(word, "XX", "dep", 0) for word in masked.replace('"', " ").split()]
+    return [make_parsed(masked, rows)]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # Said *to* "you", at the start or the end of a quotation: "you" are Draco.
+        ('"Draco, wait," he says. You wait. "Draco?" he asks.', "Draco Malfoy"),
+        ('"Come here, Draco." You go to him. "Quickly, Draco!" he says.', "Draco Malfoy"),
+        # Said *of* someone else: no name for "you".
+        ('"Draco is late," he says. You shrug. "Draco never comes," he says.', None),
+    ],
+)
+def test_only_an_addressed_name_names_the_protagonist(
+    text: str, named: str | None, make_parsed: MakeParsed
+) -> None:
+    parsed = parse_masked(text, make_parsed)
+    found = quoted_only(text, parsed, PACK, set(), addressed=True)
+    assert (found.name if found else None) == named
+
+
+def test_without_addressed_any_quoted_name_counts(make_parsed: MakeParsed) -> None:
+    # The first-person rule: the one canon character only the quotations name, however said.
+    text = '"Draco is late," he says. You shrug. "Draco never comes," he says.'
+    found = quoted_only(text, parse_masked(text, make_parsed), PACK, set())
+    assert found is not None and found.name == "Draco Malfoy"
