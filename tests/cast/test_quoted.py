@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from ficlens.cast.quoted import quoted_only
+from ficlens.dialogue.quotes import find_quotes
 from ficlens.fandoms import load_pack
 from ficlens.model import Span
 from ficlens.nlp import Parsed, mask
@@ -16,14 +17,11 @@ PACK = (load_pack("harry_potter"),)
 
 
 def parse_masked(text: str, make_parsed: MakeParsed) -> list[Parsed]:
-    """One piece, its quotations read as the parse reads them: ``Yes`` and the last mark."""
-    hidden = []
-    start = text.find('"')
-    while start >= 0:
-        end = text.find('"', start + 1)
-        hidden.append(Span(start + 1, end))
-        start = text.find('"', end + 1)
-    masked = mask(text, Span(0, len(text)), hidden)
+    """One piece, its quotations (the dialogue stage's finder) read as the parse reads them:
+    ``Yes`` and the last mark."""
+    whole = Span(0, len(text))
+    quotes, _ = find_quotes(text, [whole])
+    masked = mask(text, whole, [quote.span for quote in quotes])
     rows = [(word, "XX", "dep", 0) for word in masked.replace('"', " ").split()]
     return [make_parsed(masked, rows)]
 
