@@ -102,7 +102,8 @@ def analyze_content(
     view = cast or CastView()
     signals, young = _cast_levels(text, hits, summarise(hits, words), view)
     by_name = {signal.name: signal for signal in signals}
-    counts = word_counts(" ".join(p.of(text) for p in paragraphs))
+    story = " ".join(p.of(text) for p in paragraphs)  # notes left out
+    counts = word_counts(story)
     features = signal_features(hits, words)
     names = {c.id: c.name for c in view.characters}
     rating = _rating(text, paragraphs, counts, features, by_name, names, _name_words(view))
@@ -124,7 +125,7 @@ def analyze_content(
         signals=signals,
         rating=rating,
         warnings=(
-            *archive_warnings(counts, features, by_name, find_near(hits)),
+            *archive_warnings(counts, features, by_name, find_near(hits), text=story),
             *content_warnings(hits, text=work.text, signals=by_name),
         ),
         relationships=relationships,

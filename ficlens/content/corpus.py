@@ -76,6 +76,11 @@ class Prepared:
     counts: Counter[str] = field(repr=False)
     features: tuple[float, ...] = field(repr=False)
 
+    @property
+    def story(self) -> str:
+        """The story's paragraphs, notes left out, joined by spaces (what the warnings read)."""
+        return " ".join(p.of(self.work.text) for p in self.paragraphs)
+
 
 def read_labelled(path: str | os.PathLike[str]) -> tuple[list[LabelledWork], list[str]]:
     """Read a JSON-lines file of labelled works.

@@ -303,7 +303,7 @@ def warning_fitter(key: str) -> LinearFitter:
 def on_page(key: str, item: Prepared) -> bool:
     """Whether a prepared work shows archive warning ``key`` on the page (its evidence gate)."""
     signals = {signal.name: signal for signal in summarise(item.hits, item.words)}
-    return shows_on_page(key, signals, find_near(item.hits))
+    return shows_on_page(key, signals, find_near(item.hits), item.story)
 
 
 def readable(

@@ -62,6 +62,20 @@ class ArchiveRule:
     direct: tuple[str, ...] = ()
     """Signals that name the warning's content itself (``non_consent`` for Rape/Non-Con): their
     passages are better evidence than a co-occurrence, so they come first."""
+    of_age: OfAge | None = None
+    """A setting whose people are grown, where the warning needs more (``[archive.of_age]``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OfAge:
+    """A setting the text names whose people are all of age, and what the warning needs there.
+
+    Hogwarts's eighth year (the year run again after the war) is a school of adults: a story
+    that has one shows Underage Sex only with a stated minor, not with a school setting.
+    """
+
+    pattern: re.Pattern[str]
+    need: Need
 
 
 def archive_rules() -> dict[str, ArchiveRule]:
@@ -99,22 +113,53 @@ def _archive_rules() -> tuple[tuple[str, ArchiveRule], ...]:
         direct = tuple(entry.get("direct", ()))
         if any(name not in ladders for name in direct):
             raise LexiconError(f"{file}: archive {key}: unknown signal in direct {direct!r}")
-        rules[key] = ArchiveRule(key, tuple(needs), direct)
+        of_age = _of_age(entry.get("of_age"), ladders, f"{file}: archive {key}")
+        rules[key] = ArchiveRule(key, tuple(needs), direct, of_age)
     missing = [key for key in ARCHIVE_WARNINGS if key not in rules]
     if missing:
         raise LexiconError(f"{file}: no archive rule for {', '.join(missing)}")
     return tuple(rules.items())
 
 
+def _of_age(
+    entry: Mapping[str, Any] | None, ladders: Mapping[str, Sequence[str]], where: str
+) -> OfAge | None:
+    """The ``[archive.of_age]`` table: ``patterns`` (regexes) and the ``needs`` levels there."""
+    if entry is None:
+        return None
+    patterns, levels = entry.get("patterns", []), entry.get("needs", {})
+    if not patterns or not levels:
+        raise LexiconError(f"{where}: of_age needs patterns and needs")
+    need = {}
+    for signal, level in levels.items():
+        if level not in ladders.get(signal, ()):
+            raise LexiconError(f"{where}: of_age: no level {level!r} of {signal!r}")
+        need[signal] = list(ladders[signal]).index(level)
+    try:
+        pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error as error:
+        raise LexiconError(f"{where}: of_age: bad pattern ({error})") from None
+    return OfAge(pattern, Need(need))
+
+
 def shows_on_page(
-    key: str, signals: Mapping[str, Signal], near: Mapping[str, Sequence[Span]]
+    key: str,
+    signals: Mapping[str, Signal],
+    near: Mapping[str, Sequence[Span]],
+    text: str | None = None,
 ) -> bool:
     """Whether the text shows everything archive warning ``key`` needs (``[[archive]]`` rules).
 
     Example: Underage Sex needs sexual content beyond kissing *and* a minor, a school setting or
-    either of them near a sexual passage; a kiss between fifth-years shows neither.
+    either of them near a sexual passage; a kiss between fifth-years shows neither. In a story
+    of Hogwarts's eighth year (``of_age``, read in ``text`` when given) the school setting is
+    one of adults, and only a stated minor shows it.
     """
-    return all(_met(need, signals, near) for need in archive_rules()[key].needs)
+    rule = archive_rules()[key]
+    needs = rule.needs
+    if rule.of_age is not None and text is not None and rule.of_age.pattern.search(text):
+        needs = (*needs, rule.of_age.need)
+    return all(_met(need, signals, near) for need in needs)
 
 
 def _met(need: Need, signals: Mapping[str, Signal], near: Mapping[str, Sequence[Span]]) -> bool:
@@ -143,6 +188,7 @@ def archive_warning_fires(
     threshold: float,
     signals: Mapping[str, Signal],
     near: Mapping[str, Sequence[Span]],
+    text: str | None = None,
 ) -> bool:
     """Whether an archive warning fires: its model is sure enough *and* the text shows it.
 
@@ -150,7 +196,7 @@ def archive_warning_fires(
     merely resemble such works gets no warning it cannot point to; the threshold is chosen
     with this gate applied (``ficlens.content.training``).
     """
-    return probability >= threshold and shows_on_page(key, signals, near)
+    return probability >= threshold and shows_on_page(key, signals, near, text)
 
 
 def archive_evidence(
@@ -275,14 +321,19 @@ def archive_warnings(
     signals: Mapping[str, Signal],
     near: Mapping[str, Sequence[Span]],
     *,
+    text: str | None = None,
     limit: int = EVIDENCE,
 ) -> tuple[ContentWarning, ...]:
-    """AO3's archive warnings from the shipped models, or "No Archive Warnings Apply"."""
+    """AO3's archive warnings from the shipped models, or "No Archive Warnings Apply".
+
+    ``text`` is the story's, notes left out, for the settings whose people are of age
+    (:func:`shows_on_page`).
+    """
     found = []
     for key, name in ARCHIVE_WARNINGS.items():
         model = load_model(f"warning.{key}")
         probability = model.probabilities(counts, features)[1]
-        if not archive_warning_fires(key, probability, model.threshold, signals, near):
+        if not archive_warning_fires(key, probability, model.threshold, signals, near, text):
             continue
         evidence = archive_evidence(key, signals, near, limit=limit)
         found.append(ContentWarning(name, "ao3", round(probability, 3), evidence))

@@ -368,8 +368,8 @@ def _warn(
                 (model.probabilities(p.counts, p.features)[1], model.threshold) for p in items
             ]
         fired = [
-            archive_warning_fires(key, p, t, found, close)
-            for (p, t), found, close in zip(chances, signals, near, strict=True)
+            archive_warning_fires(key, p, t, found, close, item.story)
+            for (p, t), found, close, item in zip(chances, signals, near, items, strict=True)
         ]
         scores[name] = warning_score([bool(t) for t in truth], fired)
     report.warnings["FicLens"] = scores

@@ -239,6 +239,40 @@ def test_an_archive_warning_needs_its_model_and_its_evidence(
     assert archive_warning_fires(key, probability, 0.5, _signals(**levels), {}) is fires
 
 
+@pytest.mark.parametrize(
+    ("text", "levels", "fires"),
+    [
+        # A school setting and sex: Underage Sex, unless the school is Hogwarts's eighth year,
+        # whose students are all of age; there only a stated minor shows it.
+        pytest.param("They kissed in the dormitory.", {"school": "mentioned"}, True, id="school"),
+        pytest.param(
+            "The eighth years had their own dormitory.",
+            {"school": "mentioned"},
+            False,
+            id="eighth-year-school",
+        ),
+        pytest.param(
+            "Back for 8th year, they shared a dorm.",
+            {"minor": "mentioned"},
+            False,
+            id="8th-year-minor-mentioned",
+        ),
+        pytest.param(
+            "The eighth years watched; she was fifteen.",
+            {"minor": "stated"},
+            True,
+            id="eighth-year-stated-minor",
+        ),
+    ],
+)
+def test_an_eighth_year_school_needs_a_stated_minor(
+    text: str, levels: dict[str, str], fires: bool
+) -> None:
+    signals = _signals(sexual="explicit", **levels)
+    assert archive_warning_fires("underage", 0.9, 0.5, signals, {}, text) is fires
+    assert archive_warning_fires("underage", 0.9, 0.5, signals, {})  # no text: no such setting
+
+
 def test_a_co_occurrence_alone_meets_a_need_that_lists_it() -> None:
     """Issue 4: coercion words near a sexual passage show Rape/Non-Con on the page."""
     sentence = Span(0, 80)
@@ -296,6 +330,28 @@ def test_every_archive_warning_has_a_rule_naming_known_signals_and_co_occurrence
             [{"key": "underage", "needs": [{"near": ["owl_near_cat"]}]}], "bad need", id="near"
         ),
         pytest.param([{"key": "underage", "needs": []}], "no archive rule for", id="missing"),
+        pytest.param(
+            [
+                {
+                    "key": "underage",
+                    "needs": [{"levels": {"sexual": "implied"}}],
+                    "of_age": {"patterns": ["eighth year"]},
+                }
+            ],
+            "of_age needs patterns and needs",
+            id="of-age-incomplete",
+        ),
+        pytest.param(
+            [
+                {
+                    "key": "underage",
+                    "needs": [{"levels": {"sexual": "implied"}}],
+                    "of_age": {"patterns": ["(eighth"], "needs": {"minor": "stated"}},
+                }
+            ],
+            "of_age: bad pattern",
+            id="of-age-pattern",
+        ),
     ],
 )
 def test_a_bad_archive_rule_names_the_file_and_the_problem(
