@@ -20,7 +20,7 @@ from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
 from ficlens.fandoms import CanonCharacter, FandomPack, find_canon, name_key
 from ficlens.model import Span
-from ficlens.nlp import Parsed
+from ficlens.nlp import STAND_IN, Parsed
 
 
 @cache
@@ -65,7 +65,7 @@ def narration_starts(piece: Parsed) -> set[int]:
     Quotation contents are masked (``nlp.mask``) to a stand-in ``Yes`` and spaces, so a name
     inside a quotation starts no other token.
     """
-    return {token.start for token in piece.tokens if token.text != "Yes"}
+    return {token.start for token in piece.tokens if token.text != STAND_IN}
 
 
 def merge_canon(

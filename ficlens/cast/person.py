@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from ficlens.nlp import Parsed
+from ficlens.nlp import STAND_IN, Parsed
 
 Person = Literal["first", "second"]
 
@@ -65,7 +65,7 @@ def narration_person(pieces: Sequence[Parsed]) -> Person | None:
     Quotation stand-ins and whitespace are not counted; a ``Y/N`` placeholder counts as a
     second-person word.
     """
-    tokens = [t.text for p in pieces for t in p.tokens if t.text.strip() and t.text != "Yes"]
+    tokens = [t.text for p in pieces for t in p.tokens if t.text.strip() and t.text != STAND_IN]
     if not tokens:
         return None
     lowered = [t.lower() for t in tokens]

@@ -16,7 +16,7 @@ from ficlens.cast.canon import is_thing, narration_starts, not_people_of, pack_p
 from ficlens.cast.names import split_name
 from ficlens.cast.vocatives import vocative_name
 from ficlens.fandoms import CanonCharacter, FandomPack, find_canon
-from ficlens.nlp import Parsed
+from ficlens.nlp import Parsed, masked_span
 
 PackName = tuple[str, CanonCharacter, bool, int]
 """A pack name found in the text: its cluster key (``Albus``), its character, whether it is said
@@ -205,26 +205,7 @@ def _addressed(text: str, parsed: Sequence[Parsed], key: str, at: int) -> bool:
 
 
 def _quotation_at(text: str, parsed: Sequence[Parsed], at: int) -> str | None:
-    """The words of the quotation that holds offset ``at``, from the parse's stand-ins.
-
-    The parse reads a quotation's words as ``Yes`` and its final punctuation (``nlp.mask``), so
-    the quotation runs from its stand-in to the next token, that punctuation included.
-    """
+    """The words of the quotation that holds offset ``at`` (:func:`ficlens.nlp.masked_span`)."""
     piece = next((p for p in parsed if p.span.start <= at < p.span.end), None)
-    if piece is None:
-        return None
-    tokens = piece.tokens
-    opened = [k for k, token in enumerate(tokens) if token.text == "Yes" and token.start <= at]
-    if not opened:
-        return None
-    k = opened[-1]  # the stand-in's padding may be a token of its own: skip blank ones
-    following = next((token for token in tokens[k + 1 :] if token.text.strip()), None)
-    if following is None:
-        end = piece.span.end
-    else:
-        end = following.end if following.text in _FINAL_MARKS else following.start
-    return text[tokens[k].start : end] if at < end else None
-
-
-_FINAL_MARKS = frozenset(",.!?;:-—")
-"""The punctuation ``nlp.mask`` keeps at the end of a quotation's stand-in."""
+    span = masked_span(piece, at) if piece is not None else None
+    return span.of(text) if span is not None else None

@@ -10,7 +10,7 @@ from dataclasses import replace
 from ficlens.cast import Cast
 from ficlens.cast.person import narration_person
 from ficlens.model import Scene, Work
-from ficlens.nlp import Parsed
+from ficlens.nlp import STAND_IN, Parsed
 
 METHOD = "pov.pronouns.v2"
 
@@ -19,7 +19,7 @@ def _scene_pov(
     scene: Scene, pieces: Sequence[Parsed], cast: Cast, starts: Sequence[int]
 ) -> tuple[str | None, str | None]:
     inside = [p for p in pieces if any(seg.contains(p.span) for seg in scene.segments)]
-    if not any(t.text.strip() and t.text != "Yes" for p in inside for t in p.tokens):
+    if not any(t.text.strip() and t.text != STAND_IN for p in inside for t in p.tokens):
         return None, None
     person = narration_person(inside)
     if person:

@@ -98,6 +98,12 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+STAND_IN = "Yes"
+"""What :func:`mask` puts in a hidden stretch's place, a word the parser reads alone."""
+KEPT_MARKS = ",.!?;:-—"
+"""The final punctuation :func:`mask` keeps after the stand-in, so the sentence still ends there."""
+
+
 def mask(text: str, piece: Span, hidden: Sequence[Span]) -> str:
     """The piece's text with each hidden stretch replaced by a same-length stand-in.
 
@@ -118,10 +124,37 @@ def mask(text: str, piece: Span, hidden: Sequence[Span]) -> str:
         if end - start < 4:
             continue
         inner = text[start:end]
-        tail = inner[-1] if inner[-1] in ",.!?;:-—" else ""
-        stand_in = "Yes".ljust(end - start - len(tail)) + tail
+        tail = inner[-1] if inner[-1] in KEPT_MARKS else ""
+        stand_in = STAND_IN.ljust(end - start - len(tail)) + tail
         chars[start - piece.start : end - piece.start] = stand_in
     return "".join(chars)
+
+
+def masked_span(piece: Parsed, at: int) -> Span | None:
+    """The hidden stretch of a masked piece that holds offset ``at``, read back from its parse.
+
+    :func:`mask` leaves the stand-in word, padding and the kept final mark, so the stretch runs
+    from the last stand-in at or before ``at`` to the next token, that mark included.
+
+    Example:
+        >>> tokens = (Token(0, 1, '"', "``", "punct", 1, "", True),
+        ...           Token(1, 4, "Yes", "UH", "ROOT", 1, "", False),
+        ...           Token(9, 10, ",", ",", "punct", 1, "", False),
+        ...           Token(10, 11, '"', "''", "punct", 1, "", False))
+        >>> masked_span(Parsed(Span(0, 11), tokens, ()), 5)
+        Span(start=1, end=10)
+    """
+    tokens = piece.tokens
+    opened = [k for k, token in enumerate(tokens) if token.text == STAND_IN and token.start <= at]
+    if not opened:
+        return None
+    k = opened[-1]  # the stand-in's padding may be a token of its own: skip blank ones
+    following = next((token for token in tokens[k + 1 :] if token.text.strip()), None)
+    if following is None:
+        end = piece.span.end
+    else:
+        end = following.end if following.text in KEPT_MARKS else following.start
+    return Span(tokens[k].start, end) if at < end else None
 
 
 def _convert(doc: Doc, offset: int) -> Parsed:
