@@ -16,7 +16,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from ficlens.cast.canon import canon_mentions, merge_canon, nickname_in_foreign_name, story_era
+from ficlens.cast.canon import (
+    canon_mentions,
+    given_mentions,
+    merge_canon,
+    nickname_in_foreign_name,
+    story_era,
+)
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.mentions import Mention, mentions_in
 from ficlens.cast.names import NameParts, split_name, titles
@@ -239,6 +245,12 @@ def _located_mentions(
             for _, m in located
             if m.span.overlaps(c.span)
         )
+    ]
+    taken = [m.span for _, m in (*located, *canon)]
+    canon += [  # a given name the parse missed (Albus); "Oliver Twist" stays the parse's
+        (i, g)
+        for i, g in (given_mentions(text, parsed, packs) if packs else [])
+        if not any(g.span.overlaps(s) for s in taken)
     ]
     script = [
         (i, Mention(span, split_name(span.of(text)), "script", speech_subject=True))

@@ -59,6 +59,50 @@ def canon_mentions(
     return found
 
 
+@cache
+def _unlisted_given(packs: tuple[FandomPack, ...]) -> frozenset[str]:
+    """First given names of pack characters that no pack lists as anyone's name on its own.
+
+    Packs leave out bare given names ordinary English uses for anyone (``Oliver``, ``Katie``)
+    or that two characters share (``Albus``): :func:`_given_lead` decides who they mean.
+    """
+    listed = {name_key(form) for pack in packs for c in pack.characters for form in c.forms}
+    return frozenset(
+        first
+        for pack in packs
+        for character in pack.characters
+        if character.given
+        and len(first := character.given.split()[0]) > 2
+        and name_key(first) not in listed
+        and first[:1].isupper()
+    )
+
+
+def given_mentions(
+    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
+) -> list[tuple[int, Mention]]:
+    """Mentions of the packs' unlisted given names that the parse may have missed.
+
+    The small English model misses rare given names (``Albus stood before him``), so a story
+    of Albus and Gellert had no Albus. A given name of :func:`_unlisted_given` written
+    capitalised in the narration counts as a mention, unless the story also writes it in
+    lower case (``hope``, ``may``, ``rose``: then it is a word).
+    """
+    names = [n for n in _unlisted_given(packs) if not re.search(rf"\b{n.lower()}\b", text)]
+    names = [n for n in names if re.search(rf"\b{n}\b", text)]
+    if not names:
+        return []
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(names))})(?![\w-])")
+    found = []
+    for index, piece in enumerate(parsed):
+        starts = narration_starts(piece)
+        for match in pattern.finditer(text, piece.span.start, piece.span.end):
+            if match.start() in starts:
+                span = Span(match.start(), match.end())
+                found.append((index, Mention(span, split_name(match.group()), "given")))
+    return found
+
+
 def narration_starts(piece: Parsed) -> set[int]:
     """Where the piece's narration tokens start.
 
