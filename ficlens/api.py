@@ -19,7 +19,8 @@ from ficlens.dialogue import analyze_dialogue, story_paragraphs
 from ficlens.dialogue.pov import METHOD as POV_METHOD
 from ficlens.dialogue.pov import with_points_of_view
 from ficlens.dialogue.script import ScriptLine, find_script, recased
-from ficlens.fandoms import FandomMatch, detect_fandoms
+from ficlens.dialogue.truecase import lower_case, truecased
+from ficlens.fandoms import FandomMatch, detect_fandoms, load_packs
 from ficlens.ingest import read_raw
 from ficlens.model import Analysis, Fandom, Work
 from ficlens.nlp import DEFAULT_MODEL
@@ -75,12 +76,18 @@ def read(path: str | os.PathLike[str], *, settings: Settings | None = None) -> W
 def work_fandoms(work: Work, script: Sequence[ScriptLine] | None = None) -> tuple[FandomMatch, ...]:
     """The fandoms a work belongs to, from its text and its declared fandom tags.
 
-    A script's labels in capitals (``HARRY:``) are read as names (``Harry:``) for the packs;
-    ``script`` gives its lines when the caller has found them already.
+    A script's labels in capitals (``HARRY:``) are read as names (``Harry:``) for the packs,
+    and a story written all in lower case with the bundled packs' names capitalised
+    (:func:`~ficlens.dialogue.truecase.truecased`); ``script`` gives its lines when the
+    caller has found them already.
     """
+    paragraphs = story_paragraphs(work)
     if script is None:
-        script = find_script(work.text, story_paragraphs(work))
-    return detect_fandoms(recased(work.text, script), declared=work.metadata.fandoms)
+        script = find_script(work.text, paragraphs)
+    text = recased(work.text, script)
+    if lower_case(text, paragraphs):
+        text = truecased(text, load_packs())
+    return detect_fandoms(text, declared=work.metadata.fandoms)
 
 
 def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Analysis:

@@ -21,6 +21,7 @@ from ficlens.dialogue.quotes import FoundQuote, find_quotes
 from ficlens.dialogue.ranker import rerank
 from ficlens.dialogue.script import ScriptLine, find_script, recased, speak
 from ficlens.dialogue.speakers import attribute_speakers
+from ficlens.dialogue.truecase import lower_case, truecased
 from ficlens.fandoms import FandomPack, find_canon, is_pack_name
 from ficlens.model import Character, Quote, Span, Work
 from ficlens.nlp import DEFAULT_MODEL, Parsed, parse
@@ -61,17 +62,24 @@ def story_paragraphs(work: Work) -> list[Span]:
 
 
 def prepare(
-    work: Work, *, model: str = DEFAULT_MODEL, script: Sequence[ScriptLine] | None = None
+    work: Work,
+    *,
+    model: str = DEFAULT_MODEL,
+    script: Sequence[ScriptLine] | None = None,
+    packs: tuple[FandomPack, ...] = (),
 ) -> Prepared:
     """Find the quotations and parse the narration around them.
 
     In a work with script-format lines (``HARRY: Where is it?``, :mod:`.script`) the words of
     each line are a quotation too, and the text read is :func:`.script.recased` (``Harry:``).
-    ``script`` gives those lines when the caller has found them already.
+    ``script`` gives those lines when the caller has found them already. A story written all
+    in lower case is read :func:`.truecase.truecased`, with the names of ``packs`` capitalised.
     """
     paragraphs = tuple(story_paragraphs(work))
     script = tuple(find_script(work.text, paragraphs) if script is None else script)
     text = recased(work.text, script)
+    if lower_case(text, paragraphs):
+        text = truecased(text, packs)
     found, convention = find_quotes(text, paragraphs)
     if script:
         found = _with_script(found, script)
@@ -243,4 +251,5 @@ def analyze_dialogue(
         model: the spaCy pipeline package.
         script: the work's script-format lines, when found already (:func:`.script.find_script`).
     """
-    return attribute(prepare(work, model=model, script=script), known=known, packs=packs)
+    prepared = prepare(work, model=model, script=script, packs=packs)
+    return attribute(prepared, known=known, packs=packs)
