@@ -24,7 +24,7 @@ from ficlens.cast.canon import (
     story_era,
 )
 from ficlens.cast.gender import decide_gender, pronoun_votes
-from ficlens.cast.mentions import Mention, mentions_in
+from ficlens.cast.mentions import Mention, mentions_in, propagated
 from ficlens.cast.names import NameParts, split_name, titles
 from ficlens.cast.person import Person, narration_person, reader_insert
 from ficlens.cast.placeholder import (
@@ -236,6 +236,7 @@ def _located_mentions(
     (``Penny`` of ``Penny Haywood``) yields to it.
     """
     located = [(i, m) for i, piece in enumerate(parsed) for m in mentions_in(text, piece)]
+    located = sorted([*located, *propagated(parsed, located)], key=lambda p: p[1].span.start)
     canon = canon_mentions(text, parsed, packs) if packs else []
     canon = [  # the parse's "Penny Haywood" over the pack's "Penny" (Penelope Clearwater)
         (i, c)

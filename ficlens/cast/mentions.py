@@ -306,3 +306,37 @@ def _capitals(word: str) -> bool:
 def find_mentions(text: str, parsed: Iterable[Parsed]) -> list[Mention]:
     """Every person mention in the parsed narration of a work, in text order."""
     return [mention for piece in parsed for mention in mentions_in(text, piece)]
+
+
+_FOUND_BY_PARSE = frozenset({"ner", "speech_subject", "title"})
+
+
+def propagated(
+    parsed: Sequence[Parsed], found: Sequence[tuple[int, Mention]]
+) -> list[tuple[int, Mention]]:
+    """Other narration mentions of one-word names the parse took for a person somewhere.
+
+    The small model is inconsistent: it calls ``Draco`` a person in one sentence and a place
+    or nothing in the next. A one-word name found by the parse (``found``, as ``(piece index,
+    mention)``) is a mention wherever else the narration writes it as a proper noun.
+    """
+    names = {
+        m.parts.name
+        for _, m in found
+        if m.source in _FOUND_BY_PARSE and " " not in m.parts.name and m.parts.name[:1].isupper()
+    }
+    if not names:
+        return []
+    spans: dict[int, list[Span]] = {}
+    for index, mention in found:
+        spans.setdefault(index, []).append(mention.span)
+    added = []
+    for index, piece in enumerate(parsed):
+        taken = spans.get(index, [])
+        for token in piece.tokens:
+            if token.text not in names or token.tag not in _PROPER:
+                continue
+            span = Span(token.start, token.end)
+            if not any(span.overlaps(other) for other in taken):
+                added.append((index, Mention(span, split_name(token.text), "propagated")))
+    return added
