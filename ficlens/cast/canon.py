@@ -88,8 +88,12 @@ def given_mentions(
     capitalised in the narration counts as a mention, unless the story also writes it in
     lower case (``hope``, ``may``, ``rose``: then it is a word).
     """
-    names = [n for n in _unlisted_given(packs) if not re.search(rf"\b{n.lower()}\b", text)]
-    names = [n for n in names if re.search(rf"\b{n}\b", text)]
+    names = [
+        re.escape(n)
+        for n in _unlisted_given(packs)
+        if re.search(rf"\b{re.escape(n)}\b", text)
+        and not re.search(rf"\b{re.escape(n.lower())}\b", text)
+    ]
     if not names:
         return []
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(names))})(?![\w-])")

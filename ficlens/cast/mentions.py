@@ -46,8 +46,10 @@ class Mention:
     Attributes:
         span: the whole mention, title and honorific included.
         parts: the name split into title, bare name and honorific.
-        source: what found it: ``ner``, ``speech_subject``, ``title``, ``canon``, ``script``
-            (a script line's label) or ``placeholder`` (a reader-insert's ``Y/N``).
+        source: what found it: ``ner``, ``speech_subject``, ``title``, ``canon``, ``given``
+            (a pack's given name the parse missed), ``propagated`` (a name the parse found
+            elsewhere), ``script`` (a script line's label) or ``placeholder`` (a
+            reader-insert's ``Y/N``).
         speech_subject: whether it is the subject of a speech verb ("said Harry").
     """
 
