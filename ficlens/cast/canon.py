@@ -66,15 +66,14 @@ def _unlisted_given(packs: tuple[FandomPack, ...]) -> frozenset[str]:
     Packs leave out bare given names ordinary English uses for anyone (``Oliver``, ``Katie``)
     or that two characters share (``Albus``): :func:`_given_lead` decides who they mean.
     """
-    listed = {name_key(form) for pack in packs for c in pack.characters for form in c.forms}
     return frozenset(
         first
         for pack in packs
         for character in pack.characters
         if character.given
         and len(first := character.given.split()[0]) > 2
-        and name_key(first) not in listed
         and first[:1].isupper()
+        and find_canon(first, packs) is None
     )
 
 
