@@ -144,12 +144,15 @@ def _place_shares(
     article (see ``_POSSESSIVES``); a title keeps a role a person (``their Colonel``), and a
     name before a common noun is left out of the count, since it names a family's or a
     person's thing (``the Malfoy heir``). A name a fandom pack gives a character is a person
-    wherever it stands ("different from Hermione herself"): its mentions are not counted.
+    wherever it stands ("different from Hermione herself"): its mentions count as a person's,
+    so one stray parse of the same name (``his Ginny-only holiday``) cannot make a pack
+    character of a hundred mentions a place.
     """
     hits: Counter[str] = Counter()  # in halves, as a possessive counts half
     totals: Counter[str] = Counter()
     for index, mention in located:
         if mention.source in ("canon", "script"):
+            totals[mention.key] += 2
             continue
         previous = _PREVIOUS_WORD.search(text[max(0, mention.span.start - 20) : mention.span.start])
         word = previous.group(1).lower() if previous else ""

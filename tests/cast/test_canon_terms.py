@@ -8,8 +8,9 @@ from collections import Counter
 
 import pytest
 
-from ficlens.cast import build_cast
+from ficlens.cast import _place_shares, build_cast
 from ficlens.cast.canon import merge_canon
+from ficlens.cast.mentions import Mention
 from ficlens.cast.names import split_name
 from ficlens.cast.quoted import quoted_names
 from ficlens.cast.roster import Group
@@ -249,3 +250,17 @@ def test_a_nickname_does_not_make_a_full_name_of_a_foreign_family_canon(
     for names, name in cases.items():
         (found,) = merge_canon([group(*dict.fromkeys(names), count=3)], packs)
         assert getattr(found[1], "name", None) == name, names
+
+
+def test_one_stray_parse_of_a_pack_name_does_not_make_its_character_a_place() -> None:
+    # Three pack mentions of Ginny and one parse mention after a possessive ("his Ginny-only
+    # holiday"): the possessive is one mention in four, not the only one counted.
+    text = "Ginny laughed. Ginny ran. Ginny sang. He missed his Ginny-only holiday."
+    parsed = list(parse(text, [Span(0, len(text))]))
+    starts = [m.start() for m in re.finditer("Ginny", text)]
+    located = [
+        (0, Mention(Span(s, s + 5), split_name("Ginny"), "canon" if n < 3 else "propagated"))
+        for n, s in enumerate(starts)
+    ]
+    shares = _place_shares(text, located, parsed)
+    assert shares["Ginny"] == pytest.approx(1 / 8)  # a possessive counts half, of four mentions
