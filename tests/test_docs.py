@@ -65,11 +65,15 @@ def test_every_output_field_is_documented(tmp_path: Path) -> None:
 def test_content_fields_are_documented(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text(
-        "Harry kissed Ginny under the tree. Ginny kissed him back and laughed.\n\n"
-        "Later Harry held Ginny's hand and told Ginny that he loved her.\n"
+        "Harry kissed Ginny under the Christmas tree. Ginny kissed him back and laughed.\n\n"
+        "Later Harry held Ginny's hand and told Ginny that he loved her.\n\n"
+        "The Burrow smelled of Christmas pudding all week.\n\n"
+        "They sang carols by the fire until midnight.\n"
     )
     data = ficlens.analyze(ficlens.read(story)).to_json()
     assert data["relationships"], "the kisses make a pairing"
+    # three paragraphs with a Christmas word: the Christmas tag's threshold
+    assert "Christmas" in [tag["name"] for tag in data["tags"]]
     for relationship in data["relationships"]:
         assert set(relationship) <= _documented_fields("`relationships[]`")
     for tag in data["tags"]:

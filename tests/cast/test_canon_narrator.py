@@ -81,9 +81,10 @@ def test_names_inside_quotations_are_not_canon_mentions(make_parsed: MakeParsed)
 def test_a_canon_character_answers_to_its_canonical_name(make_parsed: MakeParsed) -> None:
     # The story only says "Harry", but "Harry Potter" (a vocative, a narrator's name) is him.
     cast = build_cast(TEXT, [make_parsed(TEXT, ROWS)], packs=(load_pack("harry_potter"),))
-    harry = cast.resolve("Harry")
-    assert harry is not None
-    assert cast.resolve("Harry Potter") == harry
+    (harry,) = [c for c in cast.characters if c.name == "Harry Potter"]
+    assert harry.id != NARRATOR
+    assert cast.resolve("Harry") == harry.id
+    assert cast.resolve("Harry Potter") == harry.id
 
 
 def test_a_character_the_narration_names_once_is_not_the_narrator(

@@ -479,7 +479,9 @@ def test_speakers_outside_the_cast_are_ignored() -> None:
     s = story(WORKSHOP, IVO, BRAM)
     strangers = [("c9", "c1")] * len(WORKSHOP_TURNS)
     found = run(s, quotes=quotes_of(WORKSHOP, strangers))
-    assert all(set(r.characters) <= {"c1", "c2"} for r in found)
+    # Without the nine lines Ivo and Bram say to each other, three sentences and three
+    # paragraphs naming both (interaction 4.5) are below the platonic bar of 6: no pair.
+    assert found == ()
 
 
 FALLBACK = (

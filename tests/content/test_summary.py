@@ -55,6 +55,8 @@ def test_dialogue_only_sentences_are_left_out() -> None:
     spans = paragraphs(TEXT)
     summary = summarize(TEXT, spans, characters=[HESTER, ALDO])
     assert all(not span.of(TEXT).startswith('"') for span in summary)
+    # The first 40% is four paragraphs; without the postman's line three sentences are left.
+    assert [span.of(TEXT) for span in summary] == [ORCHARD[0], ORCHARD[1], ORCHARD[3]]
 
 
 def test_sentences_naming_the_main_character_are_preferred() -> None:
@@ -154,7 +156,10 @@ def test_a_piece_of_a_sentence_is_not_a_summary_sentence() -> None:
 
 def test_an_all_lower_case_story_still_has_a_summary() -> None:
     text = "\n\n".join(line.lower() for line in ORCHARD)
-    assert summarize(text, paragraphs(text), sentences=2)
+    summary = [span.of(text) for span in summarize(text, paragraphs(text), sentences=2)]
+    assert len(summary) == 2
+    # from the first four paragraphs, and never the postman's line
+    assert set(summary) <= {ORCHARD[0].lower(), ORCHARD[1].lower(), ORCHARD[3].lower()}
 
 
 def test_passages_to_avoid_are_never_summary_sentences() -> None:

@@ -263,7 +263,12 @@ def test_curly_and_straight_apostrophes_match_alike() -> None:
 
 def test_tags_come_strongest_first() -> None:
     text = CHRISTMAS + "\n\nThe mistletoe hung low.\n\nHe kissed her under the mistletoe."
-    confidences = [tag.confidence for tag in detect_tags(text, paragraphs(text))]
+    found = detect_tags(text, paragraphs(text))
+    names = [tag.name for tag in found]
+    # Christmas: five paragraphs with a hit (threshold 3); Mistletoe: two (threshold 2)
+    assert {"Christmas", "Mistletoe"} <= set(names)
+    assert names.index("Christmas") < names.index("Mistletoe")
+    confidences = [tag.confidence for tag in found]
     assert confidences == sorted(confidences, reverse=True)
 
 

@@ -45,7 +45,11 @@ def test_there_are_demo_works() -> None:
 @pytest.mark.parametrize("path", SOURCES, ids=[p.stem for p in SOURCES])
 def test_shipped_works_are_what_the_builder_makes(path: Path) -> None:
     source = load_source(path)
-    for name, data in render_all(source).items():
+    rendered = render_all(source)
+    suffixes = (".txt", ".ffn.html", ".ao3.html", ".ao3.epub", ".fff.epub")
+    assert sorted(rendered) == sorted(path.stem + suffix for suffix in suffixes)
+    for name, data in rendered.items():
+        assert data
         assert (WORKS_DIR / name).read_bytes() == data, f"{name} is stale: run `make demo`"
 
 
@@ -85,13 +89,16 @@ def test_chapters_and_scenes(case: tuple[DemoSource, str, ficlens.Work]) -> None
 
 def test_story_words_are_exactly_the_sources(case: tuple[DemoSource, str, ficlens.Work]) -> None:
     """No story is lost to notes and no note leaks into the story."""
-    source, _suffix, work = case
+    source, suffix, work = case
+    assert len(work.chapters) == _expected_chapters(source, suffix) >= 1
     for chapter, expected in zip(work.chapters, source.chapters, strict=False):
         story = [
             p for scene in expected.scenes for p in scene.paragraphs if not p.startswith("(A/N")
         ]
+        words = sum(count_words(p) for p in story)
+        assert words > 0
         found = sum(count_words(s.of(work.text)) for sc in chapter.scenes for s in sc.segments)
-        assert found == sum(count_words(p) for p in story)
+        assert found == words
 
 
 def test_notes_are_found(case: tuple[DemoSource, str, ficlens.Work]) -> None:
@@ -151,7 +158,11 @@ def test_declared_metadata(case: tuple[DemoSource, str, ficlens.Work]) -> None:
 
 
 def test_every_span_is_in_the_text(case: tuple[DemoSource, str, ficlens.Work]) -> None:
-    _source, _suffix, work = case
+    source, suffix, work = case
+    chapters = _expected_chapters(source, suffix)
+    assert len(work.chapters) == chapters
+    assert len(work.scenes) == sum(len(c.scenes) for c in source.chapters[:chapters])
+    assert [n.kind for n in work.notes].count("disclaimer") == 1  # every source has one
     size = len(work.text)
     for note in work.notes:
         assert 0 <= note.span.start < note.span.end <= size

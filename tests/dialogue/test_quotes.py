@@ -209,17 +209,21 @@ def test_find_quotes(text: str, convention: str, expected: list[tuple[str, str]]
 
 
 @pytest.mark.parametrize(("text", "convention", "expected"), CASES)
-def test_spans_exclude_the_marks(text: str, convention: str, expected: object) -> None:
+def test_spans_exclude_the_marks(
+    text: str, convention: str, expected: list[tuple[str, str]]
+) -> None:
     paragraphs, quotes, _ = found(text)
-    for quote in quotes:
-        words = quote.span.of(text)
+    assert len(quotes) == len(expected)
+    for quote, (words, flag) in zip(quotes, expected, strict=True):
+        assert quote.span.of(text) == words
         assert words == words.strip()
         assert paragraphs[quote.paragraph].contains(quote.span)
         if convention == "dash":
             assert words[0] not in "—–―" and words[-1] not in "—–―"
             continue
         assert text[quote.span.start - 1] in OPENING
-        if not (quote.continued or quote.unclosed):
+        if not flag:
+            assert not (quote.continued or quote.unclosed)
             assert text[quote.span.end] in CLOSING
 
 

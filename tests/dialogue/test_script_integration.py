@@ -105,7 +105,8 @@ def test_prose_without_script_lines_has_no_script_diagnostic(tmp_path: Path) -> 
         'He had three rules: never lie, never run, never look back.\n\n"Fine," she said.\n',
     )
     assert not any(d.startswith("script format") for d in analysis.diagnostics)
-    assert [q.method for q in analysis.quotes] != [METHOD]
+    assert [q.span.of(analysis.work.text) for q in analysis.quotes] == ["Fine,"]
+    assert all(q.method != METHOD for q in analysis.quotes)
 
 
 def test_a_label_used_once_still_names_its_speaker(tmp_path: Path) -> None:

@@ -105,8 +105,10 @@ def test_no_works_scores_zero() -> None:
 
 
 def test_truth_and_predictions_must_have_the_same_length() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="argument 2 is shorter than argument 1"):
         rating_scores([0, 1], [0])
+    with pytest.raises(ValueError, match="argument 2 is longer than argument 1"):
+        rating_scores([0], [0, 1])
 
 
 # --- quadratic_kappa -----------------------------------------------------------------------

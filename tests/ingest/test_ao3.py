@@ -122,6 +122,8 @@ def test_download_template_text_never_reaches_the_text(download: ficlens.Work) -
 
 
 def test_download_story_is_not_inside_any_note(download: ficlens.Work) -> None:
+    assert len(download.scenes) == 3  # two in chapter 1, one in chapter 2
+    assert len(download.notes) == 5  # summary, two notes before, two after
     for scene in download.scenes:
         for segment in scene.segments:
             assert not any(n.span.overlaps(segment) for n in download.notes)

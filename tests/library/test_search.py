@@ -16,6 +16,7 @@ from ficlens.library.fts import match_expression, pg_query_parts
 from ficlens.structure import build_work
 
 WORKS = WORKS_DIR
+TITLES = {"The Gravel Path", "Lantern Keeping", "Rain on the Bridge"}
 GRAVEL = b"""The Gravel Path
 by mossfoot
 
@@ -99,6 +100,9 @@ def test_the_limit_is_kept(library: Library) -> None:
 def test_hostile_queries_do_not_raise(library: Library, query: str) -> None:
     hits = find(library, query)
     assert isinstance(hits, list)
+    assert {hit.title for hit in hits} <= TITLES
+    # the query broke nothing: the library still answers a plain one
+    assert [hit.title for hit in find(library, "spirals")] == ["The Gravel Path"]
 
 
 def test_operators_are_searched_as_words(library: Library) -> None:
@@ -131,7 +135,10 @@ def test_match_expressions_quote_everything(query: str, expression: str | None) 
 )
 @given(query=st.text(max_size=40))
 def test_no_text_breaks_a_search(library: Library, query: str) -> None:
-    assert isinstance(find(library, query), list)
+    hits = find(library, query)
+    assert isinstance(hits, list)
+    assert {hit.title for hit in hits} <= TITLES
+    assert [hit.title for hit in find(library, "spirals")] == ["The Gravel Path"]
 
 
 @pytest.mark.parametrize(
@@ -153,7 +160,11 @@ def test_postgresql_queries_quote_everything(
 
 
 def test_snippets_are_short_and_marked_on_every_backend(library: Library) -> None:
-    for hit in find(library, "gravel") + find(library, "harbo*"):
+    hits = find(library, "gravel") + find(library, "harbo*")
+    assert [hit.title for hit in hits] == ["The Gravel Path", "Lantern Keeping", "Lantern Keeping"]
+    marked = [{hit.snippet[a:b].lower() for a, b in hit.highlights} for hit in hits]
+    assert marked == [{"gravel"}, {"gravel"}, {"harbour"}]
+    for hit in hits:
         assert hit.highlights, hit
         assert len(hit.snippet) < 300
         assert "\ue000" not in hit.snippet

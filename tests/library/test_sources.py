@@ -48,7 +48,10 @@ def test_a_file_over_the_limit_is_refused(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes(b"word " * 100)
     (only,) = collect_files([big], settings=Settings(max_bytes=100))
-    assert isinstance(failure(only.load), TooLargeError)
+    error = failure(only.load)
+    assert isinstance(error, TooLargeError)
+    assert error.reason == "file is 500 bytes; the limit is 100"  # "word " is 5 bytes
+    assert str(big) in str(error)
 
 
 def test_zip_members_are_read_in_memory_and_named_inside_the_archive(

@@ -167,11 +167,17 @@ def test_hostile_names_are_escaped() -> None:
 
 def test_graph_keeps_to_the_top_characters() -> None:
     data = analysis()
-    data["characters"] += [{"id": f"x{i}", "name": f"Extra {i}", "mentions": 1} for i in range(20)]
+    extras = [{"id": f"x{i:02}", "name": f"Extra {i}", "mentions": 1} for i in range(20)]
+    extras[19]["mentions"] = 7  # between Ann Lee (10) and Bob (5)
+    data["characters"] = extras + data["characters"]  # the list's order must not matter
     graph = relationship_graph(data, limit=12)
     assert graph is not None
     nodes = [g for g in parse(graph.svg).iter(f"{SVG}g") if "node" in classes(g)]
-    assert len(nodes) == 12
+    # Most mentions first; the extras tied at one mention go by id (x00, x01, ...).
+    assert [g.findtext(f"{SVG}text") for g in nodes] == [
+        "Ann Lee", "Extra 19", "Bob", HOSTILE,
+        *(f"Extra {i}" for i in range(8)),
+    ]  # fmt: skip
 
 
 def filled(strip: object) -> dict[tuple[str, int], str]:
