@@ -10,6 +10,12 @@ class's probability is the difference of two neighbouring ones (Frank and Hall's
 ordered classes to binary questions).
 Because the model is linear, each word's share of a decision is its weight times its value:
 that is how a decision is traced back to the passages that hold its words.
+
+A binary model may carry a ``calibration``, ``[slope, intercept]`` on the logit of its
+probability (Platt scaling, fitted on out-of-fold predictions in training): trained with
+balanced classes, a warning model's probability runs about twice the real chance, which is
+right for choosing a threshold but not for telling a reader how sure FicLens is.
+:meth:`LinearModel.confidence` applies it.
 """
 
 from __future__ import annotations
@@ -54,6 +60,8 @@ class LinearModel:
     meta: Mapping[str, Any]
     index: Mapping[str, int]
     link: str = "logistic"
+    calibration: tuple[float, float] | None = None
+    """Platt scaling of a binary model's probability: ``(slope, intercept)`` on its logit."""
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any], *, source: str = "model") -> LinearModel:
@@ -78,6 +86,7 @@ class LinearModel:
                 meta=data.get("meta", {}),
                 index={word: i for i, word in enumerate(words)},
                 link=str(data.get("link", "logistic")),
+                calibration=_pair(data["calibration"]) if "calibration" in data else None,
             )
         except (KeyError, TypeError, ValueError) as error:
             raise ModelError(f"{source}: malformed model ({error})") from error
@@ -112,7 +121,23 @@ class LinearModel:
             "threshold": self.threshold,
             "meta": dict(self.meta),
             **({"link": self.link} if self.link != "logistic" else {}),
+            **({"calibration": list(self.calibration)} if self.calibration else {}),
         }
+
+    def confidence(self, probability: float) -> float:
+        """How likely the positive class really is, given the model's ``probability`` of it.
+
+        The calibration's mapping when the model has one, else the probability itself.
+
+        >>> from dataclasses import replace
+        >>> model = replace(load_model("warning.underage"), calibration=(1.0, -math.log(2)))
+        >>> round(model.confidence(0.5), 3), round(model.confidence(0.0), 3)
+        (0.333, 0.0)
+        """
+        if self.calibration is None or probability <= 0.0 or probability >= 1.0:
+            return probability
+        slope, intercept = self.calibration
+        return _sigmoid(slope * math.log(probability / (1.0 - probability)) + intercept)
 
     def scores(self, counts: Mapping[str, int], features: Sequence[float]) -> list[float]:
         """The raw linear scores, one per weight column.
@@ -228,3 +253,9 @@ def load_model(name: str) -> LinearModel:
     """A shipped linear model by name (``warning.major_character_death``, ``romance`` ...)."""
     data, label = read_model(name)
     return LinearModel.from_json(data, source=label)
+
+
+def _pair(value: Any) -> tuple[float, float]:
+    """A model file's ``[slope, intercept]``."""
+    slope, intercept = value
+    return float(slope), float(intercept)

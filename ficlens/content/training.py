@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -76,6 +77,7 @@ class Scorer(Protocol):
 Fitter = Callable[[Sequence[Prepared], NDArray[np.int_], Sequence[str]], Scorer]
 """Fits a model on prepared works, their labels and their authors (for any inner split)."""
 LinearFitter = Callable[[Sequence[Prepared], NDArray[np.int_], Sequence[str]], LinearModel]
+S = TypeVar("S", bound=Scorer)
 """A :data:`Fitter` of linear models."""
 
 
@@ -200,6 +202,22 @@ def probabilities(model: Scorer, prepared: Sequence[Prepared]) -> NDArray[np.flo
     return np.array([model.probabilities(p.counts, p.features) for p in prepared])
 
 
+def fold_models(
+    prepared: Sequence[Prepared],
+    y: NDArray[np.int_],
+    groups: Sequence[str],
+    fitter: Callable[[Sequence[Prepared], NDArray[np.int_], Sequence[str]], S],
+    *,
+    folds: int = FOLDS,
+) -> Iterator[tuple[NDArray[np.int_], S]]:
+    """Each fold's held-out works (their indices) and the model fitted without their authors."""
+    _sklearn()
+    from sklearn.model_selection import GroupKFold  # noqa: PLC0415
+
+    for train, test in GroupKFold(folds).split(y, y, groups):
+        yield test, fitter([prepared[i] for i in train], y[train], [groups[i] for i in train])
+
+
 def out_of_fold(
     prepared: Sequence[Prepared],
     y: NDArray[np.int_],
@@ -214,13 +232,9 @@ def out_of_fold(
         The probabilities (one row per work) and the threshold of the model that scored each
         work (binary models choose theirs in training).
     """
-    _sklearn()
-    from sklearn.model_selection import GroupKFold  # noqa: PLC0415
-
     result = np.zeros((len(y), 0))
     thresholds = np.full(len(y), 0.5)
-    for train, test in GroupKFold(folds).split(y, y, groups):
-        model = fitter([prepared[i] for i in train], y[train], [groups[i] for i in train])
+    for test, model in fold_models(prepared, y, groups, fitter, folds=folds):
         found = probabilities(model, [prepared[i] for i in test])
         if result.shape[1] == 0:
             result = np.zeros((len(y), found.shape[1]))
@@ -239,6 +253,21 @@ def best_threshold(p: NDArray[np.float64], y: NDArray[np.int_]) -> float:
         if f1 > best:
             best, chosen = f1, float(threshold)
     return round(chosen, 3)
+
+
+def platt(p: NDArray[np.float64], y: NDArray[np.int_]) -> tuple[float, float]:
+    """Platt scaling: ``(slope, intercept)`` of a logistic regression of ``y`` on logit ``p``.
+
+    Fitted on out-of-fold probabilities, it maps a model's probability to the share of works
+    with that probability that really are positive (:meth:`LinearModel.confidence`).
+    """
+    _sklearn()
+    from sklearn.linear_model import LogisticRegression  # noqa: PLC0415
+
+    clipped = np.clip(p, 1e-6, 1 - 1e-6)
+    logit = np.log(clipped / (1 - clipped)).reshape(-1, 1)
+    fitted = LogisticRegression(C=1e4, max_iter=1000).fit(logit, y)
+    return round(float(fitted.coef_[0][0]), 6), round(float(fitted.intercept_[0]), 6)
 
 
 def word_rating_fitter(
@@ -295,7 +324,8 @@ def warning_fitter(key: str) -> LinearFitter:
         shown = np.array([on_page(key, item) for item in prepared])
         threshold = best_threshold(np.where(shown, inner[:, 1], 0.0), y)
         model = plain(prepared, y, groups)
-        return LinearModel.from_json({**model.to_json(), "threshold": threshold})
+        calibration = platt(inner[:, 1], y)
+        return replace(model, threshold=threshold, calibration=calibration)
 
     return fit
 

@@ -315,6 +315,21 @@ def content_warnings(
     return tuple(found)
 
 
+def no_warning_confidence(chances: Sequence[float]) -> float:
+    """How sure "No Archive Warnings Apply" is, from the four warnings' calibrated chances.
+
+    The chance that none of the four applies, were they independent: the product of each
+    one's chance of not applying.
+
+    >>> no_warning_confidence([0.1, 0.2, 0.0, 0.5])
+    0.36
+    """
+    confidence = 1.0
+    for chance in chances:
+        confidence *= 1.0 - chance
+    return round(confidence, 3)
+
+
 def archive_warnings(
     counts: Mapping[str, int],
     features: Sequence[float],
@@ -326,17 +341,21 @@ def archive_warnings(
 ) -> tuple[ContentWarning, ...]:
     """AO3's archive warnings from the shipped models, or "No Archive Warnings Apply".
 
-    ``text`` is the story's, notes left out, for the settings whose people are of age
-    (:func:`shows_on_page`).
+    A warning fires on its model's probability against the model's threshold (and the text's
+    evidence); its confidence is that probability calibrated (:meth:`LinearModel.confidence`),
+    the chance that the work really carries the warning. ``text`` is the story's, notes left
+    out, for the settings whose people are of age (:func:`shows_on_page`).
     """
     found = []
+    chances = []
     for key, name in ARCHIVE_WARNINGS.items():
         model = load_model(f"warning.{key}")
         probability = model.probabilities(counts, features)[1]
+        chances.append(model.confidence(probability))
         if not archive_warning_fires(key, probability, model.threshold, signals, near, text):
             continue
         evidence = archive_evidence(key, signals, near, limit=limit)
-        found.append(ContentWarning(name, "ao3", round(probability, 3), evidence))
+        found.append(ContentWarning(name, "ao3", round(chances[-1], 3), evidence))
     if not found:
-        return (ContentWarning(NO_WARNINGS, "ao3", 1.0),)
+        return (ContentWarning(NO_WARNINGS, "ao3", no_warning_confidence(chances)),)
     return tuple(found)

@@ -42,8 +42,9 @@ from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide
 from ficlens.content.signals import summarise
 from ficlens.content.stacked import load_stacked
-from ficlens.content.warnings import archive_warning_fires
+from ficlens.content.warnings import NO_WARNINGS, archive_warning_fires, no_warning_confidence
 from ficlens.errors import InputError
+from ficlens.eval.calibration import Reliability, reliability
 from ficlens.eval.categories import CategoryScore, score_categories
 from ficlens.eval.shares import share
 
@@ -132,6 +133,9 @@ class Ao3Report:
     warned_works: int = 0
     pairings: PairingScore | None = None
     problems: list[str] = field(default_factory=list)
+    calibration: dict[str, Reliability] = field(default_factory=dict)
+    """Whether FicLens's stated confidences hold, by what is stated (see
+    :mod:`ficlens.eval.calibration`)."""
 
 
 def rating_scores(truth: Sequence[int], predicted: Sequence[int]) -> RatingScores:
@@ -316,6 +320,10 @@ def _rate(
         for row, p in zip(probabilities, items, strict=True)
     ]
     report.ratings["FicLens"] = rating_scores(list(truth), predicted)
+    report.calibration["rating: the chosen rating's probability"] = reliability(
+        [float(row[choice]) for row, choice in zip(probabilities, predicted, strict=True)],
+        [choice == right for choice, right in zip(predicted, truth, strict=True)],
+    )
     for name, baseline in _baselines(items, truth, groups).items():
         report.ratings[name] = rating_scores(list(truth), list(baseline))
 
@@ -352,24 +360,58 @@ def _warn(
     signals = [{s.name: s for s in summarise(p.hits, p.words)} for p in items]
     near = [find_near(p.hits) for p in items]
     scores: dict[str, WarningScore] = {}
+    stated: list[list[float]] = []  # per warning, each work's calibrated chance
+    fired_any = [False] * len(items)
     for key, name in ARCHIVE_WARNINGS.items():
         truth = np.array([int(name in works[i].warnings) for i in warned])
-        if report.mode == "cv":
-            from ficlens.content.training import out_of_fold, warning_fitter  # noqa: PLC0415
-
-            tell(f"cross-validating warning: {name}", 0, 1)
-            probabilities, thresholds = out_of_fold(items, truth, groups, warning_fitter(key))
-            chances = [
-                (float(p[1]), float(t)) for p, t in zip(probabilities, thresholds, strict=True)
-            ]
-        else:
-            model: LinearModel = load_model(f"warning.{key}")
-            chances = [
-                (model.probabilities(p.counts, p.features)[1], model.threshold) for p in items
-            ]
+        tell(f"scoring warning: {name}", 0, 1)
+        chances = _warning_chances(key, items, truth, groups, report.mode)
         fired = [
             archive_warning_fires(key, p, t, found, close, item.story)
-            for (p, t), found, close, item in zip(chances, signals, near, items, strict=True)
+            for (p, t, _), found, close, item in zip(chances, signals, near, items, strict=True)
         ]
-        scores[name] = warning_score([bool(t) for t in truth], fired)
+        right = [bool(t) for t in truth]
+        scores[name] = warning_score(right, fired)
+        stated.append([c for _, _, c in chances])
+        fired_any = [a or f for a, f in zip(fired_any, fired, strict=True)]
+        report.calibration[f"{name}: stated when it fires"] = reliability(
+            [c for c, f in zip(stated[-1], fired, strict=True) if f],
+            [r for r, f in zip(right, fired, strict=True) if f],
+        )
+        report.calibration[f"{name}: its chance, every work"] = reliability(stated[-1], right)
     report.warnings["FicLens"] = scores
+    quiet = [i for i, fired in enumerate(fired_any) if not fired]
+    report.calibration[f"{NO_WARNINGS}: stated when none fires"] = reliability(
+        [no_warning_confidence([column[i] for column in stated]) for i in quiet],
+        [not any(name in works[warned[i]].warnings for name in ARCHIVE_WARNINGS.values())
+         for i in quiet],
+    )  # fmt: skip
+
+
+def _warning_chances(
+    key: str,
+    items: Sequence[Prepared],
+    truth: NDArray[np.int_],
+    groups: Sequence[str],
+    mode: str,
+) -> list[tuple[float, float, float]]:
+    """Each work's ``(probability, threshold, calibrated chance)`` for one archive warning.
+
+    In cross-validation every work is scored by the fold's model, whose threshold and
+    calibration were chosen on an inner split of the other authors' works.
+    """
+    if mode != "cv":
+        model: LinearModel = load_model(f"warning.{key}")
+        return [_chance(model, item) for item in items]
+    from ficlens.content.training import fold_models, warning_fitter  # noqa: PLC0415
+
+    chances: list[tuple[float, float, float]] = [(0.0, 0.5, 0.0)] * len(items)
+    for test, fold_model in fold_models(items, truth, groups, warning_fitter(key)):
+        for i in test:
+            chances[i] = _chance(fold_model, items[i])
+    return chances
+
+
+def _chance(model: LinearModel, item: Prepared) -> tuple[float, float, float]:
+    probability = model.probabilities(item.counts, item.features)[1]
+    return probability, model.threshold, model.confidence(probability)

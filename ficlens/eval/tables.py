@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from rich.table import Table
 
 from ficlens.eval.ao3 import Ao3Report, PairingScore
+from ficlens.eval.calibration import Reliability
 from ficlens.eval.categories import CategoryScore
 from ficlens.eval.labelled import StoryScore
 from ficlens.eval.passages import PassageScore
@@ -148,9 +149,37 @@ def ao3_tables(report: Ao3Report) -> list[Table]:
         table.caption = f"macro-F1 {macro:.3f}"
         table.caption_justify = "left"
         tables.append(table)
+    if report.calibration:
+        tables += calibration_tables(report.calibration)
     if report.pairings is not None:
         tables += pairing_tables(report.pairings)
     return tables
+
+
+def calibration_tables(found: dict[str, Reliability]) -> list[Table]:
+    """Each stated confidence against what happened, then the slices of the first (the rating)."""
+    summary = Table(
+        title="Calibration: stated confidence against the authors", title_justify="left"
+    )
+    for column in ("what is stated", "works", "mean stated", "share right", "ECE", "Brier"):
+        summary.add_column(column, justify="left" if column == "what is stated" else "right")
+    for name, r in found.items():
+        summary.add_row(name, str(r.n), f"{r.confidence:.3f}", f"{r.right:.3f}", f"{r.ece:.3f}",
+                        f"{r.brier:.3f}")  # fmt: skip
+    summary.caption = (
+        "ECE: the gap between stated confidence and the share right, averaged over ten "
+        "confidence slices by size (0 is perfect). Brier: mean squared gap per work."
+    )
+    summary.caption_justify = "left"
+    name, first = next(iter(found.items()))
+    slices = Table(title=f"Reliability of the {name}", title_justify="left")
+    for column in ("stated", "works", "mean stated", "share right"):
+        slices.add_column(column, justify="right")
+    for c in first.slices:
+        slices.add_row(
+            f"{c.low:.1f}–{c.high:.1f}", str(c.n), f"{c.confidence:.3f}", f"{c.right:.3f}"
+        )
+    return [summary, slices]
 
 
 def pairing_tables(p: PairingScore) -> list[Table]:

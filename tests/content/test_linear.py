@@ -127,6 +127,23 @@ def test_binary_model_defaults() -> None:
     assert model.threshold == 0.5
     assert model.meta == {}
     assert model.index == {"blood": 0, "tea": 1}
+    assert model.calibration is None
+    assert model.confidence(0.3) == 0.3  # no calibration: the probability itself
+
+
+def test_a_calibrated_model_maps_its_probability_and_round_trips() -> None:
+    model = LinearModel.from_json({**binary(), "calibration": [0.5, -1.0]})
+    plain = LinearModel.from_json(binary()).to_json()
+    assert model.to_json() == {**plain, "calibration": [0.5, -1.0]}
+    assert "calibration" not in plain
+    # logit(0.8) = ln 4; 0.5 * ln 4 - 1 = ln 2 - 1, so sigmoid gives 1 / (1 + e / 2)
+    assert model.confidence(0.8) == pytest.approx(1 / (1 + math.e / 2))
+    assert model.confidence(0.0) == 0.0 and model.confidence(1.0) == 1.0
+
+
+def test_a_malformed_calibration_is_a_model_error() -> None:
+    with pytest.raises(ModelError, match="malformed"):
+        LinearModel.from_json({**binary(), "calibration": [0.5]})
 
 
 def test_word_push_is_each_words_weight_towards_a_column() -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from ficlens.content.corpus import LabelledWork, prepare
-from ficlens.content.training import WARNING_FEATURE_FACTOR, fit_model, warning_fitter
+from ficlens.content.training import WARNING_FEATURE_FACTOR, fit_model, platt, warning_fitter
 
 CALM = "The kettle sang while Odile sorted the seed packets by colour and hummed to the radio."
 GRIM = (
@@ -47,3 +48,20 @@ def test_the_warning_fitter_uses_the_warning_feature_factor() -> None:
     assert 0.0 < model.threshold < 1.0
     grim, calm = (model.probabilities(prepared[i].counts, prepared[i].features)[1] for i in (1, 0))
     assert grim > calm
+    assert model.calibration is not None  # fitted on the inner out-of-fold probabilities
+
+
+def test_platt_scaling_recovers_a_known_overstatement() -> None:
+    # A model whose probability is always 0.4 where one work in five is positive: Platt
+    # scaling must map 0.4 to 0.2, however the slope is shared between the two.
+    p = np.full(200, 0.4)
+    y = np.array([1] * 40 + [0] * 160)
+    p = np.concatenate([p, np.full(200, 0.1)])  # and 0.1 where one in twenty is
+    y = np.concatenate([y, np.array([1] * 10 + [0] * 190)])
+    slope, intercept = platt(p, y)
+
+    def mapped(probability: float) -> float:
+        return 1 / (1 + np.exp(-(slope * np.log(probability / (1 - probability)) + intercept)))
+
+    assert mapped(0.4) == pytest.approx(0.2, abs=1e-3)
+    assert mapped(0.1) == pytest.approx(0.05, abs=1e-3)
