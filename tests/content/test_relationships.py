@@ -6,7 +6,6 @@ Every story here is written for these tests.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -463,14 +462,13 @@ def test_category_of_a_group_is_multi() -> None:
     assert category_of(["he/him", "she/her", "she/her"]) == "Multi"
 
 
-def test_long_stories_are_read_in_linear_time() -> None:
+def test_a_long_story_is_read_whole_with_bounded_evidence() -> None:
+    # Speed is measured by bench/bench_dialogue.py and bench/bench_content.py, never here.
     paragraph = LIGHTHOUSE.split("\n\n")
     body = "\n\n".join(paragraph[n % len(paragraph)] for n in range(8000))
     s = story(body, NELL, TOMAS)
     assert len(body.split()) > 100_000
-    started = time.perf_counter()
     found = run(s)
-    assert time.perf_counter() - started < 3.0
     assert found[0].tag == "Nell Adair/Tomas Reyes"
     assert len(found[0].evidence) == 3
 
