@@ -12,7 +12,10 @@ text, so a tag of one canon (Marauders' Era) fires only where FicLens places the
 The works the trained tag models read (``ficlens train tags``: the first 3,000) are in-sample
 for those tags; ``--skip 3000`` is the held-out split. ``--structure`` runs FicLens's
 structure stage for scenes, chapters and paragraphs instead of splitting at line breaks.
-Authors under-tag, so precision is a lower bound; recall is the figure to watch.
+Authors under-tag, so precision is a lower bound; recall is the figure to watch. For the tags a
+trained model decides, it also prints whether their stated confidence holds: the mean confidence
+of the works a tag fired on against the share whose author used it, and the ECE
+(``ficlens.eval.calibration``).
 
 Run: ``.venv/bin/python bench/dev_tags.py [--limit N] [--skip N] [--structure] [--jobs N]``.
 """
@@ -30,14 +33,23 @@ from pathlib import Path
 
 from ficlens.content.signals import detect_signals
 from ficlens.content.tags import detect_tags, load_tags
-from ficlens.eval.tags import TagScore, micro, score_tags
+from ficlens.eval.calibration import reliability
+from ficlens.eval.tags import (
+    TagScore,
+    canonical_gold,
+    micro,
+    rule_aliases,
+    score_tags,
+    variant_index,
+)
 from ficlens.fandoms import detect_fandoms
 from ficlens.model import Chapter, Scene, Span
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared/data/ao3-hp/works.jsonl"
 _LINE = re.compile(r"[^\n]+")
 _PREFIX = "Work Text:"
-Row = tuple[list[str], list[str]]
+Row = tuple[list[tuple[str, float]], list[str]]
+"""One work's suggested tags with their confidences, and its author's tags."""
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -81,8 +93,10 @@ def works(path: Path, skip: int, limit: int | None) -> Iterator[dict[str, object
             yield json.loads(line)
 
 
-def predict(work: dict[str, object], use_structure: bool, use_signals: bool) -> list[str]:
-    """The names of the tags FicLens suggests for one work."""
+def predict(
+    work: dict[str, object], use_structure: bool, use_signals: bool
+) -> list[tuple[str, float]]:
+    """The tags FicLens suggests for one work, with their confidences."""
     text = str(work["text"])
     scenes: tuple[Scene, ...] = ()
     chapters: tuple[Chapter, ...] = ()
@@ -95,7 +109,7 @@ def predict(work: dict[str, object], use_structure: bool, use_signals: bool) -> 
     tags = detect_tags(
         text, spans, scenes=scenes, chapters=chapters, signals=signals, fandoms=fandoms
     )
-    return [tag.name for tag in tags]
+    return [(tag.name, tag.confidence) for tag in tags]
 
 
 def gold_of(work: dict[str, object]) -> list[str]:
@@ -137,7 +151,7 @@ def main() -> None:
     else:
         rows = [task(work) for work in chosen]
     seconds = time.perf_counter() - began
-    scores = score_tags(rows)
+    scores = score_tags([([name for name, _ in found], gold) for found, gold in rows])
     print(f"{len(rows)} works (from {args.skip}), {len(load_tags())} tags, {seconds:.1f} s")
     header = f"{'tag':<38} {'tagged':>6} {'share':>7} {'support':>7} {'tp':>5}"
     print(f"{header} {'P':>6} {'R':>6} {'F1':>6}")
@@ -147,6 +161,24 @@ def main() -> None:
     measured = [s for s in scores.values() if s.support]
     macro_r = sum(s.recall for s in measured) / max(len(measured), 1)
     print(f"macro recall over {len(measured)} tags with support: {macro_r:.3f}")
+    print_calibration(rows)
+
+
+def print_calibration(rows: list[Row]) -> None:
+    """For each model-decided tag: its confidence where it fired against the authors' use."""
+    rules = [rule for rule in load_tags() if rule.model]
+    index = variant_index(rule_aliases(rules))
+    header = f"{'model tag: stated when it fires':<38} {'works':>6} {'stated':>7}"
+    print(f"{header} {'right':>6} {'ECE':>6}")
+    for rule in rules:
+        stated, right = [], []
+        for found, gold in rows:
+            for name, confidence in found:
+                if name == rule.name:
+                    stated.append(confidence)
+                    right.append(rule.name in canonical_gold(gold, index))
+        r = reliability(stated, right)
+        print(f"{rule.name:<38} {r.n:>6} {r.confidence:>7.3f} {r.right:>6.3f} {r.ece:>6.3f}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ models learn what authors who *do* tag a tone write.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +34,7 @@ from ficlens.content.training import (
     best_threshold,
     fit_model,
     out_of_fold,
+    platt,
     readable,
     training_meta,
     write_models,
@@ -56,7 +58,12 @@ def tag_labels(rule: TagRule, works: Sequence[LabelledWork]) -> NDArray[np.int_]
 def fit_tag_model(
     rule: TagRule, prepared: Sequence[Prepared], y: NDArray[np.int_], groups: Sequence[str]
 ) -> LinearModel:
-    """The rule's model, its threshold chosen on out-of-fold probabilities split by author."""
+    """The rule's model, its threshold and calibration chosen on out-of-fold probabilities.
+
+    The folds split by author. The calibration (Platt scaling, :func:`platt`) turns the
+    model's probability, overstated by the balanced class weights, into the chance the tag
+    stands for, which is what a tag's confidence tells a reader.
+    """
 
     def plain(
         items: Sequence[Prepared], labels: NDArray[np.int_], _groups: Sequence[str]
@@ -68,7 +75,7 @@ def fit_tag_model(
     found, _ = out_of_fold(prepared, y, groups, plain, folds=folds)
     threshold = best_threshold(found[:, 1], y)
     model = plain(prepared, y, groups)
-    return LinearModel.from_json({**model.to_json(), "threshold": threshold})
+    return replace(model, threshold=threshold, calibration=platt(found[:, 1], y))
 
 
 def train_tag_models(

@@ -7,6 +7,8 @@ decision is known; the shipped models are checked on two stories of opposite ton
 from __future__ import annotations
 
 import json
+import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,17 @@ def test_the_model_decides_and_its_probability_is_the_confidence() -> None:
     assert tag.name == "Fluff"
     assert tag.confidence == pytest.approx(expected, abs=0.001)
     assert detect_tags(PLAIN, paragraphs(PLAIN), rules=RULES, models={"Fluff": SOFT}) == ()
+
+
+def test_a_calibrated_model_states_its_calibrated_chance() -> None:
+    # Platt scaling (1, -ln 3) divides the odds by three: the tag still fires on the raw
+    # probability, and states the chance the calibration gives it.
+    calibrated = replace(SOFT, calibration=(1.0, -math.log(3)))
+    [tag] = detect_tags(COSY, paragraphs(COSY), rules=RULES, models={"Fluff": calibrated})
+    p = SOFT.probabilities(word_counts(COSY), ())[1]
+    odds = p / (1 - p) / 3
+    assert tag.confidence == pytest.approx(odds / (1 + odds), abs=0.001)
+    assert tag.confidence < p
 
 
 def test_pattern_hits_come_first_then_the_sentences_that_push_hardest() -> None:
@@ -183,6 +196,7 @@ def test_every_model_rule_ships_its_model() -> None:
         assert model.classes == ("no", rule.name)
         assert not model.feature_names  # words only: every decision traces to passages
         assert 0 < model.threshold < 1
+        assert model.calibration is not None  # a tag's confidence is a calibrated chance
         assert train_command(model.name) == "tags"
 
 
@@ -262,3 +276,4 @@ def test_training_writes_a_model_per_rule_from_the_first_works(
     sunny = model.probabilities(word_counts(SUNNY), ())[1]
     grief = model.probabilities(word_counts(GRIEF), ())[1]
     assert sunny > model.threshold > grief
+    assert model.calibration is not None

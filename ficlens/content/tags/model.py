@@ -3,7 +3,8 @@
 A rule with ``model = true`` in ``tags.toml`` is decided by its shipped binary word model
 (``ficlens/content/models/tag.<key>.json``, written by ``ficlens train tags``): the tag fires
 when the model's probability for the story's words reaches the model's threshold, and its
-confidence is that probability. The evidence shows why:
+confidence is that probability calibrated (:meth:`LinearModel.confidence`): the share of works
+with that probability whose authors use the tag. The evidence shows why:
 
 1. the sentences the rule's own patterns find (one per paragraph, heavier hits first), which
    name the thing a reader looks for (*tears ran down her face* for Angst);
@@ -78,4 +79,5 @@ def model_tag(
     if len(found) < limit:
         pushing = pushing_sentences(text, paragraphs, model.word_push(0), limit=limit)
         found += [s for s in pushing if not any(s.overlaps(f) for f in found)]
-    return Tag(rule.name, round(probability, 3), tuple(found[: max(limit, 0)]))
+    chance = model.confidence(probability)  # calibrated: the share of such works so tagged
+    return Tag(rule.name, round(chance, 3), tuple(found[: max(limit, 0)]))
