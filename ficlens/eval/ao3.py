@@ -12,6 +12,11 @@ Three baselines run in the same command, always by cross-validation split by aut
 itself: the majority class of the training folds, a model of length only, and a model of a
 profanity word list's counts. Warnings treat "Creator Chose Not To Use Archive Warnings" as
 unknown: those works are left out of the warning scores.
+
+Beside the scores, the report checks whether the confidences FicLens states hold on these
+works (:mod:`ficlens.eval.calibration`): the rating's probability for the rating it chose, each
+archive warning's calibrated chance (over every work, and where it fires), and the chance "No
+Archive Warnings Apply" states when none fires.
 """
 
 from __future__ import annotations
