@@ -93,8 +93,8 @@ def _warnings(content: Content, text: str) -> Table | None:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for warning in content.warnings:
-        scheme = "AO3" if warning.scheme == "ao3" else "content"
+    for warning in content.warnings:  # an archive warning's confidence is a calibrated chance
+        scheme = f"AO3, chance {warning.confidence:.2f}" if warning.scheme == "ao3" else "content"
         shown = _passage(text, warning.evidence[0]) if warning.evidence else "no passage needed"
         style = "red" if warning.scheme == "ao3" and warning.evidence else ""
         table.add_row(Text(f"{warning.name} ({scheme})", style=style), Text(shown, style="dim"))

@@ -1,4 +1,5 @@
-"""The text report's "Before you read" rating lines: the choice, the likeliest, the declared."""
+"""The text report's "Before you read" lines: the rating (the choice, the likeliest, the declared)
+and the warnings."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from rich.console import Console
 
 from ficlens.content.corpus import AO3_RATINGS
 from ficlens.content.rating import disagreement
-from ficlens.model import Content, Rating
+from ficlens.model import Content, ContentWarning, Rating, Span
 from ficlens.report_content import before_you_read
 
 GENERAL, TEEN, MATURE, EXPLICIT = AO3_RATINGS
@@ -55,3 +56,16 @@ def test_a_declared_rating_the_text_reads_past_is_flagged() -> None:
 def test_a_declared_rating_equal_to_the_detected_agrees() -> None:
     text = shown(Rating(TEEN, "T", 0.6, (), declared=TEEN, declared_from="metadata"))
     assert "declared by the site: Teen And Up Audiences agrees" in text
+
+
+def test_an_archive_warning_shows_its_chance_and_a_content_warning_its_scheme() -> None:
+    text = "He died at dawn."
+    warnings = (
+        ContentWarning("Major Character Death", "ao3", 0.28, (Span(0, 16),)),
+        ContentWarning("Death", "content", 0.6, (Span(0, 16),)),
+    )
+    console = Console(width=200, record=True, color_system=None)
+    console.print(before_you_read(Content(warnings=warnings), text))
+    lines = " ".join(console.export_text().split())
+    assert "Major Character Death (AO3, chance 0.28) “He died at dawn.”" in lines
+    assert "Death (content) “He died at dawn.”" in lines
