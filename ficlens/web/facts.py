@@ -75,7 +75,7 @@ def work_facts(work: LibraryWork, analysis: dict[str, Any], text: str) -> Facts:
             Claim(r["text"], "", _passages(text, r["evidence"])) for r in rating.get("reasons", [])
         ),
         warnings=tuple(
-            Claim(w["name"], _SCHEMES.get(w["scheme"], w["scheme"]), _passages(text, w["evidence"]))
+            Claim(w["name"], _warning_detail(w), _passages(text, w["evidence"]))
             for w in analysis.get("warnings", [])
         ),
         relationships=tuple(
@@ -86,6 +86,15 @@ def work_facts(work: LibraryWork, analysis: dict[str, Any], text: str) -> Facts:
             Claim(t["name"], "", _passages(text, t["evidence"])) for t in analysis.get("tags", [])
         ),
     )
+
+
+def _warning_detail(warning: Mapping[str, Any]) -> str:
+    """The warning's scheme; an archive warning's calibrated chance beside it."""
+    scheme = _SCHEMES.get(warning["scheme"], str(warning["scheme"]))
+    chance = warning.get("confidence")
+    if warning["scheme"] != "ao3" or not isinstance(chance, int | float):
+        return scheme
+    return f"{scheme}, chance {chance:.2f}"
 
 
 def _pairing_detail(relationship: Mapping[str, Any]) -> str:

@@ -22,6 +22,7 @@ def test_work_page_has_before_you_read_with_hidden_evidence(client: TestClient) 
     assert "K (FanFiction.Net)" in panel  # no violence, swearing, romance or death on the page
     assert "Teen And Up Audiences" in panel  # declared
     assert "No Archive Warnings Apply" in panel
+    assert re.search(r"AO3 archive warning, chance 0\.\d\d", panel)
     assert "death: on page" not in panel  # "a dying fish" is no death
     # Evidence passages sit inside <details>, closed: spoilers only on request.
     evidence = re.findall(r'<details class="evidence">(.*?)</details>', panel, re.S)
@@ -80,6 +81,20 @@ def test_a_pairing_inferred_without_romance_passages_says_so() -> None:
     details = [claim.detail for claim in work_facts(work, analysis, text).relationships]
     assert details[0].startswith("main, romantic; inferred: no romance passage joins them")
     assert details[1:] == ["romantic", "platonic"]  # no basis: an analysis stored before it
+
+
+def test_an_archive_warning_shows_its_chance_and_a_content_warning_does_not() -> None:
+    from ficlens.library import LibraryWork
+    from ficlens.web.facts import work_facts
+
+    work = LibraryWork(1, "x", "T", (), None, "t.txt", None, "text", "plain", None,
+                       10, 1, None, None, None, None)  # type: ignore[arg-type]  # fmt: skip
+    analysis = {"warnings": [
+        {"name": "Major Character Death", "scheme": "ao3", "confidence": 0.278, "evidence": []},
+        {"name": "Death", "scheme": "content", "confidence": 0.6, "evidence": []},
+    ]}  # fmt: skip
+    details = [claim.detail for claim in work_facts(work, analysis, "").warnings]
+    assert details == ["AO3 archive warning, chance 0.28", "content warning"]
 
 
 def test_work_page_shows_cast_state_and_links(client: TestClient) -> None:
