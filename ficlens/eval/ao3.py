@@ -53,6 +53,9 @@ from ficlens.eval.calibration import Reliability, reliability
 from ficlens.eval.categories import CategoryScore, score_categories
 from ficlens.eval.shares import share
 
+RATING_CALIBRATION = "rating: the chosen rating's probability"
+"""The key of the rating's confidence in :attr:`Ao3Report.calibration`."""
+
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``."""
 
@@ -325,7 +328,7 @@ def _rate(
         for row, p in zip(probabilities, items, strict=True)
     ]
     report.ratings["FicLens"] = rating_scores(list(truth), predicted)
-    report.calibration["rating: the chosen rating's probability"] = reliability(
+    report.calibration[RATING_CALIBRATION] = reliability(
         [float(row[choice]) for row, choice in zip(probabilities, predicted, strict=True)],
         [choice == right for choice, right in zip(predicted, truth, strict=True)],
     )

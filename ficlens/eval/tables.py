@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from rich.table import Table
 
-from ficlens.eval.ao3 import Ao3Report, PairingScore
+from ficlens.eval.ao3 import RATING_CALIBRATION, Ao3Report, PairingScore
 from ficlens.eval.calibration import Reliability
 from ficlens.eval.categories import CategoryScore
 from ficlens.eval.labelled import StoryScore
@@ -157,7 +157,7 @@ def ao3_tables(report: Ao3Report) -> list[Table]:
 
 
 def calibration_tables(found: dict[str, Reliability]) -> list[Table]:
-    """Each stated confidence against what happened, then the slices of the first (the rating)."""
+    """Each stated confidence against what happened, then the rating's slices, if rated."""
     summary = Table(
         title="Calibration: stated confidence against the authors", title_justify="left"
     )
@@ -171,11 +171,13 @@ def calibration_tables(found: dict[str, Reliability]) -> list[Table]:
         "confidence slices by size (0 is perfect). Brier: mean squared gap per work."
     )
     summary.caption_justify = "left"
-    name, first = next(iter(found.items()))
-    slices = Table(title=f"Reliability of the {name}", title_justify="left")
+    rating = found.get(RATING_CALIBRATION)
+    if rating is None:
+        return [summary]
+    slices = Table(title=f"Reliability of the {RATING_CALIBRATION}", title_justify="left")
     for column in ("stated", "works", "mean stated", "share right"):
         slices.add_column(column, justify="right")
-    for c in first.slices:
+    for c in rating.slices:
         slices.add_row(
             f"{c.low:.1f}–{c.high:.1f}", str(c.n), f"{c.confidence:.3f}", f"{c.right:.3f}"
         )
