@@ -28,6 +28,27 @@ RUN_GAP = 1
 """A paragraph of narration between two quotation paragraphs ends a conversation."""
 
 
+def turn_paragraphs(paragraph_of: Sequence[int], continued: Sequence[bool]) -> list[int]:
+    """Each quotation's paragraph as turns count it: a speech spread over paragraphs is one turn.
+
+    A quotation left open at the end of its paragraph and reopened in the next (``continued``,
+    the convention of a long speech) is one utterance, so the next paragraph belongs to its
+    turn: from there on the paragraphs are numbered one lower, and turn-taking, the spreading
+    of a decision through a paragraph and the addressing all see the speech as one turn.
+
+    Example:
+        >>> turn_paragraphs([0, 1, 2, 3], [False, True, False, False])
+        [0, 1, 1, 2]
+    """
+    turns: list[int] = []
+    shift = 0
+    for index, paragraph in enumerate(paragraph_of):
+        if index and continued[index - 1] and paragraph > paragraph_of[index - 1]:
+            shift += paragraph - paragraph_of[index - 1]
+        turns.append(paragraph - shift)
+    return turns
+
+
 def conversations(paragraph_of: Sequence[int]) -> list[list[int]]:
     """Runs of quotation paragraphs close enough to be one conversation.
 
@@ -147,7 +168,8 @@ class Addressing:
     """What addressing a work's quotations needs besides their speakers.
 
     Attributes:
-        paragraph_of: the paragraph of each quotation, in text order.
+        paragraph_of: the paragraph of each quotation as turns count it
+            (:func:`turn_paragraphs`), in text order.
         vocatives: the character each quotation addresses by name, if any.
         fixed: whether each quotation keeps the addressee it has (a script line's).
     """
@@ -160,11 +182,11 @@ class Addressing:
 
 
 def addressing(prepared: Prepared, cast: Cast) -> Addressing:
-    """The paragraphs, vocatives and script lines of a prepared work's quotations."""
+    """The turns, vocatives and script lines of a prepared work's quotations."""
     script = {line.said.start for line in prepared.script}
     found = prepared.found
     return Addressing(
-        tuple(q.paragraph for q in found),
+        tuple(turn_paragraphs([q.paragraph for q in found], [q.continued for q in found])),
         tuple(vocative(prepared.text, q.span, cast=cast) for q in found),
         tuple(q.span.start in script for q in found),
         tuple(addressed_as(prepared.text, q.span) for q in found),

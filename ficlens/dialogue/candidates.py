@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ficlens.cast import Cast
 from ficlens.cast.person import SELF_WORDS, SUBJECT_WORDS
+from ficlens.dialogue.addressees import turn_paragraphs
 from ficlens.dialogue.mentions import SUBJECTS, MentionIndex, index_mentions
 from ficlens.dialogue.prepared import Prepared
 from ficlens.dialogue.script import METHOD as SCRIPT_METHOD
@@ -132,7 +133,8 @@ class _Work:
     parsed: Sequence[Parsed]
     runs: Sequence[list[int]]
     where: Mapping[int, tuple[int, int]]
-    by_paragraph: Mapping[int, list[int]]
+    by_turn: Mapping[int, list[int]]
+    quoted: frozenset[int]
     anchors: Mapping[tuple[int, str], list[int]]
     first_person: set[int]
     popularity: Mapping[str, float]
@@ -141,10 +143,10 @@ class _Work:
     leads: dict[str, tuple[str, int]]
 
     def turn(self, run: int, position: int) -> list[int]:
-        """The quotations of a turn (a paragraph of the run), or none past its ends."""
+        """The quotations of a turn (a paragraph of the run, or a speech), or none past its ends."""
         if not 0 <= position < len(self.runs[run]):
             return []
-        return self.by_paragraph[self.runs[run][position]]
+        return self.by_turn[self.runs[run][position]]
 
 
 @dataclass(frozen=True)
@@ -213,20 +215,21 @@ def _work(
     parsed = prepared.parsed
     runs: list[list[int]] = []
     where: dict[int, tuple[int, int]] = {}
-    by_paragraph: dict[int, list[int]] = {}
-    for index, quote in enumerate(prepared.found):
-        paragraph = quote.paragraph
-        if paragraph not in by_paragraph:
-            if not runs or paragraph - runs[-1][-1] > _RUN_GAP:
+    by_turn: dict[int, list[int]] = {}
+    found = prepared.found
+    turn_of = turn_paragraphs([q.paragraph for q in found], [q.continued for q in found])
+    for index, turn in enumerate(turn_of):
+        if turn not in by_turn:
+            if not runs or turn - runs[-1][-1] > _RUN_GAP:
                 runs.append([])
-            runs[-1].append(paragraph)
-            by_paragraph[paragraph] = []
-        by_paragraph[paragraph].append(index)
+            runs[-1].append(turn)
+            by_turn[turn] = []
+        by_turn[turn].append(index)
         where[index] = (len(runs) - 1, len(runs[-1]) - 1)
     anchors: dict[tuple[int, str], list[int]] = {}
     for run, members in enumerate(runs):
-        for position, paragraph in enumerate(members):
-            named = [sieved[i] for i in by_paragraph[paragraph] if sieved[i].method in KEPT]
+        for position, turn in enumerate(members):
+            named = [sieved[i] for i in by_turn[turn] if sieved[i].method in KEPT]
             if named and named[0].speaker:
                 anchors.setdefault((run, named[0].speaker), []).append(position)
     counts = {c.id: c.mentions for c in cast.characters}
@@ -237,7 +240,7 @@ def _work(
     }
     return _Work(
         prepared.text, cast, quotes, sieved, index_mentions(cast, parsed), parsed, runs, where,
-        by_paragraph, anchors, first_person,
+        by_turn, frozenset(q.paragraph for q in found), anchors, first_person,
         {ident: math.log1p(n) / top for ident, n in counts.items()},
         {c.id: c.gender for c in cast.characters},
         SUBJECT_WORDS[cast.narration] if cast.narrator else frozenset(),
@@ -293,7 +296,7 @@ def _facts(work: _Work, site: QuoteSite) -> _Facts:
         next_addressee=_last_addressee(work, work.turn(run, position + 1)),
         siblings={
             speaker
-            for i in work.by_paragraph[site.paragraph]
+            for i in work.turn(run, position)
             if i != index and work.sieved[i].method in KEPT and (speaker := work.quotes[i].speaker)
         },
         recent=[q.speaker for q in window],
@@ -412,7 +415,7 @@ def _previous_beat(work: _Work, site: QuoteSite) -> str | None:
     paragraph that holds no quotation.
     """
     paragraph = site.paragraph
-    if site.before or not paragraph or paragraph - 1 in work.by_paragraph:
+    if site.before or not paragraph or paragraph - 1 in work.quoted:
         return None
     piece = work.parsed[paragraph - 1]
     return first_subject_pronoun(piece, range(len(piece.tokens)), self_words=work.self_words)

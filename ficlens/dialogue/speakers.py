@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ficlens.cast import Cast
-from ficlens.dialogue.addressees import conversations, turn_addressees
+from ficlens.dialogue.addressees import conversations, turn_addressees, turn_paragraphs
 from ficlens.dialogue.mentions import MentionIndex, index_mentions
 from ficlens.dialogue.quotes import FoundQuote
 from ficlens.dialogue.sieves import Decision, action_beat, single_mention, speech_verb, vocative
@@ -161,14 +161,14 @@ def attribute_speakers(
     context = _context(cast, parsed)
     sites = build_sites(quotes, paragraphs, parsed)
     addressees = [vocative(text, q.span, cast=cast) for q in quotes]
-    runs = _paragraph_order(sites)
+    turn_of = turn_paragraphs([q.paragraph for q in quotes], [q.continued for q in quotes])
+    runs = conversations(turn_of)
     decisions = [_decide(s, context, addressees[s.index]) for s in sites]
-    decisions = _spread_in_paragraphs(sites, decisions, addressees)
-    decisions = _take_turns(sites, runs, decisions, addressees)
-    decisions = _fill_recent(sites, runs, decisions, addressees, context)
+    decisions = _spread_in_turns(turn_of, decisions, addressees)
+    decisions = _take_turns(turn_of, runs, decisions, addressees)
+    decisions = _fill_recent(sites, turn_of, runs, decisions, addressees, context)
     speakers = [d.character if d else None for d in decisions]
-    paragraph_of = [q.paragraph for q in quotes]
-    addressees = turn_addressees(paragraph_of, speakers, addressees, opening=False)
+    addressees = turn_addressees(turn_of, speakers, addressees, opening=False)
     return tuple(
         Quote(
             span=q.span,
@@ -183,22 +183,23 @@ def attribute_speakers(
     )
 
 
-def _spread_in_paragraphs(
-    sites: Sequence[QuoteSite],
+def _spread_in_turns(
+    turn_of: Sequence[int],
     decisions: list[Decision | None],
     addressees: Sequence[str | None],
 ) -> list[Decision | None]:
-    """Quotations of one paragraph share its best decision (one speaker a paragraph)."""
+    """Quotations of one turn share its best decision (one speaker a paragraph, or a speech).
+
+    ``turn_of`` is each quotation's paragraph as turns count it (:func:`turn_paragraphs`).
+    """
     best: dict[int, Decision] = {}
-    for site, decision in zip(sites, decisions, strict=True):
-        if decision and (
-            site.paragraph not in best or decision.confidence > best[site.paragraph].confidence
-        ):
-            best[site.paragraph] = decision
+    for turn, decision in zip(turn_of, decisions, strict=True):
+        if decision and (turn not in best or decision.confidence > best[turn].confidence):
+            best[turn] = decision
     spread: list[Decision | None] = []
-    for site, decision in zip(sites, decisions, strict=True):
-        source = best.get(site.paragraph)
-        if decision is None and source and source.character != addressees[site.index]:
+    for index, (turn, decision) in enumerate(zip(turn_of, decisions, strict=True)):
+        source = best.get(turn)
+        if decision is None and source and source.character != addressees[index]:
             confidence = source.confidence * _PROPAGATED
             spread.append(Decision(source.character, "speakers.same_paragraph.v1", confidence))
         else:
@@ -206,13 +207,8 @@ def _spread_in_paragraphs(
     return spread
 
 
-def _paragraph_order(sites: Sequence[QuoteSite]) -> list[list[int]]:
-    """Runs of quotation paragraphs close enough to be one conversation, as site indices."""
-    return conversations([site.paragraph for site in sites])
-
-
 def _take_turns(
-    sites: Sequence[QuoteSite],
+    turn_of: Sequence[int],
     runs: Sequence[list[int]],
     decisions: list[Decision | None],
     addressees: Sequence[str | None],
@@ -233,7 +229,7 @@ def _take_turns(
                         who, f"speakers.turn_taking.{how}.v1", _TURN_CONFIDENCE
                     )
                     changed = True
-    return _spread_in_paragraphs(sites, result, addressees)
+    return _spread_in_turns(turn_of, result, addressees)
 
 
 def _turn_guess(
@@ -264,7 +260,7 @@ def _turn_guess(
 
 
 def _neighbours(
-    sites: Sequence[QuoteSite], runs: Sequence[list[int]], decisions: Sequence[Decision | None]
+    turn_of: Sequence[int], runs: Sequence[list[int]], decisions: Sequence[Decision | None]
 ) -> dict[int, set[str]]:
     """For each quotation, the speakers of the turns just before and after it in its run."""
     found: dict[int, set[str]] = {}
@@ -275,12 +271,13 @@ def _neighbours(
                 decision = decisions[run[other]] if 0 <= other < len(run) else None
                 if decision is not None:
                     near.add(decision.character)
-            found[sites[index].paragraph] = near
+            found[turn_of[index]] = near
     return found
 
 
 def _fill_recent(
     sites: Sequence[QuoteSite],
+    turn_of: Sequence[int],
     runs: Sequence[list[int]],
     decisions: list[Decision | None],
     addressees: Sequence[str | None],
@@ -291,13 +288,13 @@ def _fill_recent(
     The speakers of the turns just before and after are excluded too: in a conversation,
     they are the other side.
     """
-    near = _neighbours(sites, runs, decisions)
+    near = _neighbours(turn_of, runs, decisions)
     filled: list[Decision | None] = []
     for site, decision in zip(sites, decisions, strict=True):
         found = None
         if decision is None:
             called = addressees[site.index]
-            exclude = ({called} if called else set()) | near.get(site.paragraph, set())
+            exclude = ({called} if called else set()) | near.get(turn_of[site.index], set())
             found = _recent(context, site.quote.span.start, gender=None, exclude=exclude)
         if found:
             filled.append(Decision(found, "speakers.most_recent.v1", _RECENT_CONFIDENCE))
