@@ -206,8 +206,9 @@ def _rating(
 ) -> Rating:
     model = load_stacked("rating")
     values = model.tree_values(counts, features)  # the words stage runs once
-    probabilities = model.trees.probabilities(values)
-    choice = decide(probabilities, signals)
+    raw = model.trees.probabilities(values)
+    choice = decide(raw, signals)  # the decision reads the trees' own probabilities
+    probabilities = model.calibrated(raw)
     ao3 = AO3_RATINGS[choice]
     pulls = model.pulls(values, choice)
     reasons = [

@@ -15,10 +15,16 @@ romance), and trees capture that, while thousands of sparse word weights are wha
 model reads best. In training (``ficlens.content.training``) the trees learn from word
 probabilities *out of fold* (from word models that never saw the work's author), the same kind
 the words stage gives a new work at run time.
+
+The trees are fitted with balanced class weights, so their probabilities lean towards the rare
+ratings. A ``calibration`` (:class:`Calibration`, fitted in training on the trees'
+probabilities out of fold) maps them to the share of works that have each rating; the rating
+is still decided on the trees' own probabilities (:func:`ficlens.content.rating.decide`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -46,6 +52,48 @@ def word_feature_names(classes: Sequence[str]) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Calibration:
+    """A scaling of class probabilities: ``q_k`` proportional to ``exp(scale * log p_k + shift_k)``.
+
+    ``scale`` below 1 tempers overconfident probabilities; the shifts (the first class's is 0)
+    move them back towards the classes' real shares, which balanced training weights distort.
+
+    Example:
+        >>> [round(q, 3) for q in Calibration(0.5, (0.0, 0.0)).apply([0.9, 0.1])]
+        [0.75, 0.25]
+    """
+
+    scale: float
+    shifts: tuple[float, ...]
+
+    def apply(self, probabilities: Sequence[float]) -> list[float]:
+        """The calibrated probabilities, in the same order."""
+        scores = [
+            self.scale * math.log(max(p, 1e-12)) + shift
+            for p, shift in zip(probabilities, self.shifts, strict=True)
+        ]
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        total = sum(exps)
+        return [e / total for e in exps]
+
+    @classmethod
+    def from_json(cls, data: Any, classes: int, *, source: str) -> Calibration:
+        """Read ``{"scale": s, "shifts": [...]}``; raises :class:`ModelError` if malformed."""
+        try:
+            scale, shifts = float(data["scale"]), tuple(float(v) for v in data["shifts"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise ModelError(f"{source}: malformed calibration ({error})") from error
+        if len(shifts) != classes or not all(map(math.isfinite, (scale, *shifts))):
+            raise ModelError(f"{source}: the calibration needs {classes} finite shifts")
+        return cls(scale, shifts)
+
+    def to_json(self) -> dict[str, Any]:
+        """The calibration's JSON object (the inverse of :meth:`from_json`)."""
+        return {"scale": self.scale, "shifts": list(self.shifts)}
+
+
+@dataclass(frozen=True, slots=True)
 class StackedModel:
     """A words stage and a trees stage: see the module docstring."""
 
@@ -54,6 +102,7 @@ class StackedModel:
     trees: BoostedTrees
     meta: Mapping[str, Any]
     threshold: float = 0.5
+    calibration: Calibration | None = None
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -74,7 +123,15 @@ class StackedModel:
                 raise ModelError(f"{source}: malformed model (its words stage is no object)")
             words = LinearModel.from_json(data["words"], source=f"{source} (words)")
             trees = BoostedTrees.from_json(data["trees"])
-            model = cls(str(data["name"]), words, trees, dict(data.get("meta", {})))
+            calibration = (
+                Calibration.from_json(data["calibration"], len(trees.classes), source=source)
+                if "calibration" in data
+                else None
+            )
+            model = cls(
+                str(data["name"]), words, trees, dict(data.get("meta", {})),
+                calibration=calibration,
+            )  # fmt: skip
         except KeyError as error:
             raise ModelError(f"{source}: malformed model (no {error})") from error
         except TreeError as error:
@@ -93,12 +150,15 @@ class StackedModel:
             "name": self.name,
             "words": self.words.to_json(),
             "trees": self.trees.to_json(),
+            **({"calibration": self.calibration.to_json()} if self.calibration else {}),
             "meta": dict(self.meta),
         }
 
     def with_meta(self, meta: Mapping[str, Any]) -> StackedModel:
         """The same model recording ``meta`` (what it was trained on)."""
-        return StackedModel(self.name, self.words, self.trees, dict(meta), self.threshold)
+        return StackedModel(
+            self.name, self.words, self.trees, dict(meta), self.threshold, self.calibration
+        )
 
     def tree_values(self, counts: Mapping[str, int], features: Sequence[float]) -> list[float]:
         """What the trees read: the signal features, then the words stage's probabilities.
@@ -115,8 +175,14 @@ class StackedModel:
         return [*features, *above(self.words.probabilities(counts, ()))]
 
     def probabilities(self, counts: Mapping[str, int], features: Sequence[float]) -> list[float]:
-        """Class probabilities, in the order of :attr:`classes`."""
+        """Class probabilities (the trees' own, uncalibrated), in the order of :attr:`classes`."""
         return self.trees.probabilities(self.tree_values(counts, features))
+
+    def calibrated(self, probabilities: Sequence[float]) -> list[float]:
+        """The trees' probabilities as chances (:class:`Calibration`); unchanged without one."""
+        if self.calibration is None:
+            return list(probabilities)
+        return self.calibration.apply(probabilities)
 
     def pulls(self, values: Sequence[float], column: int) -> dict[str, float]:
         """How much each group of features pulled the trees towards one class over the others.

@@ -41,7 +41,7 @@ from ficlens.content.features import signal_feature_names
 from ficlens.content.linear import LinearModel
 from ficlens.content.signals import summarise
 from ficlens.content.stacked import StackedModel, above, word_feature_names
-from ficlens.content.tree_training import fit_trees
+from ficlens.content.tree_training import calibrate_trees, fit_trees
 from ficlens.content.warnings import shows_on_page
 
 VOCABULARY = 4000
@@ -284,14 +284,17 @@ def rating_fitter(
     """Fit the stacked rating model (:mod:`ficlens.content.stacked`).
 
     The trees learn from the words stage's probabilities out of fold (an inner split by
-    author), so they weigh them as they will be at run time, on works the words never saw.
+    author), so they weigh them as they will be at run time, on works the words never saw. The
+    calibration is fitted on the trees' own out-of-fold probabilities (another split by author:
+    :func:`~ficlens.content.tree_training.calibrate_trees`).
     """
     inner, _ = out_of_fold(prepared, y, groups, word_rating_fitter, folds=INNER_FOLDS)
     words = word_rating_fitter(prepared, y, groups)
     x = np.array([[*item.features, *above(row)] for item, row in zip(prepared, inner, strict=True)])
     names = [*signal_feature_names(), *word_feature_names(AO3_RATINGS)]
     trees = fit_trees(x, y, AO3_RATINGS, names)
-    return StackedModel("rating", words, trees, {})
+    calibration = calibrate_trees(x, y, groups, AO3_RATINGS, names)
+    return StackedModel("rating", words, trees, {}, calibration=calibration)
 
 
 def warning_fitter(key: str) -> LinearFitter:

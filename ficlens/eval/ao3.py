@@ -55,6 +55,8 @@ from ficlens.eval.shares import share
 
 RATING_CALIBRATION = "rating: the chosen rating's probability"
 """The key of the rating's confidence in :attr:`Ao3Report.calibration`."""
+RATING_UNCALIBRATED = "rating: the trees' own probability (uncalibrated)"
+"""The same before the rating model's calibration, for comparison."""
 
 Progress = Callable[[str, int, int], None]
 """``progress(stage, done, total)``."""
@@ -315,23 +317,29 @@ def _rate(
     items = [prepared[i] for i in rated]
     truth = np.array([AO3_RATINGS.index(works[i].rating or "") for i in rated])
     groups = [works[i].group for i in rated]
+    probabilities = np.zeros((len(items), len(AO3_RATINGS)))
+    stated = np.zeros_like(probabilities)
     if report.mode == "cv":
-        from ficlens.content.training import out_of_fold, rating_fitter  # noqa: PLC0415
+        from ficlens.content.training import fold_models, rating_fitter  # noqa: PLC0415
 
         tell("cross-validating the rating model", 0, 1)
-        probabilities, _ = out_of_fold(items, truth, groups, rating_fitter)
+        folds = fold_models(items, truth, groups, rating_fitter)
     else:
-        model = load_stacked("rating")
-        probabilities = np.array([model.probabilities(p.counts, p.features) for p in items])
+        folds = iter([(np.arange(len(items)), load_stacked("rating"))])
+    for test, model in folds:
+        for i in test:
+            probabilities[i] = model.probabilities(items[i].counts, items[i].features)
+            stated[i] = model.calibrated(probabilities[i])
     predicted = [
-        decide(row, {s.name: s for s in summarise(p.hits, p.words)})
+        decide(row.tolist(), {s.name: s for s in summarise(p.hits, p.words)})
         for row, p in zip(probabilities, items, strict=True)
     ]
     report.ratings["FicLens"] = rating_scores(list(truth), predicted)
-    report.calibration[RATING_CALIBRATION] = reliability(
-        [float(row[choice]) for row, choice in zip(probabilities, predicted, strict=True)],
-        [choice == right for choice, right in zip(predicted, truth, strict=True)],
-    )
+    right = [choice == answer for choice, answer in zip(predicted, truth, strict=True)]
+    for key, rows in ((RATING_CALIBRATION, stated), (RATING_UNCALIBRATED, probabilities)):
+        report.calibration[key] = reliability(
+            [float(row[choice]) for row, choice in zip(rows, predicted, strict=True)], right
+        )
     for name, baseline in _baselines(items, truth, groups).items():
         report.ratings[name] = rating_scores(list(truth), list(baseline))
 

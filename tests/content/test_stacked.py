@@ -18,6 +18,7 @@ from ficlens.content.linear import SCHEMA as LINEAR_SCHEMA
 from ficlens.content.linear import LinearModel, ModelError
 from ficlens.content.stacked import (
     SCHEMA,
+    Calibration,
     StackedModel,
     above,
     load_stacked,
@@ -115,6 +116,23 @@ def test_json_round_trip_and_meta() -> None:
     assert StackedModel.from_json(model.to_json()) == model
     assert model.with_meta({"works": 3}).meta == {"works": 3}
     assert model.classes == tuple(CLASSES)
+    calibrated = StackedModel.from_json(
+        stacked_json(calibration={"scale": 0.5, "shifts": [0.0, 0.2, -0.4]})
+    )
+    assert calibrated.calibration == Calibration(0.5, (0.0, 0.2, -0.4))
+    assert StackedModel.from_json(calibrated.to_json()) == calibrated
+    assert calibrated.with_meta({"works": 3}).calibration == calibrated.calibration
+
+
+def test_a_calibration_tempers_and_shifts_the_trees_probabilities() -> None:
+    raw = [0.8, 0.15, 0.05]
+    assert StackedModel.from_json(stacked_json()).calibrated(raw) == raw  # none: unchanged
+    tempered = Calibration(0.5, (0.0, 0.0, 0.0)).apply(raw)
+    root = [p**0.5 for p in raw]
+    assert tempered == pytest.approx([r / sum(root) for r in root])
+    assert tempered[0] < raw[0] and tempered[2] > raw[2]
+    shifted = Calibration(1.0, (0.0, 0.0, -np.log(5.0))).apply(raw)
+    assert shifted == pytest.approx([0.8 / 0.96, 0.15 / 0.96, 0.01 / 0.96])
 
 
 @pytest.mark.parametrize(
@@ -127,6 +145,9 @@ def test_json_round_trip_and_meta() -> None:
         ({"trees": trees_json(feature_names=["swearing", "a", "b"])}, "do not end with"),
         ({"trees": trees_json(learning_rate="x")}, r"rating.json \(trees\): malformed"),
         ({"words": words_json(idf=[1.0])}, r"rating.json \(words\): vocabulary, idf"),
+        ({"calibration": {"scale": 1.0}}, r"rating.json: malformed calibration"),
+        ({"calibration": {"scale": 1.0, "shifts": [0.0]}}, "needs 3 finite shifts"),
+        ({"calibration": {"scale": "nan", "shifts": [0, 0, 0]}}, "needs 3 finite shifts"),
     ],
 )
 def test_a_malformed_model_names_its_file(changes: dict[str, Any], message: str) -> None:
@@ -220,3 +241,23 @@ def test_training_writes_a_stacked_rating_model_and_linear_warning_models(
         assert LinearModel.from_json(data).meta["works"] == 48
     assert "training the rating model" in said
     assert sum(line.startswith("wrote ") for line in said) == 1 + len(ARCHIVE_WARNINGS)
+
+
+def test_the_fitted_scaling_undoes_overconfidence_and_balanced_weights() -> None:
+    """Probabilities squared (overconfident) and class 2 made five times likelier (as balanced
+    training weights make a rare class) are brought back to the chances they came from."""
+    pytest.importorskip("scipy")
+    from ficlens.content.tree_training import fit_scaling
+
+    rng = np.random.default_rng(7)
+    true = rng.dirichlet([1.0, 1.0, 1.0], size=6000)
+    y = np.array([rng.choice(3, p=row) for row in true])
+    skewed = true**2 * np.array([1.0, 1.0, 5.0])
+    reported = skewed / skewed.sum(axis=1, keepdims=True)
+    fitted = fit_scaling(reported, y)
+    assert fitted.scale == pytest.approx(0.5, abs=0.05)
+    assert fitted.shifts[0] == 0.0
+    assert fitted.shifts[1] == pytest.approx(0.0, abs=0.1)
+    assert fitted.shifts[2] == pytest.approx(-0.5 * np.log(5.0), abs=0.1)
+    back = np.array([fitted.apply(list(row)) for row in reported])
+    assert np.abs(back - true).mean() < 0.02
