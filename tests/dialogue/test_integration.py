@@ -11,7 +11,9 @@ import pytest
 import ficlens
 from ficlens.dialogue import DialogueResult, analyze_dialogue
 from ficlens.fandoms import load_pack
+from ficlens.ingest import read_bytes
 from ficlens.model import Quote, Work
+from ficlens.structure import build_work
 
 pytestmark = pytest.mark.spacy
 
@@ -288,20 +290,20 @@ def test_bad_input(
     assert result.diagnostics == ()
 
 
-SPEECH = """Mara and Tobin sat by the fire long after the others had gone to bed.
-
-"Tell me about the winter you were lost," Tobin said.
-
-"It started with the snow. It came down for three days and nobody could leave the valley, and the sheep were out on the high field.
-
-"I went up alone. I should have waited for my brother, but I was proud and I thought I knew the path.
-
-"By the time the wind turned I could not see my own hands," Mara said, and she poked at the fire.
-
-Tobin waited. "And then?"
-
-"And then I walked until I found the old mill."
-"""
+SPEECH = "\n\n".join(
+    [
+        "Mara and Tobin sat by the fire long after the others had gone to bed.",
+        '"Tell me about the winter you were lost," Tobin said.',
+        '"It started with the snow. It came down for three days and nobody could leave the '
+        "valley, and the sheep were out on the high field.",
+        '"I went up alone. I should have waited for my brother, but I was proud and I thought I '
+        "knew the path.",
+        '"By the time the wind turned I could not see my own hands," Mara said, and she poked '
+        "at the fire.",
+        'Tobin waited. "And then?"',
+        '"And then I walked until I found the old mill."',
+    ]
+)
 
 
 def test_a_speech_over_paragraphs_is_one_turn_of_one_speaker() -> None:
@@ -310,9 +312,6 @@ def test_a_speech_over_paragraphs_is_one_turn_of_one_speaker() -> None:
     Only the speech's last paragraph names Mara; its first two are hers too, and turn-taking
     counts the whole speech as one turn, so Tobin's question and Mara's answer alternate.
     """
-    from ficlens.ingest import read_bytes  # noqa: PLC0415
-    from ficlens.structure import build_work  # noqa: PLC0415
-
     work = build_work(read_bytes(SPEECH.encode(), path="speech.txt"))
     result = analyze_dialogue(work)
     speakers = [speaker_name(result, q) for q in result.quotes]
