@@ -20,8 +20,10 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ficlens.cast import Cast
+from ficlens.dialogue.mentions import index_mentions
 from ficlens.dialogue.prepared import Prepared
-from ficlens.dialogue.sieves import addressed_as, vocative
+from ficlens.dialogue.sieves import addressed_as, told, vocative
+from ficlens.dialogue.sites import build_sites
 from ficlens.model import Quote
 
 RUN_GAP = 1
@@ -170,7 +172,8 @@ class Addressing:
     Attributes:
         paragraph_of: the paragraph of each quotation as turns count it
             (:func:`turn_paragraphs`), in text order.
-        vocatives: the character each quotation addresses by name, if any.
+        vocatives: the character each quotation addresses by name (a vocative), or that the
+            narration says it is spoken to (:func:`.sieves.told`), if any.
         fixed: whether each quotation keeps the addressee it has (a script line's).
     """
 
@@ -185,9 +188,14 @@ def addressing(prepared: Prepared, cast: Cast) -> Addressing:
     """The turns, vocatives and script lines of a prepared work's quotations."""
     script = {line.said.start for line in prepared.script}
     found = prepared.found
+    owner = index_mentions(cast, prepared.parsed).owner
+    sites = build_sites(found, prepared.paragraphs, prepared.parsed)
     return Addressing(
         tuple(turn_paragraphs([q.paragraph for q in found], [q.continued for q in found])),
-        tuple(vocative(prepared.text, q.span, cast=cast) for q in found),
+        tuple(
+            vocative(prepared.text, s.quote.span, cast=cast) or told(s, cast=cast, starts=owner)
+            for s in sites
+        ),
         tuple(q.span.start in script for q in found),
         tuple(addressed_as(prepared.text, q.span) for q in found),
         {c.id: c.gender for c in cast.characters},

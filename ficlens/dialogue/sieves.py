@@ -255,6 +255,139 @@ def vocative(text: str, span: Span, *, cast: Cast) -> str | None:
     return None
 
 
+_TELLING = frozenset(
+    f"{stem}{end}"
+    for stem, ends in (
+        ("ask", ("", "s", "ed", "ing")),
+        ("tell", ("", "s", "ing")),
+        ("told", ("",)),
+        ("remind", ("", "s", "ed", "ing")),
+        ("assur", ("e", "es", "ed", "ing")),
+        ("reassur", ("e", "es", "ed", "ing")),
+        ("inform", ("", "s", "ed", "ing")),
+        ("beg", ("", "s")),
+        ("begg", ("ed", "ing")),
+        ("warn", ("", "s", "ed", "ing")),
+        ("urg", ("e", "es", "ed", "ing")),
+        ("thank", ("", "s", "ed", "ing")),
+        ("greet", ("", "s", "ed", "ing")),
+        ("promis", ("e", "es", "ed", "ing")),
+        ("implor", ("e", "es", "ed", "ing")),
+        ("instruct", ("", "s", "ed", "ing")),
+        ("order", ("", "s", "ed", "ing")),
+        ("command", ("", "s", "ed", "ing")),
+        ("question", ("", "s", "ed", "ing")),
+        ("tease", ("", "s", "d")),
+        ("teasing", ("",)),
+        ("scold", ("", "s", "ed", "ing")),
+        ("interrupt", ("", "s", "ed", "ing")),
+    )
+    for end in ends
+)
+"""Speech verbs whose direct object is the one spoken to (``she asked Harry``)."""
+
+
+_FACING = frozenset(
+    f"{stem}{end}"
+    for stem, ends in (
+        ("turn", ("", "s", "ed", "ing")),
+        ("look", ("", "s", "ed", "ing")),
+        ("glanc", ("e", "es", "ed", "ing")),
+        ("star", ("e", "es", "ed", "ing")),
+        ("gaz", ("e", "es", "ed", "ing")),
+        ("glar", ("e", "es", "ed", "ing")),
+        ("smil", ("e", "es", "ed", "ing")),
+        ("grin", ("", "s")),
+        ("grinn", ("ed", "ing")),
+        ("nod", ("", "s")),
+        ("nodd", ("ed", "ing")),
+        ("wink", ("", "s", "ed", "ing")),
+        ("beam", ("", "s", "ed", "ing")),
+        ("frown", ("", "s", "ed", "ing")),
+        ("scowl", ("", "s", "ed", "ing")),
+        ("smirk", ("", "s", "ed", "ing")),
+        ("lean", ("", "s", "ed", "ing", "t")),
+    )
+    for end in ends
+)
+"""Verbs of a beat whose ``to`` or ``at`` names the one spoken to (``Harry turned to Ron.``)."""
+_TOWARDS = frozenset({"to", "at", "towards", "toward"})
+
+
+def told(site: QuoteSite, *, cast: Cast, starts: Mapping[int, str]) -> str | None:
+    """The character the narration says a quotation is spoken to, by name.
+
+    A speech verb beside the quotation (as :func:`speech_verb` finds it) with ``to`` and a
+    name (``"...," she said to Harry``, ``said Hermione to Ron``, ``Ginny whispered to Luna``),
+    or a verb of telling or asking with a name as its object and a subject of its own (``she
+    asked Harry``, ``Remus told Sirius``; not ``asked Harry`` after a quotation, where Harry
+    is more often the one asking). Pronouns (``to him``) are left to turn-taking.
+    """
+    tokens = site.piece.tokens
+    for region in (site.after, site.before):
+        for verb in region:
+            if not _speech_head(site.piece, verb):
+                continue
+            for index, token in enumerate(tokens):
+                if token.head != verb or index == verb or index not in region:
+                    continue
+                target = None
+                if token.dep == "prep" and token.text.lower() == "to":
+                    target = next(
+                        (i for i, t in enumerate(tokens) if t.head == index and t.dep == "pobj"),
+                        None,
+                    )
+                elif (
+                    token.dep == "dobj"
+                    and index > verb
+                    and tokens[verb].text.lower() in _TELLING
+                    and _direct_subject(tokens, verb) is not None
+                ):
+                    target = index
+                found = _named(site, target, cast=cast, starts=starts)
+                if found:
+                    return found
+            return None  # the first speech verb beside the quotation is the one that says
+    return _faced(site, cast=cast, starts=starts)
+
+
+def _faced(site: QuoteSite, *, cast: Cast, starts: Mapping[int, str]) -> str | None:
+    """With no speech verb beside it: a beat turning or looking to a name before the quotation.
+
+    ``Harry turned to Ron. "..."``, ``She looked up at Draco. "..."``: the sentence just before
+    the quotation in its paragraph.
+    """
+    tokens = site.piece.tokens
+    for verb in site.before:
+        if tokens[verb].text.lower() not in _FACING or not tokens[verb].tag.startswith("VB"):
+            continue
+        for index in site.before:
+            token = tokens[index]
+            if token.dep != "prep" or token.text.lower() not in _TOWARDS:
+                continue
+            if (
+                token.head != verb and tokens[token.head].head != verb
+            ):  # looked up at, turned back to
+                continue
+            target = next(
+                (i for i, t in enumerate(tokens) if t.head == index and t.dep == "pobj"), None
+            )
+            found = _named(site, target, cast=cast, starts=starts)
+            if found:
+                return found
+    return None
+
+
+def _named(
+    site: QuoteSite, index: int | None, *, cast: Cast, starts: Mapping[int, str]
+) -> str | None:
+    """The character a proper-noun token names, if it is one."""
+    tokens = site.piece.tokens
+    if index is None or tokens[index].tag not in ("NNP", "NNPS"):
+        return None
+    return starts.get(tokens[index].start) or cast.resolve(_name_around(site, index))
+
+
 _KINDLY = (
     r"(?:(?:my|you|silly|dear|good|young|poor|old|stupid|clever|little|sweet|foolish|wicked"
     r"|naughty|brave|kind)\s+)*"

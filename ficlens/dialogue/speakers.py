@@ -18,7 +18,14 @@ from ficlens.cast import Cast
 from ficlens.dialogue.addressees import conversations, turn_addressees, turn_paragraphs
 from ficlens.dialogue.mentions import MentionIndex, index_mentions
 from ficlens.dialogue.quotes import FoundQuote
-from ficlens.dialogue.sieves import Decision, action_beat, single_mention, speech_verb, vocative
+from ficlens.dialogue.sieves import (
+    Decision,
+    action_beat,
+    single_mention,
+    speech_verb,
+    told,
+    vocative,
+)
 from ficlens.dialogue.sites import QuoteSite, build_sites
 from ficlens.model import Quote, Span
 from ficlens.nlp import Parsed
@@ -160,7 +167,10 @@ def attribute_speakers(
     """
     context = _context(cast, parsed)
     sites = build_sites(quotes, paragraphs, parsed)
-    addressees = [vocative(text, q.span, cast=cast) for q in quotes]
+    owner = context.mentions.owner
+    addressees = [
+        vocative(text, s.quote.span, cast=cast) or told(s, cast=cast, starts=owner) for s in sites
+    ]
     turn_of = turn_paragraphs([q.paragraph for q in quotes], [q.continued for q in quotes])
     runs = conversations(turn_of)
     decisions = [_decide(s, context, addressees[s.index]) for s in sites]

@@ -317,3 +317,34 @@ def test_a_speech_over_paragraphs_is_one_turn_of_one_speaker() -> None:
     speakers = [speaker_name(result, q) for q in result.quotes]
     assert [q.continued for q in result.quotes][1:4] == [True, True, False]
     assert speakers == ["Tobin", "Mara", "Mara", "Mara", "Tobin", "Mara"]
+
+
+TOLD = "\n\n".join(
+    [
+        "Harry, Ron and Hermione sat in the common room while the fire burned low.",
+        '"Where were you?" Harry asked Ron.',
+        'Ron shrugged. "Out," he said.',
+        '"You can\'t keep doing this," said Hermione to Ron, folding her arms.',
+        '"Leave it," Ron said to Harry.',
+        '"Is it about Quidditch?" asked Hermione.',
+        'Ron turned to Harry. "Tell her it isn\'t."',
+    ]
+)
+
+
+def test_the_narration_names_who_a_line_is_said_to() -> None:
+    """``said to Harry``, ``said Hermione to Ron``, ``Harry asked Ron`` and a beat ``Ron turned to
+    Harry.`` give the addressee; ``asked Hermione`` after a quotation names who asks."""
+    work = build_work(read_bytes(TOLD.encode(), path="told.txt"))
+    result = analyze_dialogue(work, packs=(load_pack("harry_potter"),))
+    names = result.cast.by_id()
+    said = [
+        (names[q.speaker].name, names[q.addressee].name if q.addressee else None)
+        for q in result.quotes
+        if q.speaker
+    ]
+    assert said[0] == ("Harry Potter", "Ron Weasley")
+    assert said[2] == ("Hermione Granger", "Ron Weasley")
+    assert said[3] == ("Ron Weasley", "Harry Potter")  # turn-taking alone would say Hermione
+    assert said[4][0] == "Hermione Granger" and said[4][1] != "Hermione Granger"
+    assert said[5] == ("Ron Weasley", "Harry Potter")  # a beat: turned to Harry
