@@ -93,7 +93,9 @@ def turn_addressees(
         paragraph_of: the paragraph of each quotation, in text order.
         speakers: each quotation's speaker (``None``: unknown).
         vocatives: each quotation's addressee named by a vocative (``None``: none).
-        opening: whether a conversation's opening turn is said to the one who answers it.
+        opening: whether a conversation's opening turn is said to the first other speaker who
+            answers it, and a speaker's turns in a row keep the addressee of the first (the
+            final addressing; the sieves' own, which the ranker reads, has neither rule).
         called: the pronoun set each quotation's gendered word of address gives, if any.
         genders: each character's pronoun set.
 
@@ -128,9 +130,14 @@ def _by_turns(
             if result[current] is None and before and now and before != now:
                 result[current] = before
         if opening and len(run) > 1 and result[run[0]] is None:
-            first, answer = speakers[run[0]], speakers[run[1]]
-            if first and answer and first != answer:
+            first = speakers[run[0]]
+            answer = next((speakers[i] for i in run[1:] if speakers[i] != first), None)
+            if first and answer:
                 result[run[0]] = answer
+        if opening:  # one speaker's turns in a row go on being said to the same listener
+            for previous, current in pairwise(run):
+                if result[current] is None and speakers[current] == speakers[previous]:
+                    result[current] = result[previous]
     firsts = {
         paragraph: result[index]
         for index, paragraph in enumerate(paragraph_of)

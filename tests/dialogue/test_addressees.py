@@ -30,6 +30,19 @@ def test_the_opening_turn_is_said_to_who_answers_it_and_a_lone_quotation_to_no_o
     assert turn_addressees([0, 1, 9], speakers, [None] * 3) == ["bo", "ann", None]
 
 
+def test_an_opening_run_of_one_speaker_is_said_to_the_first_other_who_answers() -> None:
+    speakers = ["ann", "ann", "bo"]  # Ann speaks twice before Bo answers
+    assert turn_addressees([0, 1, 2], speakers, [None] * 3) == ["bo", "bo", "ann"]
+    # the sieves' own addressing (``opening=False``) has neither rule
+    assert turn_addressees([0, 1, 2], speakers, [None] * 3, opening=False) == [None, None, "ann"]
+
+
+def test_a_speaker_going_on_keeps_talking_to_the_same_listener() -> None:
+    speakers = ["ann", "bo", "bo", "ann"]
+    vocatives = [None, "cy", None, None]  # "Cy, listen." then more from Bo
+    assert turn_addressees([0, 1, 2, 3], speakers, vocatives) == ["bo", "cy", "cy", "bo"]
+
+
 def test_the_other_quotations_of_a_paragraph_share_its_first_ones_addressee() -> None:
     speakers = ["ann", "bo", "bo"]
     assert turn_addressees([0, 1, 1], speakers, [None] * 3) == ["bo", "ann", "ann"]
