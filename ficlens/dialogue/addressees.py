@@ -26,7 +26,8 @@ from itertools import pairwise
 from ficlens.cast import Cast
 from ficlens.dialogue.mentions import index_mentions
 from ficlens.dialogue.prepared import Prepared
-from ficlens.dialogue.sieves import addressed_as, told, vocative
+from ficlens.dialogue.quotes import FoundQuote
+from ficlens.dialogue.sieves import addressed_as, named_addressee
 from ficlens.dialogue.sites import build_sites
 from ficlens.model import Quote
 
@@ -53,6 +54,11 @@ def turn_paragraphs(paragraph_of: Sequence[int], continued: Sequence[bool]) -> l
             shift += paragraph - paragraph_of[index - 1]
         turns.append(paragraph - shift)
     return turns
+
+
+def quote_turns(quotes: Sequence[FoundQuote]) -> list[int]:
+    """:func:`turn_paragraphs` of quotations as found (their paragraphs and ``continued`` marks)."""
+    return turn_paragraphs([q.paragraph for q in quotes], [q.continued for q in quotes])
 
 
 def conversations(paragraph_of: Sequence[int]) -> list[list[int]]:
@@ -202,11 +208,8 @@ def addressing(prepared: Prepared, cast: Cast) -> Addressing:
     owner = index_mentions(cast, prepared.parsed).owner
     sites = build_sites(found, prepared.paragraphs, prepared.parsed)
     return Addressing(
-        tuple(turn_paragraphs([q.paragraph for q in found], [q.continued for q in found])),
-        tuple(
-            vocative(prepared.text, s.quote.span, cast=cast) or told(s, cast=cast, starts=owner)
-            for s in sites
-        ),
+        tuple(quote_turns(found)),
+        tuple(named_addressee(prepared.text, s, cast=cast, starts=owner) for s in sites),
         tuple(q.span.start in script for q in found),
         tuple(addressed_as(prepared.text, q.span) for q in found),
         {c.id: c.gender for c in cast.characters},

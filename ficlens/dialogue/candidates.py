@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ficlens.cast import Cast
 from ficlens.cast.person import SELF_WORDS, SUBJECT_WORDS
-from ficlens.dialogue.addressees import turn_paragraphs
+from ficlens.dialogue.addressees import quote_turns
 from ficlens.dialogue.mentions import SUBJECTS, MentionIndex, index_mentions
 from ficlens.dialogue.prepared import Prepared
 from ficlens.dialogue.script import METHOD as SCRIPT_METHOD
@@ -217,7 +217,7 @@ def _work(
     where: dict[int, tuple[int, int]] = {}
     by_turn: dict[int, list[int]] = {}
     found = prepared.found
-    turn_of = turn_paragraphs([q.paragraph for q in found], [q.continued for q in found])
+    turn_of = quote_turns(found)
     for index, turn in enumerate(turn_of):
         if turn not in by_turn:
             if not runs or turn - runs[-1][-1] > _RUN_GAP:

@@ -270,6 +270,13 @@ _TELLING = frozenset(
 """Speech verbs whose direct object is the one spoken to (``she asked Harry``)."""
 
 
+def named_addressee(
+    text: str, site: QuoteSite, *, cast: Cast, starts: Mapping[int, str]
+) -> str | None:
+    """Who a quotation is said to by name: its :func:`vocative`, else :func:`told`."""
+    return vocative(text, site.quote.span, cast=cast) or told(site, cast=cast, starts=starts)
+
+
 _FACING = frozenset(
     (
         "beam beamed beaming beams frown frowned frowning frowns gaze gazed gazes gazing glance "

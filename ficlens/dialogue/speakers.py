@@ -15,16 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ficlens.cast import Cast
-from ficlens.dialogue.addressees import conversations, turn_addressees, turn_paragraphs
+from ficlens.dialogue.addressees import conversations, quote_turns, turn_addressees
 from ficlens.dialogue.mentions import MentionIndex, index_mentions
 from ficlens.dialogue.quotes import FoundQuote
 from ficlens.dialogue.sieves import (
     Decision,
     action_beat,
+    named_addressee,
     single_mention,
     speech_verb,
-    told,
-    vocative,
 )
 from ficlens.dialogue.sites import QuoteSite, build_sites
 from ficlens.model import Quote, Span
@@ -168,10 +167,8 @@ def attribute_speakers(
     context = _context(cast, parsed)
     sites = build_sites(quotes, paragraphs, parsed)
     owner = context.mentions.owner
-    addressees = [
-        vocative(text, s.quote.span, cast=cast) or told(s, cast=cast, starts=owner) for s in sites
-    ]
-    turn_of = turn_paragraphs([q.paragraph for q in quotes], [q.continued for q in quotes])
+    addressees = [named_addressee(text, s, cast=cast, starts=owner) for s in sites]
+    turn_of = quote_turns(quotes)
     runs = conversations(turn_of)
     decisions = [_decide(s, context, addressees[s.index]) for s in sites]
     decisions = _spread_in_turns(turn_of, decisions, addressees)
