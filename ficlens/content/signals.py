@@ -65,7 +65,7 @@ _FRAMES = {
         r"fantasi[sz](?:e|ed|ing)|thought about|what if|almost|nearly|pretend(?:ed)?|should|"
         r"ought to|deserve[sd]? to|threaten(?:s|ed)? to|as if|as though|"
         r"could swear|(?:the|an) urge to)\b|"
-        r"\w['’]d have\b",
+        r"\w['’]d (?:have|rather)\b",
         re.I,
     ),
     "dream": re.compile(r"\b(?:dream(?:s|t|ed|ing)?|nightmares?)\b", re.I),

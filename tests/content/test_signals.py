@@ -150,6 +150,7 @@ def test_frame_of_negated_hits(sentence: str, word: str) -> None:
         ("Harry resisted the urge to punch him.", "punch"),
         ("She could have sworn he kissed her.", "kissed"),
         ("They want to be torn apart.", "torn apart"),
+        ("He'd rather be slapped by Peeves than kiss a toad.", "slapped"),
     ],
 )
 def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
