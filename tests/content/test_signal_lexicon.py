@@ -276,6 +276,8 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
     [
         ("They swirled around the Death Chamber.", "death", "none"),
         ("The fire in the hearth had died down.", "death", "none"),
+        ("That friendship died by the lake; the mood died when he left.", "death", "none"),
+        ("Her friend died by the lake.", "death", "on_page"),
         ("Until my dying breath, he promised.", "death", "none"),
         ("The Death Eater fled the hall.", "death", "none"),
         ("Fred died at dawn.", "death", "on_page"),
@@ -416,6 +418,9 @@ def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> Non
         ("She wore a champagne-coloured gown.", "substances", "none"),
         ("He was high as a kite.", "substances", "intoxication"),
         ("He left, fags sticking out of his pocket, for a packet of fags.", "homophobia", "none"),
+        ("He blew out the smoke from the fag he'd just puffed.", "homophobia", "none"),
+        ("She lit a fag and took a drag on her fag, a fag between her lips.", "homophobia", "none"),
+        ("Get away from me, you fag.", "homophobia", "on_page"),
         ("Lily bound him to her with a spell.", "abduction", "none"),
         ("A cloud of smoke poured out; the pie was still smoking.", "substances", "none"),
         ("Sirius was smoking on the steps.", "substances", "mentioned"),
