@@ -5,9 +5,12 @@ it (others named there get ``BYSTANDER_WEIGHT``); the named one and the characte
 stand for, each pronoun being the most recently named character of its gender in the last
 ``RECENT_PARAGRAPHS`` paragraphs (``PRONOUN_WEIGHT``); the only two characters its paragraph
 names (``PARAGRAPH_WEIGHT``); pronouns read as the story's most-named character of their gender
-(``FOCAL_WEIGHT``). A cue inside a quotation joins the characters the quotation names, else its
-speaker or addressee and the named one, else speaker and addressee (``QUOTE_WEIGHT``), unless
-the cue is about a third person (``"I kissed him"``, ``"my boyfriend"``): then it joins no one.
+(``FOCAL_WEIGHT``). A partner word after a possessive (``her husband``, ``his girlfriend``)
+joins a character of the possessive's gender with one of the word's gender, whatever else the
+sentence names (:func:`owned_partner`). A cue inside a quotation joins the characters the
+quotation names, else its speaker or addressee and the named one, else speaker and addressee
+(``QUOTE_WEIGHT``), unless the cue is about a third person (``"I kissed him"``, ``"my
+boyfriend"``): then it joins no one.
 """
 
 from __future__ import annotations
@@ -51,6 +54,28 @@ _KIN_VOCATIVE = re.compile(
     rf"(?:^\W*|[,;]\s*)(?:{_KIN_WORDS})(?=\s*(?:[,.!?;…—-]|$))|^\W*(?:{_KIN_WORDS})\s*,", re.I
 )
 """A kinship word said to the listener: ``"We've barely snogged, Dad."``, ``"Mum, I love him"``."""
+_PARTNER_ADJECTIVES = (
+    r"(?:(?:new|own|future|late|ex-?|former|secret|beloved|darling|dear|lovely|beautiful|"
+    r"handsome|pretty|wonderful|loving|soon-to-be)[\s-]+){0,2}"
+)
+_OWNED_PARTNER = re.compile(rf"\b(?P<owner>his|her|their)\s+{_PARTNER_ADJECTIVES}$", re.I)
+"""A possessive (and at most two adjectives) just before a partner word: ``her new ``."""
+_PARTNER_AFTER = re.compile(
+    rf"\s+{_PARTNER_ADJECTIVES}(?=husband|boyfriend|girlfriend|wife|fianc|lover)", re.I
+)
+_CUE_THEN_PARTNER = re.compile(
+    rf"\w+\W+(?:\w+\W+)??(?:his|her|their)\s+{_PARTNER_ADJECTIVES}"
+    r"(?=husband|boyfriend|girlfriend|wife|fianc|lover)",
+    re.I,
+)
+"""A cue, at most one more word and a partner word with its possessive: ``kissed her husband``."""
+_PARTNER_GENDER = re.compile(
+    r"(?P<m>(?:husband|boyfriend|fianc[ée])s?\b)|(?P<f>(?:wife|girlfriend|fianc[ée]e)s?\b)"
+    r"|(?P<t>lovers?\b)",
+    re.I,
+)
+"""A partner word and its gender: ``husband`` a man, ``wife`` a woman, ``lover`` either."""
+_OWNER_GENDER = {"his": "m", "her": "f", "their": "t"}
 _PRONOUN = re.compile(
     r"\b(?P<m>him|himself)\b|\b(?P<f>her|hers|herself)\b|\b(?P<t>them|themselves)\b"
     r"|\b(?P<m2>he|his)\b|\b(?P<f2>she)\b|\b(?P<t2>they|their)\b",
@@ -116,6 +141,29 @@ def _named_in_quote(story: Story, quote: Quote, offset: int) -> list[str]:
     return sorted(nearest, key=lambda ident: (nearest[ident], ident))
 
 
+def owned_partner(text: str, offset: int) -> tuple[str, str] | None:
+    """The genders of the owner and the partner a cue at ``offset`` speaks of, if it does.
+
+    The cue is a partner word after a possessive (``her husband``) or is followed by one
+    (``kissed her husband``, ``hugged his new wife``). ``her husband`` is a woman's partner and a
+    man: ``("f", "m")``; ``his lover`` a man's partner of either gender: ``("m", "t")``; ``my
+    wife`` or a bare ``husband``: ``None``.
+
+    Example:
+        >>> owned_partner("She kissed her husband.", 15), owned_partner("his girlfriend", 4)
+        (('f', 'm'), ('m', 'f'))
+        >>> owned_partner("She kissed her husband.", 4), owned_partner("She kissed him.", 4)
+        (('f', 'm'), None)
+    """
+    after = _CUE_THEN_PARTNER.match(text, offset)
+    at = after.end() if after else offset
+    word = _PARTNER_GENDER.match(text, at)
+    owner = _OWNED_PARTNER.search(text[max(0, at - 40) : at])
+    if word is None or owner is None or word.lastgroup is None:
+        return None
+    return _OWNER_GENDER[owner.group("owner").lower()], word.lastgroup
+
+
 def participants(story: Story, index: int, offset: int) -> list[tuple[float, str, str]]:
     """The pairs a cue at ``offset`` in sentence ``index`` joins, with their shares."""
     named = [(at, ident) for at, ident in story.named[index] if not _in_quote(story, at)]
@@ -123,6 +171,9 @@ def participants(story: Story, index: int, offset: int) -> list[tuple[float, str
     for at, ident in named:
         nearest[ident] = min(nearest.get(ident, 1 << 60), abs(at - offset))
     ranked = sorted(nearest, key=lambda ident: (nearest[ident], ident))
+    owned = owned_partner(story.text, offset)
+    if owned is not None:
+        return _partners(story, index, ranked, owned)
     if len(ranked) >= 2:
         return [
             (1.0 if n == 0 and m == 1 else BYSTANDER_WEIGHT, first, second)
@@ -138,6 +189,32 @@ def participants(story: Story, index: int, offset: int) -> list[tuple[float, str
     return [(FOCAL_WEIGHT, resolved[0], resolved[1])] if len(resolved) == 2 else []
 
 
+def _partners(
+    story: Story, index: int, ranked: Sequence[str], genders: tuple[str, str]
+) -> list[tuple[float, str, str]]:
+    """The owner and the partner of ``her husband``: named nearest the word, if their genders fit.
+
+    The partner is the character named nearest the word with the partner's gender, the owner the
+    nearest other one with the owner's; one the sentence does not name is the most recently
+    named character of that gender (``PRONOUN_WEIGHT``), else the story's lead of it
+    (``FOCAL_WEIGHT``).
+    """
+    owner_gender, partner_gender = genders
+    partner = next((i for i in ranked if _agrees(story, i, partner_gender)), None)
+    owner = next((i for i in ranked if i != partner and _agrees(story, i, owner_gender)), None)
+    share = 1.0
+    for finder, weight in ((_most_recent, PRONOUN_WEIGHT), (_focal, FOCAL_WEIGHT)):
+        if partner is None:
+            partner = finder(story, index, partner_gender, [owner] if owner else [])
+            share = weight if partner is not None else share
+        if owner is None and partner is not None:
+            owner = finder(story, index, owner_gender, [partner])
+            share = min(share, weight) if owner is not None else share
+    if owner is None or partner is None:
+        return []
+    return [(share, owner, partner)]
+
+
 def _in_quote(story: Story, offset: int) -> bool:
     return story.quote_at(offset) is not None
 
@@ -149,7 +226,7 @@ def _resolve_pronouns(story: Story, index: int, named: list[str], find: _Finder)
     """Fill a cue's participants up to two from the sentence's pronouns, using ``find``."""
     sentence = story.sentences[index]
     tokens = sorted(
-        (len(match.lastgroup or "?"), match.start(), (match.lastgroup or "?")[0])
+        _pronoun_token(story.text, match)
         for match in _PRONOUN.finditer(story.text, sentence.start, sentence.end)
         if not _in_quote(story, match.start())
     )  # object pronouns (groups m, f, t) come before subjects and possessives (m2, f2, t2)
@@ -160,6 +237,22 @@ def _resolve_pronouns(story: Story, index: int, named: list[str], find: _Finder)
             if candidate is not None:
                 joined.append(candidate)
     return joined
+
+
+def _pronoun_token(text: str, match: re.Match[str]) -> tuple[int, int, str]:
+    """A pronoun's rank (objects first), offset and gender; ``her husband`` stands for a man.
+
+    A possessive before a partner word (``her husband``, ``his girlfriend``) speaks of the
+    partner, an object of the sentence with the partner word's gender; its owner is usually
+    the sentence's subject, named or a pronoun of its own.
+    """
+    group = match.lastgroup or "?"
+    partner = _PARTNER_AFTER.match(text, match.end()) if group in ("f", "m2", "t2") else None
+    if partner is not None:
+        word = _PARTNER_GENDER.match(text, partner.end())
+        if word is not None and word.lastgroup:
+            return 1, match.start(), word.lastgroup
+    return len(group), match.start(), group[0]
 
 
 def _agrees(story: Story, ident: str, gender: str) -> bool:
