@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import pickle
 import random
 import re
@@ -38,6 +37,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from dev_tags import works as json_lines  # bench/ is on the path when run as a script
 
 from ficlens.content.summary import sentence_spans, summarize
 from ficlens.model import Character, Span
@@ -69,15 +70,10 @@ class Inputs:
 
 def works(path: Path, skip: int, limit: int | None) -> Iterator[tuple[str, str, str]]:
     """``(work_id, text, summary)`` of the works with a summary, after ``skip`` lines."""
-    with path.open(encoding="utf-8") as lines:
-        for n, line in enumerate(lines):
-            if n < skip:
-                continue
-            if limit is not None and n >= skip + limit:
-                return
-            work = json.loads(line)
-            if (work.get("summary") or "").strip():
-                yield str(work["work_id"]), work["text"], work["summary"]
+    for work in json_lines(path, skip, limit):
+        summary = str(work.get("summary") or "")
+        if summary.strip():
+            yield str(work["work_id"]), str(work["text"]), summary
 
 
 def stage_inputs(item: tuple[str, str, str]) -> Inputs | str:
