@@ -159,6 +159,16 @@ def test_her_husband_after_a_pronoun_is_not_a_second_woman() -> None:
     assert romantic == {"Nell Adair/Tomas Reyes"}
 
 
+def test_a_she_the_cast_does_not_hold_makes_no_couple_of_two_men() -> None:
+    tomas_son = Person("c3", "Pim Reyes", "he/him", ("Pim",))
+    text = (
+        "Tomas Reyes came home at dawn. Pim Reyes was asleep upstairs.\n\n"
+        "She kisses him, his hands, his shoulders. She kisses him again, his mouth this time."
+    )
+    pairs = run(story(text, TOMAS, tomas_son))  # the woman is never named: no cast member
+    assert [r.tag for r in pairs if r.kind == "romantic"] == []
+
+
 def test_a_love_confession_in_dialogue_joins_speaker_and_addressee() -> None:
     text = (
         'Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n"I love you," Nell said.'

@@ -179,6 +179,8 @@ def participants(story: Story, index: int, offset: int) -> list[tuple[float, str
             (1.0 if n == 0 and m == 1 else BYSTANDER_WEIGHT, first, second)
             for (n, first), (m, second) in combinations(enumerate(ranked), 2)
         ]
+    if _outsider(story, index):
+        return []
     resolved = _resolve_pronouns(story, index, ranked, _most_recent)
     if len(resolved) == 2:
         return [(PRONOUN_WEIGHT, resolved[0], resolved[1])]
@@ -213,6 +215,25 @@ def _partners(
     if owner is None or partner is None:
         return []
     return [(share, owner, partner)]
+
+
+def _outsider(story: Story, index: int) -> bool:
+    """Whether the sentence's narration has a ``he`` or ``she`` no one in the cast can be.
+
+    In a story whose cast has no woman (an unnamed point-of-view wife: ``She kisses him, his
+    chest, his arms``), ``she`` is someone the cast does not hold, and a cue the sentence does
+    not name two people for is hers: reading its other pronouns as two men would make a couple
+    of the husband and his son.
+    """
+    genders = set(story.genders.values())
+    if "?" in genders:
+        return False
+    sentence = story.sentences[index]
+    for match in _PRONOUN.finditer(story.text, sentence.start, sentence.end):
+        gender = (match.lastgroup or "t")[0]
+        if gender in "mf" and gender not in genders and not _in_quote(story, match.start()):
+            return True
+    return False
 
 
 def _in_quote(story: Story, offset: int) -> bool:
