@@ -60,12 +60,9 @@ _PARTNER_ADJECTIVES = (
 )
 _OWNED_PARTNER = re.compile(rf"\b(?P<owner>his|her|their)\s+{_PARTNER_ADJECTIVES}$", re.I)
 """A possessive (and at most two adjectives) just before a partner word: ``her new ``."""
-_PARTNER_AFTER = re.compile(
-    rf"\s+{_PARTNER_ADJECTIVES}(?=husband|boyfriend|girlfriend|wife|fianc|lover)", re.I
-)
+_PARTNER_AFTER = re.compile(rf"\s+{_PARTNER_ADJECTIVES}(?={_PARTNER})", re.I)
 _CUE_THEN_PARTNER = re.compile(
-    rf"\w+\W+(?:\w+\W+)??(?:his|her|their)\s+{_PARTNER_ADJECTIVES}"
-    r"(?=husband|boyfriend|girlfriend|wife|fianc|lover)",
+    rf"\w+\W+(?:\w+\W+)??(?:his|her|their)\s+{_PARTNER_ADJECTIVES}(?={_PARTNER})",
     re.I,
 )
 """A cue, at most one more word and a partner word with its possessive: ``kissed her husband``."""
