@@ -82,11 +82,6 @@ class Group:
         return decide_gender(
             self.votes, sorted(hints), min_votes=_CLEAR_VOTES, min_share=_CLEAR_SHARE
         )
-        best = self.votes.most_common(1)
-        total = sum(self.votes.values())
-        if best and best[0][1] >= _CLEAR_VOTES and best[0][1] >= _CLEAR_SHARE * total:
-            return best[0][0]
-        return None
 
 
 def _initial_groups(
