@@ -120,6 +120,7 @@ def test_an_all_lower_case_paragraph_splits_at_every_stop() -> None:
 
 def test_frame_of_an_on_page_event_is_none() -> None:
     assert frame_in("Under the lamp he kissed her.", "kissed") is None
+    assert frame_in("In May he kissed her.", "kissed") is None  # the month, not the modal
 
 
 @pytest.mark.parametrize(
@@ -151,6 +152,7 @@ def test_frame_of_negated_hits(sentence: str, word: str) -> None:
         ("She could have sworn he kissed her.", "kissed"),
         ("They want to be torn apart.", "torn apart"),
         ("He'd rather be slapped by Peeves than kiss a toad.", "slapped"),
+        ("He fears it may have been his spell that killed her.", "killed"),
     ],
 )
 def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
