@@ -1,0 +1,42 @@
+"""Whose point of view a third-person scene is told from, end to end with the real spaCy model
+(fixture written for these tests: each scene names someone other than its point-of-view
+character most)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import ficlens
+from ficlens.model import Scene
+
+pytestmark = pytest.mark.spacy
+
+
+@pytest.fixture(scope="module")
+def watcher() -> ficlens.Analysis:
+    path = Path(__file__).parents[1] / "fixtures" / "pov_watcher.txt"
+    return ficlens.analyze(ficlens.read(path))
+
+
+def focal_name(analysis: ficlens.Analysis, scene: Scene) -> str | None:
+    names = {c.id: c.name for c in analysis.characters}
+    return names.get(scene.focal) if scene.focal else None
+
+
+def test_a_scene_follows_the_mind_it_is_in_not_the_name_it_says_most(
+    watcher: ficlens.Analysis,
+) -> None:
+    first, _ = watcher.work.scenes
+    text = first.span.of(watcher.work.text)
+    assert text.count("Harry") > text.count("Draco")  # the fixture's premise
+    assert first.pov == "third"
+    assert focal_name(watcher, first) == "Draco Malfoy"
+
+
+def test_she_stands_for_the_woman_named_last(watcher: ficlens.Analysis) -> None:
+    _, second = watcher.work.scenes
+    text = second.span.of(watcher.work.text)
+    assert text.count("Ron") > text.count("Hermione")
+    assert focal_name(watcher, second) == "Hermione Granger"
