@@ -11,7 +11,7 @@ Harry on every page, because Harry is whom Draco watches.
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -63,18 +63,34 @@ def _scene_pov(
     if person:
         return person, cast.narrator
     claims: dict[str, float] = defaultdict(float)  # in the order first claimed
-    genders = {c.id: (c.gender or "").split("/")[0] for c in cast.characters}
     for piece in inside:
         lo = bisect.bisect_left(starts, piece.span.start)
         hi = bisect.bisect_left(starts, piece.span.end)
         for i in range(lo, hi):
             claims[cast.mentions[i][1]] += MENTION_WEIGHT
+    for ident, minds in mind_claims(inside, cast, starts).items():
+        claims[ident] += MIND_WEIGHT * minds
+    focal = max(claims, key=claims.__getitem__) if claims else None  # a tie: the first named
+    return "third", focal
+
+
+def mind_claims(
+    pieces: Sequence[Parsed], cast: Cast, starts: Sequence[int] | None = None
+) -> Counter[str]:
+    """How often each character is the subject of a verb of thought or perception.
+
+    ``starts`` are the cast's mention offsets, when the caller has them already.
+    """
+    if starts is None:
+        starts = [span.start for span, _ in cast.mentions]
+    genders = {c.id: (c.gender or "").split("/")[0] for c in cast.characters}
+    found: Counter[str] = Counter()
+    for piece in pieces:
         for token in _mind_subjects(piece):
             ident = _subject(token, cast.mentions, starts, genders)
             if ident is not None:
-                claims[ident] += MIND_WEIGHT
-    focal = max(claims, key=claims.__getitem__) if claims else None  # a tie: the first named
-    return "third", focal
+                found[ident] += 1
+    return found
 
 
 def _mind_subjects(piece: Parsed) -> list[Token]:
