@@ -65,7 +65,8 @@ def _notes(work: Work) -> Tree:
     return tree
 
 
-def _chapters(work: Work) -> Tree:
+def _chapters(work: Work, names: dict[str, str]) -> Tree:
+    """The chapters and their scenes, each scene with its person and whose side it is told from."""
     tree = Tree(Text(f"Chapters ({len(work.chapters)})", style="bold"))
     for chapter in work.chapters:
         words = sum(count_words(s.of(work.text)) for sc in chapter.scenes for s in sc.segments)
@@ -82,6 +83,8 @@ def _chapters(work: Work) -> Tree:
             heading = f" “{scene.heading}”" if scene.heading else ""
             kind = scene.kind.replace("_", " ")
             pov = f" · {scene.pov} person" if scene.pov else ""
+            if scene.focal in names:
+                pov += f", {names[scene.focal]}"
             branch.add(Text(f"scene {scene.index} · {kind}{heading} · {scene_words:,} words{pov}"))
     return tree
 
@@ -157,7 +160,8 @@ def render_report(analysis: Analysis) -> RenderableType:
         parts.append(Text.assemble(("Fandoms detected  ", "bold cyan"), shown))
     if analysis.content is not None:
         parts.append(before_you_read(analysis.content, work.text))
-    parts += [_notes(work), _chapters(work)]
+    names = {c.id: c.name for c in analysis.characters}
+    parts += [_notes(work), _chapters(work, names)]
     if analysis.characters:
         parts.append(_cast(analysis))
     if analysis.quotes:

@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 import ficlens
 from ficlens.model import Scene
+from ficlens.report import render_report
 
 pytestmark = pytest.mark.spacy
 
@@ -40,3 +42,11 @@ def test_she_stands_for_the_woman_named_last(watcher: ficlens.Analysis) -> None:
     text = second.span.of(watcher.work.text)
     assert text.count("Ron") > text.count("Hermione")
     assert focal_name(watcher, second) == "Hermione Granger"
+
+
+def test_the_report_names_whose_side_each_scene_is_told_from(watcher: ficlens.Analysis) -> None:
+    console = Console(width=120, record=True)
+    console.print(render_report(watcher))
+    shown = console.export_text()
+    assert "third person, Draco Malfoy" in shown
+    assert "third person, Hermione Granger" in shown
