@@ -110,3 +110,24 @@ def is_adult(work: LibraryWork) -> bool:
     return any(t.type == "rating" and t.name in ADULT_RATINGS for t in work.tags) or (
         work.rating in ADULT_RATINGS
     )
+
+
+def told_from(analysis: Mapping[str, Any]) -> dict[str, int]:
+    """The percentage of the story's words told from each character's side.
+
+    A scene is told from its ``focal`` character's side (see ``ficlens.dialogue.pov``).
+
+    Example:
+        >>> scenes = [{"focal": "c1", "words": 300}, {"focal": "c2", "words": 100}]
+        >>> told_from({"chapters": [{"scenes": scenes}]})
+        {'c1': 75, 'c2': 25}
+    """
+    words: dict[str, int] = {}
+    total = 0
+    for chapter in analysis.get("chapters") or []:
+        for scene in chapter.get("scenes") or []:
+            count = int(scene.get("words") or 0)
+            total += count
+            if scene.get("focal"):
+                words[scene["focal"]] = words.get(scene["focal"], 0) + count
+    return {ident: round(100 * n / total) for ident, n in words.items() if total and n}

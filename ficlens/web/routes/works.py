@@ -15,7 +15,7 @@ from ficlens.library import (
     work_text,
 )
 from ficlens.web.deps import SessionDep, library_of
-from ficlens.web.facts import is_adult, work_facts
+from ficlens.web.facts import is_adult, told_from, work_facts
 from ficlens.web.pages import templates
 from ficlens.web.pictures import work_pictures
 from ficlens.web.reader import chapter_title, chapter_view, front_notes
@@ -64,6 +64,7 @@ def work_page(request: Request, work_id: int, session: SessionDep) -> Response:
         "work": work,
         "facts": work_facts(work, analysis, text),
         "cast": [(c, lines.get(c.key, 0)) for c in work_characters(session, work_id)],
+        "told_from": told_from(analysis),
         "chapters": [(c["index"], chapter_title(c)) for c in analysis["chapters"]],
         "position": reading_position(session, work_id),
         "pictures": work_pictures(analysis, text),
