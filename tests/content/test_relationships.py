@@ -169,6 +169,27 @@ def test_a_she_the_cast_does_not_hold_makes_no_couple_of_two_men() -> None:
     assert [r.tag for r in pairs if r.kind == "romantic"] == []
 
 
+def test_a_pronoun_nearer_the_kiss_than_the_second_name_is_the_one_kissing() -> None:
+    text = (
+        "Tomas Reyes came up from the boats.\n\n"
+        "He kissed Nell Adair on the quay, in front of Ada Moss and half the village.\n\n"
+        "Later he kissed Nell again while Ada Moss pretended not to see."
+    )
+    romantic = {r.tag for r in run(story(text, NELL, TOMAS, ADA)) if r.kind == "romantic"}
+    assert romantic == {"Nell Adair/Tomas Reyes"}
+
+
+def test_two_names_nearer_the_kiss_than_the_pronoun_keep_the_kiss() -> None:
+    pim = Person("c4", "Pim Reyes", "he/him", ("Pim",))
+    text = (
+        "Nell Adair sat on the wall.\n\n"
+        "She watched Tomas Reyes kiss Pim Reyes on the quay.\n\n"
+        "She watched Tomas kiss Pim again at the door."
+    )
+    romantic = {r.tag for r in run(story(text, NELL, TOMAS, pim)) if r.kind == "romantic"}
+    assert romantic == {"Pim Reyes/Tomas Reyes"}
+
+
 def test_a_love_confession_in_dialogue_joins_speaker_and_addressee() -> None:
     text = (
         'Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n"I love you," Nell said.'

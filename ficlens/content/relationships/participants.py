@@ -172,6 +172,9 @@ def participants(story: Story, index: int, offset: int) -> list[tuple[float, str
     if owned is not None:
         return _partners(story, index, ranked, owned)
     if len(ranked) >= 2:
+        stranger = _nearer_stranger(story, index, offset, named, ranked)
+        if stranger is not None:
+            return [(PRONOUN_WEIGHT, stranger, ranked[0])]
         return [
             (1.0 if n == 0 and m == 1 else BYSTANDER_WEIGHT, first, second)
             for (n, first), (m, second) in combinations(enumerate(ranked), 2)
@@ -186,6 +189,39 @@ def participants(story: Story, index: int, offset: int) -> list[tuple[float, str
         return [(PARAGRAPH_WEIGHT, only[0], only[1])]
     resolved = _resolve_pronouns(story, index, resolved, _focal)
     return [(FOCAL_WEIGHT, resolved[0], resolved[1])] if len(resolved) == 2 else []
+
+
+def _nearer_stranger(
+    story: Story,
+    index: int,
+    offset: int,
+    named: Sequence[tuple[int, str]],
+    ranked: Sequence[str],
+) -> str | None:
+    """Who a ``he`` or ``her`` nearer the cue than the second name stands for, if no name can.
+
+    ``He kissed Katie in front of McGonagall`` names two women, but the kiss is the man's: a
+    pronoun of a gender none of the sentence's named characters has, closer to the cue than
+    the second-nearest of them, is that cue's participant beside the nearest named one.
+    It stands for the most recently named character of its gender, else the story's lead of
+    it. ``She watched Harry kiss Ron`` keeps Harry and Ron: both are nearer the kiss.
+    """
+    genders = {story.genders.get(ident, "?") for ident in ranked}
+    if "?" in genders:
+        return None
+    second = min(abs(at - offset) for at, ident in named if ident != ranked[0])
+    sentence = story.sentences[index]
+    for match in _PRONOUN.finditer(story.text, sentence.start, sentence.end):
+        gender = (match.lastgroup or "t")[0]
+        if gender not in "mf" or gender in genders or abs(match.start() - offset) >= second:
+            continue
+        if _in_quote(story, match.start()):
+            continue
+        for finder in (_most_recent, _focal):
+            found = finder(story, index, gender, ranked)
+            if found is not None:
+                return found
+    return None
 
 
 def _partners(
