@@ -171,9 +171,11 @@ class Scene:
         heading: the heading line's text, stripped of decoration, or ``None``.
         heading_span: where the heading line is.
         break_before: the scene-break line that precedes the scene, if any.
-        pov: the narration's person, ``first`` or ``third``, filled in by the dialogue stage.
-        focal: the id of the character the scene follows (the narrator in the first person,
-            else the character its narration names most), filled in by the dialogue stage.
+        pov: the narration's person, ``first``, ``second`` or ``third``, filled in by the
+            dialogue stage.
+        focal: the id of the character the scene follows (the narrator in the first or second
+            person, else the one most often the subject of the narration's verbs of thought
+            and perception), filled in by the dialogue stage.
     """
 
     index: int

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -63,6 +65,20 @@ def _notes(work: Work) -> Tree:
         )
         tree.add(line)
     return tree
+
+
+def _told_from(work: Work, names: dict[str, str]) -> Text | None:
+    """Whose side the story is told from: its scenes' focal characters, by share of words."""
+    words: Counter[str] = Counter()
+    for scene in work.scenes:
+        if scene.focal in names:
+            words[scene.focal] += sum(count_words(s.of(work.text)) for s in scene.segments)
+    total = sum(words.values())
+    if not total:
+        return None
+    persons = " and ".join(sorted({scene.pov for scene in work.scenes if scene.pov}))
+    shown = ", ".join(f"{names[i]} ({100 * n / total:.0f}%)" for i, n in words.most_common(3))
+    return Text.assemble(("Point of view  ", "bold cyan"), f"{persons} person: {shown}")
 
 
 def _chapters(work: Work, names: dict[str, str]) -> Tree:
@@ -161,6 +177,8 @@ def render_report(analysis: Analysis) -> RenderableType:
     if analysis.content is not None:
         parts.append(before_you_read(analysis.content, work.text))
     names = {c.id: c.name for c in analysis.characters}
+    if (told := _told_from(work, names)) is not None:
+        parts.append(told)
     parts += [_notes(work), _chapters(work, names)]
     if analysis.characters:
         parts.append(_cast(analysis))

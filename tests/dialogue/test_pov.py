@@ -4,6 +4,7 @@ character most)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,4 @@ def test_the_report_names_whose_side_each_scene_is_told_from(watcher: ficlens.An
     shown = console.export_text()
     assert "third person, Draco Malfoy" in shown
     assert "third person, Hermione Granger" in shown
+    assert re.search(r"Point of view\s+third person: Draco Malfoy \(\d+%\), Hermione", shown)
