@@ -3,9 +3,10 @@
 A first-person scene follows its narrator and a second-person one its ``you``. A third-person
 scene follows the character whose mind the narration is in: the one most often the subject of
 a verb of thought or perception (``Harry wondered``, ``she realised``, ``he saw``), a ``he`` or
-``she`` standing for the character of that gender named most recently before it. The
-narration naming someone most is only the tie-breaker: a story told from Draco's side names
-Harry on every page, because Harry is whom Draco watches.
+``she`` standing for the last subject of that gender (a subject carries on), else the character
+of that gender named most recently before it. The narration naming someone most is only the
+tie-breaker: a story told from Draco's side names Harry on every page, because Harry is whom
+Draco watches.
 """
 
 from __future__ import annotations
@@ -79,30 +80,30 @@ def mind_claims(
 ) -> Counter[str]:
     """How often each character is the subject of a verb of thought or perception.
 
-    ``starts`` are the cast's mention offsets, when the caller has them already.
+    Every subject of every verb is followed in text order: a ``he`` or ``she`` stands for the
+    last subject of that gender (within ``PRONOUN_REACH`` characters), else for the character
+    of that gender named most recently. A subject carries on from sentence to sentence: in
+    *Harry looked at Draco. He wondered why*, the one wondering is Harry. ``starts`` are the
+    cast's mention offsets, when the caller has them already.
     """
     if starts is None:
         starts = [span.start for span, _ in cast.mentions]
     genders = {c.id: (c.gender or "").split("/")[0] for c in cast.characters}
+    last: dict[str, tuple[int, str]] = {}  # a gender's last subject: offset and character
     found: Counter[str] = Counter()
     for piece in pieces:
-        for token in _mind_subjects(piece):
-            ident = _subject(token, cast.mentions, starts, genders)
-            if ident is not None:
+        tokens = piece.tokens
+        for token in tokens:
+            if token.dep not in _SUBJECTS:
+                continue
+            ident = _subject(token, cast.mentions, starts, genders, last)
+            if ident is None:
+                continue
+            if (gender := genders.get(ident)) in _PRONOUNS:
+                last[gender] = (token.start, ident)
+            if 0 <= token.head < len(tokens) and tokens[token.head].text.lower() in MIND_VERBS:
                 found[ident] += 1
     return found
-
-
-def _mind_subjects(piece: Parsed) -> list[Token]:
-    """The subjects of the piece's verbs of thought and perception."""
-    tokens = piece.tokens
-    return [
-        token
-        for token in tokens
-        if token.dep in _SUBJECTS
-        and 0 <= token.head < len(tokens)
-        and tokens[token.head].text.lower() in MIND_VERBS
-    ]
 
 
 def _subject(
@@ -110,11 +111,12 @@ def _subject(
     mentions: Sequence[tuple[Span, str]],
     starts: Sequence[int],
     genders: Mapping[str, str],
+    last: Mapping[str, tuple[int, str]],
 ) -> str | None:
     """The character a subject token is: a mention it is part of, or a pronoun's antecedent.
 
-    A ``he`` or ``she`` stands for the character of that gender named most recently, within
-    ``PRONOUN_REACH`` characters.
+    A ``he`` or ``she`` stands for the last subject of that gender, else the character of that
+    gender named most recently, within ``PRONOUN_REACH`` characters.
     """
     index = bisect.bisect_right(starts, token.start) - 1
     if index >= 0 and mentions[index][0].start <= token.start < mentions[index][0].end:
@@ -122,6 +124,8 @@ def _subject(
     gender = _PRONOUNS.get(token.text.lower())
     if gender is None:
         return None
+    if gender in last and token.start - last[gender][0] <= PRONOUN_REACH:
+        return last[gender][1]
     while index >= 0 and token.start - mentions[index][0].start <= PRONOUN_REACH:
         ident = mentions[index][1]
         if genders.get(ident) == gender:

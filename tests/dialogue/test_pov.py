@@ -52,3 +52,10 @@ def test_the_report_names_whose_side_each_scene_is_told_from(watcher: ficlens.An
     assert "third person, Draco Malfoy" in shown
     assert "third person, Hermione Granger" in shown
     assert re.search(r"Point of view\s+third person: Draco Malfoy \(\d+%\), Hermione", shown)
+
+
+def test_a_he_is_the_subject_who_carries_on_not_the_man_named_last() -> None:
+    path = Path(__file__).parents[1] / "fixtures" / "pov_subject.txt"
+    analysis = ficlens.analyze(ficlens.read(path))
+    (scene,) = analysis.work.scenes
+    assert focal_name(analysis, scene) == "Harry Potter"
