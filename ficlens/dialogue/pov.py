@@ -51,7 +51,7 @@ verb, never enough to outweigh a mind."""
 PRONOUN_REACH = 3000
 """How far back (in characters) a ``he`` or ``she`` looks for the character it stands for."""
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_PRONOUNS = {"he": "he", "she": "she"}
+_PRONOUNS = frozenset({"he", "she"})
 
 
 def _scene_pov(
@@ -121,8 +121,8 @@ def _subject(
     index = bisect.bisect_right(starts, token.start) - 1
     if index >= 0 and mentions[index][0].start <= token.start < mentions[index][0].end:
         return mentions[index][1]
-    gender = _PRONOUNS.get(token.text.lower())
-    if gender is None:
+    gender = token.text.lower()
+    if gender not in _PRONOUNS:
         return None
     if gender in last and token.start - last[gender][0] <= PRONOUN_REACH:
         return last[gender][1]
