@@ -222,6 +222,8 @@ def test_a_proposal_joins_speaker_and_addressee_as_a_couple(proposal: str) -> No
         '"Stop forcing Rose\'s boyfriend on me," Nell said.',
         '"We\'ve barely snogged, Dad," Nell said.',
         '"I love you, Mum," Nell said.',
+        '"Some guy was so taken with me he wanted to marry me," Nell said.',
+        '"She kissed me at the dance," Nell said.',
     ],
 )
 def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: str) -> None:

@@ -44,6 +44,8 @@ _PARTNER = r"(?:boy|girl)friend|husband|wife|fianc[ée]e?|lover"
 _THIRD_PARTY_AFTER = re.compile(
     rf"\w+\W+(?:him|her|them|(?:my|his|her|their)\s+(?:{_PARTNER}))\b", re.I
 )
+_THIRD_PARTY_BEFORE = re.compile(r"\b(?:he|she)\b(?:['’]\w+)?(?:\s+\w+){0,3}\s+$", re.I)
+"""A ``he`` or ``she`` at most three words before the cue: ``he wanted to marry me``."""
 _OWNER_BEFORE = re.compile(r"\b(?:my|his|her|their|(?-i:[A-Z][a-z]+)['’]s)\s+$", re.I)
 _ADDRESSED_BEFORE = re.compile(r"\b(?:you['’]re|you are|be|are)\s+(?:my|his|her|their)\s+$", re.I)
 _KIN_WORDS = (
@@ -116,12 +118,14 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
 
 
 def _someone_else(text: str, offset: int) -> bool:
-    """Whether the cue at ``offset`` is about a third person: ``kiss him``, ``my boyfriend``.
+    """Whether the cue at ``offset`` is about a third person: ``kiss him``, ``he kissed me``.
 
     ``"I am allowed to kiss my boyfriend"`` tells the addressee of someone else, so a quotation
     naming no one joins neither its speaker nor its addressee by such a cue.
     """
     if _THIRD_PARTY_AFTER.match(text, offset):
+        return True
+    if _THIRD_PARTY_BEFORE.search(text[max(0, offset - 40) : offset]):
         return True
     before = text[max(0, offset - 24) : offset]
     return bool(_OWNER_BEFORE.search(before)) and not _ADDRESSED_BEFORE.search(before)
