@@ -75,19 +75,15 @@ def _scene_pov(
     return "third", focal
 
 
-def mind_claims(
-    pieces: Sequence[Parsed], cast: Cast, starts: Sequence[int] | None = None
-) -> Counter[str]:
+def mind_claims(pieces: Sequence[Parsed], cast: Cast, starts: Sequence[int]) -> Counter[str]:
     """How often each character is the subject of a verb of thought or perception.
 
     Every subject of every verb is followed in text order: a ``he`` or ``she`` stands for the
     last subject of that gender (within ``PRONOUN_REACH`` characters), else for the character
     of that gender named most recently. A subject carries on from sentence to sentence: in
     *Harry looked at Draco. He wondered why*, the one wondering is Harry. ``starts`` are the
-    cast's mention offsets, when the caller has them already.
+    offsets of the cast's mentions.
     """
-    if starts is None:
-        starts = [span.start for span, _ in cast.mentions]
     genders = {c.id: (c.gender or "").split("/")[0] for c in cast.characters}
     last: dict[str, tuple[int, str]] = {}  # a gender's last subject: offset and character
     found: Counter[str] = Counter()
