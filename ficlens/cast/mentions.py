@@ -2,7 +2,8 @@
 
 Mentions come from spaCy's PERSON entities (extended left over a title, ``Mr.``; right over an
 honorific, ``-sensei``), from proper-noun runs that are the subject of a speech verb (NER
-misses many fandom names: ``Itachi``, ``Naruto``), from proper nouns after a title, and from
+misses many fandom names: ``Itachi``, ``Naruto``), from one-word proper nouns that are the
+subject of a verb only people do (``Hermione frowned``), from proper nouns after a title, and from
 the names a fandom pack declares. Pronouns are not mentions here; :mod:`ficlens.cast.gender`
 reads them.
 """
@@ -13,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ficlens.cast.names import NameParts, honorifics, split_name, titles
+from ficlens.cast.names import NameParts, honorifics, person_verbs, split_name, titles
 from ficlens.lexicons import is_speech_verb
 from ficlens.model import Span
 from ficlens.nlp import Parsed, Token
@@ -46,7 +47,8 @@ class Mention:
     Attributes:
         span: the whole mention, title and honorific included.
         parts: the name split into title, bare name and honorific.
-        source: what found it: ``ner``, ``speech_subject``, ``title``, ``canon``, ``given``
+        source: what found it: ``ner``, ``speech_subject``, ``person_subject`` (the subject
+            of a verb only people do), ``title``, ``canon``, ``given``
             (a pack's given name the parse missed), ``propagated`` (a name the parse found
             elsewhere), ``script`` (a script line's label) or ``placeholder`` (a
             reader-insert's ``Y/N``).
@@ -68,7 +70,7 @@ _BROKEN_OFF = "-\u2010\u2011\u2013\u2014"
 """Dashes that may end a name token when speech or thought breaks off (``James-``)."""
 
 
-_NOT_IN_NAMES = re.compile(r"[\d!?\"“”«»()\[\]{}]|['’](?:ll|d|re|ve)\b", re.I)
+_NOT_IN_NAMES = re.compile(r"[\d!?\"“”«»()\[\]{}]|['’´](?:ll|d|re|ve)\b", re.I)
 """What no name holds: digits, a mark of exclamation, question or quotation, brackets, or a
 contraction's tail (*James'll*, *Oi!*, *MARCH“Harry*)."""
 
@@ -142,6 +144,35 @@ def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
         before is not None
         and tokens[before].tag.startswith("VB")
         and is_speech_verb(tokens[before].text)
+    )
+
+
+_NOT_BEFORE_NAMES = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS"})
+"""Tags of a word that makes the proper noun after it a thing or a role: an article or
+possessive (*The Hippogriff stared*, *his former Head of House nodded*), an adjective or a
+number."""
+
+
+def _is_person_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Whether the name is the subject of a verb only people do: ``Hermione frowned``.
+
+    The small model leaves many fandom names unlabelled where they do not speak (``Hermione
+    knew that her wand was gone``). Not after an article, a possessive or an adjective (*The
+    Ministry knew*, *his Head of House nodded*), nor a title alone (*Headmaster smiled*) or
+    an oath (*Fuck, he thought*).
+    """
+    before = _previous(tokens, first)
+    if before is not None and tokens[before].tag in _NOT_BEFORE_NAMES:
+        return False
+    word = tokens[first].text
+    if first == last and (word in titles() or word.lower() in _NOT_LEADING):
+        return False
+    verbs = person_verbs()
+    return any(
+        tokens[i].dep in _SUBJECTS
+        and 0 <= tokens[i].head < len(tokens)
+        and tokens[tokens[i].head].text.lower() in verbs
+        for i in range(first, last + 1)
     )
 
 
@@ -271,13 +302,16 @@ def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
         titled = (before is not None and tokens[before].text in titles()) or (
             tokens[first].text in titles() and last > first
         )
-        if not titled and not _is_speech_subject(tokens, first, last):
+        speaks = _is_speech_subject(tokens, first, last)
+        acts = not titled and not speaks and _is_person_subject(tokens, first, last)
+        if not titled and not speaks and not acts:
             continue
         if not titled and all(_capitals(tokens[i].text) for i in range(first, last + 1)):
             continue  # a word in capitals after "said" is a sign's text: said LOAN
         if not titled and first == last and _capitalised_by_place(text, tokens[first]):
             continue
-        mention = _mention(text, parsed, first, last, "title" if titled else "speech_subject")
+        source = "title" if titled else "person_subject" if acts else "speech_subject"
+        mention = _mention(text, parsed, first, last, source)
         if mention is not None:
             found.append(mention)
     found.sort(key=lambda m: m.span.start)
@@ -310,7 +344,7 @@ def find_mentions(text: str, parsed: Iterable[Parsed]) -> list[Mention]:
     return [mention for piece in parsed for mention in mentions_in(text, piece)]
 
 
-_FOUND_BY_PARSE = frozenset({"ner", "speech_subject", "title"})
+_FOUND_BY_PARSE = frozenset({"ner", "speech_subject", "person_subject", "title"})
 
 
 def propagated(

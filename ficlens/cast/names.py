@@ -44,6 +44,12 @@ def pronoun_sets() -> dict[str, str]:
 
 
 @cache
+def person_verbs() -> frozenset[str]:
+    """Verb forms only a person is the subject of (``smiled``, ``wondered``), lower case."""
+    return frozenset(form.lower() for form in lexicon()["person_verbs"]["forms"])
+
+
+@cache
 def nicknames() -> dict[str, frozenset[str]]:
     """Short form -> the full names it stands for (``"Lizzy"`` -> ``{"Elizabeth"}``)."""
     found: dict[str, set[str]] = {}

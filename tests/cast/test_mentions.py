@@ -116,9 +116,55 @@ def test_what_one_says_after_said_is_no_name(make_parsed: MakeParsed, word: str)
     assert mentions_in(text, make_parsed(text, rows)) == []
 
 
-def test_proper_noun_that_is_no_speech_subject_is_not_a_mention(make_parsed: MakeParsed) -> None:
-    text = "Itachi frowned."
-    rows = [("Itachi", "NNP", "nsubj", 1), ("frowned", "VBD", "ROOT", 1), (".", ".", "punct", 1)]
+def test_proper_noun_that_neither_speaks_nor_acts_is_not_a_mention(make_parsed: MakeParsed) -> None:
+    text = "Later Itachi loomed."
+    rows = [
+        ("Later", "RB", "advmod", 2),
+        ("Itachi", "NNP", "nsubj", 2),
+        ("loomed", "VBD", "ROOT", 2),
+        (".", ".", "punct", 2),
+    ]
+    assert mentions_in(text, make_parsed(text, rows)) == []
+
+
+def _acting(name: str, verb: str, article: str = "") -> tuple[str, list[tuple[str, str, str, int]]]:
+    """``Then [article] NAME VERB.``: a proper noun as a verb's subject, hand-parsed."""
+    words = ["Then", *([article] if article else []), name, verb, "."]
+    text = " ".join(words[:-1]) + "."
+    at = len(words) - 3  # the name's index
+    rows = [("Then", "RB", "advmod", at + 1)]
+    if article:
+        rows.append((article, "DT", "det", at))
+    rows += [
+        (name, "NNP", "nsubj", at + 1),
+        (verb, "VBD", "ROOT", at + 1),
+        (".", ".", "punct", at + 1),
+    ]
+    return text, rows
+
+
+@pytest.mark.parametrize("verb", ["frowned", "noticed", "shrugged", "knew"])
+def test_subject_of_a_verb_only_people_do_is_a_mention(make_parsed: MakeParsed, verb: str) -> None:
+    # The small model leaves "Hermione" unlabelled in "Hermione knew that her wand was gone".
+    text, rows = _acting("Hermione", verb)
+    assert described(text, mentions_in(text, make_parsed(text, rows))) == [
+        ("Hermione", "Hermione", "person_subject", False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "verb", "article"),
+    [
+        pytest.param("Ministry", "knew", "the", id="a thing after an article"),
+        pytest.param("Hogwarts", "loomed", "", id="a verb places do too"),
+        pytest.param("Headmaster", "smiled", "", id="a title alone"),
+        pytest.param("Fuck", "thought", "", id="an oath"),
+    ],
+)
+def test_no_person_subject_for_things(
+    make_parsed: MakeParsed, name: str, verb: str, article: str
+) -> None:
+    text, rows = _acting(name, verb, article)
     assert mentions_in(text, make_parsed(text, rows)) == []
 
 
