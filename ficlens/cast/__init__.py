@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ficlens.cast.canon import (
     canon_mentions,
@@ -24,6 +25,7 @@ from ficlens.cast.canon import (
     story_era,
 )
 from ficlens.cast.gender import decide_gender, pronoun_votes
+from ficlens.cast.lacking import called_for, lacking
 from ficlens.cast.mentions import Mention, mentions_in, propagated
 from ficlens.cast.names import NameParts, split_name, titles
 from ficlens.cast.person import Person, narration_person, reader_insert
@@ -303,7 +305,8 @@ def build_cast(
     if known is not None:
         groups = _groups_from_known(known)
     else:
-        groups = cluster_names(
+        cluster = partial(
+            cluster_names,
             mentions,
             min_mentions=min_mentions,
             locative=_place_shares(text, located, parsed),
@@ -313,8 +316,12 @@ def build_cast(
             else None,
             once={m.key for m in mentions if m.source == "canon"},
         )
+        groups = cluster()
         if packs:
             attached = merge_canon(groups, packs)
+            present = [c.pronouns if c else g.clear_gender() for g, c in attached]
+            if wanted := called_for(mentions, packs, lacking(parsed, present)):
+                attached = merge_canon(cluster(wanted=wanted), packs)
             groups = [group for group, _ in attached]
             known = [
                 KnownCharacter(c.name, (), c.pronouns, True) if c else _unknown(g)
@@ -332,8 +339,8 @@ def build_cast(
         ident: (known[n].gender if known is not None else None) or _only(group.gender_hints())
         for n, (group, ident) in enumerate(zip(groups, ids, strict=True))
     }
-    partial = Cast((), (), None, keys, words, hinted)
-    resolved = [(i, m, partial.resolve(m.parts.title + " " + m.parts.name)) for i, m in located]
+    unresolved = Cast((), (), None, keys, words, hinted)
+    resolved = [(i, m, unresolved.resolve(m.parts.title + " " + m.parts.name)) for i, m in located]
     characters = [
         replace(c, name=NAMELESS["second"][1], aliases=(PLACEHOLDER_NAME,)) if c.id == READER else c
         for c in _characters(groups, ids, resolved, parsed, known)

@@ -297,6 +297,7 @@ def cluster_names(
     votes: Mapping[str, Counter[str]] | None = None,
     quoted: Mapping[str, int] | None = None,
     once: Collection[str] = (),
+    wanted: Collection[str] = (),
 ) -> list[Group]:
     """Cluster mentions into character groups, largest first.
 
@@ -313,6 +314,8 @@ def cluster_names(
             (``"Albus!"`` shows Albus is there).
         once: mention keys one mention of which keeps a group when fewer than
             ``FEW_CHARACTERS`` groups are kept otherwise (a fandom pack's names).
+        wanted: mention keys one mention of which always keeps a group (a pack's character
+            the narration's pronouns call for, :mod:`ficlens.cast.lacking`).
     """
     groups = list(_initial_groups(mentions, votes or {}).values())
     groups = _merge_variants(_merge_surnames(_merge_parts(groups)))
@@ -325,7 +328,7 @@ def cluster_names(
         place = sum(locative.get(key, 0.0) * n for key, n in group.keys.items()) / group.size
         if place >= _LOCATIVE_SHARE:
             continue
-        if weight >= min_mentions:
+        if weight >= min_mentions or not group.keys.keys().isdisjoint(wanted):
             kept.append(group)
         elif not group.keys.keys().isdisjoint(once):
             named_once.append(group)
