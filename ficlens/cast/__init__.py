@@ -23,6 +23,7 @@ from ficlens.cast.canon import (
     merge_canon,
     nickname_in_foreign_name,
     story_era,
+    surname_mentions,
 )
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.lacking import called_for, lacking
@@ -253,10 +254,13 @@ def _located_mentions(
         )
     ]
     taken = [m.span for _, m in (*located, *canon)]
-    canon += [  # a given name the parse missed (Albus); "Oliver Twist" stays the parse's
-        (i, g)
-        for i, g in (given_mentions(text, parsed, packs) if packs else [])
-        if not any(g.span.overlaps(s) for s in taken)
+    missed = (
+        [*given_mentions(text, parsed, packs), *surname_mentions(text, parsed, packs)]
+        if packs
+        else []
+    )
+    canon += [  # a name the parse missed (Albus, Potter); "Oliver Twist" stays the parse's
+        (i, g) for i, g in missed if not any(g.span.overlaps(s) for s in taken)
     ]
     script = [
         (i, Mention(span, split_name(span.of(text)), "script", speech_subject=True))

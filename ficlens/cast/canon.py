@@ -87,9 +87,33 @@ def given_mentions(
     capitalised in the narration counts as a mention, unless the story also writes it in
     lower case (``hope``, ``may``, ``rose``: then it is a word).
     """
+    return _written(text, parsed, _unlisted_given(packs), "given")
+
+
+def surname_mentions(
+    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
+) -> list[tuple[int, Mention]]:
+    """Mentions of the packs' shared surnames, standing alone, that the parse may have missed.
+
+    From Draco's side Harry is ``Potter`` (``Potter put on his glasses``), and the small model
+    may call no ``Potter`` of a drabble a person. A shared surname (``Potter``, ``Weasley``)
+    written capitalised in the narration counts as a mention, unless the story also writes
+    it in lower case (``black``, ``wood``); whom it means is the roster's business (a
+    family's lead, see :func:`merge_canon`). Full names are the pack's mentions already.
+    """
+    return _written(text, parsed, _shared_surnames(packs), "surname")
+
+
+def _written(
+    text: str, parsed: Sequence[Parsed], words: frozenset[str], source: str
+) -> list[tuple[int, Mention]]:
+    """Each narration occurrence of one of ``words``, capitalised, as a mention from ``source``.
+
+    None of a word the story also writes in lower case.
+    """
     names = [
         re.escape(n)
-        for n in _unlisted_given(packs)
+        for n in words
         if re.search(rf"\b{re.escape(n)}\b", text)
         and not re.search(rf"\b{re.escape(n.lower())}\b", text)
     ]
@@ -102,8 +126,14 @@ def given_mentions(
         for match in pattern.finditer(text, piece.span.start, piece.span.end):
             if match.start() in starts:
                 span = Span(match.start(), match.end())
-                found.append((index, Mention(span, split_name(match.group()), "given")))
+                found.append((index, Mention(span, split_name(match.group()), source)))
     return found
+
+
+@cache
+def _shared_surnames(packs: tuple[FandomPack, ...]) -> frozenset[str]:
+    """Surnames a pack says several of its characters share (``Weasley``, ``Potter``)."""
+    return frozenset(s for pack in packs for s in pack.shared_surnames if s[:1].isupper())
 
 
 def narration_starts(piece: Parsed) -> set[int]:

@@ -1,11 +1,11 @@
-"""Given names a fandom pack leaves out of its forms, found where the parse missed them."""
+"""Names the parse missed: given names a pack leaves out of its forms, and shared surnames."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from ficlens.cast import build_cast
-from ficlens.cast.canon import given_mentions
+from ficlens.cast.canon import given_mentions, surname_mentions
 from ficlens.fandoms import load_pack
 from ficlens.nlp import Parsed
 
@@ -56,3 +56,32 @@ def test_a_parsed_full_name_keeps_its_own_mention(make_parsed: MakeParsed) -> No
     parsed = make_parsed(text, rows, entities=[(i, i + 1, "PERSON") for i in starts])
     cast = build_cast(text, [parsed], packs=PACK)
     assert [c.name for c in cast.characters] == ["Oliver Twist"]
+
+
+# From Draco's side Harry is "Potter", and the parse tags no entity in the whole drabble.
+DRABBLE = (
+    "Draco liked the empty office. Potter was asleep on his desk. "
+    "Potter put on his glasses. Draco handed him a cup. Potter left."
+)
+
+
+def test_a_shared_surname_standing_alone_is_a_mention(make_parsed: MakeParsed) -> None:
+    parsed = [make_parsed(DRABBLE, _plain_rows(DRABBLE, {}))]
+    found = surname_mentions(DRABBLE, parsed, PACK)
+    assert [DRABBLE[m.span.start : m.span.end] for _, m in found] == ["Potter"] * 3
+    assert {m.source for _, m in found} == {"surname"}
+
+
+def test_a_surname_the_story_writes_in_lower_case_is_a_word(make_parsed: MakeParsed) -> None:
+    text = "Black robes swirled. He wore black, and Sirius laughed."
+    assert surname_mentions(text, [make_parsed(text, _plain_rows(text, {}))], PACK) == []
+
+
+def test_the_cast_gains_the_family_lead_the_surname_names(make_parsed: MakeParsed) -> None:
+    rows = _plain_rows(DRABBLE, {"Draco": "NNP"})
+    entities = [(i, i, "PERSON") for i, row in enumerate(rows) if row[0] == "Draco"]
+    cast = build_cast(DRABBLE, [make_parsed(DRABBLE, rows, entities=entities)], packs=PACK)
+    assert {c.name: c.mentions for c in cast.characters} == {
+        "Harry Potter": 3,
+        "Draco Malfoy": 2,
+    }
