@@ -271,8 +271,10 @@ def _fragment(piece: str, *, cased: bool) -> bool:
     break cut from its sentence), or one of its quotation marks or brackets has no partner in
     it (the end of a speech begun in the line before, narration running into a speech, an
     aside in brackets that goes on in the next sentence), or it closes a speech before it
-    opens one (``Ms. Reed,” he said. “Is that so?``), or a line break cut it after a word no
-    sentence ends on (``He pressed his lips to her neck and``).
+    opens one (``Ms. Reed,” he said. “Is that so?``), or a line break cut it before any mark
+    ends it (``there isn't a minute that Harry``, the rest after an italic word set on a line of
+    its own); in a story without capitals, after a word no sentence ends on (``he pressed his
+    lips to her neck and``).
 
     Example:
         >>> _fragment("you can't dye your hair, Moony.”", cased=True)
@@ -285,6 +287,10 @@ def _fragment(piece: str, *, cased: bool) -> bool:
         True
         >>> _fragment("Ann walked down to the lake with", cased=True)
         True
+        >>> _fragment("There isn't a minute that Harry", cased=True)
+        True
+        >>> _fragment("there isn't a minute that harry", cased=False)
+        False
         >>> _fragment("“To the lake,” Ann said, and left.", cased=True)
         False
         >>> _fragment("”To the lake,” Ann said, and left.", cased=True)
@@ -299,7 +305,7 @@ def _fragment(piece: str, *, cased: bool) -> bool:
     if piece.count("(") != piece.count(")"):
         return True
     last = _WORD.findall(piece[-12:])
-    if last and last[-1].lower() in _NO_END and piece[-1].isalpha():
+    if piece[-1:].isalnum() and (cased or (last and last[-1].lower() in _NO_END)):
         return True
     # ``”Come,” she said.`` pairs right marks only (Swedish typography): an even count is whole
     return (left + right) % 2 == 1 or (left > 0 and left != right) or piece.count('"') % 2 == 1

@@ -198,6 +198,15 @@ def test_a_line_cut_after_a_conjunction_is_not_a_summary_sentence() -> None:
     assert all(span.of(text) != cut for span in summary)
 
 
+def test_a_line_cut_before_its_italic_word_is_not_a_summary_sentence() -> None:
+    # A saved page sets an italic word on a line of its own: the line before stops short.
+    cut = "Hester Quaile told the postman there was not a single apple tree that Aldo Finch"
+    text = "\n\n".join([cut, "hadn't", "climbed as a boy.", *ORCHARD])
+    summary = summarize(text, paragraphs(text), characters=[HESTER, ALDO])
+    assert summary
+    assert all(span.of(text) != cut for span in summary)
+
+
 def test_known_quotations_in_single_marks_are_dialogue() -> None:
     # British-style dialogue: the double-mark reading sees no quotation at all
     said = "'The orchard will be ready in June, Hester Quaile,' said Aldo Finch at the gate."
