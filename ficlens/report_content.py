@@ -7,10 +7,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ficlens.content.passages import shown
+from ficlens.content.passages import SHOWN, shown
 from ficlens.model import Content, Relationship, Span
 
-_QUOTE = 110
+_QUOTE = SHOWN
+"""A passage is shown whole: its window already holds its hit (:func:`.passages.around`)."""
 _SHOWN_TAGS = 12
 
 
