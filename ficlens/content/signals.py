@@ -4,7 +4,8 @@ Each signal (sexual content, violence, death, profanity, substances, self-harm, 
 non-consent, minors) is a ladder of levels declared in ``signals.toml``; every pattern match is
 a :class:`Hit` in its sentence. A hit is *framed* when its sentence negates it (``he didn't
 kiss her``), makes it hypothetical (``if he kissed her``, ``he wanted to``), sets it in a dream
-or nightmare, or in a memory (``she remembered the blood``): framed hits are kept as such, count
+or nightmare, or in a memory (``she remembered the blood``; the past perfect, or the past in a
+story told in the present, :mod:`ficlens.content.tense`): framed hits are kept as such, count
 a quarter as much towards the score and never raise the level, because they are not on-page
 events of the story's present.
 """
@@ -21,11 +22,17 @@ from functools import cache
 from importlib import resources
 
 from ficlens.content.passages import SHOWN, around
+from ficlens.content.tense import in_the_past, told_in_present
 from ficlens.model import Signal, Span
 from ficlens.stats import count_words
 
 FRAMED_WEIGHT = 0.25
 """How much a framed hit counts towards a signal's score, relative to an on-page one."""
+
+TENSE_FRAMED = frozenset({"death", "violence"})
+"""Signals whose hits told in the past in a present-tense story are memories: a death or a fight
+there is backstory (:mod:`ficlens.content.tense`). Sexual content keeps counting: a scene told
+in the past is still written out on the page, and the rating must not fall for a slip of tense."""
 
 MAX_EVIDENCE = 5
 """Evidence spans kept per signal, strongest level first."""
@@ -77,7 +84,8 @@ _FRAMES = {
     ),
 }
 _PAST_PERFECT = re.compile(
-    r"(?:\bhad|\w['’]d)\s+(?:(?:been|just|already|long|once|recently|\w+ly)\s+){0,3}$", re.I
+    r"(?:\bhad|\w['’]d)\s+(?:(?:been|just|already|long|once|recently|both|all|each|\w+ly)\s+){0,3}$",
+    re.I,
 )
 """A hit told in the past perfect (``the man who'd killed his partner``, ``had died years
 before``) is backstory: the event happened before the story, not on its page."""
@@ -253,8 +261,13 @@ def sentences(text: str, paragraph: Span) -> Iterator[Span]:
         yield Span(start, paragraph.end)
 
 
-def frame_of(text: str, sentence: Span, hit: Span, paragraph_dream: bool = False) -> str | None:
+def frame_of(
+    text: str, sentence: Span, hit: Span, paragraph_dream: bool = False, present: bool = False
+) -> str | None:
     """How a hit is framed in its sentence, or ``None`` when it is an on-page event.
+
+    In a story told in the present (``present``), a sentence told in the past is a memory
+    (:mod:`ficlens.content.tense`).
 
     Example:
         >>> text = "He didn't kiss her."
@@ -274,7 +287,7 @@ def frame_of(text: str, sentence: Span, hit: Span, paragraph_dream: bool = False
     for kind in ("dream", "memory"):
         if _FRAMES[kind].search(whole):
             return kind
-    return None
+    return "memory" if present and in_the_past(whole) else None
 
 
 def find_hits(
@@ -288,6 +301,7 @@ def find_hits(
     """
     specs = signal_specs() if specs is None else specs
     hits: list[tuple[Hit, int | None]] = []  # each with the number of its weak word, if one
+    present = told_in_present(text, paragraphs)
     for paragraph in paragraphs:
         chunk = text[paragraph.start : paragraph.end]
         lowered = chunk.lower()
@@ -306,7 +320,8 @@ def find_hits(
         for number, spec, match in found:
             span = Span(paragraph.start + match.start(), paragraph.start + match.end())
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
-            frame = frame_of(text, sentence, span, dreamlike) if spec.framed else None
+            past = present and spec.name in TENSE_FRAMED
+            frame = frame_of(text, sentence, span, dreamlike, past) if spec.framed else None
             passage = around(text, sentence, span, SHOWN)
             hit = Hit(spec.name, number, span, sentence, frame, passage)
             hits.append((hit, _weak_word(match)))
