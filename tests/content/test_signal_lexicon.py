@@ -83,6 +83,7 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("She looked up with red-rimmed eyes. His gold rimmed spectacles slid.", "sexual", "none"),
         ("The window was rimmed with frost. Her eyes were rimmed in red.", "sexual", "none"),
         ("Sirius turned, eyes red rimmed and wet.", "sexual", "none"),
+        ('"You did all this?" he asked, voice slightly strangled.', "violence", "none"),
         ("He rimmed him slowly. Then he rimmed him again.", "sexual", "explicit"),
         ("He reaches out, cocks his left elbow back.", "sexual", "none"),
         ("She cocked her hip and waited.", "sexual", "none"),

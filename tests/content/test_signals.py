@@ -189,6 +189,7 @@ def test_frame_of_memory_hits(sentence: str, word: str) -> None:
         ("Ever since Goldstein had been murdered, Ivo slept badly.", "murdered"),
         ("His parents had died before he could walk.", "died"),
         ("She had already brutally stabbed him twice.", "stabbed"),
+        ("His grandparents had both died in nineteen seventy-nine.", "died"),
     ],
 )
 def test_frame_of_past_perfect_hits_is_memory(sentence: str, word: str) -> None:
