@@ -343,8 +343,8 @@ def build_cast(
         ident: (known[n].gender if known is not None else None) or _only(group.gender_hints())
         for n, (group, ident) in enumerate(zip(groups, ids, strict=True))
     }
-    unresolved = Cast((), (), None, keys, words, hinted)
-    resolved = [(i, m, unresolved.resolve(m.parts.title + " " + m.parts.name)) for i, m in located]
+    lookup = Cast((), (), None, keys, words, hinted)
+    resolved = [(i, m, lookup.resolve(m.parts.title + " " + m.parts.name)) for i, m in located]
     characters = [
         replace(c, name=NAMELESS["second"][1], aliases=(PLACEHOLDER_NAME,)) if c.id == READER else c
         for c in _characters(groups, ids, resolved, parsed, known)

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ficlens.content.tense import QUOTED
 from ficlens.lexicons import speech_verb_forms
 from ficlens.model import Character, Span
 
@@ -58,7 +59,6 @@ WRAPPED_LINE = 55
 (most such files use 60 to 80 columns); its line breaks end no sentence."""
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)|\n")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _NO_END = frozenset(
     "a an the and but or nor of to in on at with from for by as his her their my your its".split()
 )
@@ -321,7 +321,7 @@ def _quotations(text: str, paragraph: Span) -> list[Span]:
     """
     found = [
         Span(paragraph.start + m.start(), paragraph.start + m.end())
-        for m in _QUOTED.finditer(paragraph.of(text))
+        for m in QUOTED.finditer(paragraph.of(text))
     ]
     end = found[-1].end if found else paragraph.start
     opening = re.search('["“]', text[end : paragraph.end])

@@ -50,12 +50,13 @@ _PRESENT_ANY = re.compile(
 ``I know``), present modals, and any verb in ``-s`` after ``he``, ``she`` or ``it`` (``she
 blinks``, ``he slowly realizes``): any of them keeps a sentence out of the past. Only
 :data:`_PRESENT` judges the story's tense, since an infinitive (``to see``) is in any."""
-_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+"""A pair of double quotation marks, straight or curly, with what they hold."""
 
 
 def narration(text: str) -> str:
     """``text`` without what its double quotation marks hold (speech is in any tense)."""
-    return _QUOTED.sub(" ", text)
+    return QUOTED.sub(" ", text)
 
 
 def told_in_present(text: str, paragraphs: Sequence[Span]) -> bool:
