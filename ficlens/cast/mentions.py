@@ -2,8 +2,8 @@
 
 Mentions come from spaCy's PERSON entities (extended left over a title, ``Mr.``; right over an
 honorific, ``-sensei``), from proper-noun runs that are the subject of a speech verb (NER
-misses many fandom names: ``Itachi``, ``Naruto``), from one-word proper nouns that are the
-subject of a verb only people do (``Hermione frowned``), from proper nouns after a title, and from
+misses many fandom names: ``Itachi``, ``Naruto``) or of a verb only people do (``Hermione
+frowned``), from proper nouns after a title, and from
 the names a fandom pack declares. Pronouns are not mentions here; :mod:`ficlens.cast.gender`
 reads them.
 """
