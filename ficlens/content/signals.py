@@ -29,11 +29,6 @@ from ficlens.stats import count_words
 FRAMED_WEIGHT = 0.25
 """How much a framed hit counts towards a signal's score, relative to an on-page one."""
 
-TENSE_FRAMED = frozenset({"death", "violence"})
-"""Signals whose hits told in the past in a present-tense story are memories: a death or a fight
-there is backstory (:mod:`ficlens.content.tense`). Sexual content keeps counting: a scene told
-in the past is still written out on the page, and the rating must not fall for a slip of tense."""
-
 MAX_EVIDENCE = 5
 """Evidence spans kept per signal, strongest level first."""
 
@@ -145,12 +140,17 @@ class SignalSpec:
 
     ``framed`` is false for a signal whose words are themselves the content (a swear word in a
     negated or dreamt sentence is still on the page): its hits are never framed.
+    ``tense_framed`` is true for a signal whose hits told in the past in a present-tense story
+    are memories: a death or a fight there is backstory (:mod:`ficlens.content.tense`). Sexual
+    content is not: a scene told in the past is still written out on the page, and the rating
+    must not fall for a slip of tense.
     """
 
     name: str
     none: str
     levels: tuple[Level, ...]
     framed: bool = True
+    tense_framed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,10 +235,13 @@ def _spec(file: str, entry: dict[str, object]) -> SignalSpec:
         except (TypeError, ValueError) as error:
             raise LexiconError(f"{label}: weight and min_hits must be numbers") from error
         compiled.append(Level(level["name"], weight, minimum, pattern, lower))
-    framed = entry.get("framed", True)
-    if not isinstance(framed, bool):
-        raise LexiconError(f"{file}: signal {signal!r}: framed must be true or false")
-    return SignalSpec(signal, str(entry.get("none", "none")), tuple(compiled), framed)
+    framed, tense_framed = entry.get("framed", True), entry.get("tense_framed", False)
+    if not isinstance(framed, bool) or not isinstance(tense_framed, bool):
+        raise LexiconError(
+            f"{file}: signal {signal!r}: framed and tense_framed must be true or false"
+        )
+    none = str(entry.get("none", "none"))
+    return SignalSpec(signal, none, tuple(compiled), framed, tense_framed)
 
 
 def sentences(text: str, paragraph: Span) -> Iterator[Span]:
@@ -320,7 +323,7 @@ def find_hits(
         for number, spec, match in found:
             span = Span(paragraph.start + match.start(), paragraph.start + match.end())
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
-            past = present and spec.name in TENSE_FRAMED
+            past = present and spec.tense_framed
             frame = frame_of(text, sentence, span, dreamlike, past) if spec.framed else None
             passage = around(text, sentence, span, SHOWN)
             hit = Hit(spec.name, number, span, sentence, frame, passage)
