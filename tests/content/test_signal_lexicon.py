@@ -216,6 +216,11 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("His balls slapped against her.", "violence", "none"),
         ("It's months later before he finds the guts to make a move.", "violence", "none"),
         ("His guts spilled onto the floor.", "violence", "graphic"),
+        ("Yes, you've certainly got guts. She admired his guts.", "violence", "none"),
+        ("A sick feeling roiled in his guts; he hated your guts.", "violence", "none"),
+        ("Dan was just spilling his guts to Phil.", "violence", "none"),
+        ("They stood covered in blood and guts.", "violence", "graphic"),
+        ("The troll ripped out his guts.", "violence", "graphic"),
         ("He just about had a heart attack; a panic attack.", "violence", "none"),
         ("Or they just felt like salting his wounds.", "violence", "none"),
         (
