@@ -19,6 +19,7 @@ from ficlens.structure.patterns import (
     has_author_cues,
     header_field,
     is_disclaimer,
+    is_landmark,
     is_review_request,
     is_scene_break,
     is_signoff,
@@ -355,9 +356,14 @@ def scan_notes(
     notes: list[Note] = []
     fields: list[tuple[str, str]] = []
     start = 0
+    while start < len(paragraphs) and is_landmark(paragraphs[start].text):
+        where = None if opens_work else chapter
+        notes.append(Note("front_matter", paragraphs[start].span, where, (), METHOD))
+        start += 1
     if opens_work:
-        front, start, fields = scan_front_matter(paragraphs, title=title)
+        front, skipped, fields = scan_front_matter(paragraphs[start:], title=title)
         notes += front
+        start += skipped
     start = _scan_start(paragraphs, start, notes, chapter)
     end = _scan_end(paragraphs, start, notes, chapter, before_story=before_story)
     notes += _inline_notes(paragraphs[start:end], chapter)

@@ -311,6 +311,16 @@ def is_story_start(paragraph: str) -> bool:
     )
 
 
+def is_landmark(paragraph: str) -> bool:
+    """Whether a paragraph is a heading of the AO3 page the text was copied from.
+
+    Example:
+        >>> is_landmark("Work Text:"), is_landmark("Chapter Text"), is_landmark("Work text is hard.")
+        (True, True, False)
+    """
+    return " ".join(paragraph.lower().split()) in lexicon()["notes"]["landmarks"]
+
+
 def is_signoff(paragraph: str) -> bool:
     """Whether a short paragraph is the author's closing line ("Thanks for reading!", "TBC")."""
     text = strip_decoration(paragraph).lower()
@@ -330,10 +340,17 @@ def has_author_cues(paragraph: str) -> bool:
     return bool(words & cues) and (first_person or bool(words & {"you", "your", "everyone"}))
 
 
+_CREDIT = r"(?:[^\W\d_][\w'’-]*\s+){1,3}by"
+"""A credit line's key: ``Art by``, ``Beta'd by``, ``Background Music by`` (a podfic's or
+fest entry's header)."""
+
+
 @cache
 def _field_pattern() -> re.Pattern[str]:
     fields = _alternation(lexicon()["front_matter"]["fields"])
-    return re.compile(rf"^\s*(?P<key>{fields})\s*:\s*(?P<value>\S.*)?$", re.I | re.S)
+    return re.compile(
+        rf"^\s*(?P<key>{fields}|{_CREDIT})\s*:\s*(?P<value>\S.*)?$", re.I | re.S
+    )
 
 
 def header_field(line: str) -> tuple[str, str] | None:
@@ -342,6 +359,8 @@ def header_field(line: str) -> tuple[str, str] | None:
     Example:
         >>> header_field("Rating: T"), header_field("Summary:"), header_field("Mood: grim")
         (('rating', 'T'), ('summary', ''), None)
+        >>> header_field("Cover art by: Sam")
+        ('cover art by', 'Sam')
     """
     match = _field_pattern().match(line)
     if not match:

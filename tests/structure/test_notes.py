@@ -291,6 +291,28 @@ def test_a_prompt_fill_line_is_front_matter(
     assert story_lost(work) == ""
 
 
+def test_credit_lines_open_the_work_and_name_its_author(
+    build_text: BuildText, story_lost: Callable[[Work], str]
+) -> None:
+    # A podfic's or fest entry's credits: none of their names is a character.
+    credits = "Entry by: Team Heron\nWritten by: Reed Warbler\nBackground Music by: Sedge Choir"
+    work = build_text(f"THE FERRY SONG\n\n{credits}\n\n{STORY_A}\n\n{STORY_B}")
+    assert [kind for kind, _ in _notes(work)] == ["front_matter"] * 4
+    assert work.metadata.authors == ("Reed Warbler",)
+    assert _story(work) == f"{STORY_A}\n\n{STORY_B}"
+    assert story_lost(work) == ""
+
+
+def test_the_headings_of_a_copied_ao3_page_are_not_story(build_text: BuildText) -> None:
+    work = build_text(
+        f"Work Text:\n\nChapter 1: The Marsh\n\nChapter Text\n\n{STORY_A}\n\n"
+        f"Chapter 2: The Ferry\n\nChapter Text\n\n{STORY_B}"
+    )
+    assert [text for _, text in _notes(work)] == ["Work Text:", "Chapter Text", "Chapter Text"]
+    assert [note.chapter for note in work.notes] == [None, 1, 2]
+    assert _story(work) == f"{STORY_A}\n\n{STORY_B}"
+
+
 def test_title_then_by_with_a_colon(build_text: BuildText) -> None:
     work = build_text(f"*The Ferryman's Letter*\n\nby: Reed Warbler\n\n{STORY_A}\n\n{STORY_B}")
     assert work.metadata.authors == ("Reed Warbler",)
