@@ -11,11 +11,73 @@ from ficlens.structure.patterns import is_scene_break, time_heading
 
 METHOD = "scenes.rules.v1"
 _MIN_BLANK_BREAK = 3
+SPACING_WINDOW = 8
+"""A paragraph's spacing is compared with this many paragraphs' on each side as well as the
+whole chapter's: a text whose second half sets every paragraph three blank lines apart has no
+scene break at each of them."""
+LAYOUT_RUN = 3
+LAYOUT_WORDS = 40
+"""This many one-paragraph stretches in a row, each of at most ``LAYOUT_WORDS`` words and set
+off by blank lines, are a laid-out document (a flyer, a list, lines spaced for effect), not
+scenes."""
 
 
-def _blank_break(paragraph: Paragraph, typical_gap: float) -> bool:
-    """A run of blank lines well beyond the text's usual spacing is a scene break."""
-    return paragraph.gap_before >= max(_MIN_BLANK_BREAK, 2 * typical_gap + 2)
+def _blank_breaks(paragraphs: Sequence[Paragraph]) -> set[int]:
+    """The indices of the paragraphs a run of blank lines opens a scene before.
+
+    A run is a break when it is well beyond the chapter's usual spacing; where the spacing of
+    the paragraphs before or after it (:data:`SPACING_WINDOW`) would itself be a break by that
+    measure, the text has changed its spacing there, and the run must be well beyond theirs. Nor is
+    the spacing of a laid-out run of short lines a break (:data:`LAYOUT_RUN`).
+    """
+    gaps = [p.gap_before for p in paragraphs]
+    typical = median(gaps[1:] or [1])
+    found = set()
+    for index in range(1, len(paragraphs)):
+        before = gaps[max(1, index - SPACING_WINDOW) : index]
+        after = gaps[index + 1 : index + 1 + SPACING_WINDOW]
+        local = max([*_least_usual(before), *_least_usual(after)], default=typical)
+        usual = local if _beyond(local, typical) else typical
+        if _beyond(gaps[index], usual):
+            found.add(index)
+    return found - _layout(paragraphs, found)
+
+
+def _least_usual(gaps: Sequence[int]) -> list[int]:
+    """The spacing at least three quarters of these paragraphs have (none: too few to say).
+
+    A quartile, not the median, so that the other breaks near a break do not hide it.
+    """
+    if len(gaps) < SPACING_WINDOW // 2:
+        return []
+    return [sorted(gaps)[len(gaps) // 4]]
+
+
+def _beyond(gap: float, usual: float) -> bool:
+    """Whether a run of blank lines is well beyond the usual spacing: a scene break's."""
+    return gap >= max(_MIN_BLANK_BREAK, 2 * usual + 2)
+
+
+def _layout(paragraphs: Sequence[Paragraph], breaks: set[int]) -> set[int]:
+    """The breaks that open the short one-paragraph stretches of a laid-out run.
+
+    The break after the run is one of them when what follows is short too (a flyer's
+    signature), not when the story goes on.
+    """
+
+    def short(index: int) -> bool:
+        return len(paragraphs[index].text.split()) <= LAYOUT_WORDS
+
+    laid_out: set[int] = set()
+    run: list[int] = []
+    for index in [*sorted(breaks), -1]:
+        if run and index == run[-1] + 1 and short(run[-1]):
+            run.append(index)
+            continue
+        if len(run) > LAYOUT_RUN:
+            laid_out.update(run if short(run[-1]) else run[:-1])
+        run = [index]
+    return laid_out
 
 
 def split_scenes(
@@ -32,7 +94,7 @@ def split_scenes(
         text: the work's text, to place blank-line breaks.
         inline_notes: notes inside the story, which scene segments must not cover.
     """
-    typical = median([p.gap_before for p in paragraphs[1:]] or [1])
+    blank_breaks = _blank_breaks(paragraphs)
     scenes: list[Scene] = []
     current: list[Paragraph] = []
     heading: tuple[SceneKind, str, Span] | None = None
@@ -53,7 +115,7 @@ def split_scenes(
             close()
             break_before = paragraph.span
             continue
-        if index and _blank_break(paragraph, typical) and current:
+        if index in blank_breaks and current:
             close()
             break_before = _blank_span(text, paragraphs[index - 1].span.end, paragraph.span.start)
         if any(note.span.contains(paragraph.span) for note in inline_notes):

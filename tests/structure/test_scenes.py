@@ -73,6 +73,39 @@ def test_blank_line_gaps_of_the_usual_size_are_not_breaks(build_text: BuildText)
     assert len(work.scenes) == 1
 
 
+WORDS = "heron ferry baker storm kettle lantern orchard mill pike gate cart bell".split()
+LINES = [
+    f"Line {n}: the {word} went past the window while the village slept, and nobody but "
+    f"the miller's old {kind} saw it go by."
+    for n, (word, kind) in enumerate((w, k) for k in ("cat", "dog") for w in WORDS)
+]
+
+
+def test_a_text_that_widens_its_spacing_midway_has_no_break_at_every_paragraph(
+    build_text: BuildText,
+) -> None:
+    # Single-spaced, then every paragraph three blank lines apart: one scene, not thirteen.
+    opening = "\n".join(LINES[:12])
+    rest = "\n\n\n\n".join(LINES[12:])
+    work = build_text(f"{opening}\n{rest}")
+    assert len(work.scenes) == 1
+
+
+def test_a_laid_out_notice_inside_a_scene_is_not_a_run_of_scenes(build_text: BuildText) -> None:
+    # A flyer quoted in the story, each line set off by blank lines, between ordinary prose.
+    flyer = "\n\n\n\n".join(["Final years!", "Party in the common room.", "Bring snacks.", "– P."])
+    prose = "\n".join(LINES[:5])
+    work = build_text(f"{prose}\n{BEFORE}\n\n\n\n{flyer}\n{AFTER}\n{MORE}\n{LINES[5]}")
+    assert len(work.scenes) == 1
+
+
+def test_blank_line_breaks_between_vignettes_stay_breaks(build_text: BuildText) -> None:
+    # Short scenes, each of several lines, set off by wide gaps in a single-spaced text.
+    scenes = ["\n".join(LINES[n : n + 3]) for n in (0, 3, 6)]
+    work = build_text("\n\n\n\n".join(scenes))
+    assert [len(scene.segments) for scene in work.scenes] == [1, 1, 1]
+
+
 @pytest.mark.parametrize(
     ("heading_line", "kind", "heading"),
     [
