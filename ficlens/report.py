@@ -67,6 +67,16 @@ def _notes(work: Work) -> Tree:
     return tree
 
 
+def _percent(share: float) -> str:
+    """A share as a whole percentage; a sliver is ``<1%``, not ``0%``.
+
+    Example:
+        >>> _percent(0.514), _percent(0.003)
+        ('51%', '<1%')
+    """
+    return f"{100 * share:.0f}%" if share >= 0.005 else "<1%"
+
+
 def _told_from(work: Work, names: dict[str, str]) -> Text | None:
     """Whose side the story is told from: its scenes' focal characters, by share of words."""
     words: Counter[str] = Counter()
@@ -77,7 +87,7 @@ def _told_from(work: Work, names: dict[str, str]) -> Text | None:
     if not total:
         return None
     persons = " and ".join(sorted({scene.pov for scene in work.scenes if scene.pov}))
-    shown = ", ".join(f"{names[i]} ({100 * n / total:.0f}%)" for i, n in words.most_common(3))
+    shown = ", ".join(f"{names[i]} ({_percent(n / total)})" for i, n in words.most_common(3))
     return Text.assemble(("Point of view  ", "bold cyan"), f"{persons} person: {shown}")
 
 
