@@ -379,7 +379,11 @@ def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> Non
         ("By midnight they were completely sloshed.", "substances", "intoxication"),
         ("Ivo got sloshed at the wedding.", "substances", "intoxication"),
         ("She took a sip of the wine.", "substances", "use"),
-        ("They were drinking at the Three Broomsticks.", "substances", "use"),
+        ("They were drinking at the pub.", "substances", "use"),
+        # drinking with no alcohol named near it: Hogsmeade's butterbeer as often as not
+        ("They were drinking at the Three Broomsticks.", "substances", "none"),
+        ("Harry took a sip and ordered a drink for Draco.", "substances", "none"),
+        ("She took a sip. The wine was sour.", "substances", "use"),
         ("He smashed into the wall.", "substances", "none"),
         ("They got completely smashed.", "substances", "intoxication"),
         ("She poured herself a cup of tea.", "substances", "none"),
