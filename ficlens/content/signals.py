@@ -78,6 +78,15 @@ _FRAMES = {
         re.I,
     ),
 }
+_AFFIRMING = re.compile(
+    r"\b(?:can['’]t|couldn['’]t|wouldn['’]t|cannot|can not) help but\b"
+    r"|\b(?:nothing|no ?one|nobody|none) but\b|\bnot (?:only|just)\b"
+    r"|(?:\b\w+n['’]t|\bnot|\bnever) stop(?:ped|ping)?\b(?!\s+to\b)",
+    re.I,
+)
+"""Negative words that affirm what follows: she `couldn't help but` moan, there was `nothing
+but` pain, he `couldn't stop` sobbing, `not only` the corpse. (He `didn't stop to` kiss her
+still negates.)"""
 _PAST_PERFECT = re.compile(
     r"(?:\bhad|\w['’]d)\s+(?:(?:been|just|already|long|once|recently|both|all|each|\w+ly)\s+){0,3}$",
     re.I,
@@ -276,14 +285,18 @@ def frame_of(
         >>> text = "He didn't kiss her."
         >>> frame_of(text, Span(0, len(text)), Span(10, 14))
         'negated'
+        >>> text = "She couldn't help but kiss him."
+        >>> frame_of(text, Span(0, len(text)), Span(22, 26)) is None
+        True
     """
     if paragraph_dream:
         return "dream"
     before = text[max(sentence.start, hit.start - _FRAME_WINDOW) : hit.start]
     before = _QUOTE_MARK.split(before)[-1]  # "No!" she cried as he... : speech frames no narration
-    for kind in ("negated", "hypothetical"):
-        if _FRAMES[kind].search(before):
-            return kind
+    if _FRAMES["negated"].search(_AFFIRMING.sub(" ", before)):
+        return "negated"
+    if _FRAMES["hypothetical"].search(before):
+        return "hypothetical"
     if _PAST_PERFECT.search(before):
         return "memory"
     whole = text[sentence.start : sentence.end]

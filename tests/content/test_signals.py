@@ -131,10 +131,26 @@ def test_frame_of_an_on_page_event_is_none() -> None:
         ("He didn't kiss her.", "kiss"),
         ("She refused to kiss him.", "kiss"),
         ("Instead of a kiss he offered a handshake.", "kiss"),
+        ("He didn't stop to kiss her.", "kiss"),
+        ("She couldn't help but smile; he did not kiss her.", "kiss"),
     ],
 )
 def test_frame_of_negated_hits(sentence: str, word: str) -> None:
     assert frame_in(sentence, word) == "negated"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("She can’t help but moan.", "moan"),
+        ("Harry couldn't stop sobbing.", "sobbing"),
+        ("There was nothing but pain.", "pain"),
+        ("They found not only the corpse but the wand.", "corpse"),
+        ("I trust no one but my wife.", "wife"),
+    ],
+)
+def test_negative_words_that_affirm_what_follows_do_not_negate(sentence: str, word: str) -> None:
+    assert frame_in(sentence, word) is None
 
 
 @pytest.mark.parametrize(
