@@ -11,7 +11,9 @@ second-person pronouns, quotations excluded (they are masked before parsing): ``
 ``my`` in at least 2% of the narration's tokens is first person, as before; otherwise
 ``you``/``your`` (and the placeholders) in at least 3% is second person. The higher bar for
 ``you`` keeps out third-person narration that drifts into a generic ``you know how it is``
-or unquoted thoughts.
+or unquoted thoughts. Either person's words must also run through the story, in two of its
+thirds at least (:data:`SPREAD_THIRDS`), so a poem in the first person read out in a story
+told in the third does not make it first person.
 """
 
 from __future__ import annotations
@@ -28,6 +30,14 @@ FIRST_PERSON_SHARE = 0.02
 """Share of the narration's tokens that are ``I``/``me``/``my``... for first person."""
 SECOND_PERSON_SHARE = 0.03
 """Share that are ``you``/``your``... (or a ``Y/N`` placeholder) for second person."""
+
+SPREAD_LEAST = 4
+SPREAD_THIRDS = 2
+"""In how many thirds of the narration (by tokens) a person's words must stand, each third
+holding a sixth of them or more: a poem or a letter in the first person, read out in a story
+told in the third, has them all in one stretch, where a first-person narrator's run through
+the story. On the 51 works of ``ao3-hp`` whose authors tag the story's person, every first-
+and second-person one spreads over two thirds or three."""
 
 SELF_WORDS: dict[Person, frozenset[str]] = {
     "first": frozenset({"i", "me", "my", "myself", "mine"}),
@@ -65,20 +75,50 @@ def narration_person(pieces: Sequence[Parsed]) -> Person | None:
     Quotation stand-ins and whitespace are not counted; a ``Y/N`` placeholder counts as a
     second-person word.
     """
-    tokens = [t.text for p in pieces for t in p.tokens if t.text.strip() and t.text != STAND_IN]
-    if not tokens:
+    words = [
+        t.text.lower() for p in pieces for t in p.tokens if t.text.strip() and t.text != STAND_IN
+    ]
+    if not words:
         return None
-    lowered = [t.lower() for t in tokens]
-    first = sum(1 for t in lowered if t in SELF_WORDS["first"])
-    if first / len(tokens) >= FIRST_PERSON_SHARE:
+    first = [t in SELF_WORDS["first"] for t in words]
+    if sum(first) / len(words) >= FIRST_PERSON_SHARE and _thirds(first) >= SPREAD_THIRDS:
         return "first"
-    second = sum(1 for t in lowered if t in SELF_WORDS["second"] or PLACEHOLDER.fullmatch(t))
-    # The tagger usually splits a placeholder in three: "Y", "/", "N".
-    placeholders = sum(1 for a, b, c in zip(lowered, lowered[1:], lowered[2:], strict=False)
-                       if a in ("y", "l") and b == "/" and c.rstrip(".") == "n")  # fmt: skip
-    if (second + placeholders) / len(tokens) >= SECOND_PERSON_SHARE:
+    second = _second_person_words(words)
+    if sum(second) / len(words) >= SECOND_PERSON_SHARE and _thirds(second) >= SPREAD_THIRDS:
         return "second"
     return None
+
+
+def _second_person_words(tokens: Sequence[str]) -> list[bool]:
+    """Whether each lower-cased token is ``you``/``your``... or part of a ``Y/N`` placeholder."""
+    found = [t in SELF_WORDS["second"] or PLACEHOLDER.fullmatch(t) is not None for t in tokens]
+    # The tagger usually splits a placeholder in three: "Y", "/", "N".
+    for n, (a, b, c) in enumerate(zip(tokens, tokens[1:], tokens[2:], strict=False)):
+        if a in ("y", "l") and b == "/" and c.rstrip(".") == "n":
+            found[n] = True
+    return found
+
+
+def _thirds(marked: Sequence[bool]) -> int:
+    """In how many thirds of the tokens the marked ones stand, a sixth of them at least in each.
+
+    Fewer than :data:`SPREAD_LEAST` marked tokens are too few to say: they count as spread.
+
+    Example:
+        >>> _thirds([True, True, False] * 3)
+        3
+        >>> _thirds([True] * 6 + [False] * 12)
+        1
+        >>> _thirds([True] * 2 + [False] * 12)  # too few to say
+        3
+    """
+    if sum(marked) < SPREAD_LEAST:
+        return 3
+    counts = [0, 0, 0]
+    for n, mark in enumerate(marked):
+        counts[3 * n // len(marked)] += mark
+    least = max(1, sum(counts) / 6)
+    return sum(1 for count in counts if count >= least)
 
 
 def reader_insert(text: str) -> bool:

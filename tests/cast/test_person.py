@@ -44,6 +44,27 @@ def test_a_generic_you_in_third_person_narration_is_not_second_person(
     assert narration_person([words_parse(text, make_parsed)]) is None
 
 
+def test_a_first_person_poem_read_out_in_a_third_person_story_is_not_its_narration(
+    make_parsed: MakeParsed,
+) -> None:
+    prose = "Harry stood up and read his poem to the class while Draco watched him ."
+    poem = [
+        "I see the mask you wear ,",
+        "I know your smile ,",
+        "I know what I put you through ,",
+        "Forgive me ,",
+        "For you are my love",
+    ]
+    pieces = [*([prose] * 6), *poem]
+    parsed = [words_parse(piece, make_parsed) for piece in pieces]
+    tokens = sum(len(piece.split()) for piece in pieces)
+    assert sum(p.split().count(w) for p in poem for w in ("I", "me", "my")) / tokens > 0.02
+    assert narration_person(parsed) is None
+    # The same words spread through the story are a first-person narrator's.
+    told = [f"{prose} I watched ." for _ in range(6)]
+    assert narration_person([words_parse(piece, make_parsed) for piece in told]) == "first"
+
+
 def test_self_references_in_raw_text() -> None:
     text = "You gave Y/N your scarf; she is young and yourselves are fine. I wave to my friend."
     assert [m.group() for m in self_references("second").finditer(text)] == ["You", "Y/N", "your"]
