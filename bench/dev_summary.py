@@ -66,6 +66,7 @@ class Inputs:
     quotations: tuple[Span, ...] | None
     avoid: tuple[Span, ...]
     whole: tuple[Span, ...]
+    third_person: bool = False
 
 
 def works(path: Path, skip: int, limit: int | None) -> Iterator[tuple[str, str, str]]:
@@ -108,6 +109,7 @@ def stage_inputs(item: tuple[str, str, str]) -> Inputs | str:
         quotations=tuple(q.span for q in quotes) if quotes else None,
         avoid=tuple(paragraphs_touching(paragraphs, graphic_passages(hits))),
         whole=tuple(script_lines(work.text, quotes)),
+        third_person=bool(result.cast.characters) and result.cast.person is None,
     )
 
 
@@ -146,6 +148,7 @@ def candidates(inputs: Inputs) -> list[Span]:
         avoid=inputs.avoid,
         quotations=inputs.quotations,
         whole=inputs.whole,
+        third_person=inputs.third_person,
     )
     return list(every)
 
@@ -178,6 +181,7 @@ def choices(inputs: Inputs, seed: int) -> dict[str, Sequence[Span]]:
         avoid=inputs.avoid,
         quotations=inputs.quotations,
         whole=inputs.whole,
+        third_person=inputs.third_person,
     )
     return {
         "ficlens": ficlens,

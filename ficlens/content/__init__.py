@@ -146,6 +146,7 @@ def analyze_content(
             avoid=paragraphs_touching(paragraphs, graphic_passages(hits)),
             quotations=[quote.span for quote in view.quotes] if view.quotes else None,
             whole=script_lines(text, view.quotes),
+            third_person=bool(view.characters) and view.person is None,
         ),
     )
 

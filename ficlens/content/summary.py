@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ficlens.content.tense import QUOTED
+from ficlens.content.tense import QUOTED, narration
 from ficlens.lexicons import speech_verb_forms
 from ficlens.model import Character, Span
 
@@ -58,6 +58,11 @@ WRAPPED_LINE = 55
 """A paragraph whose lines (but the last) all reach this length is prose wrapped at a fixed width
 (most such files use 60 to 80 columns); its line breaks end no sentence."""
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)|\n")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+"""The narration's own first person; in a story told in the third person it is someone else's
+voice. ``I`` in capitals only: a lower-case ``i`` is a list's numeral as often."""
+_GOES_ON = frozenset(",;:")
+"""Marks after which a sentence goes on: a piece ending on one was cut by a line break."""
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NO_END = frozenset(
     "a an the and but or nor of to in on at with from for by as his her their my your its".split()
@@ -147,6 +152,7 @@ def summarize(
     avoid: Sequence[Span] = (),
     quotations: Sequence[Span] | None = None,
     whole: Sequence[Span] = (),
+    third_person: bool = False,
 ) -> tuple[Span, ...]:
     r"""Pick up to ``sentences`` sentences from the story's first 40% that best say what it is.
 
@@ -163,6 +169,9 @@ def summarize(
         whole: passages a summary takes whole or not at all, disjoint and in text order (a
             script line, ``RON: Dead serious. Ten Galleons says she says yes.``: a sentence of
             it taken alone would lose who says it).
+        third_person: the story is told in the third person, so a sentence whose narration
+            says ``I``, ``me`` or ``my`` is someone's thought, letter or song, not the story's
+            telling, and is left out (``Figures dancing gracefully across my memory.``).
 
     Returns:
         Sentence spans in text order; empty for an empty story or when nothing is readable.
@@ -191,12 +200,22 @@ def summarize(
     cased = any(
         char.isupper() for paragraph in early[:CASE_PARAGRAPHS] for char in paragraph.of(text)
     )
-    pool = _readable(
-        text, candidates, MIN_WORDS, strict=True, cased=cased, avoid=avoid
-    ) or _readable(text, candidates, RELAXED_MIN_WORDS, strict=False, cased=cased, avoid=avoid)
+    narrated = [  # a third-person story's sentence in someone's own voice is no telling
+        (span, share)
+        for span, share in candidates
+        if not (third_person and _FIRST_PERSON.search(narration(span.of(text))))
+    ]
+    pool = _readable(text, narrated, MIN_WORDS, strict=True, cased=cased, avoid=avoid)
+    pool = pool or _readable(
+        text, candidates, RELAXED_MIN_WORDS, strict=False, cased=cased, avoid=avoid
+    )
     scored = [(_score(text, span, weights, names, order), order, span) for order, span in pool]
-    best = sorted(scored, key=lambda item: (-item[0], item[1]))[:sentences]
-    return tuple(sorted(span for _, _, span in best))
+    best: dict[str, Span] = {}  # a refrain's line once, however often the story repeats it
+    for _, _, span in sorted(scored, key=lambda item: (-item[0], item[1])):
+        best.setdefault(" ".join(_WORD.findall(span.of(text).lower())), span)
+        if len(best) == sentences:
+            break
+    return tuple(sorted(best.values()))
 
 
 def _widened(spans: Sequence[Span], whole: Sequence[Span]) -> list[Span]:
@@ -273,8 +292,9 @@ def _fragment(piece: str, *, cased: bool) -> bool:
     aside in brackets that goes on in the next sentence), or it closes a speech before it
     opens one (``Ms. Reed,” he said. “Is that so?``), or a line break cut it before any mark
     ends it (``there isn't a minute that Harry``, the rest after an italic word set on a line of
-    its own); in a story without capitals, after a word no sentence ends on (``he pressed his
-    lips to her neck and``).
+    its own) or after a comma (a song's line: ``Someone holds me safe and warm,``); in a story
+    without capitals, after a word no sentence ends on (``he pressed his lips to her neck
+    and``).
 
     Example:
         >>> _fragment("you can't dye your hair, Moony.”", cased=True)
@@ -291,6 +311,8 @@ def _fragment(piece: str, *, cased: bool) -> bool:
         True
         >>> _fragment("there isn't a minute that harry", cased=False)
         False
+        >>> _fragment("Someone holds me safe and warm,", cased=True)
+        True
         >>> _fragment("“To the lake,” Ann said, and left.", cased=True)
         False
         >>> _fragment("”To the lake,” Ann said, and left.", cased=True)
@@ -307,6 +329,8 @@ def _fragment(piece: str, *, cased: bool) -> bool:
     last = _WORD.findall(piece[-12:])
     if piece[-1:].isalnum() and (cased or (last and last[-1].lower() in _NO_END)):
         return True
+    if piece.rstrip("\"'”’")[-1:] in _GOES_ON:
+        return True  # a line break cut it after a comma: a verse's line, a list's item
     # ``”Come,” she said.`` pairs right marks only (Swedish typography): an even count is whole
     return (left + right) % 2 == 1 or (left > 0 and left != right) or piece.count('"') % 2 == 1
 

@@ -30,6 +30,9 @@ _LISTS = {
 }
 
 
+_AUTHOR_FIELDS = ("author", "authors", "author/artist", "by", "written by", "pen name", "penname")
+
+
 def merge_front_matter(metadata: Metadata, fields: list[tuple[str, str]]) -> Metadata:
     """Fill what the source did not declare from header fields; declared values win.
 
@@ -49,7 +52,7 @@ def merge_front_matter(metadata: Metadata, fields: list[tuple[str, str]]) -> Met
             values[target] = previous + split_tags(value.replace(";", ","))
         elif key in ("title", "story title"):
             values.setdefault("title", value)
-        elif key in ("author", "authors", "author/artist", "by", "written by", "pen name", "penname"):
+        elif key in _AUTHOR_FIELDS:
             values.setdefault("authors", split_tags(value))
         elif key in ("rating", "rated"):
             values.setdefault("rating", normalise_ao3_rating(value))

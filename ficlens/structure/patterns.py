@@ -315,7 +315,7 @@ def is_landmark(paragraph: str) -> bool:
     """Whether a paragraph is a heading of the AO3 page the text was copied from.
 
     Example:
-        >>> is_landmark("Work Text:"), is_landmark("Chapter Text"), is_landmark("Work text is hard.")
+        >>> is_landmark("Work Text:"), is_landmark("Chapter Text"), is_landmark("Work text is")
         (True, True, False)
     """
     return " ".join(paragraph.lower().split()) in lexicon()["notes"]["landmarks"]
@@ -348,9 +348,7 @@ fest entry's header)."""
 @cache
 def _field_pattern() -> re.Pattern[str]:
     fields = _alternation(lexicon()["front_matter"]["fields"])
-    return re.compile(
-        rf"^\s*(?P<key>{fields}|{_CREDIT})\s*:\s*(?P<value>\S.*)?$", re.I | re.S
-    )
+    return re.compile(rf"^\s*(?P<key>{fields}|{_CREDIT})\s*:\s*(?P<value>\S.*)?$", re.I | re.S)
 
 
 def header_field(line: str) -> tuple[str, str] | None:

@@ -207,6 +207,34 @@ def test_a_line_cut_before_its_italic_word_is_not_a_summary_sentence() -> None:
     assert all(span.of(text) != cut for span in summary)
 
 
+SONG = [
+    "Apples falling down the orchard, ripe and red across my memory.",
+    "Hester Quaile walked the rows of the orchard with Aldo Finch.",
+    "Apples falling down the orchard, ripe and red across my memory.",
+    "Hester Quaile and Aldo Finch sang as they filled the orchard's baskets,",
+]
+
+
+def test_a_refrain_is_taken_once_however_often_the_story_repeats_it() -> None:
+    text = "\n\n".join([*SONG, *ORCHARD])
+    every = summarize(text, paragraphs(text), characters=[HESTER, ALDO], sentences=10)
+    summary = [span.of(text) for span in every]
+    assert SONG[0] in summary
+    assert len(summary) == len(set(summary))
+
+
+def test_a_first_person_song_line_in_a_third_person_story_is_left_out() -> None:
+    text = "\n\n".join([*SONG, *ORCHARD])
+    spans = paragraphs(text)
+    story = summarize(text, spans, characters=[HESTER, ALDO], third_person=True)
+    assert story
+    assert all("my memory" not in s.of(text) for s in story)
+    assert all(not s.of(text).endswith(",") for s in story)  # a verse line cut at its comma
+    # Told in the first person, the narrator's own words are the story's.
+    told = summarize(text, spans, characters=[HESTER, ALDO], sentences=10)
+    assert any("my memory" in s.of(text) for s in told)
+
+
 def test_known_quotations_in_single_marks_are_dialogue() -> None:
     # British-style dialogue: the double-mark reading sees no quotation at all
     said = "'The orchard will be ready in June, Hester Quaile,' said Aldo Finch at the gate."
