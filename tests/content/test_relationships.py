@@ -163,6 +163,15 @@ def test_her_husband_after_a_pronoun_is_not_a_second_woman() -> None:
     assert romances(text, NELL, TOMAS, ADA) == {"Nell Adair/Tomas Reyes"}
 
 
+def test_her_twice_in_a_kiss_is_one_woman_and_he_the_other_partner() -> None:
+    text = (
+        "Ada Moss waved from the steps. Nell Adair ran down to the water, and Tomas Reyes "
+        "jumped from the boat.\n\n"
+        "He took her face in both his hands and kissed her. He kissed her again."
+    )
+    assert romances(text, NELL, TOMAS, ADA) == {"Nell Adair/Tomas Reyes"}
+
+
 def test_a_she_the_cast_does_not_hold_makes_no_couple_of_two_men() -> None:
     tomas_son = Person("c3", "Pim Reyes", "he/him", ("Pim",))
     text = (

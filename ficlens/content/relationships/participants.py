@@ -288,8 +288,12 @@ def _resolve_pronouns(story: Story, index: int, named: list[str], find: _Finder)
         for match in _PRONOUN.finditer(story.text, sentence.start, sentence.end)
         if not _in_quote(story, match.start())
     )  # object pronouns (groups m, f, t) come before subjects and possessives (m2, f2, t2)
+    genders = [gender for _, _, gender in tokens]
+    # each gender once, then again: in "He took her face and kissed her" both hers are one
+    # woman, and the man is the other; "he kissed him" still makes two men
+    ordered = [*dict.fromkeys(genders), *genders]
     joined = list(named)
-    for _, _, gender in tokens:
+    for gender in ordered:
         for _ in range(2 if gender == "t" else 1):  # plural "they" may stand for both
             candidate = find(story, index, gender, joined) if len(joined) < 2 else None
             if candidate is not None:
