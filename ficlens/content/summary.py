@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ficlens.cast.person import self_references
 from ficlens.content.tense import QUOTED, narration
 from ficlens.lexicons import speech_verb_forms
 from ficlens.model import Character, Span
@@ -58,9 +59,8 @@ WRAPPED_LINE = 55
 """A paragraph whose lines (but the last) all reach this length is prose wrapped at a fixed width
 (most such files use 60 to 80 columns); its line breaks end no sentence."""
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)|\n")
-_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
-"""The narration's own first person; in a story told in the third person it is someone else's
-voice. ``I`` in capitals only: a lower-case ``i`` is a list's numeral as often."""
+_FIRST_PERSON = self_references("first")
+"""``I``, ``me``, ``my``...: in a story told in the third person, someone else's voice."""
 _GOES_ON = frozenset(",;:")
 """Marks after which a sentence goes on: a piece ending on one was cut by a line break."""
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
