@@ -172,6 +172,19 @@ def test_her_twice_in_a_kiss_is_one_woman_and_he_the_other_partner() -> None:
     assert romances(text, NELL, TOMAS, ADA) == {"Nell Adair/Tomas Reyes"}
 
 
+def test_a_woman_found_nearby_makes_her_pronouns_look_for_a_man_first() -> None:
+    text = (
+        "Tomas Reyes mended the nets. Ada Moss sold fish. Ada Moss counted the coins.\n\n"
+        "The evening was long.\n\nThe lamps were lit.\n\n"
+        "Nell Adair sat on the arm of the chair.\n\n"
+        "The man had never been slow. He cupped her cheek in his hand and kissed her. He kissed "
+        "her again, and she kissed him back."
+    )
+    # Nell is the woman named last; no man is named nearby, so "he" is the story's lead man,
+    # not a second woman for "her"
+    assert romances(text, NELL, TOMAS, ADA) == {"Nell Adair/Tomas Reyes"}
+
+
 def test_a_she_the_cast_does_not_hold_makes_no_couple_of_two_men() -> None:
     tomas_son = Person("c3", "Pim Reyes", "he/him", ("Pim",))
     text = (

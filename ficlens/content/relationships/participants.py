@@ -290,8 +290,11 @@ def _resolve_pronouns(story: Story, index: int, named: list[str], find: _Finder)
     )  # object pronouns (groups m, f, t) come before subjects and possessives (m2, f2, t2)
     genders = [gender for _, _, gender in tokens]
     # each gender once, then again: in "He took her face and kissed her" both hers are one
-    # woman, and the man is the other; "he kissed him" still makes two men
-    ordered = [*dict.fromkeys(genders), *genders]
+    # woman, and the man is the other; "he kissed him" still makes two men. A gender the
+    # participants found so far already have waits: with Hermione found, "He cupped her cheek
+    # and kissed her" looks for a man before a second woman
+    held = {story.genders.get(ident, "?") for ident in named}
+    ordered = [*(g for g in dict.fromkeys(genders) if g not in held), *genders]
     joined = list(named)
     for gender in ordered:
         for _ in range(2 if gender == "t" else 1):  # plural "they" may stand for both
