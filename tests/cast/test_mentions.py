@@ -116,6 +116,14 @@ def test_what_one_says_after_said_is_no_name(make_parsed: MakeParsed, word: str)
     assert mentions_in(text, make_parsed(text, rows)) == []
 
 
+@pytest.mark.parametrize("word", ["Us", "We", "Me", "It"])
+def test_a_short_unmasked_quotation_is_no_speaker(make_parsed: MakeParsed, word: str) -> None:
+    # '"Us," Draco answers': a quotation under four characters is not masked, and the parser
+    # may take its word for the subject of the speech verb.
+    text = f'"Yes," said {word}.'
+    assert mentions_in(text, make_parsed(text, yes_said(word))) == []
+
+
 def test_proper_noun_that_neither_speaks_nor_acts_is_not_a_mention(make_parsed: MakeParsed) -> None:
     text = "Later Itachi loomed."
     rows = [
