@@ -478,12 +478,54 @@ def is_thing(key: str, not_people: frozenset[str]) -> bool:
         >>> things = frozenset({"hogwarts", "death eater", "floo"})
         >>> [is_thing(k, things) for k in ("Death Eaters", "Hogwarts Castle", "Floo", "Flo")]
         [True, True, True, False]
+        >>> is_thing("Horcruxes", frozenset({"horcrux"})), is_thing("Hogwrats", things)
+        (True, True)
     """
     key = name_key(key)
-    if key in not_people or (key.endswith("s") and key[:-1] in not_people):
+    if key in not_people or any(key.endswith(s) and key[: -len(s)] in not_people for s in ("s", "es")):
         return True
     head, _, last = key.rpartition(" ")
-    return last in _THING_HEADS and head in not_people
+    return (last in _THING_HEADS and head in not_people) or _misspelt(key, not_people)
+
+
+MISSPELT_LENGTH = 7
+"""The shortest one-word name taken for a misspelt term (``Gryfindor``, ``Quiddich``)."""
+
+
+def _misspelt(key: str, not_people: frozenset[str]) -> bool:
+    """Whether a long one-word name is one letter away from a term (``Gryfindor``, ``Quiddich``).
+
+    One letter left out, added, changed or two swapped; a family's name beside its plural
+    (``Weasley``, ``Weasleys``) is no misspelling.
+    """
+    if len(key) < MISSPELT_LENGTH or " " in key:
+        return False
+    return any(
+        len(term) >= MISSPELT_LENGTH and term != f"{key}s" and _one_edit(key, term)
+        for term in not_people
+        if abs(len(term) - len(key)) <= 1
+    )
+
+
+def _one_edit(first: str, second: str) -> bool:
+    """Whether two different words are one edit apart (a transposition counts as one).
+
+    Example:
+        >>> [_one_edit("quiddich", w) for w in ("quidditch", "quidditc", "qiudditch", "quaffle")]
+        [True, False, False, False]
+    """
+    if first == second:
+        return False
+    if len(first) == len(second):
+        differ = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+        return len(differ) == 1 or (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and first[differ[0]] == second[differ[1]]
+            and first[differ[1]] == second[differ[0]]
+        )
+    short, long = sorted((first, second), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _mostly_things(group: Group, not_people: frozenset[str]) -> bool:

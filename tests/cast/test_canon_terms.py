@@ -59,6 +59,19 @@ def test_plural_terms_families_and_places_named_after_terms_are_dropped() -> Non
     }
 
 
+def test_misspelt_terms_and_plurals_in_es_are_dropped_but_names_near_them_kept() -> None:
+    packs = (load_pack("harry_potter"),)
+    groups = [
+        group("Gryfindor"),  # a letter left out
+        group("Quiddich"),
+        group("Horcruxes"),
+        group("Weasley"),  # beside the family's plural "Weasleys", a name, not a misspelling
+        group("Nox"),  # too short to be read as misspelt: "Nix" stays a name
+        group("Nix"),
+    ]
+    assert canon_of(merge_canon(groups, packs)) == {"Nix": None, "Weasley": "Ron Weasley"}
+
+
 def test_a_group_named_only_by_a_pack_oath_is_dropped() -> None:
     # "Merlin's beard!", "Oh Merlin": wizards swear by him; he is in no Harry Potter story.
     packs = (load_pack("harry_potter"),)
