@@ -38,6 +38,17 @@ def honorifics() -> dict[str, str | None]:
 
 
 @cache
+def kin_names() -> dict[str, str]:
+    """What a child calls a parent (``Mum``, ``Dad``) -> the pronoun set it implies."""
+    data = lexicon()["kin_names"]
+    return {
+        name: f"{key}/{'him' if key == 'he' else 'her'}"
+        for key in ("he", "she")
+        for name in data[key]
+    }
+
+
+@cache
 def pronoun_sets() -> dict[str, str]:
     """Pronoun (lower case) -> the set it belongs to (``"her"`` -> ``"she/her"``)."""
     return {pronoun: name for name, words in lexicon()["pronouns"].items() for pronoun in words}
@@ -74,8 +85,17 @@ class NameParts:
 
     @property
     def gender_hint(self) -> str | None:
-        """The pronoun set the title or honorific implies, if any."""
-        return titles().get(self.title) or honorifics().get(self.honorific.lower())
+        """The pronoun set the title or honorific implies, if any; else a parent's name's.
+
+        Example:
+            >>> [split_name(n).gender_hint for n in ("Mrs. Weasley", "Mum", "Dad", "Ron")]
+            ['she/her', 'she/her', 'he/him', None]
+        """
+        return (
+            titles().get(self.title)
+            or honorifics().get(self.honorific.lower())
+            or (None if self.title else kin_names().get(self.name))
+        )
 
 
 def split_name(text: str) -> NameParts:

@@ -50,6 +50,10 @@ def test_split_name(written: str, title: str, name: str, honorific: str) -> None
         ("Kakashi-sensei", None),
         ("Sakura-chan", None),  # -chan is used for boys too
         ("Elizabeth", None),
+        ("Mum", "she/her"),  # what a child calls a parent, written as a name
+        ("Grandpa", "he/him"),
+        ("Dad's", "he/him"),
+        ("Mum Weasley", None),  # a longer name is not a parent's word alone
     ],
 )
 def test_gender_hint(written: str, hint: str | None) -> None:
