@@ -39,7 +39,7 @@ from ficlens.cast.placeholder import (
 from ficlens.cast.quoted import PackName, pack_names, quoted_cast, quoted_names, quoted_only
 from ficlens.cast.roster import MIN_MENTIONS, Group, cluster_names, display_name
 from ficlens.fandoms import FandomPack
-from ficlens.fandoms.pack import find_canon, tag_forms
+from ficlens.fandoms.pack import find_canon, name_key, tag_forms
 from ficlens.model import Character, Span
 from ficlens.nlp import Parsed, Token
 
@@ -475,7 +475,7 @@ def _characters(
     for n, (group, ident) in enumerate(zip(groups, ids, strict=True)):
         given = known[n] if known is not None else None
         name = given.name if given else display_name(group)
-        aliases = tuple(sorted(k for k in group.keys if k != name))
+        aliases = _aliases(group, name)
         hints = sorted(group.gender_hints())
         gender = (given.gender if given else None) or decide_gender(votes.get(n, Counter()), hints)
         characters.append(
@@ -483,3 +483,21 @@ def _characters(
                       first.get(ident, -1))
         )  # fmt: skip
     return characters
+
+
+def _aliases(group: Group, name: str) -> tuple[str, ...]:
+    """A group's other names, one written form of each (its most frequent), in order.
+
+    Names that differ only in case or a leading article are one: ``the Potions Master``,
+    ``The Potions Master`` and ``Potions Master`` are listed once.
+
+    Example:
+        >>> from ficlens.cast.names import split_name
+        >>> keys = Counter({"Snape": 9, "the Potions Master": 3, "The Potions Master": 1})
+        >>> _aliases(Group(keys, {k: split_name(k) for k in keys}), "Severus Snape")
+        ('Snape', 'the Potions Master')
+    """
+    forms: dict[str, str] = {name_key(name): name}
+    for key, _ in group.keys.most_common():
+        forms.setdefault(name_key(key), key)
+    return tuple(sorted(form for form in forms.values() if form != name))
