@@ -169,6 +169,9 @@ def test_negative_words_that_affirm_what_follows_do_not_negate(sentence: str, wo
         ("They want to be torn apart.", "torn apart"),
         ("He'd rather be slapped by Peeves than kiss a toad.", "slapped"),
         ("He fears it may have been his spell that killed her.", "killed"),
+        ("It's so perfect that Draco feels like he's died.", "died"),  # a simile
+        ("She was hoping Umbridge got tortured.", "tortured"),
+        ("She worried that he had taken to torturing her class.", "torturing"),
     ],
 )
 def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
