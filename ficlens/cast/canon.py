@@ -482,7 +482,9 @@ def is_thing(key: str, not_people: frozenset[str]) -> bool:
         (True, True)
     """
     key = name_key(key)
-    if key in not_people or any(key.endswith(s) and key[: -len(s)] in not_people for s in ("s", "es")):
+    if key in not_people or any(
+        key.endswith(s) and key[: -len(s)] in not_people for s in ("s", "es")
+    ):
         return True
     head, _, last = key.rpartition(" ")
     return (last in _THING_HEADS and head in not_people) or _misspelt(key, not_people)
