@@ -29,6 +29,7 @@ _PACK_FIELDS = (
 _PACK_REQUIRED = ("schema", "slug", "name", "name_order", "terms", "characters")
 _CHARACTER_FIELDS = (
     "name", "given", "surname", "aliases", "epithets", "pronouns", "age", "era", "eras",
+    "parents",
 )  # fmt: skip
 _CHARACTER_REQUIRED = ("name", "given", "surname", "pronouns")
 
@@ -125,7 +126,20 @@ def parse_pack(text: str, *, source: str) -> FandomPack:
         metatags=_texts(data, "metatags", source, ""),
     )
     _check_names(pack, source)
+    _check_parents(pack, source)
     return replace(pack, kin=_kin(data.get("kin", []), pack, source))
+
+
+def _check_parents(pack: FandomPack, source: str) -> None:
+    """A character's parents are one or two other characters of the pack."""
+    pronouns = {character.name: character.pronouns for character in pack.characters}
+    for index, character in enumerate(pack.characters):
+        where = f"characters[{index}] ({character.name}).parents"
+        if len(character.parents) > 2 or character.name in character.parents:
+            _fail(source, where, f"expected one or two others, got {list(character.parents)}")
+        for name in character.parents:
+            if name not in pronouns:
+                _fail(source, where, f"{name!r} is not a character of the pack")
 
 
 def _kin(raw: object, pack: FandomPack, source: str) -> tuple[tuple[str, ...], ...]:
@@ -173,6 +187,7 @@ def _character(raw: object, index: int, source: str) -> CanonCharacter:
         age=age,
         era=_text(raw, "era", source, field) if "era" in raw else None,
         eras=_texts(raw, "eras", source, field),
+        parents=_texts(raw, "parents", source, field),
     )
 
 

@@ -83,6 +83,9 @@ class CanonCharacter:
             Marauders' and the main one). When no era-bound character settles the story's era,
             such company still tells which of two namesakes a bare given name means (``James``
             beside Sirius, Remus and Peter is James Potter, not his grandson).
+        parents: the character's parents among the pack's characters (AO3 names), so that
+            ``his dad`` in a story told from Ron's side is Arthur Weasley
+            (:mod:`ficlens.cast.parents`).
     """
 
     name: str
@@ -94,6 +97,7 @@ class CanonCharacter:
     age: int | None = None
     era: str | None = None
     eras: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:

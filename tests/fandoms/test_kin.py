@@ -61,3 +61,28 @@ def test_bundled_packs_know_canon_siblings_but_not_spouses() -> None:
     packs = (load_pack("harry_potter"),)
     assert are_kin("Ron Weasley", "Ginny Weasley", packs)
     assert not are_kin("Arthur Weasley", "Molly Weasley", packs)
+
+
+def with_parents(line: str) -> str:
+    """The test pack with ``line`` added to Jory Penrose's table."""
+    return PACK.replace('name = "Jory Penrose"\n', f'name = "Jory Penrose"\n{line}\n')
+
+
+def test_a_character_names_their_parents_among_the_pack_characters() -> None:
+    pack = parse_pack(with_parents('parents = ["Ada Penrose"]'), source="harbour.toml")
+    assert {c.name: c.parents for c in pack.characters}["Jory Penrose"] == ("Ada Penrose",)
+    ron = next(c for c in load_pack("harry_potter").characters if c.name == "Ron Weasley")
+    assert ron.parents == ("Molly Weasley", "Arthur Weasley")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('parents = ["Morwenna Penrose"]', "'Morwenna Penrose' is not a character of the pack"),
+        ('parents = ["Jory Penrose"]', r"\(Jory Penrose\)\.parents: expected one or two others"),
+        ('parents = "Ada Penrose"', "parents: expected a list of strings"),
+    ],
+)
+def test_parents_must_be_one_or_two_other_characters(line: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_pack(with_parents(line), source="harbour.toml")
