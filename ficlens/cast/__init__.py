@@ -29,6 +29,7 @@ from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.lacking import called_for, lacking
 from ficlens.cast.mentions import Mention, mentions_in, propagated
 from ficlens.cast.names import NameParts, split_name, titles
+from ficlens.cast.parents import Parents, with_parents
 from ficlens.cast.person import Person, narration_person, reader_insert
 from ficlens.cast.placeholder import (
     PLACEHOLDER_NAME,
@@ -358,6 +359,10 @@ def build_cast(
     if built and packs:
         characters += _quoted_characters(text, parsed, packs, characters, keys, len(groups), said)
     mention_spans = tuple((m.span, ident) for _, m, ident in resolved if ident)
+    if built and packs:  # "his dad", "Mum": the parents a pack knows
+        family = Parents(characters, list(mention_spans), keys, words)
+        family = with_parents(parsed, packs, family, narrator, lookup.resolve)
+        characters, mention_spans = family.characters, tuple(family.mentions)
     genders = {c.id: c.gender for c in characters}
     return Cast(tuple(characters), mention_spans, narrator, keys, words, genders, person)
 

@@ -1,0 +1,127 @@
+"""A child's words for a parent (``his dad``, ``Ron's mum``, ``Mum``) name the parent a pack knows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ficlens.cast import Cast, build_cast
+from ficlens.cast.parents import parent_words
+from ficlens.fandoms import load_pack
+from ficlens.model import Character, Span
+from ficlens.nlp import parse
+
+HP = (load_pack("harry_potter"),)
+
+
+def cast_of(text: str, *, packs: tuple = HP) -> Cast:
+    """The cast built from ``text``, one paragraph per line, its quotations masked."""
+    paragraphs = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    quotes = [Span(m.start() + 1, m.end() - 1) for m in re.finditer(r'"[^"]*"', text)]
+    return build_cast(text, list(parse(text, paragraphs, hidden=quotes)), packs=packs)
+
+
+def names_said(cast: Cast, text: str, ident: str) -> list[str]:
+    return [span.of(text) for span, owner in cast.mentions if owner == ident]
+
+
+def by_name(cast: Cast) -> dict[str, Character]:
+    return {c.name: c for c in cast.characters}
+
+
+RON_SIDE = (
+    "Ron pressed his nose to the window. His dad was in the shed again.\n"
+    "Ron slipped outside. His dad looked up from a pile of wires and grinned.\n"
+    '"Don\'t tell Mum," his dad said.\n'
+    "Mum was in the garden with Ginny. Mum waved. Ron nodded and crossed his heart.\n"
+)
+
+
+def test_a_parent_the_story_never_names_joins_the_cast_from_his_childs_words() -> None:
+    cast = cast_of(RON_SIDE)
+    people = by_name(cast)
+    assert {"Ron Weasley", "Arthur Weasley", "Molly Weasley"} <= set(people)
+    assert names_said(cast, RON_SIDE, people["Arthur Weasley"].id) == ["dad"] * 3
+    assert people["Arthur Weasley"].canon
+    assert people["Arthur Weasley"].mentions == 3
+
+
+def test_mum_written_as_a_name_is_the_leads_mother() -> None:
+    cast = cast_of(RON_SIDE)
+    people = by_name(cast)
+    assert "Mum" not in people
+    assert people["Molly Weasley"].aliases == ("Mum",)
+    assert people["Molly Weasley"].gender == "she/her"
+    assert cast.resolve("Mum") == people["Molly Weasley"].id  # "Mum said" finds her too
+
+
+def test_a_kin_named_member_joins_the_parent_already_in_the_cast() -> None:
+    text = RON_SIDE + "Molly Weasley came in. Molly Weasley laughed at them both.\n"
+    people = by_name(cast_of(text))
+    assert "Mum" not in people
+    assert "Mum" in people["Molly Weasley"].aliases
+    assert people["Molly Weasley"].mentions == 4  # two as Mum, two by name
+
+
+def test_a_named_owner_before_s_gives_the_parent() -> None:
+    text = (
+        "Harry sat in the kitchen of the Burrow. Harry liked Ron's mum.\n"
+        "Harry ate the cake Ron's mum had made, and Hermione laughed.\n"
+    )
+    people = by_name(cast_of(text))
+    assert people["Molly Weasley"].mentions == 2
+
+
+def test_his_is_the_nearest_man_named_before_it() -> None:
+    text = (
+        "Draco waited by the lake. Harry came down the lawn.\n"
+        "Harry said nothing of his father. Harry thought of his father all day.\n"
+        "Draco never spoke of his father either. Draco knew his father was in Azkaban.\n"
+    )
+    people = by_name(cast_of(text))
+    assert people["James Potter"].mentions == 2
+    assert people["Lucius Malfoy"].mentions == 2
+
+
+def test_a_parent_called_so_once_stays_out_of_the_cast() -> None:
+    text = "Ron pressed his nose to the window. His dad was in the shed.\nRon went to bed.\n"
+    assert "Arthur Weasley" not in by_name(cast_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Hermione read by the fire. Her mum wrote every week. Her mum worried.\n"
+            "Hermione smiled.\n",
+            id="the pack knows no parent of hers",
+        ),
+        pytest.param(
+            "Wenna Roskilly read by the fire. Her mum wrote every week. Her mum worried.\n"
+            "Wenna Roskilly smiled.\n",
+            id="an original character",
+        ),
+    ],
+)
+def test_a_parent_no_pack_knows_is_left_alone(text: str) -> None:
+    cast = cast_of(text)
+    assert len(cast.characters) == 1
+    assert "mum" not in [span.of(text) for span, _ in cast.mentions]
+
+
+def test_without_a_pack_nothing_is_read_as_a_parent() -> None:
+    people = by_name(cast_of(RON_SIDE, packs=()))
+    assert "Arthur Weasley" not in people
+    assert "Molly Weasley" not in people
+
+
+def test_parent_words_read_only_lower_case_words_after_an_owner() -> None:
+    text = "My dad laughed. Dad laughed. The dad laughed. Ron's mum laughed."
+    parsed = list(parse(text, [Span(0, len(text))]))
+    ron = Character("c1", "Ron Weasley", ("Ron",), "he/him", True, 1, 44)
+    found = parent_words(parsed, [ron], [(Span(44, 47), "c1")], "narrator", {"Ron": "c1"}.get)
+    assert [(w.span.of(text), w.owner, w.pronouns) for w in found] == [
+        ("dad", "narrator", "he/him"),
+        ("mum", "c1", "she/her"),
+    ]
