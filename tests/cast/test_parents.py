@@ -1,4 +1,4 @@
-"""A child's words for a parent (``his dad``, ``Ron's mum``, ``Mum``) name the parent a pack knows."""
+"""A child's words for a parent (``his dad``, ``Mum``) name the parent a pack knows."""
 
 from __future__ import annotations
 
