@@ -10,8 +10,9 @@ of the ``he/him`` one. Whose parent a word is:
 - ``my dad``: the first-person narrator;
 - ``his dad``, ``her mum``: the character of that gender named last before it, within
   ``OWNER_REACH`` characters, else the story's most-named character of that gender;
-- ``Mum``, ``Dad`` written as a name (a cast member named only so): the narrator, else the
-  story's most-named character.
+- ``Mum``, ``Dad`` written as a name (a cast member named only so): the first-person
+  narrator's, else the child the narration's lower-case words for that parent mostly belong
+  to (``his mum`` in the same story), else nobody's.
 
 A parent already in the cast takes the mentions; a parent the story names only so joins it when
 it is called so at least ``MIN_WORDS`` times. A cast member named only ``Mum`` becomes the
@@ -166,8 +167,8 @@ def with_parents(
 
     characters = list(cast.characters)
     by_name = {c.name: c.id for c in characters if c.canon}
-    merged = _kin_named(characters, by_name, narrator, parent_of)
     words = parent_words(parsed, characters, cast.mentions, narrator, resolve)
+    merged = _kin_named(characters, by_name, _children(characters, words, narrator), parent_of)
     named = [(w.span, p) for w in words if (p := parent_of(w.owner, w.pronouns)) is not None]
     counts = Counter(parent.name for _, parent in named)
     number = max((int(c.id[1:]) for c in characters if c.id[1:].isdigit()), default=0)
@@ -229,30 +230,49 @@ def _point_names(cast: Parents, merged: Mapping[str, str]) -> None:
         cast.words[word] = tuple(sorted({merged.get(i, i) for i in owners}))
 
 
+def _children(
+    characters: Sequence[Character], words: Sequence[ParentWord], narrator: str | None
+) -> dict[str, str]:
+    """Whose parent a ``Mum`` or ``Dad`` written as a name is, by the parent's pronouns.
+
+    The first-person narrator's, when a pack knows them; else the character who owns most of
+    the narration's lower-case words for a parent of those pronouns (``his mum``), if one
+    owns more than half of them. With none, nobody's: in a story led by Harry, ``Mum`` may be
+    his children's word in a scene of theirs.
+    """
+    if any(c.id == narrator and c.canon for c in characters):
+        return {pronouns: narrator for pronouns in set(PARENT_WORDS.values()) if narrator}
+    owners: dict[str, Counter[str]] = {}
+    for word in words:
+        owners.setdefault(word.pronouns, Counter())[word.owner] += 1
+    return {
+        pronouns: owner
+        for pronouns, counted in owners.items()
+        for owner, count in counted.most_common(1)
+        if 2 * count > counted.total()
+    }
+
+
 def _kin_named(
     characters: list[Character],
     by_name: dict[str, str],
-    narrator: str | None,
+    children: Mapping[str, str],
     parent_of: Callable[[str, str], CanonCharacter | None],
 ) -> dict[str, str]:
     """Make each cast member named only ``Mum`` or ``Dad`` the parent it is.
 
-    The parent is the narrator's, else the story's most-named canon character's. A parent not
-    yet in the cast takes the member's place (renamed in ``characters``); one already in it
-    takes the member in: the returned map gives the member's id the parent's.
+    ``children`` gives whose parent it is, by the parent's pronouns (:func:`_children`). A
+    parent not yet in the cast takes the member's place (renamed in ``characters``); one
+    already in it takes the member in: the returned map gives the member's id the parent's.
     """
-    canon = [c for c in characters if c.canon]
-    owner = narrator if any(c.id == narrator for c in canon) else _lead(canon, None)
     merged: dict[str, str] = {}
-    if owner is None:
-        return merged
     for n, character in enumerate(characters):
         pronouns = kin_names().get(character.name)
-        if character.canon or pronouns is None:
+        if character.canon or pronouns is None or pronouns not in children:
             continue
         if any(alias not in kin_names() for alias in character.aliases):
             continue  # also called by a name of their own
-        parent = parent_of(owner, pronouns)
+        parent = parent_of(children[pronouns], pronouns)
         if parent is None:
             continue
         if parent.name in by_name:

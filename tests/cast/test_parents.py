@@ -35,6 +35,7 @@ RON_SIDE = (
     "Ron slipped outside. His dad looked up from a pile of wires and grinned.\n"
     '"Don\'t tell Mum," his dad said.\n'
     "Mum was in the garden with Ginny. Mum waved. Ron nodded and crossed his heart.\n"
+    "Ron ran back up the lawn to his mum.\n"
 )
 
 
@@ -52,6 +53,7 @@ def test_mum_written_as_a_name_is_the_leads_mother() -> None:
     people = by_name(cast)
     assert "Mum" not in people
     assert people["Molly Weasley"].aliases == ("Mum",)
+    assert people["Molly Weasley"].mentions == 3  # twice Mum, once his mum
     assert people["Molly Weasley"].gender == "she/her"
     assert cast.resolve("Mum") == people["Molly Weasley"].id  # "Mum said" finds her too
 
@@ -61,7 +63,7 @@ def test_a_kin_named_member_joins_the_parent_already_in_the_cast() -> None:
     people = by_name(cast_of(text))
     assert "Mum" not in people
     assert "Mum" in people["Molly Weasley"].aliases
-    assert people["Molly Weasley"].mentions == 4  # two as Mum, two by name
+    assert people["Molly Weasley"].mentions == 5  # twice Mum, once his mum, twice by name
 
 
 def test_a_named_owner_before_s_gives_the_parent() -> None:
@@ -125,3 +127,20 @@ def test_parent_words_read_only_lower_case_words_after_an_owner() -> None:
         ("dad", "narrator", "he/him"),
         ("mum", "c1", "she/her"),
     ]
+
+
+def test_mum_is_the_mother_of_whoever_the_narration_calls_her_his_mum_for() -> None:
+    # Harry leads, but the scene is Scorpius's: his mum is Astoria, and so is Mum.
+    text = (
+        "Harry read the paper. Harry sighed. Harry laughed. Harry waited. Harry smiled.\n"
+        "Scorpius hid behind the door. Mum was cooking. Mum hummed a song.\n"
+        "Scorpius crept past his mum and out into the garden.\n"
+    )
+    people = by_name(cast_of(text))
+    assert "Mum" in people["Astoria Greengrass"].aliases
+    assert "Lily Evans Potter" not in people
+
+
+def test_without_the_narration_saying_whose_mum_is_left_alone() -> None:
+    text = "Harry read the paper. Harry sighed.\nMum was cooking. Mum hummed a song.\n"
+    assert "Mum" in by_name(cast_of(text))
