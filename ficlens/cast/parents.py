@@ -119,9 +119,9 @@ def _last_named(
     return None
 
 
-def _lead(characters: Sequence[Character], pronouns: str | None) -> str | None:
-    """The most-named character (of those pronouns, when given)."""
-    fitting = [c for c in characters if pronouns is None or c.gender == pronouns]
+def _lead(characters: Sequence[Character], pronouns: str) -> str | None:
+    """The most-named character of those pronouns."""
+    fitting = [c for c in characters if c.gender == pronouns]
     return max(fitting, key=lambda c: c.mentions).id if fitting else None
 
 
@@ -167,7 +167,8 @@ def with_parents(
 
     characters = list(cast.characters)
     by_name = {c.name: c.id for c in characters if c.canon}
-    words = parent_words(parsed, characters, cast.mentions, narrator, resolve)
+    in_order = sorted(cast.mentions, key=lambda mention: mention[0].start)
+    words = parent_words(parsed, characters, in_order, narrator, resolve)
     merged = _kin_named(characters, by_name, _children(characters, words, narrator), parent_of)
     named = [(w.span, p) for w in words if (p := parent_of(w.owner, w.pronouns)) is not None]
     counts = Counter(parent.name for _, parent in named)
