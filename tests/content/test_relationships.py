@@ -247,6 +247,7 @@ def test_a_proposal_joins_speaker_and_addressee_as_a_couple(proposal: str) -> No
         '"I love you, Mum," Nell said.',
         '"Some guy was so taken with me he wanted to marry me," Nell said.',
         '"She kissed me at the dance," Nell said.',
+        '"I was not aware that your wife died," Nell said.',
     ],
 )
 def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: str) -> None:
@@ -684,3 +685,15 @@ def test_evidence_windows_cut_from_one_long_sentence_do_not_overlap() -> None:
     assert len(shown) == 2  # the second kiss's window would repeat most of the first's
     assert shown[0].startswith("Nell kissed Tomas and the lamp")
     assert shown[1] == "Later Nell kissed Tomas by the door."
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['"I\'m your husband, Nell," Tomas said.', '"Will you be my wife?" Tomas said.'],
+)
+def test_a_partner_word_of_the_speaker_or_listener_joins_them(line: str) -> None:
+    said = "\n\n".join([line] * 4)
+    text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{said}"
+    quotes = quotes_of(text, [("c2", "c1")] * 4)
+    found = {r.tag for r in run(story(text, NELL, TOMAS), quotes=quotes) if r.kind == "romantic"}
+    assert found == {"Nell Adair/Tomas Reyes"}

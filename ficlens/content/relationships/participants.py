@@ -46,8 +46,12 @@ _THIRD_PARTY_AFTER = re.compile(
 )
 _THIRD_PARTY_BEFORE = re.compile(r"\b(?:he|she)\b(?:['’]\w+)?(?:\s+\w+){0,3}\s+$", re.I)
 """A ``he`` or ``she`` at most three words before the cue: ``he wanted to marry me``."""
-_OWNER_BEFORE = re.compile(r"\b(?:my|his|her|their|(?-i:[A-Z][a-z]+)['’]s)\s+$", re.I)
-_ADDRESSED_BEFORE = re.compile(r"\b(?:you['’]re|you are|be|are)\s+(?:my|his|her|their)\s+$", re.I)
+_OWNER_BEFORE = re.compile(r"\b(?:my|your|his|her|their|(?-i:[A-Z][a-z]+)['’]s)\s+$", re.I)
+_ADDRESSED_BEFORE = re.compile(
+    r"\b(?:you['’]re|you are|be|are|i['’]m|i am|am)\s+(?:my|your|his|her|their)\s+$", re.I
+)
+"""``you're my boyfriend``, ``I'm your husband``: the partner word is the speaker's or the
+listener's, so the line is about the two of them."""
 _KIN_WORDS = (
     r"dad|daddy|da|mum|mummy|mom|mommy|mam|ma|mother|father|papa|mama|pa|gran|granny|grandma|"
     r"grandpa|grandad|granddad|nan|nana|auntie|aunty|aunt|uncle|son|sis|bro"
