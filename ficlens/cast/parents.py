@@ -8,8 +8,10 @@ of the ``he/him`` one. Whose parent a word is:
 
 - ``Ron's dad``: the character the name before ``'s`` resolves to;
 - ``my dad``: the first-person narrator;
-- ``his dad``, ``her mum``: the character of that gender named last before it, within
-  ``OWNER_REACH`` characters, else the story's most-named character of that gender;
+- ``his dad``, ``her mum``: the character of that gender named last before it in its
+  sentence, else the story's most-named character of that gender, whose side a story is
+  most often told from (``Harry ducked. His mum spun around`` in a story told from Ron's
+  side is Ron's mother);
 - ``Mum``, ``Dad`` written as a name (a cast member named only so): the first-person
   narrator's, else the child the narration's lower-case words for that parent mostly belong
   to (``his mum`` in the same story), else nobody's.
@@ -42,8 +44,7 @@ PARENT_WORDS: Mapping[str, str] = {
 """A child's words for a parent, lower case, with the parent's pronouns."""
 _OWNER_PRONOUNS = {"his": "he/him", "her": "she/her"}
 _POSSESSIVE = frozenset({"'s", "’s"})
-OWNER_REACH = 1_000
-"""How far back (in characters) the owner of ``his dad`` may be named."""
+_STOPS = frozenset({".", "!", "?", "…"})
 MIN_WORDS = 2
 """How often a parent the story never names must be called so to join the cast."""
 
@@ -93,7 +94,8 @@ def parent_words(
                 owner = narrator
             elif before.lower() in _OWNER_PRONOUNS:
                 wanted = _OWNER_PRONOUNS[before.lower()]
-                owner = _last_named(mentions, starts, genders, token.start, wanted)
+                since = _sentence_start(piece, index)
+                owner = _last_named(mentions, starts, genders, token.start, since, wanted)
                 owner = owner or _lead(characters, wanted)
             elif before in _POSSESSIVE and index >= 2:
                 owner = resolve(_proper_run(piece, index - 2))
@@ -102,17 +104,26 @@ def parent_words(
     return found
 
 
+def _sentence_start(piece: Parsed, index: int) -> int:
+    """Where the sentence holding token ``index`` starts: after the last full stop before it."""
+    for back in range(index - 1, -1, -1):
+        if piece.tokens[back].text in _STOPS:
+            return piece.tokens[back].end
+    return piece.span.start
+
+
 def _last_named(
     mentions: Sequence[tuple[Span, str]],
     starts: Sequence[int],
     genders: Mapping[str, str | None],
     offset: int,
+    since: int,
     wanted: str,
 ) -> str | None:
-    """The character of ``wanted`` pronouns named last before ``offset``, not too far back."""
+    """The character of ``wanted`` pronouns named last between ``since`` and ``offset``."""
     for at in range(bisect_left(starts, offset) - 1, -1, -1):
         span, ident = mentions[at]
-        if offset - span.start > OWNER_REACH:
+        if span.start < since:
             return None
         if genders.get(ident) == wanted:
             return ident

@@ -86,6 +86,17 @@ def test_his_is_the_nearest_man_named_before_it() -> None:
     assert people["Lucius Malfoy"].mentions == 2
 
 
+def test_his_with_no_man_named_in_its_sentence_is_the_lead_s() -> None:
+    # Told from Ron's side: Harry is named just before, but "his mum" is Ron's mother.
+    text = (
+        "Ron ran into the kitchen. Ron laughed. Ron ducked under the table.\n"
+        "Harry ducked too. His mum spun around with a spoon. His mum glared at them both.\n"
+    )
+    people = by_name(cast_of(text))
+    assert people["Molly Weasley"].mentions == 2
+    assert "Lily Evans Potter" not in people
+
+
 def test_a_parent_called_so_once_stays_out_of_the_cast() -> None:
     text = "Ron pressed his nose to the window. His dad was in the shed.\nRon went to bed.\n"
     assert "Arthur Weasley" not in by_name(cast_of(text))
