@@ -75,7 +75,7 @@ def test_a_named_owner_before_s_gives_the_parent() -> None:
     assert people["Molly Weasley"].mentions == 2
 
 
-def test_his_is_the_nearest_man_named_before_it() -> None:
+def test_his_is_the_man_named_last_before_it_in_its_sentence() -> None:
     text = (
         "Draco waited by the lake. Harry came down the lawn.\n"
         "Harry said nothing of his father. Harry thought of his father all day.\n"
