@@ -37,15 +37,18 @@ def honorifics() -> dict[str, str | None]:
     return found
 
 
+_KIN_GENDERS = {"he": "he/him", "she": "she/her", "grand_he": "he/him", "grand_she": "she/her"}
+
+
 @cache
-def kin_names() -> dict[str, str]:
-    """What a child calls a parent (``Mum``, ``Dad``) -> the pronoun set it implies."""
+def kin_names(*, grand: bool = True) -> dict[str, str]:
+    """What a child calls a parent (``Mum``, ``Dad``) -> the pronoun set it implies.
+
+    With ``grand``, a grandparent's names too (``Gran``, ``Grandpa``).
+    """
     data = lexicon()["kin_names"]
-    return {
-        name: f"{key}/{'him' if key == 'he' else 'her'}"
-        for key in ("he", "she")
-        for name in data[key]
-    }
+    keys = [key for key in _KIN_GENDERS if grand or not key.startswith("grand_")]
+    return {name: _KIN_GENDERS[key] for key in keys for name in data[key]}
 
 
 @cache

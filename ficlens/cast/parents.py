@@ -38,8 +38,7 @@ from ficlens.model import Character, Span
 from ficlens.nlp import Parsed
 
 PARENT_WORDS: Mapping[str, str] = {
-    **dict.fromkeys(("mum", "mom", "mother", "mummy", "mommy", "mama", "mam"), "she/her"),
-    **dict.fromkeys(("dad", "father", "daddy", "papa", "da"), "he/him"),
+    name.lower(): pronouns for name, pronouns in kin_names(grand=False).items()
 }
 """A child's words for a parent, lower case, with the parent's pronouns."""
 _OWNER_PRONOUNS = {"his": "he/him", "her": "she/her"}
@@ -279,10 +278,10 @@ def _kin_named(
     """
     merged: dict[str, str] = {}
     for n, character in enumerate(characters):
-        pronouns = kin_names().get(character.name)
+        pronouns = kin_names(grand=False).get(character.name)
         if character.canon or pronouns is None or pronouns not in children:
             continue
-        if any(alias not in kin_names() for alias in character.aliases):
+        if any(alias not in kin_names(grand=False) for alias in character.aliases):
             continue  # also called by a name of their own
         parent = parent_of(children[pronouns], pronouns)
         if parent is None:

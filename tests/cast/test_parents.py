@@ -155,3 +155,10 @@ def test_mum_is_the_mother_of_whoever_the_narration_calls_her_his_mum_for() -> N
 def test_without_the_narration_saying_whose_mum_is_left_alone() -> None:
     text = "Harry read the paper. Harry sighed.\nMum was cooking. Mum hummed a song.\n"
     assert "Mum" in by_name(cast_of(text))
+
+
+def test_a_grandmother_written_as_a_name_is_not_the_mother() -> None:
+    text = RON_SIDE + "Gran sent a letter. Gran scolded Ron for his spelling.\n"
+    people = by_name(cast_of(text))
+    assert "Gran" in people
+    assert "Gran" not in people["Molly Weasley"].aliases
