@@ -78,6 +78,7 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("Harry blushed against his will.", "non_consent", "none"),
         ("He was taken without his consent.", "non_consent", "mentioned"),
         ("That asshole. Such a dick. Fuck you, Malfoy.", "sexual", "none"),
+        ("Was it Nott? I'll bet it was. Fucking dick. Harder, you dick.", "sexual", "none"),
         ("She put her hands on her hips. Ron moaned about homework.", "sexual", "none"),
         ("He cocks his head at the noise.", "sexual", "none"),
         ("She looked up with red-rimmed eyes. His gold rimmed spectacles slid.", "sexual", "none"),
