@@ -15,7 +15,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from ficlens.cast.mentions import Mention
+from ficlens.cast.mentions import Mention, speaks
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
 from ficlens.fandoms import CanonCharacter, FandomPack, find_canon, name_key
@@ -55,7 +55,7 @@ def canon_mentions(
                 continue
             parts = split_name(match.group())
             if find_canon(parts.name, packs) is not None:
-                found.append((index, Mention(span, parts, "canon")))
+                found.append((index, Mention(span, parts, "canon", speaks(piece, span))))
     return found
 
 
@@ -126,7 +126,8 @@ def _written(
         for match in pattern.finditer(text, piece.span.start, piece.span.end):
             if match.start() in starts:
                 span = Span(match.start(), match.end())
-                found.append((index, Mention(span, split_name(match.group()), source)))
+                mention = Mention(span, split_name(match.group()), source, speaks(piece, span))
+                found.append((index, mention))
     return found
 
 

@@ -148,6 +148,16 @@ def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
     )
 
 
+def speaks(parsed: Parsed, span: Span) -> bool:
+    """Whether the name at ``span`` of a parsed piece is who speaks (``Ron grumbled``).
+
+    For names found other than by the parse (a fandom pack's), which the roster counts twice
+    as the subject of a speech verb, as it does the parse's own.
+    """
+    inside = [i for i, t in enumerate(parsed.tokens) if span.start <= t.start and t.end <= span.end]
+    return bool(inside) and _is_speech_subject(parsed.tokens, inside[0], inside[-1])
+
+
 _NOT_BEFORE_NAMES = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "POS"})
 """Tags of a word that makes the proper noun after it a thing or a role: an article or
 possessive (*The Hippogriff stared*, *his former Head of House nodded*), an adjective or a
