@@ -347,7 +347,32 @@ def _shared_names(
             else None
         )
         kept.append((group, lead or character))
-    return kept
+    return _late_surnames(kept)
+
+
+def _late_surnames(
+    kept: list[tuple[Group, CanonCharacter | None]],
+) -> list[tuple[Group, CanonCharacter | None]]:
+    """A bare surname joins the one character who has it, once every group has its canon.
+
+    A story that calls Dean Thomas only ``Dean`` (made canon by :func:`_given_lead`, since the
+    pack lists no bare ``Dean``) and, in Draco's letters, ``Thomas``: the surname found no
+    owner in the first pass because Dean's group had no character yet. A word that is also
+    someone's given name here (a ``Thomas Smith``) stays apart.
+    """
+    present = [(g, c) for g, c in kept if c is not None]
+    given = {c.given.split()[0] for _, c in present if c.given} | {
+        part.tokens[0] for g, _ in kept for part in g.parts.values() if len(part.tokens) > 1
+    }
+    result: list[tuple[Group, CanonCharacter | None]] = []
+    for group, character in kept:
+        word = _bare_word(group) if character is None else None
+        owners = [g for g, c in present if word and word == c.surname]
+        if word not in given and len(owners) == 1:
+            owners[0].absorb(group)
+            continue
+        result.append((group, character))
+    return result
 
 
 def _family_lead_present(

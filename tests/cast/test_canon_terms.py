@@ -197,6 +197,26 @@ def test_a_common_given_name_is_the_one_pack_character_of_that_name(
     assert {name: kept[name] for name in expected} == expected
 
 
+def test_a_bare_surname_joins_a_character_named_by_a_common_given_name(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # The story calls Dean Thomas only "Dean" (too common for the pack to list bare) and, in
+    # Draco's letters, "Thomas": one character, though Dean found his canon only by his name.
+    kept = merge_canon([group("Draco", count=9), group("Dean", count=3), group("Thomas")], packs)
+    assert [(sorted(g.keys), getattr(c, "name", None)) for g, c in kept] == [
+        (["Draco"], "Draco Malfoy"),
+        (["Dean", "Thomas"], "Dean Thomas"),
+    ]
+
+
+def test_a_bare_surname_that_is_also_a_present_given_name_stays_apart(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # Beside Dean Thomas, a "Thomas" is no one's when the story has an original Thomas too.
+    kept = merge_canon([group("Dean", count=3), group("Thomas Smith"), group("Thomas")], packs)
+    assert any(sorted(g.keys) == ["Thomas"] for g, _ in kept)
+
+
 @pytest.mark.parametrize(
     ("names", "titled", "expected"),
     [
