@@ -364,7 +364,25 @@ def build_cast(
         family = with_parents(parsed, packs, family, narrator, lookup.resolve)
         characters, mention_spans = family.characters, tuple(family.mentions)
     genders = {c.id: c.gender for c in characters}
+    words = _with_canon_words(words, characters)
     return Cast(tuple(characters), mention_spans, narrator, keys, words, genders, person)
+
+
+def _with_canon_words(
+    words: Mapping[str, tuple[str, ...]], characters: Sequence[Character]
+) -> dict[str, tuple[str, ...]]:
+    """The word index with each canon character's full name's words added.
+
+    A story told from Harry's side may call Draco ``Malfoy`` only in quotations (``"Quietly,
+    Malfoy."``); the pack's forms leave out a surname the family shares, so the vocative
+    resolves ``Malfoy`` as a single word: the one character whose names hold it.
+    """
+    merged = {word: set(owners) for word, owners in words.items()}
+    for character in characters:
+        if character.canon:
+            for word in split_name(character.name).tokens:
+                merged.setdefault(word.lower(), set()).add(character.id)
+    return {word: tuple(sorted(owners)) for word, owners in merged.items()}
 
 
 def _canon_forms(character: KnownCharacter, packs: tuple[FandomPack, ...]) -> tuple[str, ...]:

@@ -1,10 +1,11 @@
-"""A pack character named once, as who speaks a line, is in the cast (real spaCy parse)."""
+"""What a fandom pack's names do in a cast built from a real spaCy parse."""
 
 from __future__ import annotations
 
 import re
 
 from ficlens.cast import Cast, build_cast
+from ficlens.dialogue.sieves import vocative
 from ficlens.fandoms import load_pack
 from ficlens.model import Span
 from ficlens.nlp import parse
@@ -37,3 +38,22 @@ def test_a_pack_name_named_once_without_speaking_stays_out() -> None:
     story = STORY.replace("Ron grumbled as he topped", "someone grumbled as Ron topped")
     names = {c.name for c in cast_of(story).characters}
     assert names == {"Harry Potter", "Draco Malfoy"}
+
+
+def test_a_surname_only_the_quotations_use_resolves_to_its_one_bearer() -> None:
+    # The narration says "Draco" and "Harry"; only the quotations say "Malfoy" and "Potter".
+    # The pack lists no bare "Malfoy" (a family shares it), but one Malfoy is in this cast.
+    story = (
+        "Harry slid over in his bed. Draco climbed in beside him and Harry grinned.\n"
+        '"Quiet, Potter," Draco said.\n'
+        "Harry laughed into the pillow. Draco glared.\n"
+        '"Quietly, Malfoy."\n'
+    )
+    cast = cast_of(story)
+    ids = {c.name: c.id for c in cast.characters}
+    quotes = [Span(m.start() + 1, m.end() - 1) for m in re.finditer(r'"[^"]*"', story)]
+    assert [vocative(story, q, cast=cast) for q in quotes] == [
+        ids["Harry Potter"],
+        ids["Draco Malfoy"],
+    ]
+    assert cast.resolve("Malfoy") == ids["Draco Malfoy"]
