@@ -133,6 +133,8 @@ def speech_verb(
     A speech verb in the narration right after the quotation (its first sentence) or right
     before it (its last sentence) whose grammatical subject names, or pronoun-refers to, a
     character. A proper noun just after or before the verb counts when the parse found none.
+    A name that is also the one the quotation is said to (its ``addressee``, by a vocative) is
+    not its speaker: that verb is a reaction (``"Not at all, Gin." Ginny had to laugh.``).
     """
     for region, confidence in ((site.after, 0.95), (site.before, 0.9)):
         for index in region:
@@ -147,6 +149,8 @@ def speech_verb(
                 site, subject, cast=cast, starts=starts, resolve_pronoun=resolve_pronoun,
                 addressee=addressee,
             )  # fmt: skip
+            if found == addressee and how == "name":
+                continue  # "...anything, Gin." This time, Ginny had to laugh.
             if found:
                 scale = 0.85 if how == "pronoun" else 1.0
                 return Decision(found, f"speakers.speech_verb.{how}.v1", confidence * scale)

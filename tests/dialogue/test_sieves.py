@@ -100,6 +100,17 @@ def test_speech_verb_subject_after_the_quote(make_parsed: MakeParsed, known_span
     assert_decision(decision, "c1", "speakers.speech_verb.name.v1", 0.95)
 
 
+def test_speech_verb_subject_who_is_the_vocative_addressee_is_no_speaker(
+    make_parsed: MakeParsed,
+) -> None:
+    # "'...anything, Harry.' Harry had to laugh.": the laugh is the one spoken to reacting.
+    [site] = sites_of(make_parsed, '"Go away," said Harry.', [AFTER_ROWS])
+    decision = speech_verb(site, cast=CAST, starts={}, resolve_pronoun=Resolver(), addressee="c1")
+    assert decision is None
+    other = speech_verb(site, cast=CAST, starts={}, resolve_pronoun=Resolver(), addressee="c2")
+    assert_decision(other, "c1", "speakers.speech_verb.name.v1", 0.95)
+
+
 def test_speech_verb_subject_before_the_quote(make_parsed: MakeParsed) -> None:
     rows: list[Row] = [
         ("Harry", "NNP", "nsubj", 1),
