@@ -57,6 +57,8 @@ def strongest(text: str, signal: str) -> str:
         ),
         ("His contractions around Remus pushed him over the edge.", "pregnancy", "none"),
         ("Her contractions were five minutes apart.", "pregnancy", "on_page"),
+        ("Sirius held a water gun. I might have jumped the gun, Sev.", "violence", "none"),
+        ("The dealer pointed his gun at her.", "violence", "serious"),
         ("The fifth-years queued outside.", "minor", "mentioned"),
         ("The students filed into the common room.", "school", "mentioned"),
         ("They were both of age by then.", "adult", "stated"),
