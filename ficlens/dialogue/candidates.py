@@ -25,6 +25,7 @@ from ficlens.dialogue.prepared import Prepared
 from ficlens.dialogue.script import METHOD as SCRIPT_METHOD
 from ficlens.dialogue.sieves import (
     SELF,
+    SELF_NAMED,
     beat_pronoun,
     first_subject_pronoun,
     speech_pronoun,
@@ -37,10 +38,15 @@ from ficlens.model import Quote, Span
 from ficlens.nlp import Parsed
 
 KEPT = frozenset(
-    {"speakers.speech_verb.name.v1", "speakers.speech_verb.narrator.v1", SCRIPT_METHOD}
+    {
+        "speakers.speech_verb.name.v1",
+        "speakers.speech_verb.narrator.v1",
+        SELF_NAMED,
+        SCRIPT_METHOD,
+    }
 )
-"""Methods the ranker never revises: a speech verb whose subject is a name or ``I``, and a
-script line's label (``HARRY: ...``)."""
+"""Methods the ranker never revises: a speech verb whose subject is a name or ``I``, a
+speaker who names themself (``"My name is Jon."``), and a script line's label (``HARRY: ...``)."""
 
 _LOOKBACK_CHARS = 10_000
 _MAX_CANDIDATES = 16

@@ -259,6 +259,30 @@ def vocative(text: str, span: Span, *, cast: Cast) -> str | None:
     return None
 
 
+_SELF_NAMED = re.compile(
+    rf"(?:^|[.!?…,]\s+|[—–]\s*)(?i:my name is|my name['’]s|the name['’]s|name['’]s|i am|i['’]m|"
+    rf"call me)\s+({_NAME_PART})(?![\w'’-])"
+)
+SELF_NAMED = "speakers.self_named.v1"
+
+
+def self_named(text: str, span: Span, *, cast: Cast) -> Decision | None:
+    """The character who names themself in the quotation (``"My name is Jon."``).
+
+    Also ``"I'm Harry."`` and ``"Call me Theo."``. The name must open a sentence of the
+    quotation (or follow a comma or a dash: ``"Hello, I'm Harry."``) and be a character's;
+    ``"I'm Harry's friend"`` names no one.
+    """
+    for match in _SELF_NAMED.finditer(text[span.start : span.end]):
+        name = match.group(1).strip()
+        if name.endswith(("'s", "’s")):
+            continue
+        found = cast.resolve(name)
+        if found:
+            return Decision(found, SELF_NAMED, 0.9)
+    return None
+
+
 _TELLING = frozenset(
     (
         "ask asked asking asks assure assured assures assuring beg begged begging begs command "

@@ -22,6 +22,7 @@ from ficlens.dialogue.sieves import (
     Decision,
     action_beat,
     named_addressee,
+    self_named,
     single_mention,
     speech_verb,
 )
@@ -114,7 +115,13 @@ def _paragraph_characters(context: _Context, piece: Parsed) -> list[str]:
     return context.mentions.named_in(piece.span.start, piece.span.end)[0]
 
 
-def _decide(site: QuoteSite, context: _Context, addressee: str | None) -> Decision | None:
+_FIRM = frozenset({"speakers.speech_verb.name.v1", "speakers.speech_verb.narrator.v1"})
+"""Decisions a speaker naming themself (:func:`.sieves.self_named`) does not overrule."""
+
+
+def _decide(
+    site: QuoteSite, context: _Context, addressee: str | None, itself: Decision | None
+) -> Decision | None:
     def resolve_pronoun(at: QuoteSite, pronoun: str, exclude: str | None) -> str | None:
         excluded = {exclude} if exclude else set()
         found = _recent(
@@ -140,6 +147,8 @@ def _decide(site: QuoteSite, context: _Context, addressee: str | None) -> Decisi
         )  # fmt: skip
         if found is not None:
             found = Decision(found.character, "speakers.introduced.v1", found.confidence * 0.95)
+    if found is None or found.method not in _FIRM:
+        found = itself or found  # "My name is Jon," the man said: Jon
     return (
         found
         or action_beat(site, starts=context.mentions.owner, addressee=addressee)
@@ -170,7 +179,10 @@ def attribute_speakers(
     addressees = [named_addressee(text, s, cast=cast, starts=owner) for s in sites]
     turn_of = quote_turns(quotes)
     runs = conversations(turn_of)
-    decisions = [_decide(s, context, addressees[s.index]) for s in sites]
+    decisions = [
+        _decide(s, context, addressees[s.index], self_named(text, s.quote.span, cast=cast))
+        for s in sites
+    ]
     decisions = _spread_in_turns(turn_of, decisions, addressees)
     decisions = _take_turns(turn_of, runs, decisions, addressees)
     decisions = _fill_recent(sites, turn_of, runs, decisions, addressees, context)

@@ -187,6 +187,21 @@ def test_no_one_speaks_to_themself(build_text: Callable[..., Work]) -> None:
     assert all(q.addressee is None or q.addressee != q.speaker for q in result.quotes)
 
 
+def test_a_stranger_who_gives_his_name_speaks_it(build_text: Callable[..., Work]) -> None:
+    # No speech verb names him: the man's "My name is Jon" does, and the line after it is his.
+    work = build_text(
+        "Hermione woke by a fire. A man with dark curls sat across from her. Fenrir had been "
+        'hunting her for days, and Fenrir laughed somewhere in the trees.\n\n"Thank you. My '
+        'name is Hermione Granger."\n\nThe man nodded in greeting. "My name is Jon." The '
+        "bark of laughter sounded again. He sent a glare over her shoulder.\n\nJon poked the "
+        "fire, and Jon looked back at her. Hermione smiled at Jon.\n"
+    )
+    result = analyze_dialogue(work, packs=(load_pack("harry_potter"),))
+    assert speaker_name(result, quote_of(work, result, "My name is Jon.")) == "Jon"
+    hermione = quote_of(work, result, "Thank you. My name is Hermione Granger.")
+    assert speaker_name(result, hermione) == "Hermione Granger"
+
+
 def test_she_said_before_the_heroine_is_named_is_the_heroine(
     build_text: Callable[..., Work],
 ) -> None:

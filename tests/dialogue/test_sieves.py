@@ -12,6 +12,7 @@ from ficlens.dialogue.sieves import (
     Decision,
     action_beat,
     beat_pronoun,
+    self_named,
     single_mention,
     speech_verb,
     vocative,
@@ -259,6 +260,25 @@ def test_vocative(words: str, expected: str | None) -> None:
     [quote], _ = find_quotes(text, [Span(0, len(text))])
     assert quote.span.of(text) == words
     assert vocative(text, quote.span, cast=CAST) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        pytest.param("My name is Sakura.", "c2", id="my-name-is"),
+        pytest.param("Hello. I'm Naruto, and this is Kakashi.", "c3", id="second-sentence"),
+        pytest.param("Hi, I am Harry Potter.", "c1", id="after-a-comma"),
+        pytest.param("Please. Call me Harry.", "c1", id="call-me"),
+        pytest.param("I'm Harry's friend.", None, id="possessive"),
+        pytest.param("You think I'm Naruto?", None, id="inside-a-sentence"),
+        pytest.param("My name is Reborn.", None, id="no-such-character"),
+    ],
+)
+def test_self_named(words: str, expected: str | None) -> None:
+    text = f'"{words}" someone said.'
+    [quote], _ = find_quotes(text, [Span(0, len(text))])
+    found = self_named(text, quote.span, cast=CAST)
+    assert (found.character if found else None) == expected
 
 
 BEAT_BEFORE: list[Row] = [
