@@ -346,6 +346,8 @@ def _shared_names(
             if word and not owners
             else None
         )
+        if lead is not None and _someone_else(group, lead):
+            lead = None  # "Septimus Malfoy", then "Malfoy": not Draco
         kept.append((group, lead or character))
     return _late_surnames(kept)
 
@@ -373,6 +375,24 @@ def _late_surnames(
             continue
         result.append((group, character))
     return result
+
+
+def _someone_else(group: Group, lead: CanonCharacter) -> bool:
+    """Whether the group's full names give the family lead's surname another first name.
+
+    A story of Orion Black's parents names ``Septimus Malfoy`` once, then ``Septimus`` and
+    ``Malfoy``; the bare surname is his, not the family's most-written Malfoy's. The first name
+    must name him alone too: an epithet (``Sodding Potter``) never does.
+    """
+    own = {name_key(lead.given.split()[0])} if lead.given else set()
+    own |= {name_key(alias.split()[0]) for alias in lead.aliases if " " in alias}
+    alone = {name_key(p.name) for p in group.parts.values() if len(p.tokens) == 1}
+    return any(
+        len(parts.tokens) > 1
+        and parts.tokens[-1] == lead.surname
+        and name_key(parts.tokens[0]) in alone - own
+        for parts in group.parts.values()
+    )
 
 
 def _family_lead_present(

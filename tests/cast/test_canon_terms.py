@@ -146,6 +146,19 @@ def test_a_family_name_alone_is_the_one_fic_calls_so(
     assert canon_of(kept) == {"Harry": "Harry Potter", surname: lead}
 
 
+def test_a_family_name_that_a_story_gives_another_first_name_is_not_the_lead(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # "Septimus Malfoy" once, then "Septimus" and "Malfoy": an original Malfoy, not Draco.
+    kept = merge_canon(
+        [group("Orion", count=9), group("Malfoy", "Septimus Malfoy", "Septimus")], packs
+    )
+    assert canon_of(kept) == {"Orion": "Orion Black", "Malfoy": None}
+    # The lead's own first name beside the surname changes nothing.
+    kept = merge_canon([group("Hermione", count=9), group("Malfoy", "Draco Malfoy")], packs)
+    assert canon_of(kept)["Draco Malfoy"] == "Draco Malfoy"
+
+
 def test_a_relative_answers_to_their_own_names_only(packs: tuple[FandomPack, ...]) -> None:
     # A bare "Dumbledore" is Albus even in a story of Aberforth's: fic uses it for Albus.
     kept = merge_canon([group("Aberforth", count=9), group("Dumbledore", count=4)], packs)
