@@ -577,8 +577,18 @@ def _one_edit(first: str, second: str) -> bool:
 
 
 def _mostly_things(group: Group, not_people: frozenset[str]) -> bool:
-    """Whether half or more of a group's mentions name a thing (``Quidditch Pitch``)."""
-    things = sum(count for key, count in group.keys.items() if is_thing(key, not_people))
+    """Whether half or more of a group's mentions name a thing (``Quidditch Pitch``).
+
+    A word of a thing's name the group also holds alone names it too: the ``Ball`` of a story
+    that says ``the Yule Ball`` first.
+    """
+    named = {key for key in group.keys if is_thing(key, not_people)}
+    words = {word for key in named for word in group.parts[key].tokens}
+    things = sum(
+        count
+        for key, count in group.keys.items()
+        if key in named or (len(group.parts[key].tokens) == 1 and group.parts[key].name in words)
+    )
     return 2 * things >= group.size
 
 

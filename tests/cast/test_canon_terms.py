@@ -210,6 +210,19 @@ def test_a_common_given_name_is_the_one_pack_character_of_that_name(
     assert {name: kept[name] for name in expected} == expected
 
 
+def test_a_word_of_a_pack_term_the_group_also_holds_is_the_term() -> None:
+    # "the Yule Ball" once, then "the Ball" throughout: a dance, not a character.
+    packs = (load_pack("harry_potter"),)
+    ball = Group(
+        keys=Counter({"Yule Ball": 3, "Ball": 9}),
+        parts={"Yule Ball": split_name("Yule Ball"), "Ball": split_name("Ball")},
+    )
+    kept = merge_canon([ball, group("Harry"), group("Burrow")], packs)
+    assert [(sorted(g.keys), c.name if c else None) for g, c in kept] == [
+        (["Harry"], "Harry Potter")
+    ]
+
+
 def test_a_bare_surname_joins_a_character_named_by_a_common_given_name(
     packs: tuple[FandomPack, ...],
 ) -> None:
