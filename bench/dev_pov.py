@@ -100,11 +100,12 @@ def evaluate(work: LabelledWork) -> tuple[str, bool, bool]:
     from ficlens.api import work_fandoms  # noqa: PLC0415 (spaCy only in the workers)
     from ficlens.dialogue import analyze_dialogue, story_paragraphs  # noqa: PLC0415
     from ficlens.dialogue.script import find_script  # noqa: PLC0415
+    from ficlens.fandoms import cast_packs  # noqa: PLC0415
 
     tagged = pov_character(work.freeforms) or ""
     structured = prepare(work).work
     script = find_script(structured.text, story_paragraphs(structured))
-    packs = tuple(m.pack for m in work_fandoms(structured, script))
+    packs = cast_packs([m.pack for m in work_fandoms(structured, script)])
     result = analyze_dialogue(structured, packs=packs, script=script)
     names = {c.id: (c.name, *c.aliases) for c in result.cast.characters}
 

@@ -86,6 +86,7 @@ def stage_inputs(item: tuple[str, str, str]) -> Inputs | str:
     from ficlens.dialogue import analyze_dialogue, story_paragraphs  # noqa: PLC0415
     from ficlens.dialogue.script import find_script  # noqa: PLC0415
     from ficlens.errors import InputError  # noqa: PLC0415
+    from ficlens.fandoms import cast_packs  # noqa: PLC0415
     from ficlens.ingest import read_bytes  # noqa: PLC0415
     from ficlens.structure import build_work  # noqa: PLC0415
 
@@ -97,7 +98,7 @@ def stage_inputs(item: tuple[str, str, str]) -> Inputs | str:
         return f"work {work_id}: {error}"
     paragraphs = tuple(story_paragraphs(work))
     script = find_script(work.text, paragraphs)
-    packs = tuple(match.pack for match in work_fandoms(work, script))
+    packs = cast_packs([match.pack for match in work_fandoms(work, script)])
     result = analyze_dialogue(work, packs=packs, script=script)
     hits = find_hits(work.text, paragraphs)
     quotes = result.quotes

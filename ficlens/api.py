@@ -20,7 +20,7 @@ from ficlens.dialogue.pov import METHOD as POV_METHOD
 from ficlens.dialogue.pov import with_points_of_view
 from ficlens.dialogue.script import ScriptLine, find_script, recased
 from ficlens.dialogue.truecase import lower_case, truecased
-from ficlens.fandoms import FandomMatch, detect_fandoms, load_packs
+from ficlens.fandoms import FandomMatch, cast_packs, detect_fandoms, load_packs
 from ficlens.ingest import read_raw
 from ficlens.model import Analysis, Fandom, Work
 from ficlens.nlp import DEFAULT_MODEL
@@ -120,7 +120,7 @@ def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Anal
             diagnostics=diagnostics, content=content,
         )  # fmt: skip
     result = analyze_dialogue(
-        work, packs=tuple(m.pack for m in matches), model=model, script=script
+        work, packs=cast_packs([m.pack for m in matches]), model=model, script=script
     )
     methods += [("nlp", NLP_METHOD), ("dialogue", DIALOGUE_METHOD), ("pov", POV_METHOD)]
     cast = result.cast

@@ -51,6 +51,7 @@ from ficlens.content.relationships.ships import Ships, count_ships
 from ficlens.content.signals import find_hits, romance_passages, sexual_passages
 from ficlens.content.training import MODELS, fit_model, readable, training_meta, write_models
 from ficlens.errors import InputError
+from ficlens.fandoms import cast_packs
 
 ROMANCE_C = 1.0
 PAIRING_C = 1.0
@@ -83,7 +84,8 @@ def pair_examples(work: LabelledWork, ships: Ships | None = None) -> PairExample
     structured = prepare(work).work
     script = find_script(structured.text, story_paragraphs(structured))
     matches = work_fandoms(structured, script)
-    result = analyze_dialogue(structured, packs=tuple(m.pack for m in matches), script=script)
+    packs = cast_packs([m.pack for m in matches])
+    result = analyze_dialogue(structured, packs=packs, script=script)
     cast, text = result.cast, structured.text
     hits = find_hits(text, result.paragraphs)
     romance = romance_passages(hits)

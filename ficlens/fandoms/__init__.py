@@ -17,7 +17,7 @@ from ficlens.fandoms.detect import (
     declared_packs,
     detect_fandoms,
 )
-from ficlens.fandoms.loader import load_pack, load_packs, parse_pack, read_pack
+from ficlens.fandoms.loader import cast_packs, load_pack, load_packs, parse_pack, read_pack
 from ficlens.fandoms.pack import (
     CanonCharacter,
     FandomPack,
@@ -34,6 +34,7 @@ __all__ = [
     "FandomPack",
     "are_kin",
     "canon_count",
+    "cast_packs",
     "declared_packs",
     "detect_fandoms",
     "find_canon",

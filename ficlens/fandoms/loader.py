@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 from importlib import resources
@@ -24,7 +25,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 _MAX_AGE = 100_000
 _PACK_FIELDS = (
     "schema", "slug", "name", "aliases", "metatags", "name_order", "terms", "shared_surnames",
-    "kin", "oaths",
+    "kin", "oaths", "borrows",
 )  # fmt: skip
 _PACK_REQUIRED = ("schema", "slug", "name", "name_order", "terms", "characters")
 _CHARACTER_FIELDS = (
@@ -124,7 +125,11 @@ def parse_pack(text: str, *, source: str) -> FandomPack:
         shared_surnames=_texts(data, "shared_surnames", source, ""),
         oaths=_texts(data, "oaths", source, ""),
         metatags=_texts(data, "metatags", source, ""),
+        borrows=_texts(data, "borrows", source, ""),
     )
+    for index, borrowed in enumerate(pack.borrows):
+        if not _SLUG.match(borrowed) or borrowed == slug:
+            _fail(source, f"borrows[{index}]", f"expected another pack's slug, got {borrowed!r}")
     _check_names(pack, source)
     _check_parents(pack, source)
     return replace(pack, kin=_kin(data.get("kin", []), pack, source))
@@ -296,7 +301,31 @@ def load_packs() -> tuple[FandomPack, ...]:
         if pack.slug != stem:
             _fail(source, "slug", f"{pack.slug!r} does not match the file name ({stem!r})")
         packs.append(pack)
+    slugs = {pack.slug for pack in packs}
+    for pack in packs:
+        for index, borrowed in enumerate(pack.borrows):
+            if borrowed not in slugs:
+                _fail(f"packs/{pack.slug}.toml", f"borrows[{index}]", f"no pack {borrowed!r}")
     return tuple(packs)
+
+
+def cast_packs(packs: Sequence[FandomPack]) -> tuple[FandomPack, ...]:
+    """The packs a work's cast is read with: its detected ones, then the bundled packs they borrow.
+
+    A Fantastic Beasts story is detected as Fantastic Beasts alone, but its Dumbledore and
+    Grindelwald are the Harry Potter pack's (the pack ``borrows`` it).
+
+    Example:
+        >>> [p.slug for p in cast_packs((load_pack("fantastic_beasts"),))]
+        ['fantastic_beasts', 'harry_potter']
+    """
+    chosen = {pack.slug: pack for pack in packs}
+    bundled = {pack.slug: pack for pack in load_packs()}
+    for pack in packs:
+        for slug in pack.borrows:
+            if slug in bundled:
+                chosen.setdefault(slug, bundled[slug])
+    return tuple(chosen.values())
 
 
 def load_pack(slug: str) -> FandomPack:

@@ -123,6 +123,9 @@ class FandomPack:
             that names someone only so names no character.
         metatags: AO3's meta tags over the canon (``Wizarding World - J. K. Rowling`` over both
             Harry Potter and Fantastic Beasts): canons sharing one make no crossover.
+        borrows: slugs of packs whose characters this canon's stories name too, though the
+            other canon is not detected (Fantastic Beasts borrows Harry Potter's Dumbledore and
+            Grindelwald); see :func:`~ficlens.fandoms.cast_packs`.
     """
 
     slug: str
@@ -135,6 +138,7 @@ class FandomPack:
     kin: tuple[tuple[str, ...], ...] = ()
     oaths: tuple[str, ...] = ()
     metatags: tuple[str, ...] = ()
+    borrows: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
         # Packs key the matcher caches; hashing every name on each call would cost more than

@@ -11,6 +11,7 @@ import pytest
 from ficlens.fandoms import (
     CanonCharacter,
     FandomPack,
+    cast_packs,
     find_canon,
     load_pack,
     load_packs,
@@ -288,6 +289,11 @@ INVALID = [
         id="metatags-not-a-list",
     ),
     pytest.param(
+        [('shared_surnames = ["Ashdown"]', 'borrows = ["Harry Potter"]')],
+        "borrows[0]: expected another pack's slug, got 'Harry Potter'",
+        id="borrows-not-a-slug",
+    ),
+    pytest.param(
         [('aliases = ["Wren"]', 'aliases = ["Wren", "\'Wren"]')],
         "must start with a letter or digit",
         id="form-start",
@@ -436,3 +442,12 @@ def test_the_wizarding_world_is_one_meta_tag_over_two_packs() -> None:
         ),
         source="lanterns.toml",
     ).metatags == ("Keeperverse",)
+
+
+def test_a_fantastic_beasts_cast_is_read_with_the_harry_potter_pack_too() -> None:
+    # Its stories name Dumbledore and Grindelwald, whom the Harry Potter pack lists.
+    beasts, potter = load_pack("fantastic_beasts"), load_pack("harry_potter")
+    assert beasts.borrows == ("harry_potter",)
+    assert cast_packs((beasts,)) == (beasts, potter)
+    assert cast_packs((potter, beasts)) == (potter, beasts)
+    assert cast_packs((potter,)) == (potter,)
