@@ -27,10 +27,12 @@ _NOT_NAMES = frozenset(
      "french", "christmas", "monday", "tuesday", "wednesday", "thursday", "friday",
      "saturday", "sunday", "no", "hello", "hi", "goodbye", "bye", "goodnight", "thanks",
      "sorry", "please", "okay", "hm", "hmm", "hmmm", "um", "umm", "uh", "ugh", "mm", "mmm",
-     "mhm", "erm", "huh", "whoa", "wow", "shh", "psst", "we", "us", "me", "he", "it", "ok"}
+     "mhm", "erm", "huh", "whoa", "wow", "shh", "psst", "we", "us", "me", "he", "it", "ok",
+     "fuck", "shit", "damn"}
 )  # fmt: skip
 """Words a capital does not make a name: forms of address, days, and what one says (*said
-Goodbye*, *said Sorry*, *Hm*; a quotation too short to be masked, *"Us," Draco answers*)."""
+Goodbye*, *said Sorry*, *Hm*, *said Fuck*; a quotation too short to be masked, *"Us," Draco
+answers*)."""
 _NOT_LEADING = _NOT_NAMES | frozenset(
     {"fuck", "fucking", "shit", "damn", "bloody", "hey", "dear", "poor", "sweet", "floo",
      "flooed", "apparate", "apparated", "owl", "owled"}
