@@ -35,11 +35,13 @@ Goodbye*, *said Sorry*, *Hm*, *said Fuck*; a quotation too short to be masked, *
 answers*)."""
 _NOT_LEADING = _NOT_NAMES | frozenset(
     {"fuck", "fucking", "shit", "damn", "bloody", "hey", "dear", "poor", "sweet", "floo",
-     "flooed", "apparate", "apparated", "owl", "owled"}
+     "flooed", "apparate", "apparated", "owl", "owled", "heard", "saw", "watched", "felt",
+     "kissed", "hugged", "thanked", "told", "asked"}
 )  # fmt: skip
 """Words that open a run the parser takes for one name but are no part of it: an oath or an
 interjection before the name (*Fuck James*, *Oh Harry*), a salutation (*Dear Ginny*), a
-wizard's verb of getting in touch (*Floo James*, *owl Hermione*)."""
+wizard's verb of getting in touch (*Floo James*, *owl Hermione*), a verb opening a sentence
+that leaves out its subject (*Heard Gawain's voice before seeing him*)."""
 
 
 @dataclass(frozen=True, slots=True)

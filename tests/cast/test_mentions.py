@@ -425,6 +425,7 @@ def test_a_spaced_dash_inside_an_entity_ends_the_name(make_parsed: MakeParsed) -
         ("Dear", "Ginny", "Ginny"),
         ("Poor", "Neville", "Neville"),
         ("Floo", "James", "James"),  # he didn't Floo James to vent his anger
+        ("Heard", "Gawain", "Gawain"),  # Heard Gawain's voice before seeing him
         # A title is part of the name, though "lord" alone is no name.
         ("Lord", "Voldemort", "Lord Voldemort"),
     ],
