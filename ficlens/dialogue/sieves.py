@@ -260,8 +260,9 @@ def vocative(text: str, span: Span, *, cast: Cast) -> str | None:
 
 
 _SELF_NAMED = re.compile(
-    rf"(?:^|[.!?…,]\s+|[—–]\s*)(?i:my name is|my name['’]s|the name['’]s|name['’]s|i am|i['’]m|"
-    rf"call me)\s+({_NAME_PART})(?![\w'’-])"
+    r"(?:^|[.!?…,]\s+|[—–…]\s*|\.\.\.\s*)"
+    r"(?i:my name is|my name['’]s|the name['’]s|name['’]s|i am|i['’]m|call me)"
+    rf"\s+({_NAME_PART})(?![\w'’-])"
 )
 SELF_NAMED = "speakers.self_named.v1"
 

@@ -269,6 +269,7 @@ def test_vocative(words: str, expected: str | None) -> None:
         pytest.param("Hello. I'm Naruto, and this is Kakashi.", "c3", id="second-sentence"),
         pytest.param("Hi, I am Harry Potter.", "c1", id="after-a-comma"),
         pytest.param("Please. Call me Harry.", "c1", id="call-me"),
+        pytest.param("I haff seen you here...I'm Kakashi, Kakashi.", "c4", id="after-dots"),
         pytest.param("I'm Harry's friend.", None, id="possessive"),
         pytest.param("You think I'm Naruto?", None, id="inside-a-sentence"),
         pytest.param("My name is Reborn.", None, id="no-such-character"),
