@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 
 from ficlens.model import Span
-from ficlens.structure.patterns import chapter_heading, is_scene_break, starts_note, time_heading
+from ficlens.structure.patterns import (
+    chapter_heading,
+    is_landmark,
+    is_scene_break,
+    starts_note,
+    time_heading,
+)
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BLANK_SEPARATED_SHARE = 0.5
@@ -75,11 +81,17 @@ def _blank_separated(lines: list[_Line]) -> bool:
 
 
 def _stands_alone(line: str) -> bool:
+    """Whether a line is a paragraph of its own, whatever the lines beside it.
+
+    A scene break, a heading, a note's opening, or a heading of the AO3 page the text was
+    copied from (``Work Text:``, with the story's first line right under it).
+    """
     return (
         is_scene_break(line)
         or chapter_heading(line) is not None
         or time_heading(line) is not None
         or starts_note(line)
+        or is_landmark(line)
     )
 
 

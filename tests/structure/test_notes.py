@@ -313,6 +313,13 @@ def test_the_headings_of_a_copied_ao3_page_are_not_story(build_text: BuildText) 
     assert _story(work) == f"{STORY_A}\n\n{STORY_B}"
 
 
+def test_a_copied_ao3_heading_right_above_the_story_is_a_note(build_text: BuildText) -> None:
+    # No blank line between "Work Text:" and the story's first, indented line.
+    work = build_text(f"Work Text:\n          {STORY_A}\n\n{STORY_B}")
+    assert [text for _, text in _notes(work)] == ["Work Text:"]
+    assert _story(work).strip() == f"{STORY_A}\n\n{STORY_B}"
+
+
 def test_title_then_by_with_a_colon(build_text: BuildText) -> None:
     work = build_text(f"*The Ferryman's Letter*\n\nby: Reed Warbler\n\n{STORY_A}\n\n{STORY_B}")
     assert work.metadata.authors == ("Reed Warbler",)
