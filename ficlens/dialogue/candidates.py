@@ -24,6 +24,7 @@ from ficlens.dialogue.mentions import SUBJECTS, MentionIndex, index_mentions
 from ficlens.dialogue.prepared import Prepared
 from ficlens.dialogue.script import METHOD as SCRIPT_METHOD
 from ficlens.dialogue.sieves import (
+    NAMED_SPEECH_VERB,
     SELF,
     SELF_NAMED,
     beat_pronoun,
@@ -37,14 +38,7 @@ from ficlens.dialogue.speakers import lead_before, leads
 from ficlens.model import Quote, Span
 from ficlens.nlp import Parsed
 
-KEPT = frozenset(
-    {
-        "speakers.speech_verb.name.v1",
-        "speakers.speech_verb.narrator.v1",
-        SELF_NAMED,
-        SCRIPT_METHOD,
-    }
-)
+KEPT = NAMED_SPEECH_VERB | {SELF_NAMED, SCRIPT_METHOD}
 """Methods the ranker never revises: a speech verb whose subject is a name or ``I``, a
 speaker who names themself (``"My name is Jon."``), and a script line's label (``HARRY: ...``)."""
 

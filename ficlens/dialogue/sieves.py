@@ -265,6 +265,8 @@ _SELF_NAMED = re.compile(
     rf"\s+({_NAME_PART})(?![\w'’-])"
 )
 SELF_NAMED = "speakers.self_named.v1"
+NAMED_SPEECH_VERB = frozenset({"speakers.speech_verb.name.v1", "speakers.speech_verb.narrator.v1"})
+"""A speech verb whose subject is a name or ``I``: the decisions no later rule overrules."""
 
 
 def self_named(text: str, span: Span, *, cast: Cast) -> Decision | None:

@@ -19,6 +19,7 @@ from ficlens.dialogue.addressees import conversations, quote_turns, turn_address
 from ficlens.dialogue.mentions import MentionIndex, index_mentions
 from ficlens.dialogue.quotes import FoundQuote
 from ficlens.dialogue.sieves import (
+    NAMED_SPEECH_VERB,
     Decision,
     action_beat,
     named_addressee,
@@ -115,10 +116,6 @@ def _paragraph_characters(context: _Context, piece: Parsed) -> list[str]:
     return context.mentions.named_in(piece.span.start, piece.span.end)[0]
 
 
-_FIRM = frozenset({"speakers.speech_verb.name.v1", "speakers.speech_verb.narrator.v1"})
-"""Decisions a speaker naming themself (:func:`.sieves.self_named`) does not overrule."""
-
-
 def _decide(
     site: QuoteSite, context: _Context, addressee: str | None, itself: Decision | None
 ) -> Decision | None:
@@ -147,7 +144,7 @@ def _decide(
         )  # fmt: skip
         if found is not None:
             found = Decision(found.character, "speakers.introduced.v1", found.confidence * 0.95)
-    if found is None or found.method not in _FIRM:
+    if found is None or found.method not in NAMED_SPEECH_VERB:
         found = itself or found  # "My name is Jon," the man said: Jon
     return (
         found
