@@ -60,6 +60,14 @@ def sites_of(make_parsed: MakeParsed, text: str, rows: Sequence[Sequence[Row]]) 
     return build_sites(quotes, paragraphs, parsed)
 
 
+def quoted(words: str) -> tuple[str, Span]:
+    """A one-line text quoting ``words``, and the quotation's span."""
+    text = f'"{words}" she called.'
+    [quote], _ = find_quotes(text, [Span(0, len(text))])
+    assert quote.span.of(text) == words
+    return text, quote.span
+
+
 def starts_for(site: QuoteSite, **names: str) -> dict[int, str]:
     """Token start -> character id for the named tokens of a site's paragraph."""
     return {t.start: names[t.text] for t in site.piece.tokens if t.text in names}
@@ -256,10 +264,8 @@ def test_speech_verb_passes(make_parsed: MakeParsed, text: str, rows: list[Row])
     ],
 )
 def test_vocative(words: str, expected: str | None) -> None:
-    text = f'"{words}" she called.'
-    [quote], _ = find_quotes(text, [Span(0, len(text))])
-    assert quote.span.of(text) == words
-    assert vocative(text, quote.span, cast=CAST) == expected
+    text, span = quoted(words)
+    assert vocative(text, span, cast=CAST) == expected
 
 
 @pytest.mark.parametrize(
@@ -276,9 +282,7 @@ def test_vocative(words: str, expected: str | None) -> None:
     ],
 )
 def test_self_named(words: str, expected: str | None) -> None:
-    text = f'"{words}" someone said.'
-    [quote], _ = find_quotes(text, [Span(0, len(text))])
-    found = self_named(text, quote.span, cast=CAST)
+    found = self_named(*quoted(words), cast=CAST)
     assert (found.character if found else None) == expected
 
 
