@@ -172,6 +172,8 @@ class _Facts:
     turns: dict[int, str | None]
     previous_addressee: str | None
     previous_vocative: str | None
+    vocative: str | None
+    """Whom the quotation calls by name (``"Sorry, Minho."``): never its speaker."""
     next_addressee: str | None
     siblings: set[str]
     recent: list[str | None]
@@ -293,6 +295,7 @@ def _facts(work: _Work, site: QuoteSite) -> _Facts:
             if previous_turn
             else None
         ),
+        vocative=vocative(work.text, quote.span, cast=work.cast),
         next_addressee=_last_addressee(work, work.turn(run, position + 1)),
         siblings={
             speaker
@@ -314,7 +317,12 @@ def _last_addressee(work: _Work, turn: Sequence[int]) -> str | None:
 
 
 def _pool(work: _Work, facts: _Facts) -> list[str]:
-    """The candidates, most likely first, at most ``_MAX_CANDIDATES``."""
+    """The candidates, most likely first, at most ``_MAX_CANDIDATES``.
+
+    The character the quotation calls by name is left out: nobody says their own name in
+    address (a stranger's ``"Sorry about that, Minho."`` is not Minho's, even when he is the
+    only one about).
+    """
     index = facts.site.index
     narrator = work.cast.narrator
     named = facts.before[0] | facts.after[0] | facts.paragraph
@@ -335,7 +343,7 @@ def _pool(work: _Work, facts: _Facts) -> list[str]:
         *reversed(facts.recent_addressees),
         *facts.order[_NEAR_ORDER:],
     ]
-    return [who for who in dict.fromkeys(pool) if who][:_MAX_CANDIDATES]
+    return [who for who in dict.fromkeys(pool) if who and who != facts.vocative][:_MAX_CANDIDATES]
 
 
 def _row(work: _Work, facts: _Facts, who: str) -> dict[str, float]:

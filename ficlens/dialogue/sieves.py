@@ -38,6 +38,8 @@ _VOCATIVE_FIRST_END = re.compile(
     rf"^[^.!?…\"“”]*?,\s*(?:my dear\s+|dear\s+)?({_NAME_PART})\s*[.!?…]+\s+(?=[A-Z])"
 )
 """A name closing the first of several sentences: ``"We know, Moony. We saw it all."``."""
+_ITS_ME = re.compile(r"\b(?i:it['’]?s me|it is me|it was me)\s*,")
+"""A quotation that names someone after ``it's me,`` may be the speaker naming themself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +253,8 @@ def vocative(text: str, span: Span, *, cast: Cast) -> str | None:
     """
     words = text[span.start : span.end]
     for pattern in (_VOCATIVE_START, _VOCATIVE_END, _VOCATIVE_FIRST_END):
+        if pattern is _VOCATIVE_END and _ITS_ME.search(words):
+            continue  # "It's me, Harry!" may be Harry at the door: no one is sure to be addressed
         match = pattern.search(words)
         if match:
             found = cast.resolve(match.group(1).strip())

@@ -187,6 +187,21 @@ def test_no_one_speaks_to_themself(build_text: Callable[..., Work]) -> None:
     assert all(q.addressee is None or q.addressee != q.speaker for q in result.quotes)
 
 
+def test_a_line_that_calls_someone_by_name_is_not_theirs(build_text: Callable[..., Work]) -> None:
+    # The centaur who says it is nobody in the cast; Oren, whom the line calls, is not its speaker.
+    work = build_text(
+        "Oren sits by the lake with Tamsin. Tamsin clings to Oren when a twig cracks, and Oren "
+        "can't help but blush.\n\nBrushing that off, Oren chuckles at her. \"Come out. Stop "
+        'scaring my friend." Oren calls out, and two centaurs step out of the bushes. "Sorry '
+        'about that, Oren. Thought she was bothering you." The first centaur steps forward.\n'
+    )
+    result = analyze_dialogue(work)
+    [oren] = [c.id for c in result.cast.characters if c.name == "Oren"]
+    sorry = quote_of(work, result, "Sorry about that, Oren. Thought she was bothering you.")
+    assert sorry.addressee == oren
+    assert sorry.speaker != oren
+
+
 def test_a_stranger_who_gives_his_name_speaks_it(build_text: Callable[..., Work]) -> None:
     # No speech verb names him: the man's "My name is Jon" does, and the line after it is his.
     work = build_text(

@@ -261,6 +261,8 @@ def test_speech_verb_passes(make_parsed: MakeParsed, text: str, rows: list[Row])
         pytest.param("I know. Naruto, Sakura and I saw it.", None, id="list-in-second-sentence"),
         pytest.param("I saw Harry, Naruto. He was fine.", "c3", id="first-sentence-of-two"),
         pytest.param("It was Harry, Ron and me. Naruto came later.", None, id="list-and-name"),
+        pytest.param("It's me, Naruto!", None, id="its-me-may-be-self-naming"),
+        pytest.param("Open up, it is me, Sakura, Naruto.", None, id="its-me-then-two-names"),
     ],
 )
 def test_vocative(words: str, expected: str | None) -> None:
