@@ -203,13 +203,43 @@ def _after_leading_words(tokens: Sequence[Token], first: int, last: int) -> int:
     Titles stay (``Lord Voldemort``, ``Mother Superior``): :func:`_extend` handles them.
     """
     while first < last and (
-        (tokens[first].text.lower() in _NOT_LEADING or _said(tokens[first].text))
+        (
+            tokens[first].text.lower() in _NOT_LEADING
+            or _said(tokens[first].text)
+            or _asks(tokens, first)
+        )
         and tokens[first].text not in titles()
     ):
         first += 1
         while first < last and not tokens[first].text.strip(" \n\t,!"):
             first += 1  # the space, line break or comma after "Oh"
     return first
+
+
+_AUXILIARIES = frozenset(
+    {"will", "would", "could", "should", "can", "shall", "must", "might", "may", "did", "does",
+     "do", "is", "was", "are", "were", "has", "have", "had"}
+)  # fmt: skip
+
+
+def _asks(tokens: Sequence[Token], index: int) -> bool:
+    """Whether the token is an auxiliary opening a question: ``Will`` of ``Will Jisung accept?``.
+
+    The parse reads the capitalised auxiliary and the name after it as one name. Only at a
+    sentence's start, and only when the sentence ends in a question mark, so ``Will Turner
+    smiled.`` keeps its Will.
+    """
+    if tokens[index].text.lower() not in _AUXILIARIES:
+        return False
+    before = _previous(tokens, index)
+    if before is not None and not tokens[index].sent_start and tokens[before].text not in '.!?"“”':
+        return False
+    for token in tokens[index + 1 :]:
+        if token.sent_start or token.text in {".", "!"}:
+            return False
+        if token.text == "?":
+            return True
+    return False
 
 
 _IDIOMS = frozenset({("adam", "apple"), ("cupid", "bow"), ("achilles", "heel"), ("pandora", "box")})

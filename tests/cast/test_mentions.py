@@ -445,6 +445,29 @@ def test_an_oath_or_salutation_the_parser_runs_into_a_name_is_left_out(
     assert described(text, mentions_in(text, parsed)) == [(kept, kept, "ner", False)]
 
 
+@pytest.mark.parametrize(
+    ("opening", "end", "kept"),
+    [
+        ("Will", "?", "Jisung"),  # Will Jisung even accept this?
+        ("Did", "?", "Jisung"),
+        ("Will", ".", "Will Jisung"),  # a Will who is a name: no question
+    ],
+)
+def test_an_auxiliary_opening_a_question_is_no_part_of_the_name(
+    make_parsed: MakeParsed, opening: str, end: str, kept: str
+) -> None:
+    text = f"{opening} Jisung accept this{end}"
+    rows = [
+        (opening, "NNP", "compound", 1),
+        ("Jisung", "NNP", "nsubj", 2),
+        ("accept", "VB", "ROOT", 2),
+        ("this", "DT", "dobj", 2),
+        (end, ".", "punct", 2),
+    ]
+    parsed = make_parsed(text, rows, entities=[(0, 1, "PERSON")])
+    assert described(text, mentions_in(text, parsed)) == [(kept, kept, "ner", False)]
+
+
 def said_by(opening: str) -> list[tuple[str, str, str, int]]:
     """Rows of ``<opening> said that it was late.``, the opening word the subject of *said*."""
     return [
