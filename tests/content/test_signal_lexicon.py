@@ -89,6 +89,7 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
     ("text", "signal", "level"),
     [
         ("I don't want to do that, he said, but if I have to I will.", "non_consent", "none"),
+        ("He forced himself into the kitchen to brew some tea.", "non_consent", "none"),
         ("No, stop, you'll knock the cauldron over!", "non_consent", "none"),
         ("He held him down until the healer came.", "non_consent", "none"),
         ("He forced himself on her.", "non_consent", "on_page"),
@@ -278,6 +279,8 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("It was no duel of wills, only of wits.", "violence", "none"),
         ("He ripped open the paper, then the button fly of his jeans.", "violence", "none"),
         ("Shocked, I ripped open my eyes.", "violence", "none"),
+        ("Her arm wound back to sock him; he was wound a bit too tight.", "violence", "none"),
+        ("They could hear Molly's strangled cries.", "violence", "none"),
         ("Ron ripped open some crisps; people ripped open and read their mail.", "violence", "none"),
         ("His shirt ripped open; his life was being ripped apart.", "violence", "none"),
         ("He sliced through the swimsuit. Icy anticipation sliced through him.", "violence", "none"),
