@@ -513,11 +513,17 @@ def _region_named(
 
 
 def _named_inside(text: str, span: Span, cast: Cast) -> set[str]:
-    """Characters a quotation names (people rarely name themselves)."""
+    """Characters a quotation names (people rarely name themselves).
+
+    A run of two capitalised words that is no name is read word by word: ``Does Tobias``
+    opening a question names Tobias.
+    """
     named = set()
     for match in _CAPITALISED.finditer(text[span.start : span.end]):
         words = match.group(0)
-        found = cast.resolve(words) or (cast.resolve(words.split()[0]) if " " in words else None)
+        found = cast.resolve(words)
         if found:
             named.add(found)
+        elif " " in words:
+            named.update(who for word in words.split() if (who := cast.resolve(word)))
     return named

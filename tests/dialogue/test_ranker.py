@@ -22,7 +22,8 @@ STORY = (
     '"We wait, Maren. There is nothing else to be done."\n\n'
     "Maren looked down at the grey water and frowned.\n\n"
     '"I hate waiting," she said.\n\n'
-    'He shrugged and looked away. "Then read something."\n'
+    'He shrugged and looked away. "Then read something."\n\n'
+    '"Does Tobias ever read anything but timetables?"\n'
 )
 
 
@@ -106,6 +107,12 @@ def test_candidates_describe_the_guessed_quotations_only(sieved_story: Sieved) -
     )
     assert [names[who] for who in wait.ids if names[who].startswith("Maren")] == []
     assert any(names[who].startswith("Tobias") for who in wait.ids)
+    # "Does Tobias ever read ...?" names Tobias inside without calling him: the fact says so.
+    does = next(
+        g for g in groups if prepared.text[sieved.quotes[g.quote].span.start :][:5] == "Does "
+    )
+    tobias = next(i for i, who in enumerate(does.ids) if names[who].startswith("Tobias"))
+    assert does.rows[tobias].get("named_inside") == 1.0
     # "she said": Tobias is a he, so the pronoun disagrees with him.
     hate = next(
         g for g in groups if "hate" in prepared.text[sieved.quotes[g.quote].span.start :][:12]
