@@ -141,6 +141,8 @@ class _Work:
     genders: Mapping[str, str | None]
     self_words: frozenset[str]
     leads: dict[str, tuple[str, int]]
+    vocatives: Sequence[str | None]
+    """Whom each quotation calls by name, read once (a quotation's own and the next turn's)."""
 
     def turn(self, run: int, position: int) -> list[int]:
         """The quotations of a turn (a paragraph of the run, or a speech), or none past its ends."""
@@ -247,6 +249,7 @@ def _work(
         {c.id: c.gender for c in cast.characters},
         SUBJECT_WORDS[cast.narration] if cast.narrator else frozenset(),
         leads(cast),
+        [vocative(prepared.text, q.span, cast=cast) for q in quotes],
     )  # fmt: skip
 
 
@@ -290,12 +293,8 @@ def _facts(work: _Work, site: QuoteSite) -> _Facts:
             for offset in _TURN_OFFSETS
         },
         previous_addressee=work.quotes[previous_turn[-1]].addressee if previous_turn else None,
-        previous_vocative=(
-            vocative(work.text, work.quotes[previous_turn[-1]].span, cast=work.cast)
-            if previous_turn
-            else None
-        ),
-        vocative=vocative(work.text, quote.span, cast=work.cast),
+        previous_vocative=work.vocatives[previous_turn[-1]] if previous_turn else None,
+        vocative=work.vocatives[index],
         next_addressee=_last_addressee(work, work.turn(run, position + 1)),
         siblings={
             speaker
