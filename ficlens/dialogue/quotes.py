@@ -218,17 +218,25 @@ def _scan_guillemet(text: str, span: Span) -> tuple[list[tuple[int, int]], int |
     return pairs, opened
 
 
+_DASH_OPENER = re.compile(r"(?:[—–―]|--?)(?!-)")
+_DASH_HANDOVER = re.compile(r"\s(?:[—–―]|--?)(?!-)\s?|(?<=\S)--?(?=\s)\s?")
+"""A dash after a space (``Out — he said — and``), or a hyphen glued to the words before it and
+followed by a space (``-Harry!- said Ron``), hands speech over to narration or back; a dash
+inside a word (``raven-haired``, ``I—I``) does not."""
+
+
 def _scan_dash(text: str, span: Span) -> tuple[list[tuple[int, int]], int | None]:
     """A paragraph opening with a dash is speech up to a dash that hands over to narration.
 
     An unmarked tag ends the speech too: in ``— Hello, he said.`` only ``Hello,`` is spoken.
     """
     chunk = text[span.start : span.end]
-    if chunk[:1] not in ("—", "–", "―"):
+    opener = _DASH_OPENER.match(chunk)
+    if opener is None:
         return [], None
     pairs: list[tuple[int, int]] = []
-    opened: int | None = span.start
-    for match in re.finditer(r"\s[—–―]\s?", chunk):
+    opened: int | None = span.start + opener.end() - 1
+    for match in _DASH_HANDOVER.finditer(chunk, opener.end()):
         at = span.start + match.start()
         if opened is not None:
             pairs.extend(_split_at_tags(text, opened, at))
@@ -297,8 +305,11 @@ def find_quotes(
         pairs, left_open = scan(text, paragraph)
         for opened, closed in pairs:
             inner = _trimmed(text, opened + 1, closed)
-            if inner is not None and not is_mention(text, opened, inner, floor=paragraph.start):
-                found.append(FoundQuote(inner, index))
+            if inner is None or (
+                style != "dash" and is_mention(text, opened, inner, floor=paragraph.start)
+            ):
+                continue  # a dash never sets a word apart as a mention: it opens speech
+            found.append(FoundQuote(inner, index))
         if left_open is not None:
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             continued = _continues(text, following)

@@ -26,6 +26,14 @@ def convention_of(text: str) -> str:
             id="single-with-apostrophes",
         ),
         pytest.param("— Hi, she said.\n\n— Bye, he said.", "dash", id="dash"),
+        pytest.param(
+            "- Hi! - she said.\n\n- Hush.\n\n-Bye.- said Ron.", "dash", id="keyboard-hyphens"
+        ),
+        pytest.param(
+            "They packed:\n\n- a wand - the old one\n\n- the map\n\n- socks, she said.",
+            "double",
+            id="hyphens-of-a-list",
+        ),
         pytest.param("«Hi,» she said.\n\n«Bye,» he said.", "guillemet", id="guillemets"),
         pytest.param("»Hi,« she said.\n\n»Bye,« he said.", "guillemet", id="reversed-guillemets"),
         pytest.param(

@@ -161,6 +161,23 @@ CASES = [
         id="dash",
     ),
     pytest.param(
+        "- Harry!\n\n"
+        "- Are you still awake? - asked Ron.\n\n"
+        "- Shut up! – growls Harry, and throws a raven-haired doll.\n\n"
+        "-Congratulations.- said Ron as he sat down -You outdid yourself.\n\n"
+        "-- Yeah.",
+        "dash",
+        [
+            ("Harry!", ""),
+            ("Are you still awake?", ""),
+            ("Shut up!", ""),
+            ("Congratulations.", ""),
+            ("You outdid yourself.", ""),
+            ("Yeah.", ""),
+        ],
+        id="keyboard-hyphens",
+    ),
+    pytest.param(
         "«Hello,» said Ann. «Come in.»\n\n«Thanks,» said Bo.",
         "guillemet",
         [("Hello,", ""), ("Come in.", ""), ("Thanks,", "")],
@@ -219,7 +236,7 @@ def test_spans_exclude_the_marks(
         assert words == words.strip()
         assert paragraphs[quote.paragraph].contains(quote.span)
         if convention == "dash":
-            assert words[0] not in "—–―" and words[-1] not in "—–―"
+            assert words[0] not in "—–―-" and words[-1] not in "—–―-"
             continue
         assert text[quote.span.start - 1] in OPENING
         if not flag:
