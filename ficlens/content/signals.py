@@ -161,6 +161,9 @@ class SignalSpec:
     levels: tuple[Level, ...]
     framed: bool = True
     tense_framed: bool = False
+    backdrop: re.Pattern[str] | None = None
+    """Words right before a hit that make it the time the story is told from, not an event on
+    its page: for deaths, a temporal clause (``since his mother died``, ``when Fred died``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +254,22 @@ def _spec(file: str, entry: dict[str, object]) -> SignalSpec:
             f"{file}: signal {signal!r}: framed and tense_framed must be true or false"
         )
     none = str(entry.get("none", "none"))
-    return SignalSpec(signal, none, tuple(compiled), framed, tense_framed)
+    return SignalSpec(
+        signal, none, tuple(compiled), framed, tense_framed, _backdrop(file, signal, entry)
+    )
+
+
+def _backdrop(file: str, signal: str, entry: dict[str, object]) -> re.Pattern[str] | None:
+    """A signal's ``backdrop`` pattern, anchored to the hit that follows it."""
+    source = entry.get("backdrop")
+    if source is None:
+        return None
+    if not isinstance(source, str):
+        raise LexiconError(f"{file}: signal {signal!r}: backdrop must be a pattern")
+    try:
+        return re.compile(rf"\b(?:{source})\s+$", re.I)
+    except re.error as error:
+        raise LexiconError(f"{file}: signal {signal!r}: bad backdrop: {error}") from error
 
 
 def sentences(text: str, paragraph: Span) -> Iterator[Span]:
@@ -275,12 +293,17 @@ def sentences(text: str, paragraph: Span) -> Iterator[Span]:
 
 
 def frame_of(
-    text: str, sentence: Span, hit: Span, paragraph_dream: bool = False, present: bool = False
+    text: str,
+    sentence: Span,
+    hit: Span,
+    paragraph_dream: bool = False,
+    present: bool = False,
+    backdrop: re.Pattern[str] | None = None,
 ) -> str | None:
     """How a hit is framed in its sentence, or ``None`` when it is an on-page event.
 
     In a story told in the present (``present``), a sentence told in the past is a memory
-    (:mod:`ficlens.content.tense`).
+    (:mod:`ficlens.content.tense`); so is a hit right after its signal's ``backdrop`` words.
 
     Example:
         >>> text = "He didn't kiss her."
@@ -298,7 +321,7 @@ def frame_of(
         return "negated"
     if _FRAMES["hypothetical"].search(before):
         return "hypothetical"
-    if _PAST_PERFECT.search(before):
+    if _PAST_PERFECT.search(before) or (backdrop is not None and backdrop.search(before)):
         return "memory"
     whole = text[sentence.start : sentence.end]
     for kind in ("dream", "memory"):
@@ -338,7 +361,11 @@ def find_hits(
             span = Span(paragraph.start + match.start(), paragraph.start + match.end())
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
             past = present and spec.tense_framed
-            frame = frame_of(text, sentence, span, dreamlike, past) if spec.framed else None
+            frame = (
+                frame_of(text, sentence, span, dreamlike, past, spec.backdrop)
+                if spec.framed
+                else None
+            )
             passage = around(text, sentence, span, SHOWN)
             hit = Hit(spec.name, number, span, sentence, frame, passage)
             hits.append((hit, _weak_word(match)))

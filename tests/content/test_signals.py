@@ -389,11 +389,30 @@ def test_a_signal_declared_unframed_keeps_every_hit_on_the_page(tmp_path: Path) 
     assert [(h.signal, h.frame) for h in hits] == [("weather", None), ("wind", "negated")]
 
 
+def test_a_hit_right_after_its_signals_backdrop_words_is_a_memory(tmp_path: Path) -> None:
+    path = custom_lexicon(
+        tmp_path,
+        '[[signal]]\nname = "weather"\nbackdrop = "ever since(?: the)?"\n'
+        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["storm", "rain"]\n'
+        '[[signal]]\nname = "wind"\n'
+        '  [[signal.level]]\n  name = "breeze"\n  patterns = ["gale"]\n',
+    )
+    text = "Ever since the storm, a gale and rain kept the boats in."
+    hits = find_hits(text, whole(text), signal_specs(path))
+    assert [(text[h.span.start : h.span.end], h.frame) for h in hits] == [
+        ("storm", "memory"),
+        ("rain", None),
+        ("gale", None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("signal_line", "level_line", "message"),
     [
         ('framed = "no"\n', "", "framed must be true or false"),
         ("", '  weak = "gust"\n', "weak must be a list of patterns"),
+        ("backdrop = 3\n", "", "backdrop must be a pattern"),
+        ('backdrop = "since ("\n', "", "bad backdrop"),
     ],
 )
 def test_a_malformed_signal_option_names_the_signal(
