@@ -235,7 +235,8 @@ class Character:
 
     Attributes:
         id: stable within one analysis (``c1``, ``c2`` ... by mention count; ``narrator``).
-        name: the canonical name: AO3's form for canon characters, else the fullest name used.
+        name: the canonical name: AO3's form for canon characters, else the full name used
+            most (when used at least twice), else the name used most.
         aliases: every other name used for them (titles and honorifics included as written).
         gender: referential gender as a pronoun set (``he/him``, ``she/her``, ``they/them``...),
             or ``None`` when the text does not say.
