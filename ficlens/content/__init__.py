@@ -261,12 +261,13 @@ def _absent_reason(signals: Mapping[str, Signal]) -> list[Reason]:
 
     A General Audiences rating rests as much on what a story lacks as on what it has: "none
     found: sexual content, violence, ..." says what the reader can count on. Only signals with
-    no hit at any level are listed (a mention of wine is not "none").
+    no hit at any level are listed (a mention of wine is not "none"), framed hits included: a
+    death the story remembers (``since she died``) is not "none" either.
     """
     missing = [
         _REASON_WORDS[name]
         for name in _ABSENCE_ORDER
-        if name in signals and signals[name].level == "none"
+        if name in signals and signals[name].level == "none" and not signals[name].framed
     ]
     return [Reason(f"none found: {', '.join(missing)}")] if missing else []
 

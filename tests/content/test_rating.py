@@ -386,6 +386,13 @@ def test_signals_with_no_hit_at_all_are_said_to_be_absent_without_passages() -> 
     assert reason.evidence == ()
 
 
+def test_a_signal_with_only_framed_hits_is_not_said_to_be_absent() -> None:
+    found = signals(sexual="none", death="none")
+    found["death"] = Signal("death", "none", 0.25, (), framed=(Span(0, 4),))
+    (reason,) = _absent_reason(found)
+    assert reason.text == "none found: sexual content"
+
+
 def test_nothing_is_said_absent_when_every_signal_has_a_hit() -> None:
     assert _absent_reason(signals(sexual="kissing", violence="mild")) == []
 
