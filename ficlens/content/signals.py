@@ -88,6 +88,12 @@ _AFFIRMING = re.compile(
 """Negative words that affirm what follows: she `couldn't help but` moan, there was `nothing
 but` pain, he `couldn't stop` sobbing, `not only` the corpse. (He `didn't stop to` kiss her
 still negates.)"""
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\s(?:but|so|because|yet|although|though|until|till|['’]cause)\s", re.I
+)
+"""Where a negation's reach ends: a negation before ``but``, ``so``, ``because``, ``until`` or a
+semicolon says nothing of what follows (*he didn't know how, but the girl was back up*; *I
+said I wouldn't call, but I'm drunk*; *it wasn't until midnight that they came back*)."""
 _PAST_PERFECT = re.compile(
     r"(?:\bhad|\w['’]d)\s+(?:(?:been|just|already|long|once|recently|both|all|each|\w+ly)\s+){0,3}$",
     re.I,
@@ -317,7 +323,8 @@ def frame_of(
         return "dream"
     before = text[max(sentence.start, hit.start - _FRAME_WINDOW) : hit.start]
     before = _QUOTE_MARK.split(before)[-1]  # "No!" she cried as he... : speech frames no narration
-    if _FRAMES["negated"].search(_AFFIRMING.sub(" ", before)):
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    if _FRAMES["negated"].search(_AFFIRMING.sub(" ", clause)):
         return "negated"
     if _FRAMES["hypothetical"].search(before):
         return "hypothetical"

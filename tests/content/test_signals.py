@@ -133,6 +133,7 @@ def test_frame_of_an_on_page_event_is_none() -> None:
         ("Instead of a kiss he offered a handshake.", "kiss"),
         ("He didn't stop to kiss her.", "kiss"),
         ("She couldn't help but smile; he did not kiss her.", "kiss"),
+        ("He wanted to, but he didn't kiss her.", "kiss"),
     ],
 )
 def test_frame_of_negated_hits(sentence: str, word: str) -> None:
@@ -147,9 +148,16 @@ def test_frame_of_negated_hits(sentence: str, word: str) -> None:
         ("There was nothing but pain.", "pain"),
         ("They found not only the corpse but the wand.", "corpse"),
         ("I trust no one but my wife.", "wife"),
+        ("He wasn't sure how, but he kissed her.", "kissed"),
+        ("I said I wouldn't call, so I'm drunk.", "drunk"),
+        ("It wasn't until midnight that he kissed her.", "kissed"),
+        ("She didn't cry; he kissed her.", "kissed"),
+        ("She didn't know it because he kissed her in the dark.", "kissed"),
     ],
 )
-def test_negative_words_that_affirm_what_follows_do_not_negate(sentence: str, word: str) -> None:
+def test_negation_does_not_reach_past_its_clause_nor_affirming_words(
+    sentence: str, word: str
+) -> None:
     assert frame_in(sentence, word) is None
 
 
