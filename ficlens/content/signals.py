@@ -168,8 +168,9 @@ class SignalSpec:
     framed: bool = True
     tense_framed: bool = False
     backdrop: re.Pattern[str] | None = None
-    """Words right before a hit that make it the time the story is told from, not an event on
-    its page: for deaths, a temporal clause (``since his mother died``, ``when Fred died``)."""
+    """Words right before a hit that make it a time the story reckons from, so only a mention
+    (the signal's first level), not an event on its page: for deaths, a temporal clause
+    (``since his mother died``, ``when Fred died``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,18 +299,23 @@ def sentences(text: str, paragraph: Span) -> Iterator[Span]:
         yield Span(start, paragraph.end)
 
 
+def _before(text: str, sentence: Span, hit: Span) -> str:
+    """The words of the hit's sentence just before it (``_FRAME_WINDOW``).
+
+    Only those after a quotation mark: in ``"No!" she cried as he...`` speech frames no
+    narration, and the reverse.
+    """
+    before = text[max(sentence.start, hit.start - _FRAME_WINDOW) : hit.start]
+    return _QUOTE_MARK.split(before)[-1]
+
+
 def frame_of(
-    text: str,
-    sentence: Span,
-    hit: Span,
-    paragraph_dream: bool = False,
-    present: bool = False,
-    backdrop: re.Pattern[str] | None = None,
+    text: str, sentence: Span, hit: Span, paragraph_dream: bool = False, present: bool = False
 ) -> str | None:
     """How a hit is framed in its sentence, or ``None`` when it is an on-page event.
 
     In a story told in the present (``present``), a sentence told in the past is a memory
-    (:mod:`ficlens.content.tense`); so is a hit right after its signal's ``backdrop`` words.
+    (:mod:`ficlens.content.tense`).
 
     Example:
         >>> text = "He didn't kiss her."
@@ -321,14 +327,13 @@ def frame_of(
     """
     if paragraph_dream:
         return "dream"
-    before = text[max(sentence.start, hit.start - _FRAME_WINDOW) : hit.start]
-    before = _QUOTE_MARK.split(before)[-1]  # "No!" she cried as he... : speech frames no narration
+    before = _before(text, sentence, hit)
     clause = _CLAUSE_BREAK.split(before)[-1]
     if _FRAMES["negated"].search(_AFFIRMING.sub(" ", clause)):
         return "negated"
     if _FRAMES["hypothetical"].search(before):
         return "hypothetical"
-    if _PAST_PERFECT.search(before) or (backdrop is not None and backdrop.search(before)):
+    if _PAST_PERFECT.search(before):
         return "memory"
     whole = text[sentence.start : sentence.end]
     for kind in ("dream", "memory"):
@@ -368,13 +373,12 @@ def find_hits(
             span = Span(paragraph.start + match.start(), paragraph.start + match.end())
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
             past = present and spec.tense_framed
-            frame = (
-                frame_of(text, sentence, span, dreamlike, past, spec.backdrop)
-                if spec.framed
-                else None
-            )
+            frame = frame_of(text, sentence, span, dreamlike, past) if spec.framed else None
+            level = number
+            if number and spec.backdrop and spec.backdrop.search(_before(text, sentence, span)):
+                level = 0  # a time the story reckons from: a mention, not an event it shows
             passage = around(text, sentence, span, SHOWN)
-            hit = Hit(spec.name, number, span, sentence, frame, passage)
+            hit = Hit(spec.name, level, span, sentence, frame, passage)
             hits.append((hit, _weak_word(match)))
     if any(weak is not None for _, weak in hits):
         hits = _in_company(hits)

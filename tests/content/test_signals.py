@@ -397,20 +397,23 @@ def test_a_signal_declared_unframed_keeps_every_hit_on_the_page(tmp_path: Path) 
     assert [(h.signal, h.frame) for h in hits] == [("weather", None), ("wind", "negated")]
 
 
-def test_a_hit_right_after_its_signals_backdrop_words_is_a_memory(tmp_path: Path) -> None:
+def test_a_hit_right_after_its_signals_backdrop_words_is_a_mention(tmp_path: Path) -> None:
     path = custom_lexicon(
         tmp_path,
         '[[signal]]\nname = "weather"\nbackdrop = "ever since(?: the)?"\n'
-        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["storm", "rain"]\n'
+        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["drizzle"]\n'
+        '  [[signal.level]]\n  name = "storm"\n  patterns = ["storm", "rain"]\n'
         '[[signal]]\nname = "wind"\n'
-        '  [[signal.level]]\n  name = "breeze"\n  patterns = ["gale"]\n',
+        '  [[signal.level]]\n  name = "breeze"\n  patterns = ["breeze"]\n'
+        '  [[signal.level]]\n  name = "gale"\n  patterns = ["gale"]\n',
     )
-    text = "Ever since the storm, a gale and rain kept the boats in."
+    text = "Ever since the storm, a gale and rain kept the boats in; ever since the gale too."
     hits = find_hits(text, whole(text), signal_specs(path))
-    assert [(text[h.span.start : h.span.end], h.frame) for h in hits] == [
-        ("storm", "memory"),
-        ("rain", None),
-        ("gale", None),
+    assert [(text[h.span.start : h.span.end], h.level, h.frame) for h in hits] == [
+        ("storm", 0, None),
+        ("rain", 1, None),
+        ("gale", 1, None),
+        ("gale", 1, None),  # another signal's backdrop is not this one's
     ]
 
 
