@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ficlens.content.passages import SHOWN, shown
-from ficlens.model import Content, Relationship, Span
+from ficlens.model import Content, ContentWarning, Relationship, Span
 
 _QUOTE = SHOWN
 """A passage is shown whole: its window already holds its hit (:func:`.passages.around`)."""
@@ -96,10 +96,26 @@ def _warnings(content: Content, text: str) -> Table | None:
     table.add_column()
     for warning in content.warnings:  # an archive warning's confidence is a calibrated chance
         scheme = f"AO3, chance {warning.confidence:.2f}" if warning.scheme == "ao3" else "content"
-        shown = _passage(text, warning.evidence[0]) if warning.evidence else "no passage needed"
+        shown = _passage(text, warning.evidence[0]) if warning.evidence else _no_passage(warning)
         style = "red" if warning.scheme == "ao3" and warning.evidence else ""
         table.add_row(Text(f"{warning.name} ({scheme})", style=style), Text(shown, style="dim"))
     return table
+
+
+UNSURE_NONE = 0.5
+"""Below this chance that no archive warning applies, "No Archive Warnings Apply" says that no
+warning reached its threshold rather than that none is needed."""
+
+
+def _no_passage(warning: ContentWarning) -> str:
+    """What a warning without passages shows.
+
+    "No Archive Warnings Apply" needs none, unless its chance is low: several warnings each
+    likely, none sure enough to be given.
+    """
+    if warning.scheme == "ao3" and warning.confidence < UNSURE_NONE:
+        return "none reached its threshold, but one may apply: read with care"
+    return "no passage needed"
 
 
 def _pairing(relationship: Relationship) -> str:

@@ -3,6 +3,7 @@ and the warnings."""
 
 from __future__ import annotations
 
+import pytest
 from rich.console import Console
 
 from ficlens.content.corpus import AO3_RATINGS
@@ -69,3 +70,17 @@ def test_an_archive_warning_shows_its_chance_and_a_content_warning_its_scheme() 
     lines = " ".join(console.export_text().split())
     assert "Major Character Death (AO3, chance 0.28) “He died at dawn.”" in lines
     assert "Death (content) “He died at dawn.”" in lines
+
+
+@pytest.mark.parametrize(
+    ("chance", "shown"),
+    [
+        (0.94, "No Archive Warnings Apply (AO3, chance 0.94) no passage needed"),
+        (0.27, "No Archive Warnings Apply (AO3, chance 0.27) none reached its threshold, but one"),
+    ],
+)
+def test_no_archive_warnings_says_when_it_is_unsure(chance: float, shown: str) -> None:
+    warnings = (ContentWarning("No Archive Warnings Apply", "ao3", chance),)
+    console = Console(width=200, record=True, color_system=None)
+    console.print(before_you_read(Content(warnings=warnings), ""))
+    assert shown in " ".join(console.export_text().split())
