@@ -184,9 +184,17 @@ def with_parents(
     counts = Counter(parent.name for _, parent in named)
     number = max((int(c.id[1:]) for c in characters if c.id[1:].isdigit()), default=0)
     for name, count in counts.items():
-        if name not in by_name and count >= MIN_WORDS:
+        if name in by_name:
+            continue
+        parent = next(p for _, p in named if p.name == name)
+        if (n := _namesake(characters, parent)) is not None:
+            by_name[name] = characters[n].id
+            characters[n] = replace(
+                characters[n], name=name, aliases=(characters[n].name, *characters[n].aliases),
+                gender=parent.pronouns, canon=True,
+            )  # fmt: skip
+        elif count >= MIN_WORDS:
             number += 1
-            parent = next(p for _, p in named if p.name == name)
             by_name[name] = f"c{number}"
             characters.append(Character(f"c{number}", name, (), parent.pronouns, True, 0, -1))
     added = [(span, by_name[parent.name]) for span, parent in named if parent.name in by_name]
@@ -199,6 +207,24 @@ def with_parents(
     )
     _point_names(cast, merged)
     return Parents(_tallied(characters, merged, [*added, *moved]), mentions, cast.keys, cast.words)
+
+
+def _namesake(characters: Sequence[Character], parent: CanonCharacter) -> int | None:
+    """The cast member no pack knows who is called by the parent's own first name, if one is.
+
+    In a story that calls James Potter ``James`` and ``Dad``, the pack cannot tell which of its
+    two Jameses the bare name means (the grandson shares it), so ``James`` stays nobody's; the
+    child's ``Dad`` says he is the father. A member whose pronouns are another gender's is not
+    the parent.
+    """
+    first = parent.given.split()[0] if parent.given else ""
+    names = {first, f"{first} {parent.surname}"} if parent.surname else {first}
+    for n, character in enumerate(characters):
+        if character.canon or character.name not in names:
+            continue
+        if character.gender in (None, parent.pronouns):
+            return n
+    return None
 
 
 def _tallied(

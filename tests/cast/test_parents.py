@@ -66,6 +66,36 @@ def test_a_kin_named_member_joins_the_parent_already_in_the_cast() -> None:
     assert people["Molly Weasley"].mentions == 5  # twice Mum, once his mum, twice by name
 
 
+HARRY_SIDE = (
+    "Harry Potter hauled his trunk onto the platform. James ruffled his hair and laughed.\n"
+    "Harry rolled his eyes. His dad only laughed harder.\n"
+    "James waved from the barrier as the train pulled out.\n"
+)
+
+
+def test_a_bare_first_name_the_childs_words_call_a_parent_is_that_parent() -> None:
+    # the pack has two Jameses, so the bare name alone is nobody's; "his dad" says which
+    cast = cast_of(HARRY_SIDE)
+    people = by_name(cast)
+    assert "James" not in people
+    james = people["James Potter"]
+    assert james.canon and james.gender == "he/him"
+    assert james.aliases == ("James",)
+    assert names_said(cast, HARRY_SIDE, james.id) == ["James", "dad", "James"]
+
+
+def test_a_namesake_of_another_gender_is_not_the_parent() -> None:
+    text = (
+        "Harry Potter hauled his trunk onto the platform. His dad only laughed.\n"
+        "James hugged her knees. She was his cousin. James said she was cold. She shivered.\n"
+        "James waved from the barrier. She smiled at her own reflection.\n"
+    )
+    people = by_name(cast_of(text))
+    assert people["James"].gender == "she/her"
+    assert not people["James"].canon
+    assert "James Potter" not in people
+
+
 def test_a_named_owner_before_s_gives_the_parent() -> None:
     text = (
         "Harry sat in the kitchen of the Burrow. Harry liked Ron's mum.\n"
