@@ -398,6 +398,8 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("His car was dead, and the line dies with a crackle.", "death", "none"),
         ("She looked like death; I am mourning what could have been.", "death", "none"),
         ("The old man dies in his sleep.", "death", "on_page"),
+        ("She will love him until the day she dies.", "death", "none"),
+        ("On the last page the old man dies.", "death", "on_page"),
         ("She cut herself from people, cut herself free of the ropes.", "self_harm", "none"),
         ("Oren stopped breathing, and for a moment he could not speak.", "death", "none"),
         ("Kill yourself, then, his uncle said.", "self_harm", "mentioned"),
