@@ -137,6 +137,7 @@ def _warning(warning: ContentWarning) -> dict[str, Any]:
         "scheme": warning.scheme,
         "confidence": warning.confidence,
         "evidence": _spans(warning.evidence),
+        "possible": [{"name": name, "chance": chance} for name, chance in warning.possible],
     }
 
 

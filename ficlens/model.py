@@ -358,12 +358,23 @@ class Rating:
 
 @dataclass(frozen=True, slots=True)
 class ContentWarning:
-    """An archive warning (``scheme="ao3"``) or an extended content warning (``"content"``)."""
+    """An archive warning (``scheme="ao3"``) or an extended content warning (``"content"``).
+
+    Attributes:
+        name: AO3's name of the warning, or the content warning's.
+        scheme: ``ao3`` or ``content``.
+        confidence: an archive warning's calibrated chance (for "No Archive Warnings Apply",
+            the chance that none applies); a content warning's rule strength.
+        evidence: the passages that show it.
+        possible: for "No Archive Warnings Apply", the archive warnings that did not fire but
+            whose chance is notable, as ``(name, chance)``, likeliest first.
+    """
 
     name: str
     scheme: str
     confidence: float
     evidence: tuple[Span, ...] = ()
+    possible: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ficlens.content.passages import SHOWN, shown
+from ficlens.content.warnings import may_apply
 from ficlens.model import Content, ContentWarning, Relationship, Span
 
 _QUOTE = SHOWN
@@ -110,9 +111,13 @@ warning reached its threshold rather than that none is needed."""
 def _no_passage(warning: ContentWarning) -> str:
     """What a warning without passages shows.
 
-    "No Archive Warnings Apply" needs none, unless its chance is low: several warnings each
-    likely, none sure enough to be given.
+    "No Archive Warnings Apply" needs none, unless a warning that did not fire is notably
+    likely (``possible``: named with its chance) or its own chance is low: several warnings
+    each likely, none sure enough to be given.
     """
+    if warning.possible:
+        named = may_apply(warning.possible)
+        return f"none reached its threshold; may apply: {named}. Read with care"
     if warning.scheme == "ao3" and warning.confidence < UNSURE_NONE:
         return "none reached its threshold, but one may apply: read with care"
     return "no passage needed"

@@ -84,3 +84,14 @@ def test_no_archive_warnings_says_when_it_is_unsure(chance: float, shown: str) -
     console = Console(width=200, record=True, color_system=None)
     console.print(before_you_read(Content(warnings=warnings), ""))
     assert shown in " ".join(console.export_text().split())
+
+
+def test_no_archive_warnings_names_the_warnings_that_may_apply() -> None:
+    possible = (("Major Character Death", 0.31), ("Underage Sex", 0.22))
+    warnings = (ContentWarning("No Archive Warnings Apply", "ao3", 0.54, possible=possible),)
+    console = Console(width=200, record=True, color_system=None)
+    console.print(before_you_read(Content(warnings=warnings), ""))
+    assert (
+        "No Archive Warnings Apply (AO3, chance 0.54) none reached its threshold; may apply: "
+        "Major Character Death (chance 0.31), Underage Sex (chance 0.22). Read with care"
+    ) in " ".join(console.export_text().split())

@@ -93,6 +93,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("scheme", pa.string()),
             ("confidence", pa.float64()),
             ("evidence", pa.list_(_SPAN)),
+            ("possible", pa.list_(pa.struct([("name", pa.string()), ("chance", pa.float64())]))),
         ]
     ),
     "tags": pa.schema(

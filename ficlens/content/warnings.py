@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -35,6 +35,9 @@ from ficlens.content.signals import (
 from ficlens.model import ContentWarning, Signal, Span
 
 NO_WARNINGS = "No Archive Warnings Apply"
+POSSIBLE = 0.2
+"""An archive warning that did not fire is named beside "No Archive Warnings Apply" when its
+chance is at least this (one in five)."""
 WARNED_FRAMES = (None, "memory")
 """Hits a content warning counts: on the page, or remembered (*she had been raped the summer
 before*): a reader is warned of a past trauma the story tells, not of a dream or a denial."""
@@ -315,6 +318,25 @@ def content_warnings(
     return tuple(found)
 
 
+def possible_warnings(chances: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
+    """The archive warnings whose chance is at least ``POSSIBLE``, likeliest first.
+
+    >>> possible_warnings({"Underage Sex": 0.21, "Rape/Non-Con": 0.05, "Violence": 0.4})
+    (('Violence', 0.4), ('Underage Sex', 0.21))
+    """
+    notable = [(name, round(chance, 3)) for name, chance in chances.items() if chance >= POSSIBLE]
+    return tuple(sorted(notable, key=lambda pair: -pair[1]))
+
+
+def may_apply(possible: Iterable[tuple[str, float]]) -> str:
+    """The archive warnings that may apply, for a reader: names with their chances.
+
+    >>> may_apply([("Major Character Death", 0.31), ("Underage Sex", 0.2)])
+    'Major Character Death (chance 0.31), Underage Sex (chance 0.20)'
+    """
+    return ", ".join(f"{name} (chance {chance:.2f})" for name, chance in possible)
+
+
 def no_warning_confidence(chances: Sequence[float]) -> float:
     """How sure "No Archive Warnings Apply" is, from the four warnings' calibrated chances.
 
@@ -357,5 +379,7 @@ def archive_warnings(
         evidence = archive_evidence(key, signals, near, limit=limit)
         found.append(ContentWarning(name, "ao3", round(chances[-1], 3), evidence))
     if not found:
-        return (ContentWarning(NO_WARNINGS, "ao3", no_warning_confidence(chances)),)
+        possible = possible_warnings(dict(zip(ARCHIVE_WARNINGS.values(), chances, strict=True)))
+        confidence = no_warning_confidence(chances)
+        return (ContentWarning(NO_WARNINGS, "ao3", confidence, possible=possible),)
     return tuple(found)

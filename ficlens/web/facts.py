@@ -12,6 +12,7 @@ from typing import Any
 
 from ficlens.content.passages import shown
 from ficlens.content.rating import ao3_from_declared, disagreement
+from ficlens.content.warnings import may_apply
 from ficlens.library import LibraryWork
 from ficlens.model import Span
 
@@ -94,7 +95,8 @@ def _warning_detail(warning: Mapping[str, Any]) -> str:
     chance = warning.get("confidence")
     if warning["scheme"] != "ao3" or not isinstance(chance, int | float):
         return scheme
-    return f"{scheme}, chance {chance:.2f}"
+    possible = may_apply((p["name"], p["chance"]) for p in warning.get("possible", ()))
+    return f"{scheme}, chance {chance:.2f}" + (f"; may apply: {possible}" if possible else "")
 
 
 def _pairing_detail(relationship: Mapping[str, Any]) -> str:

@@ -19,6 +19,7 @@ from ficlens.content.warnings import (
     archive_rules,
     archive_warning_fires,
     content_warnings,
+    possible_warnings,
     shows_on_page,
     warning_rules,
 )
@@ -271,6 +272,17 @@ def test_an_eighth_year_school_needs_a_stated_minor(
     signals = _signals(sexual="explicit", **levels)
     assert archive_warning_fires("underage", 0.9, 0.5, signals, {}, text) is fires
     assert archive_warning_fires("underage", 0.9, 0.5, signals, {})  # no text: no such setting
+
+
+def test_possible_warnings_are_the_notable_chances_likeliest_first() -> None:
+    chances = {
+        "Graphic Depictions Of Violence": 0.19,
+        "Major Character Death": 0.2,
+        "Rape/Non-Con": 0.0,
+        "Underage Sex": 0.4449,
+    }
+    assert possible_warnings(chances) == (("Underage Sex", 0.445), ("Major Character Death", 0.2))
+    assert possible_warnings(dict.fromkeys(chances, 0.1)) == ()
 
 
 def test_a_co_occurrence_alone_meets_a_need_that_lists_it() -> None:

@@ -97,6 +97,23 @@ def test_an_archive_warning_shows_its_chance_and_a_content_warning_does_not() ->
     assert details == ["AO3 archive warning, chance 0.28", "content warning"]
 
 
+def test_no_archive_warnings_names_the_warnings_that_may_apply() -> None:
+    from ficlens.library import LibraryWork
+    from ficlens.web.facts import work_facts
+
+    work = LibraryWork(1, "x", "T", (), None, "t.txt", None, "text", "plain", None,
+                       10, 1, None, None, None, None)  # type: ignore[arg-type]  # fmt: skip
+    possible = [{"name": "Major Character Death", "chance": 0.31}]
+    analysis = {"warnings": [
+        {"name": "No Archive Warnings Apply", "scheme": "ao3", "confidence": 0.6,
+         "evidence": [], "possible": possible},
+    ]}  # fmt: skip
+    (claim,) = work_facts(work, analysis, "").warnings
+    assert claim.detail == (
+        "AO3 archive warning, chance 0.60; may apply: Major Character Death (chance 0.31)"
+    )
+
+
 def test_work_page_shows_cast_state_and_links(client: TestClient) -> None:
     wid = work_id(client, "Tea at Baker Street")
     page = client.get(f"/works/{wid}").text
