@@ -47,7 +47,12 @@ from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide
 from ficlens.content.signals import summarise
 from ficlens.content.stacked import load_stacked
-from ficlens.content.warnings import NO_WARNINGS, archive_warning_fires, no_warning_confidence
+from ficlens.content.warnings import (
+    NO_WARNINGS,
+    POSSIBLE,
+    archive_warning_fires,
+    no_warning_confidence,
+)
 from ficlens.errors import InputError
 from ficlens.eval.calibration import Reliability, reliability
 from ficlens.eval.categories import CategoryScore, score_categories
@@ -402,6 +407,15 @@ def _warn(
         [not any(name in works[warned[i]].warnings for name in ARCHIVE_WARNINGS.values())
          for i in quiet],
     )  # fmt: skip
+    possible = [
+        (column[i], name in works[warned[i]].warnings)
+        for i in quiet
+        for name, column in zip(ARCHIVE_WARNINGS.values(), stated, strict=True)
+        if column[i] >= POSSIBLE
+    ]
+    report.calibration[f"a warning named as possible beside {NO_WARNINGS}"] = reliability(
+        [chance for chance, _ in possible], [right for _, right in possible]
+    )
 
 
 def _warning_chances(
