@@ -263,6 +263,8 @@ def _mention(text: str, parsed: Parsed, first: int, last: int, source: str) -> M
     first = _after_leading_words(tokens, first, last)
     first, last = _extend(tokens, first, last)
     last = _before_spaced_dash(tokens, first, last)
+    while last > first and not any(c.isalnum() for c in tokens[last].text):
+        last -= 1  # the model's entity ran over a run of spaces and a comma: "James  ,"
     if tokens[last].text in ("'s", "’s", "'"):
         last -= 1
     if _idiom(tokens, first, last):

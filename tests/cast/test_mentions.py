@@ -32,6 +32,25 @@ def test_person_entity(make_parsed: MakeParsed) -> None:
     ]
 
 
+def test_an_entity_run_over_spaces_and_a_comma_ends_at_the_name(make_parsed: MakeParsed) -> None:
+    text = "He looks so like Corin  , she thought."
+    rows = [
+        ("He", "PRP", "nsubj", 1),
+        ("looks", "VBZ", "ROOT", 1),
+        ("so", "RB", "advmod", 3),
+        ("like", "IN", "prep", 1),
+        ("Corin", "NNP", "pobj", 3),
+        ("  ", "_SP", "dep", 4),
+        (",", ",", "punct", 1),
+        ("she", "PRP", "nsubj", 8),
+        ("thought", "VBD", "parataxis", 1),
+        (".", ".", "punct", 1),
+    ]
+    parsed = make_parsed(text, rows, entities=[(4, 6, "PERSON")])
+    [mention] = mentions_in(text, parsed)
+    assert (mention.span.of(text), mention.key) == ("Corin", "Corin")
+
+
 def test_title_before_an_entity_is_joined(make_parsed: MakeParsed) -> None:
     text = "Then Mr. Darcy bowed."
     rows = [
