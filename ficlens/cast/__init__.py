@@ -24,6 +24,7 @@ from ficlens.cast.canon import (
     nickname_in_foreign_name,
     story_era,
     surname_mentions,
+    titled_otherwise,
 )
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.lacking import called_for, lacking
@@ -165,6 +166,8 @@ def _place_shares(
         if after is not None and after.tag in ("NN", "NNS"):
             continue
         totals[mention.key] += 2
+        if word in _LOCATIVES and _addressed(text, mention):
+            continue  # "smiled at Mrs. Weasley": a person; "at Madam Malkin's": her shop
         if word in _LOCATIVES or (determined and _plural(parsed[index], mention.span.end)):
             hits[mention.key] += 2
         elif determined and word in _POSSESSIVES:
@@ -184,6 +187,29 @@ def _plural(piece: Parsed, end: int) -> bool:
     """Whether the name ending at ``end`` is a plural noun (``Aurors``, ``Potters``)."""
     index = bisect_left(piece.tokens, end, key=lambda token: token.end)
     return index < len(piece.tokens) and piece.tokens[index].tag == "NNPS"
+
+
+_PERSONAL_TITLES = frozenset(
+    "Mr Mr. Mrs Mrs. Ms Ms. Miss Mister Madam Madame Mme Mme. Mlle Mlle. Monsieur Herr Frau "
+    "Señor Señora Señorita Signor Signora Professor Prof Prof. Dr Dr. Doctor Aunt Uncle "
+    "Headmaster Headmistress Nurse Coach".split()
+)
+"""Titles only a person bears. Not ``St.``, ``King`` or ``Lord``, which also name places
+(``at St. Mungo's``, ``to King's Cross``)."""
+
+
+_SHOP = re.compile(r"['’]s(?!\s+[a-z])")
+"""A possessive with no noun after it: ``at Madam Malkin's``, ``to Mr. Ollivander's, then``."""
+
+
+def _addressed(text: str, mention: Mention) -> bool:
+    """Whether a name after a locative word is still a person: titled as only people are.
+
+    ``smiled at Mrs. Weasley``, ``at Miss Rosier's behest``, ``a letter from Professor
+    Lupin``; but a titled name whose ``'s`` ends the phrase is the bearer's shop or house
+    (``at Madam Malkin's.``).
+    """
+    return mention.parts.title in _PERSONAL_TITLES and not _SHOP.match(text, mention.span.end)
 
 
 def _titled(parts: NameParts) -> bool:
@@ -249,7 +275,7 @@ def _located_mentions(
         (i, c)
         for i, c in canon
         if not any(
-            nickname_in_foreign_name(c, m, text, packs)
+            nickname_in_foreign_name(c, m, text, packs) or titled_otherwise(c, m, packs)
             for _, m in located
             if m.span.overlaps(c.span)
         )

@@ -157,7 +157,7 @@ def merge_canon(
     merged: dict[str, tuple[Group, CanonCharacter]] = {}
     result: list[tuple[Group, CanonCharacter | None]] = []
     not_people = not_people_of(packs)
-    found = [(group, _canon_of(group, packs)) for group in groups]
+    found = _unfit_titles([(group, _canon_of(group, packs)) for group in groups], packs)
     era = _era_of(found, packs)
     company = _company(found) if era is None else Counter[str]()
     for group, first in found:
@@ -172,6 +172,59 @@ def merge_canon(
             merged[character.name] = (group, character)
             result.append((group, character))
     return _shared_names(result, era, packs)
+
+
+def _unfit_titles(
+    found: list[tuple[Group, CanonCharacter | None]], packs: tuple[FandomPack, ...]
+) -> list[tuple[Group, CanonCharacter | None]]:
+    """Names whose title is another gender's than the canon character's, split off.
+
+    The roster joins a titled surname to the one full name holding it when nothing yet says
+    that name's gender: ``Ms. Weasley``, once in a list of present-givers, went into Ron
+    Weasley's group. The pack knows Ron's pronouns, so the title's name leaves his group as a
+    group of its own (which a later rule may give the one Weasley woman the story names).
+    """
+    result: list[tuple[Group, CanonCharacter | None]] = []
+    for group, character in found:
+        unfit = [
+            key
+            for key, parts in group.parts.items()
+            if character is not None and parts.gender_hint not in (None, character.pronouns)
+        ]
+        if not unfit:
+            result.append((group, character))
+            continue
+        if len(unfit) == len(group.parts):  # "Miss Rosier" alone: not Evan
+            result.append((group, _fitting(group, packs)))
+            continue
+        apart = Group()
+        for key in unfit:
+            apart.keys[key] = group.keys.pop(key)
+            apart.parts[key] = group.parts.pop(key)
+        result.append((group, _canon_of(group, packs)))  # which the title's name may have set
+        result.append((apart, _fitting(apart, packs)))
+    return result
+
+
+def _fitting(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | None:
+    """The canon character a titled name denotes, if its title fits them.
+
+    Else the one character of the packs with that surname whom the title fits: ``Miss
+    Rosier`` beside the Fantastic Beasts pack is Vinda Rosier, not the pack's ``Rosier``,
+    Evan; ``Mr. Granger`` is no one the packs know.
+    """
+    hints = group.gender_hints()
+    found = _canon_of(group, packs)
+    if found is not None and found.pronouns in (None, *hints):
+        return found
+    surnames = {p.tokens[-1] for p in group.parts.values() if p.tokens}
+    fitting = [
+        character
+        for pack in packs
+        for character in pack.characters
+        if character.surname in surnames and character.pronouns in hints
+    ]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 ERA_MENTIONS = 3
@@ -668,6 +721,23 @@ def foreign_surname(word: str, packs: tuple[FandomPack, ...]) -> bool:
 @cache
 def _known_surnames(packs: tuple[FandomPack, ...]) -> frozenset[str]:
     return frozenset(surname.lower() for pack in packs for surname in _surnames(pack))
+
+
+def titled_otherwise(name: Mention, titled: Mention, packs: tuple[FandomPack, ...]) -> bool:
+    """Whether a pack's name stands after a title of another gender than its character's.
+
+    In ``Mr. Granger`` the pack's ``Granger`` is Hermione's name, but the title says a man:
+    her father, whom the parse's ``Mr. Granger`` names. A shared surname (``Mr. Weasley``)
+    names no one character, so the rules for shared surnames decide it instead. Only the
+    titles fic puts before a surname count (:data:`_SURNAME_TITLES`), not a ruler's.
+    """
+    hint = titled.parts.gender_hint
+    if titled.parts.title not in _SURNAME_TITLES or hint is None or name.parts.title:
+        return False  # a ruler's title (King Corvus Lestrange) is often a story's own invention
+    if not titled.span.contains(name.span):
+        return False
+    character = find_canon(name.parts.name, packs)
+    return character is not None and character.pronouns not in (None, hint)
 
 
 def nickname_in_foreign_name(
