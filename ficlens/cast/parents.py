@@ -179,7 +179,10 @@ def with_parents(
     by_name = {c.name: c.id for c in characters if c.canon}
     in_order = sorted(cast.mentions, key=lambda mention: mention[0].start)
     words = parent_words(parsed, characters, in_order, narrator, resolve)
-    merged = _kin_named(characters, by_name, _children(characters, words, narrator), parent_of)
+    children = _children(characters, words, narrator)
+    for pronouns, child in _siblings(characters, parent_of).items():
+        children.setdefault(pronouns, child)
+    merged = _kin_named(characters, by_name, children, parent_of)
     named = [(w.span, p) for w in words if (p := parent_of(w.owner, w.pronouns)) is not None]
     counts = Counter(parent.name for _, parent in named)
     number = max((int(c.id[1:]) for c in characters if c.id[1:].isdigit()), default=0)
@@ -288,6 +291,32 @@ def _children(
         for owner, count in counted.most_common(1)
         if 2 * count > counted.total()
     }
+
+
+SIBLINGS = 2
+"""How many of the cast's children must share their one parent of a gender, with no child of
+another parent of it, for ``Mum`` or ``Dad`` written as a name to be that parent."""
+
+
+def _siblings(
+    characters: Sequence[Character], parent_of: Callable[[str, str], CanonCharacter | None]
+) -> dict[str, str]:
+    """A child of the one parent of each gender every child in the cast shares, if any.
+
+    Credence, Modesty and Chastity Barebone all call Mary Lou Barebone ``Ma``: whichever of
+    them the story follows, ``Ma`` is she. It takes ``SIBLINGS`` such children, so that in a
+    story told from Hermione's side, whose parents the pack does not know, Ron's presence
+    alone does not make her ``Mum`` Molly Weasley.
+    """
+    found: dict[str, str] = {}
+    for pronouns in set(PARENT_WORDS.values()):
+        parents: dict[str, list[str]] = {}
+        for character in characters:
+            if (parent := parent_of(character.id, pronouns)) is not None:
+                parents.setdefault(parent.name, []).append(character.id)
+        if len(parents) == 1 and len(children := next(iter(parents.values()))) >= SIBLINGS:
+            found[pronouns] = children[0]
+    return found
 
 
 def _kin_named(

@@ -96,6 +96,25 @@ def test_a_namesake_of_another_gender_is_not_the_parent() -> None:
     assert "James Potter" not in people
 
 
+def test_ma_is_the_one_mother_the_cast_s_children_share() -> None:
+    text = (
+        "Modesty Barebone skipped in the yard. Credence Barebone watched from the steps.\n"
+        "Ma called them in. Modesty ran. Credence followed slowly. Ma was waiting.\n"
+    )
+    people = by_name(cast_of(text, packs=(load_pack("fantastic_beasts"), *HP)))
+    assert "Ma" not in people
+    assert people["Mary Lou Barebone"].aliases == ("Ma",)
+
+
+def test_mum_is_no_one_when_the_children_s_mothers_differ() -> None:
+    text = (
+        "Ron Weasley and Harry Potter sat by the fire. Ron yawned. Harry laughed.\n"
+        "Mum would be furious. Mum always was. Ron shrugged and Harry grinned.\n"
+    )
+    people = by_name(cast_of(text))
+    assert "Molly Weasley" not in people and "Lily Evans Potter" not in people
+
+
 def test_a_named_owner_before_s_gives_the_parent() -> None:
     text = (
         "Harry sat in the kitchen of the Burrow. Harry liked Ron's mum.\n"
