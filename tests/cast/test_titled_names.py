@@ -1,4 +1,4 @@
-"""Titles say who a name is: a person after ``at``, and not someone of another gender."""
+"""Titles and epithets say who a name is: a person after ``at``, not someone of another gender."""
 
 from __future__ import annotations
 
@@ -70,3 +70,15 @@ def test_a_titled_surname_is_the_one_character_of_the_packs_the_title_fits() -> 
     people = by_name(cast_of(text, packs))
     assert people["Vinda Rosier"].aliases == ("Miss Rosier",)
     assert "Evan Rosier" not in people
+
+
+def test_dracos_weasel_is_ron() -> None:
+    text = (
+        "Draco Malfoy sneered across the hall. The Weasel was eating again.\n"
+        "Draco rolled his eyes. Weasel never learned. Draco turned away.\n"
+    )
+    cast = cast_of(text)
+    people = by_name(cast)
+    assert "The Weasel" in people["Ron Weasley"].aliases
+    assert not any("Weasel" in name for name in people)
+    assert cast.resolve("Weasel") == people["Ron Weasley"].id
