@@ -14,6 +14,7 @@ from ficlens.errors import InputError, TooLargeError
 from ficlens.ingest.decode import decode_bytes
 from ficlens.ingest.epub import read_epub_bytes
 from ficlens.ingest.html import read_html_text
+from ficlens.ingest.inline import rejoin_inline
 from ficlens.ingest.sniff import sniff
 from ficlens.model import Metadata, RawWork, Source, SourceFlavour
 from ficlens.settings import Settings
@@ -76,7 +77,13 @@ def read_bytes(data: bytes, *, path: str, settings: Settings | None = None) -> R
             builder, metadata, flavour = read_html_text(decoded.text)
             text, markers = builder.text, builder.markers
         else:
-            text, metadata, markers, flavour = decoded.text, Metadata(), (), "plain"
+            text, joined = rejoin_inline(decoded.text)
+            metadata, markers, flavour = Metadata(), (), "plain"
+            if joined:
+                diagnostics += (
+                    f"{joined} italicised passage(s) set on lines of their own by "
+                    "an HTML-to-text converter joined back into their sentences",
+                )
     if not text.strip():
         raise InputError(path, f"no story text found in this {kind} file")
     source = Source(
