@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 _SPLIT = re.compile(
-    r"(?<=[^\n])\n(?P<indent> {2,})\n(?P=indent)  (?P<body>[^\n]*?\S)(?P<trail>[ ]*)"
+    r"(?<=\S)(?P<lead>[ ]*)\n(?P<indent> {2,})\n(?P=indent)  (?P<body>[^\n]*?\S)(?P<trail>[ ]*)"
     r"\n(?P=indent)\n(?:(?P=indent)(?=[^\n])|(?=\n|\Z))"
 )
 _BEFORE_SPACE = re.compile(r"[\w.,!?;:”’)\]]")
@@ -51,7 +51,7 @@ def _joined(match: re.Match[str], text: str) -> str:
     before = text[match.start() - 1]
     after = text[match.end()] if match.end() < len(text) else "\n"
     body = match.group("body") + match.group("trail")
-    opening = " " if _spaced(before, body[0]) else ""
+    opening = match.group("lead") or (" " if _spaced(before, body[0]) else "")
     closing = " " if after != "\n" and _spaced(body[-1], after) else ""
     return opening + body + closing
 

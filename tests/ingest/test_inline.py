@@ -49,6 +49,10 @@ def test_an_italic_inside_an_italic_paragraph_rejoins_too() -> None:
             id="an indented poem",
         ),
         pytest.param("  First.\n\n    Indented second.\n\n  Third.\n", id="empty lines apart"),
+        pytest.param(
+            "Heading:\n          \n  \n    A whole paragraph in italics. \n  \n\n\n  Then.\n",
+            id="after a line of spaces",
+        ),
     ],
 )
 def test_other_plain_text_keeps_its_line_breaks(text: str) -> None:
