@@ -281,6 +281,26 @@ def _mention(text: str, parsed: Parsed, first: int, last: int, source: str) -> M
     return Mention(span, parts, source, _is_speech_subject(tokens, first, last))
 
 
+_LIST_BREAKS = frozenset({",", "and", "&"})
+
+
+def _listed(tokens: Sequence[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """The names of an entity the model ran over a list: ``James, Al`` is James and Al.
+
+    A name holds no comma; the parts between commas (and ``and``) are names of their own.
+    """
+    runs: list[tuple[int, int]] = []
+    start = first
+    for index in range(first, last + 1):
+        if tokens[index].text in _LIST_BREAKS:
+            if index > start:
+                runs.append((start, index - 1))
+            start = index + 1
+    if start <= last:
+        runs.append((start, last))
+    return runs
+
+
 def _proper_runs(tokens: Sequence[Token]) -> Iterable[tuple[int, int]]:
     index = 0
     while index < len(tokens):
@@ -336,9 +356,10 @@ def mentions_in(text: str, parsed: Parsed) -> list[Mention]:
             continue
         if _an_object(tokens, first, last) or _a_verb(tokens, first, last):
             continue
-        mention = _mention(text, parsed, first, last, "ner")
-        if mention is not None:
-            found.append(mention)
+        for start, end in _listed(tokens, first, last):
+            mention = _mention(text, parsed, start, end, "ner")
+            if mention is not None:
+                found.append(mention)
     covered = {
         i for m in found for i, t in enumerate(tokens) if m.span.contains(Span(t.start, t.end))
     }

@@ -51,6 +51,21 @@ def test_an_entity_run_over_spaces_and_a_comma_ends_at_the_name(make_parsed: Mak
     assert (mention.span.of(text), mention.key) == ("Corin", "Corin")
 
 
+def test_an_entity_run_over_a_list_is_each_name_in_it(make_parsed: MakeParsed) -> None:
+    text = "Corin, Mab and Osk ate."
+    rows = [
+        ("Corin", "NNP", "nsubj", 5),
+        (",", ",", "punct", 0),
+        ("Mab", "NNP", "conj", 0),
+        ("and", "CC", "cc", 2),
+        ("Osk", "NNP", "conj", 2),
+        ("ate", "VBD", "ROOT", 5),
+        (".", ".", "punct", 5),
+    ]
+    parsed = make_parsed(text, rows, entities=[(0, 4, "PERSON")])
+    assert [m.key for m in mentions_in(text, parsed)] == ["Corin", "Mab", "Osk"]
+
+
 def test_title_before_an_entity_is_joined(make_parsed: MakeParsed) -> None:
     text = "Then Mr. Darcy bowed."
     rows = [
