@@ -304,18 +304,24 @@ def _siblings(
     """A child of the one parent of each gender every child in the cast shares, if any.
 
     Credence, Modesty and Chastity Barebone all call Mary Lou Barebone ``Ma``: whichever of
-    them the story follows, ``Ma`` is she. It takes ``SIBLINGS`` such children, so that in a
-    story told from Hermione's side, whose parents the pack does not know, Ron's presence
-    alone does not make her ``Mum`` Molly Weasley.
+    them the story follows, ``Ma`` is she. It takes ``SIBLINGS`` such children, one of them
+    the story's most-named character: in a story told from Hermione's side, whose parents the
+    pack does not know, Ron and Ginny do not make her ``Mum`` Molly Weasley.
     """
+    if not characters:
+        return {}
+    lead = max(characters, key=lambda c: c.mentions).id
     found: dict[str, str] = {}
     for pronouns in set(PARENT_WORDS.values()):
         parents: dict[str, list[str]] = {}
         for character in characters:
             if (parent := parent_of(character.id, pronouns)) is not None:
                 parents.setdefault(parent.name, []).append(character.id)
-        if len(parents) == 1 and len(children := next(iter(parents.values()))) >= SIBLINGS:
-            found[pronouns] = children[0]
+        if len(parents) != 1:
+            continue
+        children = next(iter(parents.values()))
+        if len(children) >= SIBLINGS and lead in children:
+            found[pronouns] = lead
     return found
 
 

@@ -106,6 +106,17 @@ def test_ma_is_the_one_mother_the_cast_s_children_share() -> None:
     assert people["Mary Lou Barebone"].aliases == ("Ma",)
 
 
+def test_mum_is_not_the_mother_of_siblings_the_story_is_not_led_by() -> None:
+    text = (
+        "Hermione Granger read by the fire. Hermione sighed. Hermione turned a page.\n"
+        "Ron Weasley laughed. Ginny Weasley laughed. Ron won at chess. Ginny sulked.\n"
+        "Mum would write soon. Mum always wrote on Sundays. Hermione smiled.\n"
+    )
+    people = by_name(cast_of(text))
+    assert {"Ron Weasley", "Ginny Weasley", "Mum"} <= set(people)
+    assert "Molly Weasley" not in people
+
+
 def test_mum_is_no_one_when_the_children_s_mothers_differ() -> None:
     text = (
         "Ron Weasley and Harry Potter sat by the fire. Ron yawned. Harry laughed.\n"
