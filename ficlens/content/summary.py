@@ -58,7 +58,13 @@ _ABBREVIATIONS = frozenset(
 WRAPPED_LINE = 55
 """A paragraph whose lines (but the last) all reach this length is prose wrapped at a fixed width
 (most such files use 60 to 80 columns); its line breaks end no sentence."""
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)|\n")
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9]|\s*$)|\n"
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\b)(?!Net\b|Com\b|Org\b)"
+)
+"""A sentence ends at a stop before a capital (or the end), at a line break, and at a stop a
+typo glued to the next sentence (``the mess it made.The lights``), which a site's name
+(``FanFiction.Net``) is not."""
 _FIRST_PERSON = self_references("first")
 """``I``, ``me``, ``my``...: in a story told in the third person, someone else's voice."""
 _GOES_ON = frozenset(",;:")
@@ -92,7 +98,8 @@ def sentence_spans(text: str, paragraph: Span) -> list[Span]:
     capital, a digit or the paragraph's end follows, and at every line break (verse, lists)
     unless the paragraph is hard-wrapped prose (every line but the last at least
     ``WRAPPED_LINE`` characters, as in a ``.txt`` saved at a fixed width). Titles such as
-    ``Mr.`` do not end a sentence.
+    ``Mr.`` do not end a sentence; a stop glued to the next sentence's capital by a typo
+    (``made.The``) does.
 
     Example:
         >>> text = 'Mr. Reed waved. "Hi?" she asked. Then\nrain.'

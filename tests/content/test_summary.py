@@ -262,3 +262,22 @@ def test_a_sentence_inside_a_whole_passage_brings_the_passage_whole() -> None:
     ]
     whole = summarize(text, spans, sentences=1, whole=spans)
     assert [s.of(text) for s in whole] == [lines[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        pytest.param(
+            "Wren hated the mess it made.The lamps were out.",
+            ["Wren hated the mess it made.", "The lamps were out."],
+            id="a stop glued to the next sentence",
+        ),
+        pytest.param(
+            "Osk posted it on FanFiction.Net today. Mr. Reed waved.",
+            ["Osk posted it on FanFiction.Net today.", "Mr. Reed waved."],
+            id="a site's name and a title",
+        ),
+    ],
+)
+def test_sentences_end_where_a_reader_sees_them_end(text: str, sentences: list[str]) -> None:
+    assert [s.of(text) for s in sentence_spans(text, Span(0, len(text)))] == sentences
