@@ -7,6 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ficlens.content.corpus import AO3_RATINGS
 from ficlens.content.passages import SHOWN, shown
 from ficlens.content.warnings import may_apply
 from ficlens.model import Content, ContentWarning, Relationship, Span
@@ -52,6 +53,18 @@ def _passage(text: str, span: Span) -> str:
     return flat if flat[:1] in '"“' else f"“{flat}”"
 
 
+def _why_not_likeliest(chosen: str, likeliest: str) -> str:
+    """Why the rating is not the most probable one (:func:`ficlens.content.rating.decide`).
+
+    A stricter one: an under-rating costs more. A milder one: a mistake costs its distance on
+    the scale, so with the odds spread over the ratings below it (Explicit 0.47, Mature 0.35,
+    Teen 0.13) the middle of them is the safer guess.
+    """
+    if AO3_RATINGS.index(chosen) > AO3_RATINGS.index(likeliest):
+        return "the rating errs on the stricter side"
+    return "under even odds, so the rating takes the middle of the likely ones"
+
+
 def _rating_lines(content: Content, text: str) -> list[RenderableType]:
     rating = content.rating
     if rating is None:
@@ -70,7 +83,7 @@ def _rating_lines(content: Content, text: str) -> list[RenderableType]:
         lines.append(
             Text(
                 f"  most probable: {likeliest[0]} ({likeliest[1]:.2f}); "
-                "the rating errs on the stricter side",
+                + _why_not_likeliest(rating.ao3, likeliest[0]),
                 style="dim",
             )
         )

@@ -28,6 +28,13 @@ def test_a_rating_stricter_than_the_likeliest_says_which_was_likeliest() -> None
     assert "most probable: General Audiences (0.50); the rating errs on the stricter side" in text
 
 
+def test_a_rating_milder_than_the_likeliest_says_it_takes_the_middle() -> None:
+    spread = ((GENERAL, 0.05), (TEEN, 0.13), (MATURE, 0.35), (EXPLICIT, 0.47))
+    text = shown(Rating(MATURE, "M", 0.35, spread))
+    assert "most probable: Explicit (0.47); under even odds, so the rating takes the middle" in text
+    assert "stricter" not in text
+
+
 def test_the_likeliest_rating_chosen_needs_no_such_line() -> None:
     likeliest = ((GENERAL, 0.2), (TEEN, 0.6), (MATURE, 0.15), (EXPLICIT, 0.05))
     assert "most probable" not in shown(Rating(TEEN, "T", 0.6, likeliest))
