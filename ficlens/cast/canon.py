@@ -186,11 +186,11 @@ def _unfit_titles(
     """
     result: list[tuple[Group, CanonCharacter | None]] = []
     for group, character in found:
-        unfit = [
-            key
-            for key, parts in group.parts.items()
-            if character is not None and parts.gender_hint not in (None, character.pronouns)
-        ]
+        if character is None:
+            result.append((group, character))
+            continue
+        fits = (None, character.pronouns)
+        unfit = [key for key, parts in group.parts.items() if parts.gender_hint not in fits]
         if not unfit:
             result.append((group, character))
             continue

@@ -49,9 +49,9 @@ from ficlens.content.signals import summarise
 from ficlens.content.stacked import load_stacked
 from ficlens.content.warnings import (
     NO_WARNINGS,
-    POSSIBLE,
     archive_warning_fires,
     no_warning_confidence,
+    possible_warnings,
 )
 from ficlens.errors import InputError
 from ficlens.eval.calibration import Reliability, reliability
@@ -407,12 +407,12 @@ def _warn(
         [not any(name in works[warned[i]].warnings for name in ARCHIVE_WARNINGS.values())
          for i in quiet],
     )  # fmt: skip
-    possible = [
-        (column[i], name in works[warned[i]].warnings)
-        for i in quiet
-        for name, column in zip(ARCHIVE_WARNINGS.values(), stated, strict=True)
-        if column[i] >= POSSIBLE
-    ]
+    possible = []  # each warning the report would name beside "No Archive Warnings Apply"
+    for i in quiet:
+        names = zip(ARCHIVE_WARNINGS.values(), stated, strict=True)
+        odds = {name: column[i] for name, column in names}
+        named = possible_warnings(odds)
+        possible += [(odds[name], name in works[warned[i]].warnings) for name, _ in named]
     report.calibration[f"a warning named as possible beside {NO_WARNINGS}"] = reliability(
         [chance for chance, _ in possible], [right for _, right in possible]
     )

@@ -39,15 +39,16 @@ def rejoin_inline(text: str) -> tuple[str, int]:
     """
     total = 0
     while True:
-        joined, count = _SPLIT.subn(lambda match: _joined(match, match.string), text)
+        joined, count = _SPLIT.subn(_joined, text)
         total += count
         if not count:
             return text, total
         text = joined
 
 
-def _joined(match: re.Match[str], text: str) -> str:
+def _joined(match: re.Match[str]) -> str:
     """One split-off element back in its sentence, with the spaces its neighbours need."""
+    text = match.string
     before = text[match.start() - 1]
     after = text[match.end()] if match.end() < len(text) else "\n"
     body = match.group("body") + match.group("trail")
