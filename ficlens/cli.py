@@ -311,6 +311,14 @@ def eval_ao3(
             help="Works tagging a romantic pairing to run the full pipeline on (0 skips)."
         ),
     ] = 200,
+    split: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Another assignment of authors to cross-validation folds (0: the standard "
+            "one), to see how much a figure moves with the split.",
+        ),
+    ] = 0,
 ) -> None:
     """Ratings, archive warnings and pairings against the authors' labels, beside baselines."""
     err = Console(stderr=True)
@@ -323,7 +331,9 @@ def eval_ao3(
                     tasks[stage] = progress.add_task(stage, total=total)
                 progress.update(tasks[stage], completed=done)
 
-            report = evaluate_ao3(file, mode=mode.value, pairings=pairings, progress=tell)
+            report = evaluate_ao3(
+                file, mode=mode.value, pairings=pairings, split=split, progress=tell
+            )
     except FicLensError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None

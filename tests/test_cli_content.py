@@ -151,3 +151,10 @@ def test_cross_validating_too_few_works_is_a_clear_error(tmp_path: Path) -> None
     )
     assert result.exit_code == 1
     assert "too few works to cross-validate by author" in result.stderr
+
+
+def test_another_split_needs_cross_validation(tmp_path: Path) -> None:
+    args = ["eval", "ao3", str(works_file(tmp_path)), "--mode", "shipped", "--pairings", "0"]
+    result = CliRunner().invoke(app, [*args, "--split", "2"], env=WIDE)
+    assert result.exit_code == 1
+    assert "works.jsonl" in result.stderr and "--split 2 needs cross-validation" in result.stderr

@@ -6,7 +6,9 @@ Only the story text is given to FicLens; the labels are the author's. Two modes:
   were not trained on (works by other authors).
 - *cross-validation*: when any work of the file was in the models' training data, scoring the
   shipped models would be in-sample, so the models are retrained five times, split by author,
-  and every work is rated by a model that never saw its author's works.
+  and every work is rated by a model that never saw its author's works. Which authors share a
+  fold is fixed; ``split`` draws another assignment (:func:`resplit`), so a figure can be checked
+  on several splits rather than one.
 
 Three baselines run in the same command, always by cross-validation split by author on the file
 itself: the majority class of the training folds, a model of length only, and a model of a
@@ -21,9 +23,10 @@ Archive Warnings Apply" states when none fires.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -143,6 +146,8 @@ class Ao3Report:
     path: str
     works: int
     mode: str
+    split: int = 0
+    """Which assignment of authors to folds cross-validation used (0: the standard one)."""
     ratings: dict[str, RatingScores] = field(default_factory=dict)
     warnings: dict[str, dict[str, WarningScore]] = field(default_factory=dict)
     warned_works: int = 0
@@ -218,6 +223,7 @@ def evaluate_ao3(
     *,
     mode: str = "auto",
     pairings: int = 0,
+    split: int = 0,
     progress: Progress | None = None,
 ) -> Ao3Report:
     """Score ratings and archive warnings on a labelled JSON-lines file (see the module doc).
@@ -228,6 +234,8 @@ def evaluate_ao3(
             shipped models), ``shipped`` or ``cv``.
         pairings: how many works that tag a romantic pairing first to run the full pipeline
             (spaCy) on, to see whether FicLens finds that pairing; 0 skips.
+        split: another assignment of authors to cross-validation folds (:func:`resplit`);
+            0 is the standard one. Needs cross-validation.
         progress: told of each stage's progress.
     """
     works, problems = read_labelled(path)
@@ -245,7 +253,10 @@ def evaluate_ao3(
             prepared.append(item)
     if mode == "auto":
         mode = "cv" if in_training_data(kept) else "shipped"
-    report = Ao3Report(str(path), len(kept), mode, problems=problems)
+    if split and mode != "cv":
+        raise InputError(str(path), f"--split {split} needs cross-validation, not {mode} models")
+    kept = resplit(kept, split)
+    report = Ao3Report(str(path), len(kept), mode, split, problems=problems)
     try:
         _rate(report, kept, prepared, tell)
         _warn(report, kept, prepared, tell)
@@ -256,6 +267,31 @@ def evaluate_ao3(
     if pairings:
         report.pairings = pairing_score(kept, prepared, limit=pairings, progress=tell)
     return report
+
+
+def resplit(works: Sequence[LabelledWork], split: int) -> list[LabelledWork]:
+    """The works with their author groups renamed by a salted hash, for another fold assignment.
+
+    Folds are balanced by group size, and groups of equal size are dealt out in the order of
+    their names, so new names deal the authors out afresh; an author's works still share one
+    group. Split 0 keeps the names.
+
+    Example:
+        >>> w = [LabelledWork(str(i), a, "", None, ()) for i, a in enumerate("aab")]
+        >>> [x.group for x in resplit(w, 0)]
+        ['a', 'a', 'b']
+        >>> one = resplit(w, 1)
+        >>> one[0].group == one[1].group != one[2].group, one[0].group == "a"
+        (True, False)
+    """
+    if not split:
+        return list(works)
+    return [replace(w, group=_salted(w.group, split)) for w in works]
+
+
+def _salted(group: str, split: int) -> str:
+    """A group's name for split ``split``: stable across runs and machines."""
+    return hashlib.sha256(f"{split}\x00{group}".encode()).hexdigest()[:16]
 
 
 def pairing_score(

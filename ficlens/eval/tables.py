@@ -101,9 +101,13 @@ AO3_ANCHORS = (
 
 def ao3_tables(report: Ao3Report) -> list[Table]:
     """Ratings (FicLens and the baselines), the confusion matrix, and archive warnings."""
+    how = "shipped models"
+    if report.mode == "cv":
+        how = "cross-validation split by author" + (
+            f", split {report.split}" if report.split else ""
+        )
     ratings = Table(
-        title=f"AO3 ratings: {report.works} works, {report.mode} "
-        f"({'cross-validation split by author' if report.mode == 'cv' else 'shipped models'})",
+        title=f"AO3 ratings: {report.works} works, {report.mode} ({how})",
         title_justify="left",
     )
     short = ("General", "Teen", "Mature", "Explicit")

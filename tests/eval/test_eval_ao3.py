@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sklearn.model_selection import GroupKFold
 
 from ficlens.content.corpus import (
     AO3_RATINGS,
@@ -25,7 +26,7 @@ from ficlens.content.corpus import (
     tagged_pair,
 )
 from ficlens.errors import InputError
-from ficlens.eval.ao3 import quadratic_kappa, rating_scores, warning_score
+from ficlens.eval.ao3 import quadratic_kappa, rating_scores, resplit, warning_score
 from ficlens.model import Character
 
 # --- rating_scores -------------------------------------------------------------------------
@@ -391,3 +392,24 @@ def test_a_character_no_pack_knows_in_a_fan_work_answers_to_the_original_charact
     tagged = ("percival graves", "original female character")
     found = pair_matches([tag_names(character, fan_work), "Percival Graves"], tagged)
     assert found is (expected[-1] in ("original female character", "original character"))
+
+
+def test_another_split_deals_the_authors_out_afresh_and_keeps_each_together() -> None:
+    works = [LabelledWork(str(i), f"author{i // 2}", "", None, ()) for i in range(40)]
+
+    def folds(split: int) -> list[frozenset[str]]:
+        dealt = resplit(works, split)
+        groups = [w.group for w in dealt]
+        by_fold = [
+            frozenset(dealt[i].work_id for i in test)
+            for _, test in GroupKFold(5).split(groups, groups, groups)
+        ]
+        for w, x in zip(works, dealt, strict=True):
+            assert w.work_id == x.work_id and w.text == x.text
+        return sorted(by_fold, key=sorted)
+
+    for split in (0, 1, 2):
+        for fold in folds(split):  # an author's two works are never split between folds
+            assert all(str(int(i) ^ 1) in fold for i in fold)
+    assert folds(1) != folds(0) and folds(2) != folds(1)
+    assert folds(1) == folds(1)
