@@ -56,6 +56,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+")
 _CASED_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)\]]*)\s+(?![a-z])")
 """In a paragraph with capitals, a lower-case word goes on the sentence (``"Stop!" he said``,
 ``when my mother... died``); an all-lower-case paragraph splits at every stop."""
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "mt", "lt", "capt", "sgt"})
+"""Abbreviations that stand before a name, whose stop ends no sentence (``Mr. Weasley``,
+``St. Mungo's``)."""
+_TITLE_STOP = re.compile(r"\b(?:[A-Za-z]{2,5}|[A-Z])\.\Z")
+"""A word, or a capital initial (``J. K. Rowling``), and its stop, ending a piece of text."""
 _FRAMES = {
     "negated": re.compile(
         r"\b(?:not|never|no|nobody|nothing|none|neither|nor|without|refused to|instead of)\b"
@@ -282,21 +287,40 @@ def _backdrop(file: str, signal: str, entry: dict[str, object]) -> re.Pattern[st
 def sentences(text: str, paragraph: Span) -> Iterator[Span]:
     """The sentences of a paragraph, as spans (a light splitter: ``.!?`` then space).
 
+    In a paragraph with capitals, a title's stop (``Mr.``, ``St.``, an initial) ends none.
+
     Example:
-        >>> text = '"Stop!" he said. She ran... then fell.'
+        >>> text = '"Stop!" he said. She ran... then fell. Mr. Reed met J. K. Lee at St. Ives.'
         >>> [text[s.start : s.end] for s in sentences(text, Span(0, len(text)))]
-        ['"Stop!" he said.', 'She ran... then fell.']
+        ['"Stop!" he said.', 'She ran... then fell.', 'Mr. Reed met J. K. Lee at St. Ives.']
     """
     start = paragraph.start
     chunk = text[paragraph.start : paragraph.end]
-    end_of = _SENTENCE_END if chunk == chunk.lower() else _CASED_SENTENCE_END
+    cased = chunk != chunk.lower()
+    end_of = _CASED_SENTENCE_END if cased else _SENTENCE_END
     for match in end_of.finditer(chunk):
+        if cased and not match.group(1) and _after_title(chunk, match.start()):
+            continue
         end = paragraph.start + match.start() + len(match.group(1))
         if end > start:
             yield Span(start, end)
         start = paragraph.start + match.end()
     if start < paragraph.end:
         yield Span(start, paragraph.end)
+
+
+def _after_title(chunk: str, at: int) -> bool:
+    """Whether the stop just before ``at`` closes a title or an initial (see ``TITLES``).
+
+    Example:
+        >>> _after_title("met Mr. Reed", 7), _after_title("met Mr Reed. He", 12)
+        (True, False)
+    """
+    title = _TITLE_STOP.search(chunk, max(0, at - 6), at)
+    if title is None:
+        return False
+    word = title.group()[:-1]
+    return len(word) == 1 or word.lower() in TITLES
 
 
 def _before(text: str, sentence: Span, hit: Span) -> str:

@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ficlens.cast.person import self_references
+from ficlens.content.signals import TITLES
 from ficlens.content.tense import QUOTED, narration
 from ficlens.lexicons import speech_verb_forms
 from ficlens.model import Character, Span
@@ -52,9 +53,8 @@ MAIN_CHARACTERS = 3
 CHARACTER_BONUS = 0.6
 OPENING_BONUS = 0.3
 
-_ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "st", "prof", "mt", "jr", "sr", "vs", "etc", "no", "lt", "capt"}
-)
+_ABBREVIATIONS = TITLES | {"jr", "sr", "vs", "etc", "no"}
+"""Stops that end no sentence: titles, and abbreviations a name or a number follows."""
 WRAPPED_LINE = 55
 """A paragraph whose lines (but the last) all reach this length is prose wrapped at a fixed width
 (most such files use 60 to 80 columns); its line breaks end no sentence."""

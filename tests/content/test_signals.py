@@ -115,6 +115,24 @@ def test_an_all_lower_case_paragraph_splits_at_every_stop() -> None:
     assert sentence_texts(text) == ["the gate creaked.", "the owl left!", "nobody came."]
 
 
+def test_a_title_or_an_initial_ends_no_sentence() -> None:
+    text = "They drank with a drunk Welshman on St. David's Day. Dr. Orrin and T. Wenna left."
+    assert sentence_texts(text) == [
+        "They drank with a drunk Welshman on St. David's Day.",
+        "Dr. Orrin and T. Wenna left.",
+    ]
+
+
+def test_a_title_keeps_its_negation_in_the_sentence() -> None:
+    text = "He never kissed Mrs. Corin."
+    (hit,) = find_hits(text, whole(text))
+    assert hit.sentence.of(text) == text and hit.frame == "negated"
+
+
+def test_a_title_s_stop_still_ends_a_lower_case_paragraph_s_sentence() -> None:
+    assert sentence_texts("she saw mr. corin. he left.") == ["she saw mr.", "corin.", "he left."]
+
+
 # --- frame_of ------------------------------------------------------------------------------
 
 
