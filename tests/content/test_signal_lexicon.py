@@ -408,6 +408,11 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("After Orion died and Sirius moved back, the house changed.", "death", "mentioned"),
         ("Fred died, and after that nobody laughed.", "death", "on_page"),
         ("He held his hand until he died.", "death", "on_page"),
+        ("She thought of how lifeless and cold her brother had become.", "death", "none"),
+        ("His lifeless body lay in the snow.", "death", "on_page"),
+        ("She felt tears prick her eyes and a prick of pain in her chest.", "profanity", "none"),
+        ("You arrogant prick, get out.", "profanity", "strong"),
+        ("He's such a prick.", "profanity", "strong"),
     ],
 )
 def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> None:
