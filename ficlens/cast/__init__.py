@@ -24,6 +24,7 @@ from ficlens.cast.canon import (
     nickname_in_foreign_name,
     story_era,
     surname_mentions,
+    term_spans,
     titled_otherwise,
 )
 from ficlens.cast.gender import decide_gender, pronoun_votes
@@ -257,6 +258,23 @@ def _index(
 
 
 def _located_mentions(
+    text: str,
+    parsed: Sequence[Parsed],
+    packs: tuple[FandomPack, ...],
+    labels: Sequence[tuple[int, Span]] = (),
+) -> list[tuple[int, Mention]]:
+    """Mentions from the parse, the fandom packs and script labels, none inside a pack's term.
+
+    A name inside a place or a thing the packs list names no one (:func:`.canon.term_spans`):
+    ``Gambol and Japes`` is a shop, not two people.
+    """
+    found = _every_mention(text, parsed, packs, labels)
+    if things := term_spans(text, packs):
+        return [(i, m) for i, m in found if not any(t.contains(m.span) for t in things)]
+    return found
+
+
+def _every_mention(
     text: str,
     parsed: Sequence[Parsed],
     packs: tuple[FandomPack, ...],

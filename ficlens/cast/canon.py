@@ -39,6 +39,28 @@ def pack_pattern(packs: tuple[FandomPack, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:(?:[Tt]he)\s+)?(?:{alternation})(?:-\w+)?(?![\w])")
 
 
+@cache
+def _term_pattern(packs: tuple[FandomPack, ...]) -> re.Pattern[str] | None:
+    """One pattern for the packs' terms of two or more words, in any case (``None``: none)."""
+    terms = {re.escape(t) for pack in packs for t in pack.terms if len(t.split()) > 1}
+    if not terms:
+        return None
+    alternation = "|".join(sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+def term_spans(text: str, packs: tuple[FandomPack, ...]) -> list[Span]:
+    """Where the text names one of the packs' places or things of several words.
+
+    A name inside one names no one: ``Gambol`` and ``Japes`` of the joke shop ``Gambol and
+    Japes``, ``Malfoy`` of ``Malfoy Manor``, ``Godric`` of ``Godric's Hollow``.
+    """
+    pattern = _term_pattern(packs)
+    if pattern is None:
+        return []
+    return [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
 def canon_mentions(
     text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
 ) -> list[tuple[int, Mention]]:

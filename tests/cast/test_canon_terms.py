@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from ficlens.cast import _place_shares, build_cast
-from ficlens.cast.canon import merge_canon
+from ficlens.cast.canon import merge_canon, term_spans
 from ficlens.cast.mentions import Mention
 from ficlens.cast.names import split_name
 from ficlens.cast.quoted import quoted_names
@@ -323,3 +323,19 @@ def test_one_stray_parse_of_a_pack_name_does_not_make_its_character_a_place() ->
     ]
     shares = _place_shares(text, located, parsed)
     assert shares["Ginny"] == pytest.approx(1 / 8)  # a possessive counts half, of four mentions
+
+
+def test_names_inside_a_pack_s_place_name_no_one(packs: tuple[FandomPack, ...]) -> None:
+    # the parse took the joke shop for two people (and Malfoy Manor's owner for Draco)
+    text = (
+        "Harry Potter stopped by a shop called Gambol and Japes. Gambol and Japes was closed. "
+        "Harry Potter walked on to Malfoy Manor.\n"
+    )
+    paragraphs = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    cast = build_cast(text, list(parse(text, paragraphs, hidden=[])), packs=packs)
+    assert [c.name for c in cast.characters] == ["Harry Potter"]
+
+
+def test_term_spans_find_several_word_terms_in_any_case(packs: tuple[FandomPack, ...]) -> None:
+    text = "They met at gambol and japes, then at Hogwarts."
+    assert [s.of(text) for s in term_spans(text, packs)] == ["gambol and japes"]
