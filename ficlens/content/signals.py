@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from ficlens.content.passages import SHOWN, around
-from ficlens.content.tense import in_the_past, told_in_present
+from ficlens.content.tense import QUOTED, in_the_past, reported, told_in_present
 from ficlens.model import Signal, Span
 from ficlens.stats import count_words
 
@@ -162,9 +162,11 @@ class SignalSpec:
     ``framed`` is false for a signal whose words are themselves the content (a swear word in a
     negated or dreamt sentence is still on the page): its hits are never framed.
     ``tense_framed`` is true for a signal whose hits told in the past in a present-tense story
-    are memories: a death or a fight there is backstory (:mod:`ficlens.content.tense`). Sexual
-    content is not: a scene told in the past is still written out on the page, and the rating
-    must not fall for a slip of tense.
+    are memories: a death or a fight there is backstory (:mod:`ficlens.content.tense`), and its
+    hits in speech told in the past, whatever the story's tense, are mentions, its first level:
+    ``"Parents died before I could walk"`` is a death a character tells of, not one the page
+    shows. Sexual content is not: a scene told in the past is still written out on the page,
+    and the rating must not fall for a slip of tense.
     """
 
     name: str
@@ -366,6 +368,28 @@ def frame_of(
     return "memory" if present and in_the_past(whole) else None
 
 
+def _told_in_speech(text: str, sentence: Span, hit: Span) -> bool:
+    """Whether a hit lies in a quotation, in a spoken sentence told in the past.
+
+    Example:
+        >>> text = '"They died before I could walk," he said. "He is dying!"'
+        >>> _told_in_speech(text, Span(0, 41), Span(6, 10))
+        True
+        >>> _told_in_speech(text, Span(42, 56), Span(49, 54))
+        False
+    """
+    for quoted in QUOTED.finditer(text, sentence.start, sentence.end):
+        if quoted.start() < hit.start and hit.end < quoted.end():
+            spoken = [s for s in re.split(r"(?<=[.!?…])\s+", quoted.group()[1:-1]) if s]
+            offset = quoted.start() + 1
+            for part in spoken:
+                at = text.index(part, offset)
+                if at <= hit.start < at + len(part):
+                    return reported(part)
+                offset = at + len(part)
+    return False
+
+
 def find_hits(
     text: str, paragraphs: Sequence[Span], specs: Sequence[SignalSpec] | None = None
 ) -> list[Hit]:
@@ -401,6 +425,8 @@ def find_hits(
             level = number
             if number and spec.backdrop and spec.backdrop.search(_before(text, sentence, span)):
                 level = 0  # a time the story reckons from: a mention, not an event it shows
+            if number and spec.tense_framed and _told_in_speech(text, sentence, span):
+                level = 0  # a character telling of it: a mention, not an event the page shows
             passage = around(text, sentence, span, SHOWN)
             hit = Hit(spec.name, level, span, sentence, frame, passage)
             hits.append((hit, _weak_word(match)))

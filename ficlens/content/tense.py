@@ -59,6 +59,19 @@ def narration(text: str) -> str:
     return QUOTED.sub(" ", text)
 
 
+def reported(spoken: str) -> bool:
+    """Whether a spoken sentence tells of the past: a past verb form, no present one.
+
+    Unlike :func:`in_the_past`, base forms do not count as present, since speech puts them
+    after past modals and in questions (``before I could walk``, ``did he die?``).
+
+    Example:
+        >>> reported("They died before I could walk"), reported("He's dying, he died!")
+        (True, False)
+    """
+    return bool(_PAST.search(spoken)) and not _PRESENT.search(spoken)
+
+
 def told_in_present(text: str, paragraphs: Sequence[Span]) -> bool:
     """Whether the story's narration is in the present tense.
 
