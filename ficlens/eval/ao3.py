@@ -23,8 +23,8 @@ Archive Warnings Apply" states when none fires.
 
 from __future__ import annotations
 
-import hashlib
 import math
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -270,28 +270,25 @@ def evaluate_ao3(
 
 
 def resplit(works: Sequence[LabelledWork], split: int) -> list[LabelledWork]:
-    """The works with their author groups renamed by a salted hash, for another fold assignment.
+    """The works with their authors' groups relabelled at random, for another fold assignment.
 
-    Folds are balanced by group size, and groups of equal size are dealt out in the order of
-    their names, so new names deal the authors out afresh; an author's works still share one
-    group. Split 0 keeps the names.
+    The sorted group names are shuffled by ``random.Random(split)`` and each group takes the
+    name at its place in the shuffle. Folds are balanced by group size, and groups of equal
+    size are dealt out in the order of their names, so the authors are dealt out afresh; an
+    author's works still share one group. Split 0 keeps the names.
 
     Example:
-        >>> w = [LabelledWork(str(i), a, "", None, ()) for i, a in enumerate("aab")]
-        >>> [x.group for x in resplit(w, 0)]
-        ['a', 'a', 'b']
-        >>> one = resplit(w, 1)
-        >>> one[0].group == one[1].group != one[2].group, one[0].group == "a"
-        (True, False)
+        >>> w = [LabelledWork(str(i), a, "", None, ()) for i, a in enumerate("aabc")]
+        >>> [x.group for x in resplit(w, 0)], [x.group for x in resplit(w, 1)]
+        (['a', 'a', 'b', 'c'], ['b', 'b', 'c', 'a'])
     """
     if not split:
         return list(works)
-    return [replace(w, group=_salted(w.group, split)) for w in works]
-
-
-def _salted(group: str, split: int) -> str:
-    """A group's name for split ``split``: stable across runs and machines."""
-    return hashlib.sha256(f"{split}\x00{group}".encode()).hexdigest()[:16]
+    names = sorted({w.group for w in works})
+    shuffled = list(names)
+    random.Random(split).shuffle(shuffled)
+    label = dict(zip(names, shuffled, strict=True))
+    return [replace(w, group=label[w.group]) for w in works]
 
 
 def pairing_score(
