@@ -100,11 +100,14 @@ _CLAUSE_BREAK = re.compile(
 semicolon says nothing of what follows (*he didn't know how, but the girl was back up*; *I
 said I wouldn't call, but I'm drunk*; *it wasn't until midnight that they came back*)."""
 _PAST_PERFECT = re.compile(
-    r"(?:\bhad|\w['’]d)\s+(?:(?:been|just|already|long|once|recently|both|all|each|\w+ly)\s+){0,3}$",
+    r"(?:\bhad(?:\s+(?:i|you|he|she|we|they))?|\w['’]d)\s+"
+    r"(?:(?:been|just|already|long|once|recently|both|all|each|\w+ly)\s+){0,3}$",
     re.I,
 )
 """A hit told in the past perfect (``the man who'd killed his partner``, ``had died years
-before``) is backstory: the event happened before the story, not on its page."""
+before``) is backstory: the event happened before the story, not on its page. So is one with
+the subject after ``had``: a question, a condition or an inversion (``Had he died?``, ``had
+you killed her, I don't know``, ``not only had he hurt his friend``)."""
 _DREAM_PARAGRAPH = re.compile(r"\b(?:was dreaming|in (?:his|her|my|the) dream)\b", re.I)
 _FRAME_WINDOW = 60
 """Characters before a hit, within its sentence, where negation or a hypothetical counts."""

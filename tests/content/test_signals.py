@@ -235,6 +235,8 @@ def test_frame_of_memory_hits(sentence: str, word: str) -> None:
         ("His parents had died before he could walk.", "died"),
         ("She had already brutally stabbed him twice.", "stabbed"),
         ("His grandparents had both died in nineteen seventy-nine.", "died"),
+        ("Had you cured her, had you killed her, I don't know.", "killed"),
+        ("Not only had he hurt his friend, he lied.", "hurt"),
     ],
 )
 def test_frame_of_past_perfect_hits_is_memory(sentence: str, word: str) -> None:
