@@ -304,7 +304,7 @@ def sentences(text: str, paragraph: Span) -> Iterator[Span]:
     cased = chunk != chunk.lower()
     end_of = _CASED_SENTENCE_END if cased else _SENTENCE_END
     for match in end_of.finditer(chunk):
-        if cased and not match.group(1) and _after_title(chunk, match.start()):
+        if cased and not match.group(1) and after_abbreviation(chunk, match.start()):
             continue
         end = paragraph.start + match.start() + len(match.group(1))
         if end > start:
@@ -314,18 +314,20 @@ def sentences(text: str, paragraph: Span) -> Iterator[Span]:
         yield Span(start, paragraph.end)
 
 
-def _after_title(chunk: str, at: int) -> bool:
-    """Whether the stop just before ``at`` closes a title or an initial (see ``TITLES``).
+def after_abbreviation(text: str, at: int, words: frozenset[str] = TITLES) -> bool:
+    """Whether the stop just before ``at`` closes one of ``words`` or a capital initial.
 
     Example:
-        >>> _after_title("met Mr. Reed", 7), _after_title("met Mr Reed. He", 12)
-        (True, False)
+        >>> after_abbreviation("met Mr. Reed", 7), after_abbreviation("at St. Ives", 6)
+        (True, True)
+        >>> after_abbreviation("met Mr Reed. He", 12), after_abbreviation("a burst. Then", 8)
+        (False, False)
     """
-    title = _TITLE_STOP.search(chunk, max(0, at - 6), at)
+    title = _TITLE_STOP.search(text, max(0, at - 7), at)
     if title is None:
         return False
     word = title.group()[:-1]
-    return len(word) == 1 or word.lower() in TITLES
+    return len(word) == 1 or word.lower() in words
 
 
 def _before(text: str, sentence: Span, hit: Span) -> str:

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ficlens.cast.person import self_references
-from ficlens.content.signals import TITLES
+from ficlens.content.signals import TITLES, after_abbreviation
 from ficlens.content.tense import QUOTED, narration
 from ficlens.lexicons import speech_verb_forms
 from ficlens.model import Character, Span
@@ -112,7 +112,8 @@ def sentence_spans(text: str, paragraph: Span) -> list[Span]:
     for match in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
         if match.group() == "\n" and wrapped:
             continue
-        if match.group() != "\n" and _after_abbreviation(text, match.start(), start):
+        at = match.start()
+        if text[at] == "." and after_abbreviation(text, at + 1, _ABBREVIATIONS):
             continue
         _append_trimmed(spans, text, start, match.end())
         start = match.end()
@@ -131,14 +132,6 @@ def _hard_wrapped(chunk: str) -> bool:
     """
     lines = chunk.rstrip().split("\n")
     return len(lines) > 1 and all(len(line.rstrip()) >= WRAPPED_LINE for line in lines[:-1])
-
-
-def _after_abbreviation(text: str, at: int, floor: int) -> bool:
-    word = _WORD.search(text, max(floor, at - 6), at)
-    if word is None or word.end() != at or text[at] != ".":
-        return False
-    token = word.group().lower()
-    return token in _ABBREVIATIONS or len(token) == 1  # "J. K. Rowling"
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:

@@ -277,6 +277,11 @@ def test_a_sentence_inside_a_whole_passage_brings_the_passage_whole() -> None:
             ["Osk posted it on FanFiction.Net today.", "Mr. Reed waved."],
             id="a site's name and a title",
         ),
+        pytest.param(
+            "Wren worked at St. Ives's. The lamps were out.",
+            ["Wren worked at St. Ives's.", "The lamps were out."],
+            id="a title after a short word",
+        ),
     ],
 )
 def test_sentences_end_where_a_reader_sees_them_end(text: str, sentences: list[str]) -> None:
