@@ -422,6 +422,8 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("She felt tears prick her eyes and a prick of pain in her chest.", "profanity", "none"),
         ("You arrogant prick, get out.", "profanity", "strong"),
         ("He's such a prick.", "profanity", "strong"),
+        ("His thumb ran over the head of his prick, then Draco's prick.", "profanity", "none"),
+        ("His thumb ran over the head of his prick, then Draco's prick.", "sexual", "explicit"),
     ],
 )
 def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> None:
