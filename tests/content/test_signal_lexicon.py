@@ -195,6 +195,8 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
             "none",
         ),
         ("His nose was bleeding again.", "violence", "serious"),
+        ("Her shirt was torn and soaked through with blood.", "violence", "graphic"),
+        ('"Why," he said, but it came out strangled.', "violence", "none"),
         ("His words bleed effortlessly into yours.", "violence", "none"),
         ('"You wound us, Lady Love!"', "violence", "none"),
         ("She loosened her stranglehold on the sheet. Sweet torture.", "violence", "none"),
