@@ -102,25 +102,31 @@ def test_a_quoted_sentence_keeps_its_closing_quotation_mark() -> None:
     assert sentence_texts(text)[0] == '"Go home."'
 
 
-def test_a_lower_case_word_after_a_stop_goes_on_the_sentence() -> None:
-    text = '"Stop!" yelled Orrin. Wenna waited until her father... died, and then she left.'
-    assert sentence_texts(text) == [
-        '"Stop!" yelled Orrin.',
-        "Wenna waited until her father... died, and then she left.",
-    ]
-
-
-def test_an_all_lower_case_paragraph_splits_at_every_stop() -> None:
-    text = "the gate creaked. the owl left! nobody came."
-    assert sentence_texts(text) == ["the gate creaked.", "the owl left!", "nobody came."]
-
-
-def test_a_title_or_an_initial_ends_no_sentence() -> None:
-    text = "They drank with a drunk Welshman on St. David's Day. Dr. Orrin and T. Wenna left."
-    assert sentence_texts(text) == [
-        "They drank with a drunk Welshman on St. David's Day.",
-        "Dr. Orrin and T. Wenna left.",
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"Stop!" yelled Orrin. Wenna waited until her father... died, and then she left.',
+            ['"Stop!" yelled Orrin.', "Wenna waited until her father... died, and then she left."],
+            id="a lower-case word after a stop goes on the sentence",
+        ),
+        pytest.param(
+            "the gate creaked. the owl left! nobody came.",
+            ["the gate creaked.", "the owl left!", "nobody came."],
+            id="an all-lower-case paragraph splits at every stop",
+        ),
+        pytest.param(
+            "They drank with a drunk Welshman on St. David's Day. Dr. Orrin and T. Wenna left.",
+            [
+                "They drank with a drunk Welshman on St. David's Day.",
+                "Dr. Orrin and T. Wenna left.",
+            ],
+            id="a title or an initial ends no sentence",
+        ),
+    ],
+)
+def test_sentences_end_where_a_reader_sees_them_end(text: str, expected: list[str]) -> None:
+    assert sentence_texts(text) == expected
 
 
 def test_a_title_keeps_its_negation_in_the_sentence() -> None:
