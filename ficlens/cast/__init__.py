@@ -24,7 +24,6 @@ from ficlens.cast.canon import (
     nickname_in_foreign_name,
     story_era,
     surname_mentions,
-    term_spans,
     titled_otherwise,
 )
 from ficlens.cast.gender import decide_gender, pronoun_votes
@@ -41,6 +40,7 @@ from ficlens.cast.placeholder import (
 )
 from ficlens.cast.quoted import PackName, pack_names, quoted_cast, quoted_names, quoted_only
 from ficlens.cast.roster import MIN_MENTIONS, Group, cluster_names, display_name
+from ficlens.cast.things import term_spans
 from ficlens.fandoms import FandomPack
 from ficlens.fandoms.pack import find_canon, name_key, tag_forms
 from ficlens.model import Character, Span
@@ -265,7 +265,7 @@ def _located_mentions(
 ) -> list[tuple[int, Mention]]:
     """Mentions from the parse, the fandom packs and script labels, none inside a pack's term.
 
-    A name inside a place or a thing the packs list names no one (:func:`.canon.term_spans`):
+    A name inside a place or a thing the packs list names no one (:func:`.things.term_spans`):
     ``Gambol and Japes`` is a shop, not two people.
     """
     found = _every_mention(text, parsed, packs, labels)

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from ficlens.cast.mentions import Mention, speaks
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
+from ficlens.cast.things import mostly_things, not_people_of
 from ficlens.fandoms import CanonCharacter, FandomPack, find_canon, name_key
 from ficlens.model import Span
 from ficlens.nlp import STAND_IN, Parsed
@@ -37,28 +38,6 @@ def pack_pattern(packs: tuple[FandomPack, ...]) -> re.Pattern[str] | None:
         return None
     alternation = "|".join(sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:(?:[Tt]he)\s+)?(?:{alternation})(?:-\w+)?(?![\w])")
-
-
-@cache
-def _term_pattern(packs: tuple[FandomPack, ...]) -> re.Pattern[str] | None:
-    """One pattern for the packs' terms of two or more words, in any case (``None``: none)."""
-    terms = {re.escape(t) for pack in packs for t in pack.terms if len(t.split()) > 1}
-    if not terms:
-        return None
-    alternation = "|".join(sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
-
-
-def term_spans(text: str, packs: tuple[FandomPack, ...]) -> list[Span]:
-    """Where the text names one of the packs' places or things of several words.
-
-    A name inside one names no one: ``Gambol`` and ``Japes`` of the joke shop ``Gambol and
-    Japes``, ``Malfoy`` of ``Malfoy Manor``, ``Godric`` of ``Godric's Hollow``.
-    """
-    pattern = _term_pattern(packs)
-    if pattern is None:
-        return []
-    return [Span(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 def canon_mentions(
@@ -184,7 +163,7 @@ def merge_canon(
     company = _company(found) if era is None else Counter[str]()
     for group, first in found:
         character = _namesake(group, first, era, packs, company)
-        if character is None and _mostly_things(group, not_people):
+        if character is None and mostly_things(group, not_people):
             continue  # a place, a house, a game, an oath the pack lists ("Hogwarts", "Merlin")
         if character is None:
             result.append((group, None))
@@ -569,104 +548,6 @@ def family_lead(
     return None
 
 
-@cache
-def not_people_of(packs: tuple[FandomPack, ...]) -> frozenset[str]:
-    """What names no one, keyed by :func:`name_key`.
-
-    The packs' terms (places, organisations, objects) and oaths, and their families in the
-    plural (``the Weasleys``).
-    """
-    words = (w for pack in packs for w in (*pack.terms, *pack.oaths))
-    families = (f"{surname}s" for pack in packs for surname in _surnames(pack))
-    return frozenset(name_key(word) for word in (*words, *families))
-
-
-def _surnames(pack: FandomPack) -> set[str]:
-    return {c.surname for c in pack.characters if c.surname} | set(pack.shared_surnames)
-
-
-_THING_HEADS = frozenset(
-    {"castle", "pitch", "room", "network", "powder", "match", "team", "cup", "grounds",
-     "office", "fireplace", "station", "hospital", "ward", "headquarters"}
-)  # fmt: skip
-"""Nouns that make a term a place or a thing still: ``Hogwarts Castle``, ``Floo Room``."""
-
-
-def is_thing(key: str, not_people: frozenset[str]) -> bool:
-    """Whether a name key is one of ``not_people``, in the plural, or with a head noun after it.
-
-    Example:
-        >>> things = frozenset({"hogwarts", "death eater", "floo"})
-        >>> [is_thing(k, things) for k in ("Death Eaters", "Hogwarts Castle", "Floo", "Flo")]
-        [True, True, True, False]
-        >>> is_thing("Horcruxes", frozenset({"horcrux"})), is_thing("Hogwrats", things)
-        (True, True)
-    """
-    key = name_key(key)
-    if key in not_people or any(
-        key.endswith(s) and key[: -len(s)] in not_people for s in ("s", "es")
-    ):
-        return True
-    head, _, last = key.rpartition(" ")
-    return (last in _THING_HEADS and head in not_people) or _misspelt(key, not_people)
-
-
-MISSPELT_LENGTH = 7
-"""The shortest one-word name taken for a misspelt term (``Gryfindor``, ``Quiddich``)."""
-
-
-def _misspelt(key: str, not_people: frozenset[str]) -> bool:
-    """Whether a long one-word name is one letter away from a term (``Gryfindor``, ``Quiddich``).
-
-    One letter left out, added, changed or two swapped; a family's name beside its plural
-    (``Weasley``, ``Weasleys``) is no misspelling.
-    """
-    if len(key) < MISSPELT_LENGTH or " " in key:
-        return False
-    return any(
-        len(term) >= MISSPELT_LENGTH and term != f"{key}s" and _one_edit(key, term)
-        for term in not_people
-        if abs(len(term) - len(key)) <= 1
-    )
-
-
-def _one_edit(first: str, second: str) -> bool:
-    """Whether two different words are one edit apart (a transposition counts as one).
-
-    Example:
-        >>> [_one_edit("quiddich", w) for w in ("quidditch", "quidditc", "qiudditch", "quaffle")]
-        [True, False, False, False]
-    """
-    if first == second:
-        return False
-    if len(first) == len(second):
-        differ = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
-        return len(differ) == 1 or (
-            len(differ) == 2
-            and differ[1] == differ[0] + 1
-            and first[differ[0]] == second[differ[1]]
-            and first[differ[1]] == second[differ[0]]
-        )
-    short, long = sorted((first, second), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
-def _mostly_things(group: Group, not_people: frozenset[str]) -> bool:
-    """Whether half or more of a group's mentions name a thing (``Quidditch Pitch``).
-
-    A word of a thing's name the group also holds alone names it too: the ``Ball`` of a story
-    that says ``the Yule Ball`` first.
-    """
-    named = {key for key in group.keys if is_thing(key, not_people)}
-    words = {word for key in named for word in group.parts[key].tokens}
-    things = sum(
-        count
-        for key, count in group.keys.items()
-        if key in named or (len(group.parts[key].tokens) == 1 and group.parts[key].name in words)
-    )
-    return 2 * things >= group.size
-
-
 def _bare_word(group: Group) -> str | None:
     """The one word a group is named by, without a title.
 
@@ -742,7 +623,7 @@ def foreign_surname(word: str, packs: tuple[FandomPack, ...]) -> bool:
 
 @cache
 def _known_surnames(packs: tuple[FandomPack, ...]) -> frozenset[str]:
-    return frozenset(surname.lower() for pack in packs for surname in _surnames(pack))
+    return frozenset(surname.lower() for pack in packs for surname in pack.surnames)
 
 
 def titled_otherwise(name: Mention, titled: Mention, packs: tuple[FandomPack, ...]) -> bool:

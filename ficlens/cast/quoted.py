@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-from ficlens.cast.canon import is_thing, narration_starts, not_people_of, pack_pattern
+from ficlens.cast.canon import narration_starts, pack_pattern
 from ficlens.cast.names import split_name
+from ficlens.cast.things import is_thing, not_people_of
 from ficlens.cast.vocatives import vocative_name
 from ficlens.fandoms import CanonCharacter, FandomPack, find_canon
 from ficlens.nlp import Parsed, masked_span

@@ -140,6 +140,13 @@ class FandomPack:
     metatags: tuple[str, ...] = ()
     borrows: tuple[str, ...] = ()
 
+    @property
+    def surnames(self) -> frozenset[str]:
+        """Every family name of the canon: its characters' surnames and the shared ones."""
+        return frozenset(c.surname for c in self.characters if c.surname) | set(
+            self.shared_surnames
+        )
+
     def __hash__(self) -> int:
         # Packs key the matcher caches; hashing every name on each call would cost more than
         # the look-up. Equal packs have equal slugs, names and sizes, so this is consistent.

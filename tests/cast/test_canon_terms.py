@@ -9,11 +9,12 @@ from collections import Counter
 import pytest
 
 from ficlens.cast import _place_shares, build_cast
-from ficlens.cast.canon import merge_canon, term_spans
+from ficlens.cast.canon import merge_canon
 from ficlens.cast.mentions import Mention
 from ficlens.cast.names import split_name
 from ficlens.cast.quoted import quoted_names
 from ficlens.cast.roster import Group
+from ficlens.cast.things import term_spans
 from ficlens.fandoms import FandomPack, load_pack
 from ficlens.model import Span
 from ficlens.nlp import parse

@@ -1,0 +1,133 @@
+"""What names no one: a fandom pack's places, things and oaths, and the names inside them.
+
+A parse takes ``Hogwarts``, the ``Quibbler``, ``Lumos`` or ``Merlin`` (as in *Merlin's beard*)
+for people, and inside a shop's name (``Gambol and Japes``) finds two. The packs list these
+as terms and oaths; here they become a set of name keys (:func:`not_people_of`) that roster
+groups are checked against, misspellings and plurals included (:func:`is_thing`), and the
+spans where a term of several words stands in a text (:func:`term_spans`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ficlens.cast.roster import Group
+from ficlens.fandoms import FandomPack, name_key
+from ficlens.model import Span
+
+
+@cache
+def _term_pattern(packs: tuple[FandomPack, ...]) -> re.Pattern[str] | None:
+    """One pattern for the packs' terms of two or more words, in any case (``None``: none)."""
+    terms = {re.escape(t) for pack in packs for t in pack.terms if len(t.split()) > 1}
+    if not terms:
+        return None
+    alternation = "|".join(sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+def term_spans(text: str, packs: tuple[FandomPack, ...]) -> list[Span]:
+    """Where the text names one of the packs' places or things of several words.
+
+    A name inside one names no one: ``Gambol`` and ``Japes`` of the joke shop ``Gambol and
+    Japes``, ``Malfoy`` of ``Malfoy Manor``, ``Godric`` of ``Godric's Hollow``.
+    """
+    pattern = _term_pattern(packs)
+    if pattern is None:
+        return []
+    return [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+@cache
+def not_people_of(packs: tuple[FandomPack, ...]) -> frozenset[str]:
+    """What names no one, keyed by :func:`name_key`.
+
+    The packs' terms (places, organisations, objects) and oaths, and their families in the
+    plural (``the Weasleys``).
+    """
+    words = (w for pack in packs for w in (*pack.terms, *pack.oaths))
+    families = (f"{surname}s" for pack in packs for surname in pack.surnames)
+    return frozenset(name_key(word) for word in (*words, *families))
+
+
+_THING_HEADS = frozenset(
+    {"castle", "pitch", "room", "network", "powder", "match", "team", "cup", "grounds",
+     "office", "fireplace", "station", "hospital", "ward", "headquarters"}
+)  # fmt: skip
+"""Nouns that make a term a place or a thing still: ``Hogwarts Castle``, ``Floo Room``."""
+
+
+def is_thing(key: str, not_people: frozenset[str]) -> bool:
+    """Whether a name key is one of ``not_people``, in the plural, or with a head noun after it.
+
+    Example:
+        >>> things = frozenset({"hogwarts", "death eater", "floo"})
+        >>> [is_thing(k, things) for k in ("Death Eaters", "Hogwarts Castle", "Floo", "Flo")]
+        [True, True, True, False]
+        >>> is_thing("Horcruxes", frozenset({"horcrux"})), is_thing("Hogwrats", things)
+        (True, True)
+    """
+    key = name_key(key)
+    if key in not_people or any(
+        key.endswith(s) and key[: -len(s)] in not_people for s in ("s", "es")
+    ):
+        return True
+    head, _, last = key.rpartition(" ")
+    return (last in _THING_HEADS and head in not_people) or _misspelt(key, not_people)
+
+
+MISSPELT_LENGTH = 7
+"""The shortest one-word name taken for a misspelt term (``Gryfindor``, ``Quiddich``)."""
+
+
+def _misspelt(key: str, not_people: frozenset[str]) -> bool:
+    """Whether a long one-word name is one letter away from a term (``Gryfindor``, ``Quiddich``).
+
+    One letter left out, added, changed or two swapped; a family's name beside its plural
+    (``Weasley``, ``Weasleys``) is no misspelling.
+    """
+    if len(key) < MISSPELT_LENGTH or " " in key:
+        return False
+    return any(
+        len(term) >= MISSPELT_LENGTH and term != f"{key}s" and _one_edit(key, term)
+        for term in not_people
+        if abs(len(term) - len(key)) <= 1
+    )
+
+
+def _one_edit(first: str, second: str) -> bool:
+    """Whether two different words are one edit apart (a transposition counts as one).
+
+    Example:
+        >>> [_one_edit("quiddich", w) for w in ("quidditch", "quidditc", "qiudditch", "quaffle")]
+        [True, False, False, False]
+    """
+    if first == second:
+        return False
+    if len(first) == len(second):
+        differ = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+        return len(differ) == 1 or (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and first[differ[0]] == second[differ[1]]
+            and first[differ[1]] == second[differ[0]]
+        )
+    short, long = sorted((first, second), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def mostly_things(group: Group, not_people: frozenset[str]) -> bool:
+    """Whether half or more of a group's mentions name a thing (``Quidditch Pitch``).
+
+    A word of a thing's name the group also holds alone names it too: the ``Ball`` of a story
+    that says ``the Yule Ball`` first.
+    """
+    named = {key for key in group.keys if is_thing(key, not_people)}
+    words = {word for key in named for word in group.parts[key].tokens}
+    things = sum(
+        count
+        for key, count in group.keys.items()
+        if key in named or (len(group.parts[key].tokens) == 1 and group.parts[key].name in words)
+    )
+    return 2 * things >= group.size
