@@ -40,7 +40,7 @@ from ficlens.cast.placeholder import (
 )
 from ficlens.cast.quoted import PackName, pack_names, quoted_cast, quoted_names, quoted_only
 from ficlens.cast.roster import MIN_MENTIONS, Group, cluster_names, display_name
-from ficlens.cast.things import term_spans
+from ficlens.cast.things import generic, term_spans
 from ficlens.fandoms import FandomPack
 from ficlens.fandoms.pack import find_canon, name_key, tag_forms
 from ficlens.model import Character, Span
@@ -266,9 +266,14 @@ def _located_mentions(
     """Mentions from the parse, the fandom packs and script labels, none inside a pack's term.
 
     A name inside a place or a thing the packs list names no one (:func:`.things.term_spans`):
-    ``Gambol and Japes`` is a shop, not two people.
+    ``Gambol and Japes`` is a shop, not two people; nor does a one-word name after ``a``
+    (:func:`.things.generic`): ``something a Malfoy would do``.
     """
-    found = _every_mention(text, parsed, packs, labels)
+    found = [
+        (i, m)
+        for i, m in _every_mention(text, parsed, packs, labels)
+        if m.source == "script" or not generic(text, m.span)
+    ]
     if things := term_spans(text, packs):
         return [(i, m) for i, m in found if not any(t.contains(m.span) for t in things)]
     return found

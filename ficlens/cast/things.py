@@ -4,7 +4,9 @@ A parse takes ``Hogwarts``, the ``Quibbler``, ``Lumos`` or ``Merlin`` (as in *Me
 for people, and inside a shop's name (``Gambol and Japes``) finds two. The packs list these
 as terms and oaths; here they become a set of name keys (:func:`not_people_of`) that roster
 groups are checked against, misspellings and plurals included (:func:`is_thing`), and the
-spans where a term of several words stands in a text (:func:`term_spans`).
+spans where a term of several words stands in a text (:func:`term_spans`). A one-word name
+right after ``a`` (``for a Malfoy``, ``married a Potter``) is anyone of that name or family,
+not a character of the story (:func:`generic`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,27 @@ from functools import cache
 from ficlens.cast.roster import Group
 from ficlens.fandoms import FandomPack, name_key
 from ficlens.model import Span
+
+_INDEFINITE = re.compile(r"(?<![\w'’-])[Aa]n?\s+$")
+
+
+def generic(text: str, span: Span) -> bool:
+    """Whether the one-word name at ``span`` follows ``a`` or ``an`` straight away.
+
+    ``hiding was not something a Malfoy would do``, ``she had married that nuisance of a
+    Potter``: a family's or a name's any member, which must not make ``Potter`` the alias of
+    the one Potter the story names. An adjective between keeps the name a person's (``a
+    sleepy Draco``), as does a name of several words.
+
+    Example:
+        >>> text = "He was a Malfoy. A sleepy Draco yawned at an Evans."
+        >>> names = [Span(m.start(), m.end()) for m in re.finditer(r"[A-Z][a-z]+", text)]
+        >>> [(span.of(text), generic(text, span)) for span in names]
+        [('He', False), ('Malfoy', True), ('Draco', False), ('Evans', True)]
+    """
+    if " " in span.of(text).strip():
+        return False
+    return _INDEFINITE.search(text, max(0, span.start - 5), span.start) is not None
 
 
 @cache

@@ -337,6 +337,19 @@ def test_names_inside_a_pack_s_place_name_no_one(packs: tuple[FandomPack, ...]) 
     assert [c.name for c in cast.characters] == ["Harry Potter"]
 
 
+def test_a_name_right_after_a_names_no_one_of_the_story(packs: tuple[FandomPack, ...]) -> None:
+    # "a Potter" is any Potter: it must not make "Potter" the alias of the one Potter named
+    text = (
+        "Lily Evans read by the fire. She had married a Potter, after all.\n"
+        "Lily Evans laughed. A sleepy Draco waved at Lily Evans.\n"
+    )
+    paragraphs = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    cast = build_cast(text, list(parse(text, paragraphs, hidden=[])), packs=packs, min_mentions=1)
+    lily = next(c for c in cast.characters if c.name == "Lily Evans Potter")
+    assert "Potter" not in lily.aliases
+    assert "Draco Malfoy" in [c.name for c in cast.characters]  # an adjective between: a person
+
+
 def test_term_spans_find_several_word_terms_in_any_case(packs: tuple[FandomPack, ...]) -> None:
     text = "They met at gambol and japes, then at Hogwarts."
     assert [s.of(text) for s in term_spans(text, packs)] == ["gambol and japes"]
