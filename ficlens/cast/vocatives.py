@@ -12,9 +12,10 @@ import re
 _NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
 _INTERJECTION = r"(?i:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
 # A name that opens a quotation before a comma, "!" or "?", or that is all of it ("Tamsin.").
-_START = re.compile(rf"^(?:{_INTERJECTION}[,!]?\s+)?({_NAME})\s*(?:[,!?]|[.…—–-]*$)")
-# A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said.
-_END = re.compile(rf",\s*(?:my dear\s+)?({_NAME})\s*[.!?…,—–-]*$")
+_START = re.compile(rf"^(?:{_INTERJECTION}[,!]?\s+)?['’]?({_NAME})\s*(?:[,!?]|[.…—–-]*$)")
+# A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said. An
+# apostrophe may stand for a name's first letters: "Come on, 'Mione."
+_END = re.compile(rf",\s*(?:my dear\s+)?['’]?({_NAME})\s*[.!?…,—–-]*$")
 _NOT_NAMES = frozenset(
     {"Yes", "No", "Oh", "Ah", "Well", "Now", "Come", "Look", "Listen", "Please", "Thank",
      "Thanks", "Good", "Sir", "Madam", "Ma'am", "I", "You", "What", "Why", "How", "Then",

@@ -30,12 +30,16 @@ _INTERJECTION = r"(?:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|ple
 _BREAK = r"(?:[,!?—–]|-(?!\w))"
 """What ends a vocative at the start: a comma, ``!``, ``?`` or a dash, never a word's hyphen
 (``"Sasuke-kun used to stand like that"`` is said about Sasuke, not to him)."""
-_VOCATIVE_START = re.compile(rf"^(?:(?i:{_INTERJECTION})[,!]?\s+)?({_NAME_PART})\s*{_BREAK}")
+_ELIDED = r"['’]?"
+"""A name may lose its first letters to an apostrophe: ``'Mione``, ``'Arry``."""
+_VOCATIVE_START = re.compile(
+    rf"^(?:(?i:{_INTERJECTION})[,!]?\s+)?{_ELIDED}({_NAME_PART})\s*{_BREAK}"
+)
 _VOCATIVE_END = re.compile(
-    rf"(?:[,—–]|(?<!\w)-)\s*(?:my dear\s+|dear\s+)?({_NAME_PART})\s*[.!?…,]*$"
+    rf"(?:[,—–]|(?<!\w)-)\s*(?:my dear\s+|dear\s+)?{_ELIDED}({_NAME_PART})\s*[.!?…,]*$"
 )
 _VOCATIVE_FIRST_END = re.compile(
-    rf"^[^.!?…\"“”]*?,\s*(?:my dear\s+|dear\s+)?({_NAME_PART})\s*[.!?…]+\s+(?=[A-Z])"
+    rf"^[^.!?…\"“”]*?,\s*(?:my dear\s+|dear\s+)?{_ELIDED}({_NAME_PART})\s*[.!?…]+\s+(?=[A-Z])"
 )
 """A name closing the first of several sentences: ``"We know, Moony. We saw it all."``."""
 _ITS_ME = re.compile(r"\b(?i:it['’]?s me|it is me|it was me)\s*,")

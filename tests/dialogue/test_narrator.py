@@ -40,6 +40,8 @@ from ficlens.model import Quote, Span
         ("Love, come here.", None),  # endearments address someone without naming them
         ("Darling, you're cold.", None),
         ("Come here, Sweetheart.", None),
+        ("Come on, 'Mione.", "Mione"),  # an apostrophe for the name's first letters
+        ("'Tis late.", None),
         ("Tamsin went home.", None),  # a name, but not a vocative
         ("I saw Tamsin, and then I left.", None),
         ("", None),

@@ -37,7 +37,14 @@ CHARACTERS = (
     character("c4", "Kakashi", gender="he/him"),
 )
 # Cast._keys: lower-case name (with its title) -> id; Cast._words: lower-case word -> ids.
-KEYS = {"harry potter": "c1", "harry": "c1", "sakura": "c2", "naruto": "c3", "kakashi": "c4"}
+KEYS = {
+    "harry potter": "c1",
+    "harry": "c1",
+    "arry": "c1",  # Hagrid's 'Arry
+    "sakura": "c2",
+    "naruto": "c3",
+    "kakashi": "c4",
+}
 WORDS = {
     "harry": ("c1",),
     "potter": ("c1",),
@@ -257,6 +264,8 @@ def test_speech_verb_passes(make_parsed: MakeParsed, text: str, rows: list[Row])
         pytest.param("Tamsin, wait!", None, id="unknown-name"),
         pytest.param("I saw Naruto at the gate.", None, id="name-inside"),
         pytest.param("Come here, Naruto,", "c3", id="end-before-a-comma"),
+        pytest.param("Gotta be good, 'Arry.", "c1", id="end-elided"),
+        pytest.param("'Arry, wait!", "c1", id="start-elided"),
         pytest.param("We know, Naruto. We saw it all.", "c3", id="end-of-first-sentence"),
         pytest.param("I know. Naruto, Sakura and I saw it.", None, id="list-in-second-sentence"),
         pytest.param("I saw Harry, Naruto. He was fine.", "c3", id="first-sentence-of-two"),
