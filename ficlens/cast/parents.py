@@ -11,7 +11,8 @@ of the ``he/him`` one. Whose parent a word is:
 - ``his dad``, ``her mum``: the character of that gender named last before it in its
   sentence, else the story's most-named character of that gender, whose side a story is
   most often told from (``Harry ducked. His mum spun around`` in a story told from Ron's
-  side is Ron's mother);
+  side is Ron's mother), once the story has named them: a boy who mourns ``his dad`` for a
+  page before Sirius first comes in is not Sirius;
 - ``Mum``, ``Dad`` written as a name (a cast member named only so): the first-person
   narrator's, else the child the narration's lower-case words for that parent mostly belong
   to (``his mum`` in the same story), else nobody's.
@@ -79,6 +80,9 @@ def parent_words(
     """Every lower-case word for a parent after an owner in the narration, with its owner."""
     genders = {c.id: c.gender for c in characters}
     starts = [span.start for span, _ in mentions]
+    first_named: dict[str, int] = {}
+    for span, ident in mentions:
+        first_named.setdefault(ident, span.start)
     found = []
     for piece in parsed:
         tokens = piece.tokens
@@ -95,7 +99,13 @@ def parent_words(
                 wanted = _OWNER_PRONOUNS[before.lower()]
                 since = _sentence_start(piece, index)
                 owner = _last_named(mentions, starts, genders, token.start, since, wanted)
-                owner = owner or _lead(characters, wanted)
+                lead = _lead(characters, wanted)
+                if (
+                    owner is None
+                    and lead is not None
+                    and first_named.get(lead, token.end) < token.start
+                ):
+                    owner = lead
             elif before in _POSSESSIVE and index >= 2:
                 owner = resolve(_proper_run(piece, index - 2))
             if owner is not None:

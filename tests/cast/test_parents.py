@@ -157,6 +157,18 @@ def test_his_with_no_man_named_in_its_sentence_is_the_lead_s() -> None:
     assert "Lily Evans Potter" not in people
 
 
+def test_his_is_not_the_lead_s_before_the_story_names_the_lead() -> None:
+    # An unnamed boy mourns his dad; Sirius comes in only at the end: not Sirius's father.
+    text = (
+        "He sat on the steps. His dad was gone, and his dad would never come home.\n"
+        "He wept into his dad's old scarf.\n"
+        "Later, Sirius arrived and sat beside him. Sirius said nothing.\n"
+    )
+    people = by_name(cast_of(text))
+    assert "Orion Black" not in people
+    assert set(people) == {"Sirius Black"}
+
+
 def test_a_parent_called_so_once_stays_out_of_the_cast() -> None:
     text = "Ron pressed his nose to the window. His dad was in the shed.\nRon went to bed.\n"
     assert "Arthur Weasley" not in by_name(cast_of(text))
