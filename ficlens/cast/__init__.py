@@ -536,18 +536,20 @@ def _characters(
     position = {ident: n for n, ident in enumerate(ids)}
     counts: Counter[str] = Counter(ident for _, _, ident in resolved if ident)
     first: dict[str, int] = {}
+    written: dict[str, Counter[str]] = {}  # the names each character is called by
     located = []
     for piece, mention, ident in resolved:
         if not ident:
             continue
         first.setdefault(ident, mention.span.start)
+        written.setdefault(ident, Counter())[mention.key] += 1
         located.append((piece, _after(parsed[piece], mention.span.end), position[ident]))
     votes = pronoun_votes(parsed, located)
     characters = []
     for n, (group, ident) in enumerate(zip(groups, ids, strict=True)):
         given = known[n] if known is not None else None
         name = given.name if given else display_name(group)
-        aliases = _aliases(group, name)
+        aliases = _aliases(group.keys + written.get(ident, Counter()), name)
         hints = sorted(group.gender_hints())
         gender = (given.gender if given else None) or decide_gender(votes.get(n, Counter()), hints)
         characters.append(
@@ -557,19 +559,20 @@ def _characters(
     return characters
 
 
-def _aliases(group: Group, name: str) -> tuple[str, ...]:
-    """A group's other names, one written form of each (its most frequent), in order.
+def _aliases(keys: Counter[str], name: str) -> tuple[str, ...]:
+    """A character's other names, one written form of each (its most frequent), in order.
 
-    Names that differ only in case or a leading article are one: ``the Potions Master``,
-    ``The Potions Master`` and ``Potions Master`` are listed once.
+    ``keys`` counts the names of its roster group and those of the mentions resolved to it
+    (a full name written once, ``Bellatrix Lestrange``, forms no group of its own). Names
+    that differ only in case or a leading article are one: ``the Potions Master``, ``The
+    Potions Master`` and ``Potions Master`` are listed once.
 
     Example:
-        >>> from ficlens.cast.names import split_name
         >>> keys = Counter({"Snape": 9, "the Potions Master": 3, "The Potions Master": 1})
-        >>> _aliases(Group(keys, {k: split_name(k) for k in keys}), "Severus Snape")
+        >>> _aliases(keys, "Severus Snape")
         ('Snape', 'the Potions Master')
     """
     forms: dict[str, str] = {name_key(name): name}
-    for key, _ in group.keys.most_common():
+    for key, _ in keys.most_common():
         forms.setdefault(name_key(key), key)
     return tuple(sorted(form for form in forms.values() if form != name))
