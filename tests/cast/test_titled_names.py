@@ -82,3 +82,15 @@ def test_dracos_weasel_is_ron() -> None:
     assert "The Weasel" in people["Ron Weasley"].aliases
     assert not any("Weasel" in name for name in people)
     assert cast.resolve("Weasel") == people["Ron Weasley"].id
+
+
+def test_a_name_written_once_is_still_among_the_aliases() -> None:
+    # "Bellatrix Lestrange", once, forms no roster group of its own in a story with two
+    # characters named twice, but it names Bella all the same
+    text = (
+        "Bella laughed. Bella ran down the hall. Rodolphus sighed. Rodolphus followed her.\n"
+        "Bellatrix Lestrange would not walk away.\n"
+    )
+    bella = by_name(cast_of(text))["Bellatrix Black Lestrange"]
+    assert bella.mentions == 3
+    assert bella.aliases == ("Bella", "Bellatrix Lestrange")
