@@ -536,13 +536,14 @@ def _characters(
     position = {ident: n for n, ident in enumerate(ids)}
     counts: Counter[str] = Counter(ident for _, _, ident in resolved if ident)
     first: dict[str, int] = {}
-    written: dict[str, Counter[str]] = {}  # the names each character is called by
+    written: dict[str, Counter[str]] = {}  # the untitled names each character is called by
     located = []
     for piece, mention, ident in resolved:
         if not ident:
             continue
         first.setdefault(ident, mention.span.start)
-        written.setdefault(ident, Counter())[mention.key] += 1
+        if not mention.parts.title:  # "Mr. Hamilton" may be the father a bare surname found
+            written.setdefault(ident, Counter())[mention.key] += 1
         located.append((piece, _after(parsed[piece], mention.span.end), position[ident]))
     votes = pronoun_votes(parsed, located)
     characters = []
@@ -562,8 +563,9 @@ def _characters(
 def _aliases(keys: Counter[str], name: str) -> tuple[str, ...]:
     """A character's other names, one written form of each (its most frequent), in order.
 
-    ``keys`` counts the names of its roster group and those of the mentions resolved to it
-    (a full name written once, ``Bellatrix Lestrange``, forms no group of its own). Names
+    ``keys`` counts the names of its roster group and the untitled names of the mentions
+    resolved to it (a full name written once, ``Bellatrix Lestrange``, forms no group of its
+    own; a titled one, ``Mr. Hamilton``, may be another of the family). Names
     that differ only in case or a leading article are one: ``the Potions Master``, ``The
     Potions Master`` and ``Potions Master`` are listed once.
 
