@@ -426,7 +426,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("He's such a prick.", "profanity", "strong"),
         ("His thumb ran over the head of his prick, then Draco's prick.", "profanity", "none"),
         ("His thumb ran over the head of his prick, then Draco's prick.", "sexual", "explicit"),
-        ("She opened her thighs so he could see her cunt, then Jo's wet cunt.", "profanity", "none"),
+        ("She opened her thighs to show her cunt, then Jo's wet cunt.", "profanity", "none"),
         ("She opened her thighs so he could see her cunt.", "sexual", "explicit"),
         ("Get out, you cunt.", "profanity", "strong"),
     ],
