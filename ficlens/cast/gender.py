@@ -3,9 +3,9 @@
 Gender here is the pronoun set the narration uses (``he/him``, ``she/her``, ``they/them`` or
 any set declared in ``lexicon.toml``), not a binary. Votes come from titles and honorifics
 (``Mrs.``, ``-kun``) and from the first third-person pronoun that follows a mention as a
-subject in the same or the next sentence before another character is named, or another person
-is pointed at by an object pronoun (*Tobias told her about the storms, and she told him*: the
-*she* is hers).
+subject or a possessive (*Lily sighed and set down her bowl*) in the same or the next sentence
+before another character is named, or another person is pointed at by an object pronoun
+(*Tobias told her about the storms, and she told him*: the *she* is hers).
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from ficlens.nlp import Parsed
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OBJECTS = frozenset({"dobj", "dative", "iobj", "pobj"})
+_VOTERS = _SUBJECTS | {"poss"}
+"""A subject pronoun, or a possessive one (*her own bowl*): on PDNC's end-to-end casts (580
+characters mapped to gold) the possessive took the genders found from 424 to 453 right and 28
+to 27 wrong, and speakers end to end 0.732 to 0.733."""
 _TITLE_VOTES = 3
 _MIN_VOTES = 2
 _MIN_SHARE = 0.6
@@ -48,7 +52,7 @@ def pronoun_votes(
                 break  # another character is named first
             word = token.text.lower()
             pronoun_set = sets.get(word)
-            if pronoun_set and token.dep in _SUBJECTS:
+            if pronoun_set and token.dep in _VOTERS:
                 votes.setdefault(character, Counter())[pronoun_set] += 1
                 break
             if pronoun_set and token.dep in _OBJECTS and not word.endswith(("self", "selves")):

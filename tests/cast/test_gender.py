@@ -149,3 +149,18 @@ def test_an_object_pronoun_brings_someone_else_in(make_parsed: MakeParsed) -> No
 def test_a_reflexive_object_is_the_subject_itself(make_parsed: MakeParsed) -> None:
     votes = pronoun_votes(_told(make_parsed, "himself", "he"), [(0, 1, 0)])
     assert votes == {0: Counter({"he/him": 1})}
+
+
+def test_a_possessive_pronoun_votes_too(make_parsed: MakeParsed) -> None:
+    text = "Lily sighed and set down her bowl."
+    rows = [
+        ("Lily", "NNP", "nsubj", 1),  # 0
+        ("sighed", "VBD", "ROOT", 1),
+        ("and", "CC", "cc", 1),
+        ("set", "VBD", "conj", 1),
+        ("down", "RP", "prt", 3),
+        ("her", "PRP$", "poss", 6),  # 5
+        ("bowl", "NN", "dobj", 3),
+        (".", ".", "punct", 1),
+    ]
+    assert pronoun_votes([make_parsed(text, rows)], [(0, 1, 0)]) == {0: Counter({"she/her": 1})}
