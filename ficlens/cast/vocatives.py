@@ -13,9 +13,15 @@ _NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A
 _INTERJECTION = r"(?i:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
 # A name that opens a quotation before a comma, "!" or "?", or that is all of it ("Tamsin.").
 _START = re.compile(rf"^(?:{_INTERJECTION}[,!]?\s+)?['’]?({_NAME})\s*(?:[,!?]|[.…—–-]*$)")
+COURTESIES = (
+    r"(?i:sorry|thanks|thank you|hello|hi|hey|bye|goodbye|good ?night|night|morning|love you|"
+    r"please|okay|yes|no|alright|come on)"
+)
+"""Words a name closes without a comma between, as fic often writes them: ``"Thank you
+Severus."``, ``"Goodnight Jamie."``, ``"I love you Teddy."``."""
 # A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said. An
 # apostrophe may stand for a name's first letters: "Come on, 'Mione."
-_END = re.compile(rf",\s*(?:my dear\s+)?['’]?({_NAME})\s*[.!?…,—–-]*$")
+_END = re.compile(rf"(?:,|\b{COURTESIES}\s)\s*(?:my dear\s+)?['’]?({_NAME})\s*[.!?…,—–-]*$")
 _NOT_NAMES = frozenset(
     {"Yes", "No", "Oh", "Ah", "Well", "Now", "Come", "Look", "Listen", "Please", "Thank",
      "Thanks", "Good", "Sir", "Madam", "Ma'am", "I", "You", "What", "Why", "How", "Then",
@@ -24,7 +30,8 @@ _NOT_NAMES = frozenset(
      "Yeah", "Yep", "Nope", "Nah", "Huh", "Hm", "Hmm", "Mm", "Mmm", "Um", "Uh", "Er", "Okay",
      "Alright", "Sorry", "Fine", "Right", "Sure", "Maybe", "Perhaps", "Anyway", "Honestly",
      "Actually", "Seriously", "Obviously", "Wait", "Stop", "See", "Hey", "Hello", "Hi",
-     "Goodbye", "Bye", "Never", "Always", "Not", "Just", "Great", "The", "A", "An", "This",
+     "Goodbye", "Bye", "Goodnight", "Night", "Morning", "Evening", "Never", "Always", "Not",
+     "Just", "Great", "The", "A", "An", "This",
      "That", "It", "We", "They", "He", "She", "My", "Your", "Our", "Who", "Where", "When",
      # Endearments address someone without naming them: "Love, come here."
      "Love", "Darling", "Dear", "Dearest", "Sweetheart", "Sweetie", "Honey", "Babe", "Baby",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ficlens.cast import Cast
 from ficlens.cast.names import pronoun_sets
 from ficlens.cast.person import SUBJECT_WORDS
+from ficlens.cast.vocatives import COURTESIES
 from ficlens.dialogue.sites import QuoteSite
 from ficlens.lexicons import is_speech_verb
 from ficlens.model import Span
@@ -36,7 +37,8 @@ _VOCATIVE_START = re.compile(
     rf"^(?:(?i:{_INTERJECTION})[,!]?\s+)?{_ELIDED}({_NAME_PART})\s*{_BREAK}"
 )
 _VOCATIVE_END = re.compile(
-    rf"(?:[,—–]|(?<!\w)-)\s*(?:my dear\s+|dear\s+)?{_ELIDED}({_NAME_PART})\s*[.!?…,]*$"
+    rf"(?:[,—–]|(?<!\w)-|\b{COURTESIES}\s)\s*(?:my dear\s+|dear\s+)?{_ELIDED}({_NAME_PART})"
+    rf"\s*[.!?…,]*$"
 )
 _VOCATIVE_FIRST_END = re.compile(
     rf"^[^.!?…\"“”]*?,\s*(?:my dear\s+|dear\s+)?{_ELIDED}({_NAME_PART})\s*[.!?…]+\s+(?=[A-Z])"

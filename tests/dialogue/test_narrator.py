@@ -42,6 +42,8 @@ from ficlens.model import Quote, Span
         ("Come here, Sweetheart.", None),
         ("Come on, 'Mione.", "Mione"),  # an apostrophe for the name's first letters
         ("'Tis late.", None),
+        ("Goodnight Tamsin.", "Tamsin"),  # no comma after a courtesy
+        ("I saw Tamsin.", None),
         ("Tamsin went home.", None),  # a name, but not a vocative
         ("I saw Tamsin, and then I left.", None),
         ("", None),
