@@ -11,17 +11,18 @@ import re
 
 _NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
 _INTERJECTION = r"(?i:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
-# A name that opens a quotation before a comma, "!" or "?", or that is all of it ("Tamsin.").
-_START = re.compile(rf"^(?:{_INTERJECTION}[,!]?\s+)?['’]?({_NAME})\s*(?:[,!?]|[.…—–-]*$)")
+ELIDED = r"['’]?"
+"""A name may lose its first letters to an apostrophe: ``"Come on, 'Mione."``, ``'Arry``."""
 COURTESIES = (
     r"(?i:sorry|thanks|thank you|hello|hi|hey|bye|goodbye|good ?night|night|morning|love you|"
     r"please|okay|yes|no|alright|come on)"
 )
 """Words a name closes without a comma between, as fic often writes them: ``"Thank you
 Severus."``, ``"Goodnight Jamie."``, ``"I love you Teddy."``."""
-# A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said. An
-# apostrophe may stand for a name's first letters: "Come on, 'Mione."
-_END = re.compile(rf"(?:,|\b{COURTESIES}\s)\s*(?:my dear\s+)?['’]?({_NAME})\s*[.!?…,—–-]*$")
+# A name that opens a quotation before a comma, "!" or "?", or that is all of it ("Tamsin.").
+_START = re.compile(rf"^(?:{_INTERJECTION}[,!]?\s+)?{ELIDED}({_NAME})\s*(?:[,!?]|[.…—–-]*$)")
+# A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said.
+_END = re.compile(rf"(?:,|\b{COURTESIES}\s)\s*(?:my dear\s+)?{ELIDED}({_NAME})\s*[.!?…,—–-]*$")
 _NOT_NAMES = frozenset(
     {"Yes", "No", "Oh", "Ah", "Well", "Now", "Come", "Look", "Listen", "Please", "Thank",
      "Thanks", "Good", "Sir", "Madam", "Ma'am", "I", "You", "What", "Why", "How", "Then",

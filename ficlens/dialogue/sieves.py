@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ficlens.cast import Cast
 from ficlens.cast.names import pronoun_sets
 from ficlens.cast.person import SUBJECT_WORDS
-from ficlens.cast.vocatives import COURTESIES
+from ficlens.cast.vocatives import COURTESIES, ELIDED
 from ficlens.dialogue.sites import QuoteSite
 from ficlens.lexicons import is_speech_verb
 from ficlens.model import Span
@@ -31,17 +31,15 @@ _INTERJECTION = r"(?:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|ple
 _BREAK = r"(?:[,!?—–]|-(?!\w))"
 """What ends a vocative at the start: a comma, ``!``, ``?`` or a dash, never a word's hyphen
 (``"Sasuke-kun used to stand like that"`` is said about Sasuke, not to him)."""
-_ELIDED = r"['’]?"
-"""A name may lose its first letters to an apostrophe: ``'Mione``, ``'Arry``."""
 _VOCATIVE_START = re.compile(
-    rf"^(?:(?i:{_INTERJECTION})[,!]?\s+)?{_ELIDED}({_NAME_PART})\s*{_BREAK}"
+    rf"^(?:(?i:{_INTERJECTION})[,!]?\s+)?{ELIDED}({_NAME_PART})\s*{_BREAK}"
 )
 _VOCATIVE_END = re.compile(
-    rf"(?:[,—–]|(?<!\w)-|\b{COURTESIES}\s)\s*(?:my dear\s+|dear\s+)?{_ELIDED}({_NAME_PART})"
+    rf"(?:[,—–]|(?<!\w)-|\b{COURTESIES}\s)\s*(?:my dear\s+|dear\s+)?{ELIDED}({_NAME_PART})"
     rf"\s*[.!?…,]*$"
 )
 _VOCATIVE_FIRST_END = re.compile(
-    rf"^[^.!?…\"“”]*?,\s*(?:my dear\s+|dear\s+)?{_ELIDED}({_NAME_PART})\s*[.!?…]+\s+(?=[A-Z])"
+    rf"^[^.!?…\"“”]*?,\s*(?:my dear\s+|dear\s+)?{ELIDED}({_NAME_PART})\s*[.!?…]+\s+(?=[A-Z])"
 )
 """A name closing the first of several sentences: ``"We know, Moony. We saw it all."``."""
 _ITS_ME = re.compile(r"\b(?i:it['’]?s me|it is me|it was me)\s*,")
