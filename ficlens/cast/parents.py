@@ -83,6 +83,7 @@ def parent_words(
     first_named: dict[str, int] = {}
     for span, ident in mentions:
         first_named.setdefault(ident, span.start)
+    leads = {pronouns: _lead(characters, pronouns) for pronouns in _OWNER_PRONOUNS.values()}
     found = []
     for piece in parsed:
         tokens = piece.tokens
@@ -99,7 +100,7 @@ def parent_words(
                 wanted = _OWNER_PRONOUNS[before.lower()]
                 since = _sentence_start(piece, index)
                 owner = _last_named(mentions, starts, genders, token.start, since, wanted)
-                lead = _lead(characters, wanted)
+                lead = leads[wanted]
                 if (
                     owner is None
                     and lead is not None

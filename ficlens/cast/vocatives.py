@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 _NAME = r"(?:(?:Mr|Mrs|Miss|Ms|Dr|Lady|Sir|Lord)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
-_INTERJECTION = r"(?i:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
+INTERJECTION = r"(?i:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
+"""Words that may open a quotation before the name it addresses: ``"Oh, Tamsin, you came."``."""
 ELIDED = r"['’]?"
 """A name may lose its first letters to an apostrophe: ``"Come on, 'Mione."``, ``'Arry``."""
 COURTESIES = (
@@ -20,7 +21,7 @@ COURTESIES = (
 """Words a name closes without a comma between, as fic often writes them: ``"Thank you
 Severus."``, ``"Goodnight Jamie."``, ``"I love you Teddy."``."""
 # A name that opens a quotation before a comma, "!" or "?", or that is all of it ("Tamsin.").
-_START = re.compile(rf"^(?:{_INTERJECTION}[,!]?\s+)?{ELIDED}({_NAME})\s*(?:[,!?]|[.…—–-]*$)")
+_START = re.compile(rf"^(?:{INTERJECTION}[,!]?\s+)?{ELIDED}({_NAME})\s*(?:[,!?]|[.…—–-]*$)")
 # A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said.
 _END = re.compile(rf"(?:,|\b{COURTESIES}\s)\s*(?:my dear\s+)?{ELIDED}({_NAME})\s*[.!?…,—–-]*$")
 _NOT_NAMES = frozenset(

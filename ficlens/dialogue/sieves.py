@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ficlens.cast import Cast
 from ficlens.cast.names import pronoun_sets
 from ficlens.cast.person import SUBJECT_WORDS
-from ficlens.cast.vocatives import COURTESIES, ELIDED
+from ficlens.cast.vocatives import COURTESIES, ELIDED, INTERJECTION
 from ficlens.dialogue.sites import QuoteSite
 from ficlens.lexicons import is_speech_verb
 from ficlens.model import Span
@@ -27,13 +27,10 @@ _NAME_PART = (  # a reader-insert's Y/N placeholder stands for a name too
     r"(?:[YyLl]/[Nn]|(?:Mr\.|Mrs\.|Miss|Ms\.|Dr\.|Lady|Sir|Lord|Aunt|Uncle)?\s*"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
 )
-_INTERJECTION = r"(?:oh|ah|well|yes|no|now|come|dear|my dear|look|listen|hey|please)"
 _BREAK = r"(?:[,!?—–]|-(?!\w))"
 """What ends a vocative at the start: a comma, ``!``, ``?`` or a dash, never a word's hyphen
 (``"Sasuke-kun used to stand like that"`` is said about Sasuke, not to him)."""
-_VOCATIVE_START = re.compile(
-    rf"^(?:(?i:{_INTERJECTION})[,!]?\s+)?{ELIDED}({_NAME_PART})\s*{_BREAK}"
-)
+_VOCATIVE_START = re.compile(rf"^(?:{INTERJECTION}[,!]?\s+)?{ELIDED}({_NAME_PART})\s*{_BREAK}")
 _VOCATIVE_END = re.compile(
     rf"(?:[,—–]|(?<!\w)-|\b{COURTESIES}\s)\s*(?:my dear\s+|dear\s+)?{ELIDED}({_NAME_PART})"
     rf"\s*[.!?…,]*$"
@@ -413,7 +410,7 @@ _ADDRESSED_AS = {
 }
 _EPITHETS = "|".join(f"(?P<{key[:2]}>{words})" for key, words in _ADDRESSED_AS.items())
 _EPITHET_START = re.compile(
-    rf"^(?:{_INTERJECTION}[,!]?\s+)?{_KINDLY}(?:{_EPITHETS})\s*[,.!?;—–-]", re.I
+    rf"^(?:{INTERJECTION}[,!]?\s+)?{_KINDLY}(?:{_EPITHETS})\s*[,.!?;—–-]", re.I
 )
 _EPITHET_END = re.compile(rf"[,—–-]\s*{_KINDLY}(?:{_EPITHETS})\s*[.!?…]*$", re.I)
 
