@@ -269,6 +269,48 @@ def time_heading(line: str) -> tuple[SceneKind, str] | None:
     return None
 
 
+_POV_WORDS = r"(?:pov|p\.\s?o\.\s?v\.?|point\s+of\s+view)"
+_POV = re.compile(
+    rf"^(?:(?P<owner>[^\W\d][\w.'’/& -]*?)(?:'s|’s|'|’)?\s*[-:–—]?\s+{_POV_WORDS}"
+    rf"|{_POV_WORDS}(?:\s*[-:–—]|\s+of\b)?\s*(?P<name>[^\W\d][\w.'’/& -]*?))$",
+    re.I,
+)
+
+
+_JOINS = frozenset({"of", "and", "&", "/"})
+"""Lower-case words a point-of-view heading's name may hold: ``Hermione & Draco's POV``."""
+
+
+def pov_heading(line: str) -> str | None:
+    """Recognise a point-of-view heading and return whose point of view it names.
+
+    A line of its own such as ``Harry's POV``, ``*Draco P.O.V.*``, ``POV: Hermione`` or
+    ``~Lord Voldemort's Point of View~`` opens a scene told from that character's side; the
+    name is returned as written (``Normal POV`` gives ``Normal``, ``Hermione & Draco's POV``
+    gives ``Hermione & Draco``: whether a name is one character's is for the cast to say). A
+    sentence is no heading.
+
+    Example:
+        >>> [pov_heading(s) for s in ("Harry's POV", "-POV: Hermione-", "Draco P.O.V.")]
+        ['Harry', 'Hermione', 'Draco']
+        >>> pov_heading("He hated Harry's point of view.") is None
+        True
+    """
+    text = strip_decoration(line)
+    if not text or len(_WORD.findall(text)) > 6 or "\n" in text:
+        return None
+    if line.strip().rstrip("".join(_QUOTE_MARKS)).endswith((",", "!", "?")):
+        return None
+    found = _POV.match(text)
+    if found is None:
+        return None
+    name = (found.group("owner") or found.group("name") or "").strip(" -")
+    words = name.split()
+    if not words or len(words) > 5 or not all(w[:1].isupper() or w in _JOINS for w in words):
+        return None
+    return name
+
+
 @cache
 def _note_pattern() -> re.Pattern[str]:
     markers = _alternation(lexicon()["notes"]["markers"])

@@ -1,4 +1,4 @@
-"""Split a chapter's story paragraphs into scenes at breaks and time-skip headings."""
+"""Split a chapter's story paragraphs into scenes at breaks and at time or point-of-view lines."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from statistics import median
 
 from ficlens.model import Note, Scene, SceneKind, Span
 from ficlens.structure.paragraphs import Paragraph
-from ficlens.structure.patterns import is_scene_break, time_heading
+from ficlens.structure.patterns import is_scene_break, pov_heading, strip_decoration, time_heading
 
 METHOD = "scenes.rules.v1"
 _MIN_BLANK_BREAK = 3
@@ -86,8 +86,9 @@ def split_scenes(
     """Group story paragraphs into scenes.
 
     A scene ends at a scene-break line (``* * *``, ``-x-``...), at a long run of blank lines,
-    or where a time-skip heading (``-Two Weeks Later-``) opens the next scene; the heading
-    belongs to the scene it opens. Inline author's notes are cut out of the scenes' segments.
+    or where a time-skip heading (``-Two Weeks Later-``) or a point-of-view heading
+    (``Draco's POV``) opens the next scene; the heading belongs to the scene it opens. Inline
+    author's notes are cut out of the scenes' segments.
 
     Args:
         paragraphs: the story paragraphs of one chapter, in order.
@@ -121,6 +122,8 @@ def split_scenes(
         if any(note.span.contains(paragraph.span) for note in inline_notes):
             continue  # an author's note between story paragraphs is a hole, not story
         found = time_heading(paragraph.text)
+        if found is None and pov_heading(paragraph.text) is not None:
+            found = ("scene", strip_decoration(paragraph.text))
         if found is not None:
             if current or heading is not None:
                 close()  # two headings in a row: the first opens a scene of its own

@@ -1,4 +1,4 @@
-"""The line-level rules: scene breaks, chapter headings, time skips, note openers."""
+"""Line-level rules: scene breaks, chapter, time and point-of-view headings, note openers."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ficlens.structure.patterns import (
     is_review_request,
     is_scene_break,
     parse_number,
+    pov_heading,
     starts_note,
     strip_decoration,
     time_heading,
@@ -170,6 +171,44 @@ def test_time_headings(line: str, expected: tuple[str, str]) -> None:
 )
 def test_sentences_are_not_time_headings(line: str) -> None:
     assert time_heading(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Harry's POV", "Harry"),
+        ("  Harry’s POV:", "Harry"),
+        ("*Draco's POV*", "Draco"),
+        ("Remus' POV", "Remus"),
+        ("Draco P.O.V.", "Draco"),
+        ("~Lord Voldemort's Point of View~", "Lord Voldemort"),
+        ("-POV: Hermione-", "Hermione"),
+        ("Point of view of Ginny", "Ginny"),
+        ("Hermione's p.o.v", "Hermione"),
+        ("Y/N POV", "Y/N"),
+        ("Normal POV", "Normal"),
+        ("Hermione & Draco’s POV", "Hermione & Draco"),
+        ("Harry and Ginny POV", "Harry and Ginny"),
+    ],
+)
+def test_pov_headings(line: str, name: str) -> None:
+    assert pov_heading(line) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "POV",
+        "point of view",
+        "POV change",
+        "He hated Harry's point of view.",
+        "From where she stood, it was a matter of point of view",
+        "Harry's POV, part two",
+        "What was Harry's POV?",
+    ],
+)
+def test_not_pov_headings(line: str) -> None:
+    assert pov_heading(line) is None
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Scenes: breaks of every shape, blank-line breaks, and time-skip headings."""
+"""Scenes: breaks of every shape, blank-line breaks, time-skip and point-of-view headings."""
 
 from __future__ import annotations
 
@@ -206,3 +206,12 @@ def test_two_time_skip_headings_in_a_row_each_open_a_scene(
     assert work.scenes[1].segments == ()  # the first heading has no story of its own
     assert work.scenes[2].segments[0].of(work.text) == AFTER
     assert story_lost(work) == ""
+
+
+def test_a_point_of_view_heading_opens_a_scene(build_text: BuildText) -> None:
+    work = build_text(f"Harry's POV\n\n{BEFORE}\n\n*Draco's POV*\n\n{AFTER}\n\n{MORE}")
+    first, second = work.scenes
+    assert (first.heading, second.heading) == ("Harry's POV", "Draco's POV")
+    assert second.heading_span is not None
+    assert second.heading_span.of(work.text) == "*Draco's POV*"
+    assert _segments(work) == [[BEFORE], [f"{AFTER}\n\n{MORE}"]]
