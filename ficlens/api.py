@@ -124,7 +124,9 @@ def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Anal
     )
     methods += [("nlp", NLP_METHOD), ("dialogue", DIALOGUE_METHOD), ("pov", POV_METHOD)]
     cast = result.cast
-    view = CastView(cast.characters, cast.mentions, result.quotes, cast.narrator, cast.person)
+    view = CastView(
+        cast.characters, cast.mentions, result.quotes, cast.narrator, cast.person, cast.voices
+    )
     content = analyze_content(work, result.paragraphs, cast=view, fandoms=[f.name for f in fandoms])
     methods.append(("content", CONTENT_METHOD))
     return Analysis(

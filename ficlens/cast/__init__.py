@@ -86,6 +86,9 @@ class Cast:
             ``you`` (second person).
         person: the narration's person, ``first`` or ``second``; ``None`` for third (a
             narrator with no person is in the first person).
+        voices: the stretches (scenes) a point-of-view heading gives to a character
+            (``Draco's POV``), with that character's id, in text order; see
+            :mod:`ficlens.dialogue.voices`.
     """
 
     characters: tuple[Character, ...]
@@ -95,6 +98,7 @@ class Cast:
     _words: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _genders: Mapping[str, str | None] = field(default_factory=dict, repr=False)
     person: Person | None = None
+    voices: tuple[tuple[Span, str], ...] = ()
 
     def resolve(self, name: str) -> str | None:
         """The id of the character a written name refers to, or ``None`` if unknown or ambiguous.
@@ -125,6 +129,24 @@ class Cast:
             return True
         gender = self._genders.get(ident)
         return gender is None or gender == hint
+
+    def voice_at(self, offset: int) -> str | None:
+        """The character a point-of-view heading gives the stretch holding ``offset``, if any."""
+        index = bisect_left([span.end for span, _ in self.voices], offset + 1)
+        if index < len(self.voices) and self.voices[index][0].start <= offset:
+            return self.voices[index][1]
+        return None
+
+    def narrator_at(self, offset: int) -> str | None:
+        """Who the narration's ``I`` is at ``offset``.
+
+        In a first-person story whose sections are headed ``Harry's POV`` and ``Draco's POV``,
+        each section's ``I`` is the character its heading names; elsewhere, and in the second
+        person (whose ``you`` stays the reader), it is the narrator.
+        """
+        if self.narrator is None or self.narration != "first":
+            return self.narrator
+        return self.voice_at(offset) or self.narrator
 
     @property
     def narration(self) -> Person:

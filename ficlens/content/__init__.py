@@ -69,6 +69,7 @@ class CastView:
     quotes: Sequence[Quote] = ()
     narrator: str | None = None
     person: Person | None = None
+    voices: Sequence[tuple[Span, str]] = ()
 
 
 def analyze_content(
@@ -119,7 +120,7 @@ def analyze_content(
     relationships = find_relationships(
         text, paragraphs, view.characters, view.mentions, view.quotes, romance, view.narrator,
         EVIDENCE, romance_likely=likely, ranker=load_model(PAIRING_MODEL),
-        person=view.person, sexual=sexual_passages(hits),
+        person=view.person, sexual=sexual_passages(hits), voices=view.voices,
     )  # fmt: skip
     return Content(
         signals=signals,

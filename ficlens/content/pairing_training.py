@@ -91,7 +91,7 @@ def pair_examples(work: LabelledWork, ships: Ships | None = None) -> PairExample
     romance = romance_passages(hits)
     story, pairs = gather_pairs(
         text, result.paragraphs, cast.characters, cast.mentions, result.quotes, romance,
-        cast.narrator, person=cast.person, sexual=sexual_passages(hits),
+        cast.narrator, person=cast.person, sexual=sexual_passages(hits), voices=cast.voices,
     )  # fmt: skip
     names = {c.id: tag_names(c, bool(matches)) for c in cast.characters}
     features, labels = [], []

@@ -22,6 +22,7 @@ from ficlens.dialogue.ranker import rerank
 from ficlens.dialogue.script import ScriptLine, find_script, recased, speak
 from ficlens.dialogue.speakers import attribute_speakers
 from ficlens.dialogue.truecase import lower_case, truecased
+from ficlens.dialogue.voices import headed_sections, retired_narrator, voiced_cast
 from ficlens.fandoms import FandomPack, find_canon, is_pack_name
 from ficlens.model import Character, Quote, Span, Work
 from ficlens.nlp import DEFAULT_MODEL, Parsed, parse
@@ -84,7 +85,8 @@ def prepare(
     if script:
         found = _with_script(found, script)
     parsed = tuple(parse(text, paragraphs, hidden=[q.span for q in found], model=model))
-    return Prepared(text, paragraphs, found, convention, parsed, script)
+    sections = tuple(headed_sections(work))
+    return Prepared(text, paragraphs, found, convention, parsed, script, sections)
 
 
 def _with_script(
@@ -112,12 +114,14 @@ def attribute(
     text = prepared.text
     labels = [(line.paragraph, line.label) for line in prepared.script]
     cast = build_cast(text, prepared.parsed, known=known, packs=packs, labels=labels)
+    cast = voiced_cast(cast, prepared.sections)  # "Draco's POV": Draco is that section's "I"
     quotes = _attributed(prepared, cast)
     if cast.narrator:
         cast, quotes = _name_narrator(text, cast, quotes, packs)
     if rank:
         quotes = readdress(rerank(prepared, quotes, cast=cast), addressing(prepared, cast))
     quotes = tuple(_not_to_themself(q) for q in quotes)
+    cast = retired_narrator(cast, quotes)
     diagnostics = tuple(
         f"unclosed quotation mark at offset {q.span.start - 1}; closed at the end of its paragraph"
         for q in prepared.found

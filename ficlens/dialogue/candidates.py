@@ -323,7 +323,7 @@ def _pool(work: _Work, facts: _Facts) -> list[str]:
     only one about).
     """
     index = facts.site.index
-    narrator = work.cast.narrator
+    narrator = work.cast.narrator_at(work.quotes[index].span.start)
     named = facts.before[0] | facts.after[0] | facts.paragraph
     pool = [
         work.quotes[index].speaker,
@@ -350,7 +350,7 @@ def _row(work: _Work, facts: _Facts, who: str) -> dict[str, float]:
     index = facts.site.index
     sieved = work.sieved[index]
     family = sieved.method.removeprefix("speakers.").removesuffix(".v1")
-    narrator = who == work.cast.narrator
+    narrator = who == work.cast.narrator_at(work.quotes[index].span.start)
     paragraph = facts.site.paragraph
     flags = {
         f"sieve:{family}": family in _FAMILIES and sieved.speaker == who,
@@ -428,10 +428,13 @@ def _previous_beat(work: _Work, site: QuoteSite) -> str | None:
     return first_subject_pronoun(piece, range(len(piece.tokens)), self_words=work.self_words)
 
 
-def _fits(work: _Work, who: str, pronoun: str) -> bool | None:
-    """Whether a candidate is who a beat's pronoun means; ``None`` when it cannot tell."""
+def _fits(work: _Work, who: str, pronoun: str, offset: int) -> bool | None:
+    """Whether a candidate is who a beat's pronoun means; ``None`` when it cannot tell.
+
+    ``offset`` is the quotation's: the narration's ``I`` there (:meth:`Cast.narrator_at`).
+    """
     if pronoun == SELF:
-        return who == work.cast.narrator
+        return who == work.cast.narrator_at(offset)
     gender = work.genders.get(who)
     return None if gender is None else gender == pronoun
 
@@ -447,7 +450,7 @@ def _first_fitting(
     if pronoun is None:
         return None
     if pronoun == SELF:
-        return work.cast.narrator
+        return work.cast.narrator_at(offset)
     fitting = next((c for c in order if work.genders.get(c) == pronoun), None)
     return fitting or lead_before(work.leads, pronoun, offset)
 
@@ -455,13 +458,14 @@ def _first_fitting(
 def _beat_flags(work: _Work, facts: _Facts, who: str) -> dict[str, bool]:
     """How a candidate fits the pronoun beats beside and before the quotation."""
     flags: dict[str, bool] = {}
+    offset = work.quotes[facts.site.index].span.start
     if facts.beat:
-        fits = _fits(work, who, facts.beat)
+        fits = _fits(work, who, facts.beat, offset)
         flags["beat_pronoun_match"] = fits is True
         flags["beat_pronoun_rank:0"] = fits is True and facts.beat_rank0 == who
         flags["beat_pronoun_mismatch"] = fits is False
     if facts.previous_beat:
-        fits = _fits(work, who, facts.previous_beat)
+        fits = _fits(work, who, facts.previous_beat, offset)
         flags["previous_beat_match"] = fits is True and facts.previous_beat_rank0 == who
         flags["previous_beat_mismatch"] = fits is False
     return flags

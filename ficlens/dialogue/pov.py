@@ -1,6 +1,8 @@
 """Each scene's point of view: first, second or third person, and the character it follows.
 
-A first-person scene follows its narrator and a second-person one its ``you``. A third-person
+A first-person scene follows its narrator and a second-person one its ``you``. A scene that a
+point-of-view heading gives to a character (``Draco's POV``; :mod:`ficlens.dialogue.voices`)
+follows that character: in the first person, its ``I`` is them. Any other third-person
 scene follows the character whose mind the narration is in: the one most often the subject of
 a verb of thought or perception (``Harry wondered``, ``she realised``, ``he saw``), a ``he`` or
 ``she`` standing for the last subject of that gender (a subject carries on), else the character
@@ -21,7 +23,7 @@ from ficlens.cast.person import narration_person
 from ficlens.model import Scene, Span, Work
 from ficlens.nlp import STAND_IN, Parsed, Token
 
-METHOD = "pov.minds.v3"
+METHOD = "pov.minds.v4"
 
 MIND_VERBS = frozenset(
     """
@@ -61,8 +63,12 @@ def _scene_pov(
     if not any(t.text.strip() and t.text != STAND_IN for p in inside for t in p.tokens):
         return None, None
     person = narration_person(inside)
+    if person == "first":
+        return person, cast.narrator_at(scene.span.start)
     if person:
         return person, cast.narrator
+    if (voice := cast.voice_at(scene.span.start)) is not None:
+        return "third", voice  # a heading says whose side the scene is on
     claims: dict[str, float] = defaultdict(float)  # in the order first claimed
     for piece in inside:
         lo = bisect.bisect_left(starts, piece.span.start)

@@ -24,6 +24,8 @@ class Prepared:
         convention: the dialogue convention.
         parsed: the parse of each paragraph (``parsed[i]`` for ``paragraphs[i]``).
         script: the script-format lines (``NAME: line``), whose words are among ``found``.
+        sections: the scenes a point-of-view heading (``Draco's POV``) gives to a name, with
+            that name (:func:`ficlens.dialogue.voices.headed_sections`).
     """
 
     text: str
@@ -32,3 +34,4 @@ class Prepared:
     convention: Convention
     parsed: tuple[Parsed, ...]
     script: tuple[ScriptLine, ...] = ()
+    sections: tuple[tuple[Span, str], ...] = ()

@@ -101,7 +101,7 @@ def _who(
     token = site.token(token_index)
     word = token.text.lower()
     if cast.narrator and word in SUBJECT_WORDS[cast.narration]:
-        return cast.narrator, "narrator"
+        return cast.narrator_at(token.start), "narrator"
     pronoun = pronoun_sets().get(word)
     if pronoun:
         return resolve_pronoun(site, pronoun, addressee), "pronoun"

@@ -173,6 +173,7 @@ def gather_pairs(
     *,
     person: Person | None = None,
     sexual: Sequence[Span] | None = None,
+    voices: Sequence[tuple[Span, str]] = (),
 ) -> tuple[Story, dict[tuple[str, str], Pair]]:
     """Read the story and gather the evidence of every pair of characters it names together.
 
@@ -185,8 +186,9 @@ def gather_pairs(
     if narrator:
         known.add(narrator)
     story = read_story(
-        text, paragraphs, characters, mentions, quotes, narrator, known, person=person
-    )
+        text, paragraphs, characters, mentions, quotes, narrator, known, person=person,
+        voices=voices,
+    )  # fmt: skip
     pairs: dict[tuple[str, str], Pair] = {}
     count_together(story, pairs)
     count_cues(story, pairs)
@@ -210,6 +212,7 @@ def find_relationships(
     ranker: LinearModel | None = None,
     person: Person | None = None,
     sexual: Sequence[Span] | None = None,
+    voices: Sequence[tuple[Span, str]] = (),
 ) -> tuple[Relationship, ...]:
     """Find the story's romantic and platonic relationships, main pairing first.
 
@@ -235,6 +238,9 @@ def find_relationships(
         sexual: the sentences where sexual content from ``non_explicit`` up is on the page
             (:func:`~ficlens.content.signals.sexual_passages`); relatives' romance counts only
             in them. ``None``: found in ``paragraphs`` here.
+        voices: the sections a point-of-view heading gives to a character, with its id
+            (:attr:`ficlens.cast.Cast.voices`): in the first person, their ``I`` is that
+            character rather than ``narrator``.
 
     Returns:
         Main pairings first, then other romantic pairs, groups and platonic pairs, each by
@@ -251,7 +257,7 @@ def find_relationships(
     """
     story, pairs = gather_pairs(
         text, paragraphs, characters, mentions, quotes, romance, narrator, person=person,
-        sexual=sexual,
+        sexual=sexual, voices=voices,
     )  # fmt: skip
     ranked: Ranked = None
     if ranker is not None and romance_likely is not None:

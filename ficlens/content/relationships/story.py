@@ -66,11 +66,13 @@ def read_story(
     known: set[str],
     *,
     person: Person | None = None,
+    voices: Sequence[tuple[Span, str]] = (),
 ) -> Story:
     """Cut the story into sentences and record who each names; ``known`` are the cast's ids.
 
     The narrator (``narrator``) is named by the pronouns of the narration's ``person`` (first
-    when ``None``).
+    when ``None``); in the first person, a section of ``voices`` (a point-of-view heading's,
+    with its character's id) names that character by them instead.
     """
     sentences: list[Span] = []
     paragraph_of: list[int] = []
@@ -89,7 +91,9 @@ def read_story(
     if narrator:
         named_mentions = sorted(
             named_mentions
-            + _self_references(text, paragraphs, ordered_quotes, narrator, person or "first")
+            + _self_references(
+                text, paragraphs, ordered_quotes, narrator, person or "first", voices
+            )
         )
     named = _by_sentence(named_mentions, sentences, starts)
     cast: list[set[str]] = [set() for _ in paragraphs]
@@ -188,17 +192,25 @@ def _recent(
 
 
 def _self_references(
-    text: str, paragraphs: Sequence[Span], quotes: Sequence[Quote], narrator: str, person: Person
+    text: str,
+    paragraphs: Sequence[Span],
+    quotes: Sequence[Quote],
+    narrator: str,
+    person: Person,
+    voices: Sequence[tuple[Span, str]] = (),
 ) -> list[tuple[int, str]]:
     """The narrator's ``I``/``me``/``my`` in narration, not inside quotations.
 
-    In the second person: ``you``/``your`` and ``Y/N``.
+    In the second person: ``you``/``your`` and ``Y/N``. In the first person, the ``I`` of a
+    section in ``voices`` is that section's character.
     """
     quote_starts = [q.span.start for q in quotes]
+    sections = voices if person == "first" else ()
     found = []
     for paragraph in paragraphs:
+        teller = next((ident for span, ident in sections if span.contains(paragraph)), narrator)
         for match in self_references(person).finditer(text, paragraph.start, paragraph.end):
             index = bisect_right(quote_starts, match.start()) - 1
             if index < 0 or match.start() >= quotes[index].span.end:
-                found.append((match.start(), narrator))
+                found.append((match.start(), teller))
     return found
