@@ -350,6 +350,22 @@ def test_a_first_person_narrator_is_i_and_me() -> None:
     assert "I kissed Wren" in pair.evidence[0].of(text)
 
 
+def test_the_i_of_a_section_a_heading_gives_to_a_character_is_that_character() -> None:
+    first = "I had known Wren Castellan since the academy. I never told her how I felt."
+    second = "Jory Pike watched the bridge. I kissed Jory under the lanterns at last."
+    text = f"{first}\n\n{second}"
+    jory = Person("c2", "Jory Pike", "he/him", ("Jory",))
+    wren = Person("c1", "Wren Castellan", "she/her", ("Wren",))
+    tess = Person("c3", "Tess", "she/her")
+    s = story(text, wren, jory, tess)
+    voices = [(Span(len(first) + 2, len(text)), "c1")]  # "Wren's POV": the second paragraph
+    found = find_relationships(
+        text, s.paragraphs, s.characters, s.mentions, narrator="c2", voices=voices
+    )
+    assert [(r.tag, r.kind) for r in found] == [("Wren Castellan/Jory Pike", "romantic")]
+    assert "I kissed Jory" in found[0].evidence[0].of(text)
+
+
 def test_an_unnamed_narrator_of_unknown_gender_gives_no_category() -> None:
     text = "I waited on the bridge for Wren Castellan.\n\nI kissed Wren under the lanterns."
     wren = Person("c1", "Wren Castellan", "she/her", ("Wren",))
