@@ -175,7 +175,9 @@ def quoted_only(
     quotations, not in ``present`` (the canonical names of the roster) nor anywhere in the
     narration (a character it names once is someone the narrator meets, though too rare for the
     roster), and named clearly more often there than any other such character is likely the
-    narrator. ``found`` are the text's :func:`pack_names`, when already read.
+    narrator, provided some quotation addresses them (``"Draco, wait."``): one the narrator
+    and the others only speak of (``"It belongs to Madam Pince."``) is someone else.
+    ``found`` are the text's :func:`pack_names`, when already read.
 
     With ``addressed``, only names the quotations address count (:mod:`~ficlens.cast.vocatives`):
     the ``you`` of a second-person story is the reader, whom the others may talk to about
@@ -195,7 +197,13 @@ def quoted_only(
     ranked = votes.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] < _QUOTED_LEAD * ranked[1][1]):
         return None
-    return ranked[0][0]
+    winner = ranked[0][0]
+    if not addressed and not any(
+        quoted and character == winner and _addressed(text, parsed, key, at)
+        for key, character, quoted, at in found
+    ):
+        return None  # "It belongs to Madam Pince.": spoken of, never to
+    return winner
 
 
 def _addressed(text: str, parsed: Sequence[Parsed], key: str, at: int) -> bool:

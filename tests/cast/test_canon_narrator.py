@@ -4,15 +4,17 @@ the third person they join the cast."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ficlens.cast import NARRATOR, build_cast
 from ficlens.cast.canon import canon_mentions, nickname_in_foreign_name
 from ficlens.cast.mentions import Mention
 from ficlens.cast.names import split_name
 from ficlens.cast.quoted import quoted_cast
+from ficlens.dialogue.quotes import find_quotes
 from ficlens.fandoms import load_pack
 from ficlens.model import Span
-from ficlens.nlp import Parsed
+from ficlens.nlp import STAND_IN, Parsed, mask
 
 MakeParsed = Callable[..., Parsed]
 
@@ -40,9 +42,30 @@ ROWS = [
 ]
 
 
+def masked_parse(text: str, rows: list[tuple[Any, ...]], make_parsed: MakeParsed) -> Parsed:
+    """The parse of ``text`` with its quotations masked as the pipeline masks them: each is
+    the stand-in word ``Yes`` (a row of its own) up to its kept final mark."""
+    whole = Span(0, len(text))
+    quotes, _ = find_quotes(text, [whole])
+    masked = mask(text, whole, [quote.span for quote in quotes])
+    starts, cursor = [], 0
+    for row in rows:
+        cursor = masked.find(row[0], cursor)
+        starts.append(cursor)
+        cursor += len(row[0])
+    stand_ins = [masked.find(STAND_IN, quote.span.start) for quote in quotes]
+    order = sorted([(at, n) for n, at in enumerate(starts)] + [(at, -1) for at in stand_ins])
+    moved = {n: k for k, (_, n) in enumerate(order) if n >= 0}
+    merged = [
+        (STAND_IN, "UH", "intj", k) if n < 0 else (*rows[n][:3], moved[rows[n][3]], *rows[n][4:])
+        for k, (_, n) in enumerate(order)
+    ]
+    return make_parsed(masked, merged)
+
+
 def narrator_of(text: str, make_parsed: MakeParsed, *, packs: bool = True) -> tuple[str, ...]:
     pack = (load_pack("harry_potter"),) if packs else ()
-    cast = build_cast(text, [make_parsed(text, ROWS)], packs=pack)
+    cast = build_cast(text, [masked_parse(text, ROWS, make_parsed)], packs=pack)
     assert cast.narrator == NARRATOR
     (narrator,) = [c for c in cast.characters if c.id == NARRATOR]
     return narrator.name, narrator.gender or "", str(narrator.canon)

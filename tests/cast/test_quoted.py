@@ -44,8 +44,13 @@ def test_only_an_addressed_name_names_the_protagonist(
     assert (found.name if found else None) == named
 
 
-def test_without_addressed_any_quoted_name_counts(make_parsed: MakeParsed) -> None:
-    # The first-person rule: the one canon character only the quotations name, however said.
-    text = '"Draco is late," he says. You shrug. "Draco never comes," he says.'
-    found = quoted_only(text, parse_masked(text, make_parsed), PACK, set())
+def test_in_the_first_person_the_name_must_be_said_to_someone_once(
+    make_parsed: MakeParsed,
+) -> None:
+    # The first-person rule: the one canon character only the quotations name, called by it
+    # at least once; a name only spoken of ("It belongs to Madam Pince.") is someone else's.
+    spoken_of = '"Draco is late," he says. I shrug. "Draco never comes," he says.'
+    assert quoted_only(spoken_of, parse_masked(spoken_of, make_parsed), PACK, set()) is None
+    called = '"Draco is late," he says. I shrug. "Come on, Draco," he says.'
+    found = quoted_only(called, parse_masked(called, make_parsed), PACK, set())
     assert found is not None and found.name == "Draco Malfoy"
