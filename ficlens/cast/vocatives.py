@@ -20,8 +20,11 @@ COURTESIES = (
 )
 """Words a name closes without a comma between, as fic often writes them: ``"Thank you
 Severus."``, ``"Goodnight Jamie."``, ``"I love you Teddy."``."""
-# A name that opens a quotation before a comma, "!" or "?", or that is all of it ("Tamsin.").
-_START = re.compile(rf"^(?:{INTERJECTION}[,!]?\s+)?{ELIDED}({_NAME})\s*(?:[,!?]|[.…—–-]*$)")
+# A name that opens a quotation before a comma, "!" or "?", or that is all of it ("Tamsin."),
+# perhaps after an interjection or a courtesy ("Come on Moony, play", "Thanks Harry, really").
+_START = re.compile(
+    rf"^(?:(?:{INTERJECTION}|{COURTESIES})[,!]?\s+)?{ELIDED}({_NAME})\s*(?:[,!?]|[.…—–-]*$)"
+)
 # A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said.
 _END = re.compile(rf"(?:,|\b{COURTESIES}\s)\s*(?:my dear\s+)?{ELIDED}({_NAME})\s*[.!?…,—–-]*$")
 _NOT_NAMES = frozenset(
@@ -50,6 +53,8 @@ def vocative_name(words: str) -> str | None:
         'Watson'
         >>> vocative_name("Oh, Tamsin, you came.")
         'Tamsin'
+        >>> vocative_name("Come on Moony, play your favourite one.")
+        'Moony'
         >>> vocative_name("Yes, I am.") is None
         True
     """

@@ -30,7 +30,9 @@ _NAME_PART = (  # a reader-insert's Y/N placeholder stands for a name too
 _BREAK = r"(?:[,!?—–]|-(?!\w))"
 """What ends a vocative at the start: a comma, ``!``, ``?`` or a dash, never a word's hyphen
 (``"Sasuke-kun used to stand like that"`` is said about Sasuke, not to him)."""
-_VOCATIVE_START = re.compile(rf"^(?:{INTERJECTION}[,!]?\s+)?{ELIDED}({_NAME_PART})\s*{_BREAK}")
+_VOCATIVE_START = re.compile(
+    rf"^(?:(?:{INTERJECTION}|{COURTESIES})[,!]?\s+)?{ELIDED}({_NAME_PART})\s*{_BREAK}"
+)
 _VOCATIVE_END = re.compile(
     rf"(?:[,—–]|(?<!\w)-|\b{COURTESIES}\s)\s*(?:my dear\s+|dear\s+)?{ELIDED}({_NAME_PART})"
     rf"\s*[.!?…,]*$"

@@ -43,6 +43,8 @@ from ficlens.model import Quote, Span
         ("Come on, 'Mione.", "Mione"),  # an apostrophe for the name's first letters
         ("'Tis late.", None),
         ("Goodnight Tamsin.", "Tamsin"),  # no comma after a courtesy
+        ("Come on Tamsin, play one.", "Tamsin"),  # nor before the name
+        ("Thanks Tamsin, really.", "Tamsin"),
         ("I saw Tamsin.", None),
         ("Tamsin went home.", None),  # a name, but not a vocative
         ("I saw Tamsin, and then I left.", None),

@@ -267,6 +267,8 @@ def test_speech_verb_passes(make_parsed: MakeParsed, text: str, rows: list[Row])
         pytest.param("Gotta be good, 'Arry.", "c1", id="end-elided"),
         pytest.param("'Arry, wait!", "c1", id="start-elided"),
         pytest.param("Thank you Naruto.", "c3", id="end-after-thanks-with-no-comma"),
+        pytest.param("Come on Naruto, eat.", "c3", id="start-after-come-on-with-no-comma"),
+        pytest.param("Thanks Sakura, really.", "c2", id="start-after-thanks-with-no-comma"),
         pytest.param("I love you Sakura!", "c2", id="end-after-love-you-with-no-comma"),
         pytest.param("I saw Naruto.", None, id="object-not-vocative"),
         pytest.param("We know, Naruto. We saw it all.", "c3", id="end-of-first-sentence"),
