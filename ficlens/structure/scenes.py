@@ -9,7 +9,7 @@ from ficlens.model import Note, Scene, SceneKind, Span
 from ficlens.structure.paragraphs import Paragraph
 from ficlens.structure.patterns import is_scene_break, pov_heading, strip_decoration, time_heading
 
-METHOD = "scenes.rules.v1"
+METHOD = "scenes.rules.v2"
 _MIN_BLANK_BREAK = 3
 SPACING_WINDOW = 8
 """A paragraph's spacing is compared with this many paragraphs' on each side as well as the
