@@ -269,7 +269,7 @@ def time_heading(line: str) -> tuple[SceneKind, str] | None:
     return None
 
 
-_POV_WORDS = r"(?:pov|p\.\s?o\.\s?v\.?|point\s+of\s+view)"
+_POV_WORDS = r"(?:pov|p\.\s?o\.\s?v\.?|point\s+of\s+view|perspective)"
 _POV = re.compile(
     rf"^(?:(?P<owner>[^\W\d][\w.'’/& -]*?)(?:'s|’s|'|’)?\s*[-:–—]?\s+{_POV_WORDS}"
     rf"|{_POV_WORDS}(?:\s*[-:–—]|\s+of\b)?\s*(?P<name>[^\W\d][\w.'’/& -]*?))$",
@@ -284,11 +284,11 @@ _JOINS = frozenset({"of", "and", "&", "/"})
 def pov_heading(line: str) -> str | None:
     """Recognise a point-of-view heading and return whose point of view it names.
 
-    A line of its own such as ``Harry's POV``, ``*Draco P.O.V.*``, ``POV: Hermione`` or
-    ``~Lord Voldemort's Point of View~`` opens a scene told from that character's side; the
-    name is returned as written (``Normal POV`` gives ``Normal``, ``Hermione & Draco's POV``
-    gives ``Hermione & Draco``: whether a name is one character's is for the cast to say). A
-    sentence is no heading.
+    A line of its own such as ``Harry's POV``, ``*Draco P.O.V.*``, ``POV: Hermione``,
+    ``Ginny's Perspective`` or ``~Lord Voldemort's Point of View~`` opens a scene told from
+    that character's side; the name is returned as written (``Normal POV`` gives ``Normal``,
+    ``Hermione & Draco's POV`` gives ``Hermione & Draco``: whether a name is one character's
+    is for the cast to say). A sentence is no heading.
 
     Example:
         >>> [pov_heading(s) for s in ("Harry's POV", "-POV: Hermione-", "Draco P.O.V.")]
@@ -296,7 +296,7 @@ def pov_heading(line: str) -> str | None:
         >>> pov_heading("He hated Harry's point of view.") is None
         True
     """
-    text = strip_decoration(line)
+    text = strip_decoration(line.strip())  # str.strip: a no-break space too
     if not text or len(_WORD.findall(text)) > 6 or "\n" in text:
         return None
     if line.strip().rstrip("".join(_QUOTE_MARKS)).endswith((",", "!", "?")):

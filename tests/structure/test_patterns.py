@@ -187,6 +187,8 @@ def test_sentences_are_not_time_headings(line: str) -> None:
         ("Hermione's p.o.v", "Hermione"),
         ("Y/N POV", "Y/N"),
         ("Normal POV", "Normal"),
+        ("~Ginny's Perspective~", "Ginny"),
+        ("    *Draco's POV*\xa0", "Draco"),  # a no-break space after it
         ("Hermione & Draco’s POV", "Hermione & Draco"),
         ("Harry and Ginny POV", "Harry and Ginny"),
     ],
@@ -205,6 +207,7 @@ def test_pov_headings(line: str, name: str) -> None:
         "From where she stood, it was a matter of point of view",
         "Harry's POV, part two",
         "What was Harry's POV?",
+        "It was a matter of perspective",
     ],
 )
 def test_not_pov_headings(line: str) -> None:
