@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import cached_property, partial
 
 from ficlens.cast.canon import (
     canon_mentions,
@@ -130,9 +130,14 @@ class Cast:
         gender = self._genders.get(ident)
         return gender is None or gender == hint
 
+    @cached_property
+    def _voice_ends(self) -> list[int]:
+        """Where each voice's stretch ends, for :meth:`voice_at` (asked once per candidate)."""
+        return [span.end for span, _ in self.voices]
+
     def voice_at(self, offset: int) -> str | None:
         """The character a point-of-view heading gives the stretch holding ``offset``, if any."""
-        index = bisect_left([span.end for span, _ in self.voices], offset + 1)
+        index = bisect_left(self._voice_ends, offset + 1)
         if index < len(self.voices) and self.voices[index][0].start <= offset:
             return self.voices[index][1]
         return None
