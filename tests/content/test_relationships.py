@@ -269,6 +269,27 @@ def test_a_tongue_is_romance_only_when_it_touches(sentence: str, romantic: bool)
     assert bool(found) is romantic
 
 
+@pytest.mark.parametrize(
+    ("sentence", "romantic"),
+    [
+        ("Nell Adair confessed to Tomas Reyes that she had broken the lamp.", False),
+        ("Tomas Reyes had a confession to make to Nell Adair about the oil.", False),
+        ("Nell Adair confessed her feelings to Tomas Reyes at last.", True),
+        ("Tomas Reyes made his love confession to Nell Adair on the stairs.", True),
+        ("Nell Adair had to crush the herbs while Tomas Reyes watched.", False),
+        ("Nell Adair and Tomas Reyes pushed through the crush of sailors.", False),
+        ("Nell Adair had a crush on Tomas Reyes all winter.", True),
+        ("Tomas Reyes crushed his lips to Nell Adair's.", True),
+    ],
+)
+def test_a_confession_or_a_crush_is_romance_only_in_its_romantic_sense(
+    sentence: str, romantic: bool
+) -> None:
+    text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{sentence}"
+    found = [r for r in run(story(text, NELL, TOMAS)) if r.kind == "romantic"]
+    assert bool(found) is romantic
+
+
 def test_a_mothers_kiss_on_the_forehead_is_not_romance() -> None:
     text = (
         "Mira Dale tucked in her daughter. Mira kissed Pia Dale on the forehead.\n\n"

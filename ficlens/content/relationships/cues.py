@@ -29,16 +29,21 @@ STATUS_WORDS = r"(?:boy|girl)friends?|husbands?|wife|wives|fianc[ée]e?|married|
 
 CUES: tuple[tuple[float, str], ...] = (
     (3.0, r"kiss(?:ed|es|ing)?|snog(?:s|ged|ging)?|made love|make love|making love"),
-    (3.0, r"i love you|i'm in love|in love with|fell in love|love of (?:my|his|her) life"),
+    (3.0, r"i love you|i'm in love|in love with|fell in love|love of (?:my|his|her) life|"
+     r"confess(?:ed|es|ing)? (?:(?:his|her|my|their|your|our) )?(?:love|feelings)|"
+     r"(?:love )?confessions? of (?:love|(?:his|her|my|their|your) feelings)|love confessions?"),
     (3.0, r"marry (?:me|you)"),
     (2.0, STATUS_WORDS),
     (3.0, r"honeymoon|lovers?|had sex|have sex|having sex|sex with|dating|went on a date"),
     (2.0, r"marriage|soul ?mates?|engaged to|proposed to|in a relationship|made out"),
     (3.0, r"orgasm(?:ed|s)?|climax(?:ed)?|cock(?! (?:his|her|their|my|your|its) )|his erection|"
      r"thrust(?:s|ed|ing)? into"),
-    (2.5, r"lips (?:met|on|against|brushed|pressed)|mouth (?:on|against)|tongues? (?:in|into|"
+    (2.5, r"lips (?:met|on|against|brushed|pressed)|mouth (?:on|against)|"
+     r"crush(?:es|ed|ing)? (?:his|her|their|my|your|our) (?:lips|mouths?)|tongues? (?:in|into|"
      r"against|along|over|across|inside|traced|slid|swept|met|tangled|explored|brushed|flicked)"),
-    (2.0, r"loved? (?:him|her|me|you|them)|loves (?:him|her|me|you|them)|crush(?:es)?"),
+    (2.0, r"loved? (?:him|her|me|you|them)|loves (?:him|her|me|you|them)|crush(?:es)? on|"
+     r"(?:a|his|her|my|your|their|our|first|secret|little|big|biggest|huge|massive|schoolboy|"
+     r"schoolgirl|childhood|stupid) crush(?:es)?(?! (?:of|up|the|it|them|him|her)\b)"),
     (2.5, r"flirt(?:s|ed|ing)?|moan(?:s|ed|ing)?(?! myrtle| about| in pain)|kissable|naked|"
      r"undress(?:ed|ing)?"),
     (2.0, r"pecks?|pecked|chaste|intimate(?:ly)?|pin(?:ing|ed) for|romance|mistletoe"),
@@ -50,7 +55,7 @@ CUES: tuple[tuple[float, str], ...] = (
     (1.0, r"embrac(?:e|ed|es|ing)|in (?:his|her|my|their) arms|blush(?:ed|es|ing)?"),
     (1.0, r"heart (?:raced|pounded|fluttered|skipped)|breath hitched|desire[sd]?|aroused"),
     (1.5, r"(?:his|her|my) waist|hips|thighs?|gorgeous|adorable|flustered|breathless"),
-    (1.0, r"affection(?:ate|ately)?|jealous(?:y)?|confess(?:ed|ion)?|loving"),
+    (1.0, r"affection(?:ate|ately)?|jealous(?:y)?|loving"),
 )  # fmt: skip
 _CUE = re.compile(
     r"\b(?=[a-z])(?:"
