@@ -44,6 +44,13 @@ this often in all, at a density of at least ``DENSE_MIN`` and a score of at leas
 name a pack's character once in full by chance; it does not keep naming them on every page. A
 rare one-word name is not enough: *The Mysterious Affair at Styles* has a maid called Dorcas,
 and Snape's mother Eileen is also Supernatural's."""
+STORY_LEAD_MIN = 6
+"""A longer text also matches with a single canon character named in full at least once and
+this often in all, at a density of at least ``MIN_CHARACTER_DENSITY``, whatever its score: a
+one-shot about Sirius alone (a reader-insert names no one else of the canon), ``Sirius`` in
+most paragraphs. On ``bench/dev_fandoms.py`` this finds six more of the 4,000 Harry Potter
+works and no novel or piece of one; four times at a density of 1.5 made *Clotelle* Fantastic
+Beasts."""
 RARE_MIN = 3
 """A one-word name rare in English (``Draco``) named this often is a strong signal: a novel's
 stray ``Euphemia`` or ``Delphi`` (a place) comes once or twice, a fan work's lead on every page."""
@@ -83,7 +90,7 @@ class _Tally:
     strong: int  # distinct strong signals
     recurring: int  # distinct characters named at least RECURRING_MIN times
     rare: bool  # some one-word name rare in English was named at all
-    lead: bool = False  # a character named in full is named at least LEAD_MIN times
+    lead: int = 0  # the most times a character named in full somewhere is named in all
     surnames: int = 0  # distinct shared surnames named at least RECURRING_MIN times
 
     @property
@@ -126,7 +133,7 @@ def _assess(pack: FandomPack, hits: list[Hit], words: int, declared: bool) -> _T
         strong=sum(strong.values()),
         recurring=sum(1 for count in named.values() if count >= RECURRING_MIN),
         rare=bool(rare),
-        lead=any(n >= LEAD_MIN for name, n in named.items() if name in full),
+        lead=max((n for name, n in named.items() if name in full), default=0),
         surnames=sum(1 for count in surnames.values() if count >= RECURRING_MIN),
     )
 
@@ -140,12 +147,14 @@ def _enough(tally: _Tally, min_score: float) -> bool:
         characters >= MIN_CHARACTERS and tally.density >= MIN_CHARACTER_DENSITY
     ):
         return score >= min_score
+    if tally.lead >= STORY_LEAD_MIN and tally.density >= MIN_CHARACTER_DENSITY:
+        return True
     return (
         (
             characters + tally.surnames >= DENSE_CHARACTERS
             and (tally.strong >= 1 or tally.recurring >= RECURRING_CHARACTERS)
         )
-        or tally.lead
+        or tally.lead >= LEAD_MIN
     ) and (tally.density >= DENSE_MIN and score >= min_score / 2)
 
 
@@ -180,9 +189,11 @@ def detect_fandoms(
     density of at least 10 (a drabble that says ``Harry Potter`` and ``Draco``, ``Draco`` and
     ``Potter``, or only ever ``Remus`` and ``Sirius``) and ``score >= min_score / 2``, or names
     one character in full and ``LEAD_MIN`` times in all with the same density and score (a
-    drabble about ``Percy Weasley``, then ``Percy``); or when it
-    is declared: a declared tag equal to, or containing as whole words, the pack's name or
-    one of its aliases, ignoring case ("Naruto (Anime & Manga)" declares Naruto). The density
+    drabble about ``Percy Weasley``, then ``Percy``); or when a character named in full once is
+    named ``STORY_LEAD_MIN`` times in all at a density of at least 3 (a one-shot about Sirius
+    alone); or when it is declared: a declared tag equal to, or containing as whole words, the
+    pack's name or one of its aliases, ignoring case ("Naruto (Anime & Manga)" declares
+    Naruto). The density
     floor keeps novels out: over a whole book, ordinary given names that a pack also lists
     (``James``, ``George``, ``Tom``) add up to three characters but stay below one hit per 300
     words.

@@ -381,6 +381,27 @@ def test_one_lead_named_in_full_and_again_and_again_is_enough() -> None:
     assert detect_fandoms(maid) == ()
 
 
+def test_a_one_shot_about_one_lead_named_on_every_page_is_enough() -> None:
+    # A reader-insert one-shot: one canon character, once in full, then by the first name
+    # every few paragraphs; too long for the drabble's density, dense enough for a story.
+    named = (
+        "You waited by the window while the kettle sang and the rain kept on against the glass, "
+        "and you thought about the letter on the table, and about Sirius, who had not come.\n\n"
+    )
+    filler = (
+        "The street below was empty but for a cat on the railings and a van that idled by the "
+        "corner shop, its wipers going, its driver asleep over the wheel of it.\n\n"
+    )
+    opening = "Sirius Black was late again.\n\n"
+    story = opening + (named + filler * 3) * 8
+    (match,) = detect_fandoms(story)
+    assert match.pack.slug == "harry_potter"
+    assert match.characters == ("Sirius Black",)
+    # Named fewer times, or spread thinner, the lead is no canon.
+    assert detect_fandoms(opening + (named + filler * 3) * 4) == ()
+    assert detect_fandoms(opening + (named + filler * 12) * 8) == ()
+
+
 def test_fantastic_beasts_is_its_own_canon() -> None:
     text = "Newt fed the Niffler while Tina Goldstein argued with MACUSA about Credence."
     (match,) = detect_fandoms(text)
