@@ -222,11 +222,17 @@ def _canon_index(pack: FandomPack) -> dict[str, CanonCharacter]:
 
 
 def are_kin(first: str, second: str, packs: tuple[FandomPack, ...] | None = None) -> bool:
-    """Whether two canon characters (AO3 names) are family, as a pack's ``kin`` groups say.
+    """Whether two canon characters (AO3 names) are family.
+
+    Family as a pack's ``kin`` groups say, or as its characters' ``parents`` do: a parent and
+    child, or two children of one parent (Merope Gaunt is Tom Riddle's mother whether or not a
+    ``kin`` group lists the two).
 
     Example:
         >>> are_kin("Ron Weasley", "Ginny Weasley"), are_kin("Ron Weasley", "Hermione Granger")
         (True, False)
+        >>> are_kin("Merope Gaunt", "Tom Riddle")
+        True
     """
     packs = _or_bundled(packs)
     wanted = frozenset((first, second))
@@ -235,6 +241,11 @@ def are_kin(first: str, second: str, packs: tuple[FandomPack, ...] | None = None
 
 @lru_cache(maxsize=64)
 def _kin_pairs(pack: FandomPack) -> frozenset[frozenset[str]]:
+    children: dict[str, list[str]] = {}
+    for character in pack.characters:
+        for parent in character.parents:
+            children.setdefault(parent, []).append(character.name)
+    families = (*pack.kin, *((parent, *kids) for parent, kids in children.items()))
     return frozenset(
-        frozenset((a, b)) for group in pack.kin for a in group for b in group if a != b
+        frozenset((a, b)) for group in families for a in group for b in group if a != b
     )

@@ -43,6 +43,22 @@ def test_kin_groups_make_every_member_family_of_every_other() -> None:
     assert not are_kin("Ada Penrose", "Ada Penrose", (pack,))
 
 
+def test_parents_and_children_and_children_of_one_parent_are_family_without_a_kin_group() -> None:
+    text = PACK.replace('kin = [["Ada Penrose", "Jory Penrose"]]\n', "").replace(
+        '["Penrose"]', '["Penrose", "Trevail"]'
+    ) + (
+        '\n[[characters]]\nname = "Lowen Trevail"\ngiven = "Lowen"\nsurname = "Trevail"\n'
+        'pronouns = "she/her"\nparents = ["Kit Trevail"]\n'
+        '\n[[characters]]\nname = "Tamsin Trevail"\ngiven = "Tamsin"\nsurname = "Trevail"\n'
+        'pronouns = "she/her"\nparents = ["Kit Trevail"]\n'
+    )
+    pack = parse_pack(text, source="harbour.toml")
+    assert pack.kin == ()
+    assert are_kin("Kit Trevail", "Lowen Trevail", (pack,))
+    assert are_kin("Tamsin Trevail", "Lowen Trevail", (pack,))
+    assert not are_kin("Ada Penrose", "Lowen Trevail", (pack,))
+
+
 @pytest.mark.parametrize(
     ("kin", "message"),
     [
