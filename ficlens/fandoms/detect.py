@@ -193,10 +193,9 @@ def detect_fandoms(
     named ``STORY_LEAD_MIN`` times in all at a density of at least 3 (a one-shot about Sirius
     alone); or when it is declared: a declared tag equal to, or containing as whole words, the
     pack's name or one of its aliases, ignoring case ("Naruto (Anime & Manga)" declares
-    Naruto). The density
-    floor keeps novels out: over a whole book, ordinary given names that a pack also lists
-    (``James``, ``George``, ``Tom``) add up to three characters but stay below one hit per 300
-    words.
+    Naruto). The density floor keeps novels out: over a whole book, ordinary given names that a
+    pack also lists (``James``, ``George``, ``Tom``) add up to three characters but stay below
+    one hit per 300 words.
 
     Args:
         text: the text to read (a whole work is fine: the scan is linear in its length).
