@@ -277,6 +277,7 @@ def test_a_tongue_is_romance_only_when_it_touches(sentence: str, romantic: bool)
         ("Nell Adair confessed her feelings to Tomas Reyes at last.", True),
         ("Tomas Reyes made his love confession to Nell Adair on the stairs.", True),
         ("Nell Adair had to crush the herbs while Tomas Reyes watched.", False),
+        ("Tomas Reyes watched her crush the herbs for Nell Adair.", False),
         ("Nell Adair and Tomas Reyes pushed through the crush of sailors.", False),
         ("Nell Adair had a crush on Tomas Reyes all winter.", True),
         ("Tomas Reyes crushed his lips to Nell Adair's.", True),
