@@ -36,12 +36,14 @@ answers*)."""
 _NOT_LEADING = _NOT_NAMES | frozenset(
     {"fuck", "fucking", "shit", "damn", "bloody", "hey", "dear", "poor", "sweet", "floo",
      "flooed", "apparate", "apparated", "owl", "owled", "heard", "saw", "watched", "felt",
-     "kissed", "hugged", "thanked", "told", "asked"}
+     "kissed", "hugged", "thanked", "told", "asked", "signed", "love", "yours", "sincerely",
+     "regards"}
 )  # fmt: skip
 """Words that open a run the parser takes for one name but are no part of it: an oath or an
 interjection before the name (*Fuck James*, *Oh Harry*), a salutation (*Dear Ginny*), a
-wizard's verb of getting in touch (*Floo James*, *owl Hermione*), a verb opening a sentence
-that leaves out its subject (*Heard Gawain's voice before seeing him*)."""
+letter's closing (*Signed Malfoy*, *Love Hermione*), a wizard's verb of getting in touch
+(*Floo James*, *owl Hermione*), a verb opening a sentence that leaves out its subject (*Heard
+Gawain's voice before seeing him*)."""
 
 
 @dataclass(frozen=True, slots=True)

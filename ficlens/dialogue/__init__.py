@@ -15,7 +15,7 @@ from ficlens.cast import NAMELESS, Cast, KnownCharacter, build_cast
 from ficlens.cast.canon import family_lead
 from ficlens.dialogue.addressees import addressing, readdress
 from ficlens.dialogue.conventions import Convention
-from ficlens.dialogue.narrator import narrator_name
+from ficlens.dialogue.narrator import narrator_name, signed_name
 from ficlens.dialogue.prepared import Prepared as Prepared
 from ficlens.dialogue.quotes import FoundQuote, find_quotes
 from ficlens.dialogue.ranker import rerank
@@ -117,7 +117,7 @@ def attribute(
     cast = voiced_cast(cast, prepared.sections)  # "Draco's POV": Draco is that section's "I"
     quotes = _attributed(prepared, cast)
     if cast.narrator:
-        cast, quotes = _name_narrator(text, cast, quotes, packs)
+        cast, quotes = _name_narrator(text, cast, quotes, packs, prepared.paragraphs)
     if rank:
         quotes = readdress(rerank(prepared, quotes, cast=cast), addressing(prepared, cast))
     quotes = tuple(_not_to_themself(q) for q in quotes)
@@ -172,9 +172,16 @@ def _merged(quote: Quote, narrator: str, known: str) -> Quote:
 
 
 def _name_narrator(
-    text: str, cast: Cast, quotes: tuple[Quote, ...], packs: tuple[FandomPack, ...] = ()
+    text: str,
+    cast: Cast,
+    quotes: tuple[Quote, ...],
+    packs: tuple[FandomPack, ...] = (),
+    paragraphs: Sequence[Span] = (),
 ) -> tuple[Cast, tuple[Quote, ...]]:
     """Give the narrator the name others call them; merge with that character if known.
+
+    A first-person narrator no one names aloud takes the name that signs the letters of the
+    story's ``paragraphs``, if any (:func:`.narrator.signed_name`).
 
     A name a fandom pack knows gives the canonical name and pronouns (``Hermione`` is Hermione
     Granger, she/her). The ``you`` of a second-person story is renamed the same way, but never
@@ -195,6 +202,8 @@ def _name_narrator(
         resolve=None if named else cast.resolve,
         is_name=lambda word: is_pack_name(word, packs or None),
     )
+    if name is None and not named and cast.person != "second":
+        name = signed_name(text, paragraphs)  # a story in letters: the narrator signs them
     if name is None:
         return cast, quotes
     known = cast.resolve(name)

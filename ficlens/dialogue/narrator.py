@@ -4,7 +4,8 @@ In first-person narration the narrator is "I" and their name rarely appears outs
 but the people they talk to call them by it (``"Watson, you are a marvel."``). The name
 used most often in vocatives of quotations that answer or precede the narrator's own is
 taken as the narrator's. When those do not settle it, a name no one in the cast answers to, or
-the cast member the other characters address clearly most often, names the narrator.
+the cast member the other characters address clearly most often, names the narrator. A story
+told in letters that no one answers aloud is named by its signatures (:func:`signed_name`).
 """
 
 from __future__ import annotations
@@ -16,13 +17,29 @@ from itertools import pairwise
 
 from ficlens.cast.names import titles
 from ficlens.cast.vocatives import vocative_name
-from ficlens.model import Quote
+from ficlens.model import Quote, Span
 
 _MIN_VOTES = 1  # one vocative answer suffices when no other name rivals it
 _MIN_UNOWNED = 3
 _UNOWNED_LEAD = 2
 _MIN_ADDRESSED = 2
 _ADDRESSED_LEAD = 2
+_MIN_SIGNED = 2
+
+_SIGN_OFF = re.compile(
+    r"^[ \t]*(?:(?:Signed|Love|Lots of love|All my love|With love|Sincerely|Regards|"
+    r"Best wishes|Forever yours|Yours(?:,?[ \t]+(?:truly|sincerely|always|ever|forever))?)[ \t]*,?"
+    r"\s*|[-\u2013\u2014~][ \t]*)"
+    r"(?P<name>[A-Z][a-z'\u2019]+(?:[ \t-]+[A-Z][a-z'\u2019]+){0,3})[ \t]*[xX.!]*[ \t]*$",
+    re.M,
+)
+"""A letter's signature on a line of its own, after a closing or a dash: ``Signed Draco``,
+``Love,`` then ``Hermione`` on the next line, ``Yours, always,`` then ``Harry``, ``- Ginny x``."""
+_KIN_SIGNATURES = frozenset(
+    "Mum Mom Mummy Mommy Dad Daddy Mother Father Mam Gran Granny Grandma Grandpa Nan Auntie "
+    "Aunt Uncle Me Us Everyone Anonymous".split()
+)
+"""Signatures that name a relation or no one, not a character: ``Love, Mum``."""
 
 
 def _named_elsewhere(name: str, text: str) -> bool:
@@ -131,3 +148,30 @@ def _unowned_name(
     if len(ranked) > 1 and ranked[0][1] < _UNOWNED_LEAD * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def signed_name(text: str, paragraphs: Sequence[Span]) -> str | None:
+    """The name the story's letters are signed with, when the letters are the narrator's.
+
+    A first-person story told in letters (``Dear Potter, ... Signed Draco``) is addressed by no
+    one, so no quotation names its narrator; the signatures do. The first word of a signature
+    must sign at least ``_MIN_SIGNED`` letters, more than any other, and appear nowhere else in
+    the text: a narrator who keeps letters from a friend names the friend in the narration
+    (``Hermione's letter came on Tuesday``), the narration never names its own narrator.
+    Only the story's ``paragraphs`` are read: an author signs their notes too.
+    """
+    story = "\n\n".join(p.of(text) for p in paragraphs)
+    votes: Counter[str] = Counter()
+    for match in _SIGN_OFF.finditer(story):
+        word = match["name"].split()[0]
+        if word not in _KIN_SIGNATURES:
+            votes[word] += 1
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < _MIN_SIGNED:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    word, signed = ranked[0]
+    if len(re.findall(rf"\b{re.escape(word)}\b", story)) > signed:
+        return None
+    return word

@@ -460,6 +460,8 @@ def test_a_spaced_dash_inside_an_entity_ends_the_name(make_parsed: MakeParsed) -
         ("Poor", "Neville", ".", "Neville"),
         ("Floo", "James", ".", "James"),  # he didn't Floo James to vent his anger
         ("Heard", "Gawain", ".", "Gawain"),  # Heard Gawain's voice before seeing him
+        ("Signed", "Malfoy", ".", "Malfoy"),  # a letter's closing
+        ("Love", "Hermione", ".", "Hermione"),
         # A title is part of the name, though "lord" alone is no name.
         ("Lord", "Voldemort", ".", "Lord Voldemort"),
         # An auxiliary opening a question (Will Jisung even accept this?), not a Will who is
