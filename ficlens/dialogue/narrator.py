@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from ficlens.cast.names import titles
+from ficlens.cast.names import kin_names, titles
 from ficlens.cast.vocatives import vocative_name
 from ficlens.model import Quote, Span
 
@@ -35,11 +35,9 @@ _SIGN_OFF = re.compile(
 )
 """A letter's signature on a line of its own, after a closing or a dash: ``Signed Draco``,
 ``Love,`` then ``Hermione`` on the next line, ``Yours, always,`` then ``Harry``, ``- Ginny x``."""
-_KIN_SIGNATURES = frozenset(
-    "Mum Mom Mummy Mommy Dad Daddy Mother Father Mam Gran Granny Grandma Grandpa Nan Auntie "
-    "Aunt Uncle Me Us Everyone Anonymous".split()
-)
-"""Signatures that name a relation or no one, not a character: ``Love, Mum``."""
+_NO_ONE = frozenset({"Me", "Us", "Everyone", "Anonymous", "Aunt", "Auntie", "Uncle"})
+"""Signatures that name no one, or a relation (as :func:`~ficlens.cast.names.kin_names` do:
+``Love, Mum``), not a character."""
 
 
 def _named_elsewhere(name: str, text: str) -> bool:
@@ -164,7 +162,7 @@ def signed_name(text: str, paragraphs: Sequence[Span]) -> str | None:
     votes: Counter[str] = Counter()
     for match in _SIGN_OFF.finditer(story):
         word = match["name"].split()[0]
-        if word not in _KIN_SIGNATURES:
+        if word not in _NO_ONE and word not in kin_names():
             votes[word] += 1
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < _MIN_SIGNED:
