@@ -399,10 +399,11 @@ def build_cast(
         )
         groups = cluster()
         if packs:
-            attached = merge_canon(groups, packs)
+            quoted = [(name, character) for name, character, inside, _ in said if inside]
+            attached = merge_canon(groups, packs, quoted)
             present = [c.pronouns if c else g.clear_gender() for g, c in attached]
             if wanted := called_for(mentions, packs, lacking(parsed, present)):
-                attached = merge_canon(cluster(wanted=wanted), packs)
+                attached = merge_canon(cluster(wanted=wanted), packs, quoted)
             groups = [group for group, _ in attached]
             known = [
                 KnownCharacter(c.name, (), c.pronouns, True) if c else _unknown(g)

@@ -148,18 +148,22 @@ def narration_starts(piece: Parsed) -> set[int]:
 
 
 def merge_canon(
-    groups: Sequence[Group], packs: tuple[FandomPack, ...]
+    groups: Sequence[Group],
+    packs: tuple[FandomPack, ...],
+    quoted: Sequence[tuple[str, CanonCharacter]] = (),
 ) -> list[tuple[Group, CanonCharacter | None]]:
     """Attach each group to the canon character its names denote; merge groups that share one.
 
     A group named only by the packs' terms (``Hogwarts``, ``Quidditch``) or oaths (``Merlin``,
-    as in *Merlin's beard*) is dropped.
+    as in *Merlin's beard*) is dropped. ``quoted`` are the pack's names said inside quotations
+    (``(name, character)``): they are no group, but one that only one era's character answers
+    to (James's ``"Evans, wait"``) tells the story's era like a narration name.
     """
     merged: dict[str, tuple[Group, CanonCharacter]] = {}
     result: list[tuple[Group, CanonCharacter | None]] = []
     not_people = not_people_of(packs)
     found = _unfit_titles([(group, _canon_of(group, packs)) for group in groups], packs)
-    era = _era_of(found, packs)
+    era = _era_of(found, packs, quoted)
     company = _company(found) if era is None else Counter[str]()
     for group, first in found:
         character = _namesake(group, first, era, packs, company)
@@ -263,14 +267,27 @@ def story_era(named: Sequence[tuple[CanonCharacter, int]]) -> str | None:
 
 
 def _era_of(
-    found: Sequence[tuple[Group, CanonCharacter | None]], packs: tuple[FandomPack, ...]
+    found: Sequence[tuple[Group, CanonCharacter | None]],
+    packs: tuple[FandomPack, ...],
+    quoted: Sequence[tuple[str, CanonCharacter]] = (),
 ) -> str | None:
-    """The story's era, from the canon characters no short name could make someone else."""
+    """The story's era, from the canon characters no short name could make someone else.
+
+    Their names in the narration (``found``) and inside quotations (``quoted``) both count.
+    """
+    said = Counter(
+        character
+        for name, character in quoted
+        if character.era and all(other == character for other in _bearers({name_key(name)}, packs))
+    )
     return story_era(
         [
-            (c, g.size)
-            for g, c in found
-            if c is not None and all(other == c for other in _namesakes(g, None, packs))
+            *(
+                (c, g.size)
+                for g, c in found
+                if c is not None and all(other == c for other in _namesakes(g, None, packs))
+            ),
+            *said.items(),
         ]
     )
 
@@ -324,7 +341,13 @@ def _namesakes(
     group: Group, era: str | None, packs: tuple[FandomPack, ...]
 ) -> list[CanonCharacter]:
     """The era-bound characters (of ``era``, or of any era) whose short forms name the group."""
-    keys = {name_key(key) for key in group.keys}
+    return _bearers({name_key(key) for key in group.keys}, packs, era)
+
+
+def _bearers(
+    keys: set[str], packs: tuple[FandomPack, ...], era: str | None = None
+) -> list[CanonCharacter]:
+    """The era-bound characters (of ``era``, or of any era) whose short forms are all ``keys``."""
     return [
         character
         for character, first, forms in _short_forms(packs)

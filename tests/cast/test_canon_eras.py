@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
 
+from ficlens.cast import build_cast
 from ficlens.cast.canon import merge_canon, story_era
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
-from ficlens.fandoms import FandomPack, parse_pack
+from ficlens.fandoms import FandomPack, load_pack, parse_pack
+from ficlens.model import Span
+from ficlens.nlp import parse
 
 PACK = """\
 schema = 1
@@ -272,3 +276,39 @@ def test_a_bare_surname_is_the_group_s_name_when_it_dominates(
 ) -> None:
     kept = merge_canon([group(5, "Kit"), bare_and(bare, other, times)], packs)
     assert owner_of(kept, "Penrose") == owner
+
+
+def test_a_name_said_only_inside_quotations_tells_the_era(packs: tuple[FandomPack, ...]) -> None:
+    # Kit calls Morwenna by the nickname only the younger one has ("Wenna, wait!"), three
+    # times; the narration names no one of either era alone.
+    characters = {c.name: c for c in packs[0].characters}
+    wenna = [("Wenna", characters["Morwenna Jory Penrose"])] * 3
+    groups = [group(9, "Ned"), group(9, "Jago")]
+    assert canon_names(merge_canon(groups, packs))["Ned"] is None
+    assert canon_names(merge_canon(groups, packs, wenna))["Ned"] == "Ned Polglase"
+
+
+def test_a_quoted_name_both_eras_answer_to_tells_nothing(packs: tuple[FandomPack, ...]) -> None:
+    characters = {c.name: c for c in packs[0].characters}
+    morwenna = [("Morwenna", characters["Morwenna Penrose"])] * 3
+    kept = merge_canon([group(9, "Ned"), group(9, "Jago")], packs, morwenna)
+    assert canon_names(kept)["Ned"] is None
+
+
+def test_a_marauders_story_that_calls_lily_evans_only_aloud_gives_james_his_surname() -> None:
+    # Only "Lily" (a name two generations share) and "James" are named in the narration;
+    # James calls her "Evans" three times, and only Lily Evans answers to that.
+    text = (
+        '"Evans," James said, catching up with Lily on the stairs.\n'
+        'Lily kept walking. "Go away."\n'
+        '"Evans, please. I only want to talk." James ran a hand through his hair.\n'
+        "Lily stopped at the portrait hole and sighed. James waited.\n"
+        '"Fine, Evans," James said at last. "Have it your way."\n'
+        "Lily laughed despite herself, and James grinned at her.\n"
+    )
+    paragraphs = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    quotes = [Span(m.start() + 1, m.end() - 1) for m in re.finditer(r'"[^"]*"', text)]
+    parsed = list(parse(text, paragraphs, hidden=quotes))
+    cast = build_cast(text, parsed, packs=(load_pack("harry_potter"),))
+    names = {c.name for c in cast.characters}
+    assert {"James Potter", "Lily Evans Potter"} <= names
