@@ -60,6 +60,22 @@ def test_plural_terms_families_and_places_named_after_terms_are_dropped() -> Non
     }
 
 
+def test_wizarding_offices_are_no_one_and_their_holders_keep_their_names(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    groups = [
+        group("Head Boy"),
+        group("Unspeakables"),
+        group("Hit Wizards"),
+        group("Amelia Bones", "Amelia", "Madam Bones"),
+        group("Auror Potter", "Harry"),
+    ]
+    assert canon_of(merge_canon(groups, packs)) == {
+        "Amelia": "Amelia Bones",
+        "Auror Potter": "Harry Potter",
+    }
+
+
 def test_misspelt_terms_and_plurals_in_es_are_dropped_but_names_near_them_kept() -> None:
     packs = (load_pack("harry_potter"),)
     groups = [
