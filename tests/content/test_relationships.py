@@ -291,6 +291,19 @@ def test_a_confession_or_a_crush_is_romance_only_in_its_romantic_sense(
     assert bool(found) is romantic
 
 
+def test_a_cue_word_that_is_a_characters_name_is_no_cue() -> None:
+    # The lighthouse cat is called Darling: naming her joins no one, but the endearment does.
+    darling = Person("c3", "Darling", "she/her")
+    text = (
+        "Nell Adair set down the lamp. Tomas Reyes waited by the door with Darling.\n\n"
+        "Darling jumped onto the table, and Nell Adair laughed at Tomas Reyes. "
+        "Darling curled up in Tomas Reyes's lap while Nell Adair fed Darling."
+    )
+    assert romances(text, NELL, TOMAS, darling) == set()
+    endearment = text + '\n\n"Come here, darling," Tomas Reyes said to Nell Adair.'
+    assert romances(endearment, NELL, TOMAS, darling) == {"Nell Adair/Tomas Reyes"}
+
+
 def test_a_mothers_kiss_on_the_forehead_is_not_romance() -> None:
     text = (
         "Mira Dale tucked in her daughter. Mira kissed Pia Dale on the forehead.\n\n"

@@ -76,10 +76,15 @@ _FAMILY = re.compile(
 
 
 def weighted_cues(story: Story) -> Iterator[tuple[int, float]]:
-    """Every romantic cue of the story, in text order: its offset and its weight."""
+    """Every romantic cue of the story, in text order: its offset and its weight.
+
+    A cue word written as a character's name (a pet called ``Darling``) is no cue.
+    """
     text = story.text
     for sentence in story.sentences:
         for match in _CUE.finditer(text, sentence.start, sentence.end):
+            if match.group() in story.owners:
+                continue
             weight = _CUE_WEIGHTS[match.lastgroup or ""]
             if match.group().lower().startswith("kiss") and _LIGHT.match(text, match.end()):
                 weight *= LIGHT_KISS
