@@ -341,7 +341,9 @@ def _namesakes(
     group: Group, era: str | None, packs: tuple[FandomPack, ...]
 ) -> list[CanonCharacter]:
     """The era-bound characters (of ``era``, or of any era) whose short forms name the group."""
-    return _bearers({name_key(key) for key in group.keys}, packs, era)
+    # a title says nothing of the era (`Mr. Potter` beside `James` is either James)
+    names = {group.parts[key].name if key in group.parts else key for key in group.keys}
+    return _bearers({name_key(name) for name in names}, packs, era)
 
 
 def _bearers(

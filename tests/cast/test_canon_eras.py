@@ -312,3 +312,11 @@ def test_a_marauders_story_that_calls_lily_evans_only_aloud_gives_james_his_surn
     cast = build_cast(text, parsed, packs=(load_pack("harry_potter"),))
     names = {c.name for c in cast.characters}
     assert {"James Potter", "Lily Evans Potter"} <= names
+
+
+def test_a_title_in_the_group_does_not_keep_the_name_from_the_era_namesake(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # "Miss Penrose" is either Morwenna's name with a title: the new harbour's Kit decides.
+    kept = merge_canon([group(9, "Morwenna", "Miss Penrose"), group(4, "Kit")], packs)
+    assert canon_names(kept)["Miss Penrose"] == "Morwenna Jory Penrose"
