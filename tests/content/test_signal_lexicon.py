@@ -390,6 +390,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("Nobody knew how he faked his death so well.", "death", "none"),
         ("His parents died when he was a baby.", "death", "mentioned"),
         ("My father was an auror and he died when I was a boy.", "death", "mentioned"),
+        ("He had left a dead elk at the doorstep; dead flies on the sill.", "death", "none"),
         ("She died when the wall fell on her.", "death", "on_page"),
         ("Oren dies inside. Tam died a little inside; I died a thousand deaths.", "death", "none"),
         ("Get into the corpse pose. You look like someone killed your puppy.", "death", "none"),
