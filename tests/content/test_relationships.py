@@ -280,10 +280,16 @@ def test_a_tongue_is_romance_only_when_it_touches(sentence: str, romantic: bool)
         ("Tomas Reyes watched her crush the herbs for Nell Adair.", False),
         ("Nell Adair and Tomas Reyes pushed through the crush of sailors.", False),
         ("Nell Adair had a crush on Tomas Reyes all winter.", True),
+        (
+            "Nell Adair's attention was attracted to a drawing Tomas Reyes made. "
+            "Then Tomas Reyes's attention was attracted to the map Nell Adair held.",
+            False,
+        ),
+        ("Nell Adair was attracted to Tomas Reyes, and Tomas Reyes was attracted to her.", True),
         ("Tomas Reyes crushed his lips to Nell Adair's.", True),
     ],
 )
-def test_a_confession_or_a_crush_is_romance_only_in_its_romantic_sense(
+def test_a_confession_a_crush_or_an_attraction_is_romance_only_in_its_romantic_sense(
     sentence: str, romantic: bool
 ) -> None:
     text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{sentence}"

@@ -391,6 +391,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("His parents died when he was a baby.", "death", "mentioned"),
         ("My father was an auror and he died when I was a boy.", "death", "mentioned"),
         ("He had left a dead elk at the doorstep; dead flies on the sill.", "death", "none"),
+        ("It was just another lifeless building to her now.", "death", "none"),
         ("She died when the wall fell on her.", "death", "on_page"),
         ("Oren dies inside. Tam died a little inside; I died a thousand deaths.", "death", "none"),
         ("Get into the corpse pose. You look like someone killed your puppy.", "death", "none"),

@@ -47,7 +47,8 @@ CUES: tuple[tuple[float, str], ...] = (
     (2.5, r"flirt(?:s|ed|ing)?|moan(?:s|ed|ing)?(?! myrtle| about| in pain)|kissable|naked|"
      r"undress(?:ed|ing)?"),
     (2.0, r"pecks?|pecked|chaste|intimate(?:ly)?|pin(?:ing|ed) for|romance|mistletoe"),
-    (1.0, r"attracted to|relationship|sexy|valentine'?s?"),
+    (1.0, r"(?<!attention was )(?<!attention is )(?<!eye was )attracted to|relationship|sexy|"
+     r"valentine'?s?"),
     (1.5, r"held (?:his|her|my|their) hand|holding hands|hand in hand|(?:laced|linked|"
      r"intertwined|entwined) (?:their|our) fingers|cuddl(?:e|ed|es|ing)|snuggl(?:e|ed|ing)"),
     (1.5, r"nuzzl(?:e|ed|es|ing)|caress(?:ed|es|ing)?|darling|sweetheart|romantic|date"),
