@@ -278,7 +278,8 @@ def _era_of(
     said = Counter(
         character
         for name, character in quoted
-        if character.era and all(other == character for other in _bearers({name_key(name)}, packs))
+        if character.era
+        and all(other == character for other in _bearers({name_key(split_name(name).name)}, packs))
     )
     return story_era(
         [

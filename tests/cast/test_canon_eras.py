@@ -291,6 +291,7 @@ def test_a_name_said_only_inside_quotations_tells_the_era(packs: tuple[FandomPac
 def test_a_quoted_name_both_eras_answer_to_tells_nothing(packs: tuple[FandomPack, ...]) -> None:
     characters = {c.name: c for c in packs[0].characters}
     morwenna = [("Morwenna", characters["Morwenna Penrose"])] * 3
+    morwenna += [("Miss Morwenna", characters["Morwenna Penrose"])] * 3  # a title adds nothing
     kept = merge_canon([group(9, "Ned"), group(9, "Jago")], packs, morwenna)
     assert canon_names(kept)["Ned"] is None
 
