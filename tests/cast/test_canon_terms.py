@@ -65,7 +65,6 @@ def test_wizarding_offices_are_no_one_and_their_holders_keep_their_names(
 ) -> None:
     groups = [
         group("Head Boy"),
-        group("Unspeakables"),
         group("Hit Wizards"),
         group("Amelia Bones", "Amelia", "Madam Bones"),
         group("Auror Potter", "Harry"),
