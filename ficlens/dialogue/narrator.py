@@ -35,9 +35,9 @@ _SIGN_OFF = re.compile(
 )
 """A letter's signature on a line of its own, after a closing or a dash: ``Signed Draco``,
 ``Love,`` then ``Hermione`` on the next line, ``Yours, always,`` then ``Harry``, ``- Ginny x``."""
-_NO_ONE = frozenset({"Me", "Us", "Everyone", "Anonymous", "Aunt", "Auntie", "Uncle"})
-"""Signatures that name no one, or a relation (as :func:`~ficlens.cast.names.kin_names` do:
-``Love, Mum``), not a character."""
+_NO_ONE = frozenset({"Me", "Us", "Everyone", "Anonymous", "Auntie"})
+"""Signatures that name no one, or a relation not in the cast lexicon's titles (``Aunt``,
+``Uncle``) or kin names (``Love, Mum``): not a character."""
 
 
 def _named_elsewhere(name: str, text: str) -> bool:
@@ -162,7 +162,7 @@ def signed_name(text: str, paragraphs: Sequence[Span]) -> str | None:
     votes: Counter[str] = Counter()
     for match in _SIGN_OFF.finditer(story):
         word = match["name"].split()[0]
-        if word not in _NO_ONE and word not in kin_names():
+        if word not in _NO_ONE and word not in kin_names() and word not in titles():
             votes[word] += 1
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < _MIN_SIGNED:
