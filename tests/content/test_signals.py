@@ -155,6 +155,7 @@ def test_frame_of_an_on_page_event_is_none() -> None:
         ("He didn't kiss her.", "kiss"),
         ("She refused to kiss him.", "kiss"),
         ("Instead of a kiss he offered a handshake.", "kiss"),
+        ("She convinced him he could refrain from murdering Piers.", "murdering"),
         ("He didn't stop to kiss her.", "kiss"),
         ("She couldn't help but smile; he did not kiss her.", "kiss"),
         ("He wanted to, but he didn't kiss her.", "kiss"),
