@@ -140,6 +140,20 @@ def test_a_pronoun_stands_for_the_most_recently_named_character_of_its_gender() 
 ADA = Person("c3", "Ada Moss", "she/her", ("Ada",))
 
 
+def test_one_named_only_mum_or_daddy_is_no_ones_lover() -> None:
+    # The first-person narrator whom Nell calls only "Mum" takes that word as her name; her
+    # daughter's kisses and "I love you" are a family's, and Nell's pairing is with Tomas.
+    mum = Person("narrator", "Mum", "she/her")
+    text = (
+        "Nell Adair ran up the path and kissed Mum on the cheek. Nell hugged Mum tight.\n\n"
+        "Nell kissed Mum again and said she loved her. Mum kissed Nell on the forehead.\n\n"
+        "Tomas Reyes waited at the gate. Nell kissed Tomas on the quay.\n\n"
+        "Later Tomas kissed Nell under the lamp."
+    )
+    found = run(story(text, NELL, TOMAS, mum))
+    assert [r.tag for r in found if r.kind == "romantic"] == ["Nell Adair/Tomas Reyes"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from ficlens.cast.names import kin_names
 from ficlens.content.relationships.cues import weighted_cues
 from ficlens.content.relationships.participants import (
     paragraph_pair,
@@ -236,14 +237,32 @@ def discount_kin(
     sisters' hugs are not) has no romance at all; one with such passages (incest is written,
     and tagged) keeps ``KIN_WEIGHT`` of it, and may still reach the bar. Relatives are marked
     ``kin`` and get none of the leniency :mod:`.decide` gives the leads.
+
+    A character the story calls only what a child calls a parent (``Mum``, ``Daddy``: the cast
+    found no parent of that name) is no one's lover either: such a pair has no romance at all.
+    Either the parent is unnamed, or ``Daddy`` is a lover's word for someone named elsewhere,
+    and ``Daddy/Hermione Granger`` would be no tag.
     """
     canon = {c.id: c.name for c in characters if c.canon}
+    parents = {c.id for c in characters if _kin_named(c)}
     starts = [passage.start for passage in sexual]
     for (first, second), pair in pairs.items():
-        if first in canon and second in canon and are_kin(canon[first], canon[second]):
+        if first in parents or second in parents:
+            pair.romance = 0.0
+            pair.kin = True
+        elif first in canon and second in canon and are_kin(canon[first], canon[second]):
             touched = any(_touches(span, sexual, starts) for _, _, span in pair.cues)
             pair.romance *= KIN_WEIGHT if touched else 0.0
             pair.kin = True
+
+
+def _kin_named(character: Character) -> bool:
+    """Whether a character is named what a child calls a parent (``Mum``, ``Daddy``).
+
+    A cast member so named has no name of its own (the cast would have taken that), and a
+    first-person narrator others address only so is named thus too.
+    """
+    return not character.canon and character.name in kin_names()
 
 
 def _touches(span: Span, passages: Sequence[Span], starts: Sequence[int]) -> bool:
