@@ -299,9 +299,15 @@ COMPANY = 2
 
 
 def _company(found: Sequence[tuple[Group, CanonCharacter | None]]) -> Counter[str]:
-    """How many of the story's canon characters of several eras are written in each era."""
+    """How many of the story's canon characters are written in each era.
+
+    Those of several eras (``CanonCharacter.eras``) count in each; so does an era-bound one
+    whose names another era's character shares (``Lily``, the pack's Lily Evans Potter, whom
+    no era settled): what the story's other shared names mean should agree with it, so
+    ``James`` beside that ``Lily`` and ``Moody`` is her husband, not her grandson.
+    """
     characters = {c.name: c for _, c in found if c is not None}
-    return Counter(era for c in characters.values() for era in c.eras)
+    return Counter(era for c in characters.values() for era in (*c.eras, *filter(None, [c.era])))
 
 
 def _namesake(

@@ -210,6 +210,17 @@ def test_too_little_company_leaves_a_bare_given_name_unresolved(
     assert canon_names(kept)["Ned"] is None
 
 
+def test_a_shared_name_kept_by_its_owner_is_company_of_her_era(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # `Morwenna` stays the storm years' Morwenna Penrose (no era settles it); with Loveday, of
+    # the storm years too, she makes the story's `Ned` that era's Ned, as the couple of the
+    # canon's James and Lily are read together.
+    kept = merge_canon([group(9, "Ned"), group(6, "Morwenna"), group(5, "Loveday")], packs)
+    assert canon_names(kept)["Morwenna"] == "Morwenna Penrose"
+    assert canon_names(kept)["Ned"] == "Ned Tregear"
+
+
 def test_era_bound_characters_outrank_the_company(packs: tuple[FandomPack, ...]) -> None:
     kept = merge_canon(
         [group(9, "Ned"), group(5, "Kit"), group(4, "Loveday"), group(4, "Zennor")], packs
