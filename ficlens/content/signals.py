@@ -73,7 +73,8 @@ _FRAMES = {
         r"fantasi[sz](?:e|ed|ing)|thought about|what if|almost|nearly|pretend(?:ed)?|should|"
         r"ought to|deserve[sd]? to|threaten(?:s|ed)? to|as if|as though|unless|in case|"
         r"could swear|(?:the|an) urge to|(?-i:may)|(?:feel|feels|felt|feeling) like|"
-        r"(?:worried|afraid|feared|fearing|scared) that|hop(?:ed|ing) (?:that )?)\b|"
+        r"(?:worried|afraid|feared|fearing|scared) that|hop(?:ed|ing) (?:that )?|"
+        r"like (?:someone|somebody) (?:had|was|were|would|just))\b|"
         r"\w['’]d (?:have|rather)\b",
         re.I,
     ),

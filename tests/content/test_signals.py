@@ -205,6 +205,8 @@ def test_negation_does_not_reach_past_its_clause_nor_affirming_words(
         ("It's so perfect that Draco feels like he's died.", "died"),  # a simile
         ("She was hoping Umbridge got tortured.", "tortured"),
         ("She worried that he had taken to torturing her class.", "torturing"),
+        ("Like someone had fussed over a cut beside a man mortally wounded.", "wounded"),
+        ("His head was pounding like someone had hit him with a rock.", "hit"),
     ],
 )
 def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
