@@ -559,6 +559,11 @@ def test_drink_abduction_abuse_and_prejudice_patterns(text: str, signal: str, le
     assert strongest(text, signal) == level
 
 
+def test_cups_of_coffee_drunk_are_no_drink_even_told_in_the_past() -> None:
+    text = "He was wired, like he'd drunk sixteen cups of coffee. She had drunk two mugs of tea."
+    assert not [h for h in find_hits(text, [Span(0, len(text))]) if h.signal == "substances"]
+
+
 # --- guarded: the same matches, found faster -----------------------------------------------
 
 
