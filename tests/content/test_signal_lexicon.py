@@ -33,6 +33,7 @@ def strongest(text: str, signal: str) -> str:
     ("text", "signal", "level"),
     [
         ("Oren was fifteen that spring.", "minor", "stated"),
+        ("I've loved you since I was 14; pining since you were eleven.", "minor", "none"),
         ("He's sixteen, Mabry said.", "minor", "stated"),
         ("She turned fourteen in the autumn.", "minor", "stated"),
         ("It was her fifteenth birthday.", "minor", "stated"),
@@ -109,6 +110,7 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("He was taken without his consent.", "non_consent", "mentioned"),
         ("That asshole. Such a dick. Fuck you, Malfoy.", "sexual", "none"),
         ("A real cock-up, that task. What a cock up.", "sexual", "none"),
+        ("James is pussy-whipped now; he's pussy whipped, mate.", "sexual", "none"),
         ("His arm thrust into the air as he waved.", "sexual", "none"),
         ("Was it Nott? I'll bet it was. Fucking dick. Harder, you dick.", "sexual", "none"),
         ("She put her hands on her hips. Ron moaned about homework.", "sexual", "none"),
@@ -344,6 +346,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("That friendship died by the lake; the mood died when he left.", "death", "none"),
         ("Her friend died by the lake.", "death", "on_page"),
         ("He's going to get himself killed. You'll get me killed.", "death", "none"),
+        ("And killed a massive fucking snake; he killed the little spider.", "death", "none"),
         ("He got himself killed at the ministry.", "death", "on_page"),
         ("Until my dying breath, he promised.", "death", "none"),
         ("The Death Eater fled the hall.", "death", "none"),
