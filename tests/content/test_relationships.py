@@ -17,6 +17,8 @@ from ficlens.content.relationships import (
     category_of,
     find_relationships,
 )
+from ficlens.content.relationships.cues import FAMILY, weighted_cues
+from ficlens.content.relationships.story import read_story
 from ficlens.model import Character, Quote, Relationship, Span
 from ficlens.structure.paragraphs import split_paragraphs
 
@@ -138,6 +140,21 @@ def test_a_pronoun_stands_for_the_most_recently_named_character_of_its_gender() 
 
 
 ADA = Person("c3", "Ada Moss", "she/her", ("Ada",))
+
+
+def test_love_said_in_a_quotation_that_speaks_of_family_weighs_as_a_familys() -> None:
+    # "I love you, Harry. You don't have to marry one of us to be my brother.": the family
+    # word is a sentence later, but in the same quotation, so the cue weighs as a sibling's.
+    ada = Person("c3", "Ada Moss", "she/her", ("Ada",))
+    said = 'Ada Moss found Nell Adair on the quay. "I love you, Nell. You are my sister."'
+    apart = 'Ada Moss found Nell Adair on the quay. "I love you, Nell." She was her sister.'
+    weights = []
+    for text in (said, apart):
+        s = story(text, NELL, ada)
+        quotes = quotes_of(text, [("c3", "c1")])
+        read = read_story(text, s.paragraphs, s.characters, s.mentions, quotes, None, {"c1", "c3"})
+        weights.append([weight for _, weight in weighted_cues(read)])
+    assert weights == [[3.0 * FAMILY], [3.0]]
 
 
 def test_one_named_only_mum_or_daddy_is_no_ones_lover() -> None:

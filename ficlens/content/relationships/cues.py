@@ -3,9 +3,10 @@
 ``CUES`` lists romantic and sexual words and phrases (kissing, lips, embraces, "I love you",
 held hands, blushing, a proposal, boyfriend/wife/married, sex words ...), each group with a
 weight.
-:func:`weighted_cues` finds them sentence by sentence and lightens a kiss on the cheek, hand or
-forehead (``LIGHT_KISS``), any cue in a sentence that speaks of family (``FAMILY``), and a
-status word (``her husband``) in a sentence that does not name two people (``STATUS_ALONE``).
+:func:`weighted_cues` finds them sentence by sentence and lightens a kiss on the cheek, hand,
+temple or forehead (``LIGHT_KISS``), any cue in a sentence or quotation that speaks of family
+(``FAMILY``), and a status word (``her husband``) in a sentence that does not name two people
+(``STATUS_ALONE``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ficlens.content.relationships.story import Story
+from ficlens.model import Span
 
 LIGHT_KISS = 0.4
 """Share of a kiss's weight when it lands on a cheek, hand, forehead or hair."""
@@ -67,7 +69,9 @@ _CUE = re.compile(
 _STATUS = frozenset(f"w{n}" for n, (_, words) in enumerate(CUES) if words == STATUS_WORDS)
 """The cue group of ``STATUS_WORDS``: a proposal (``marry me``) comes first and is not one."""
 _CUE_WEIGHTS = {f"w{n}": weight for n, (weight, _) in enumerate(CUES)}
-_LIGHT = re.compile(r"\W+(?:\w+\W+){0,4}?(?:cheek|forehead|brow|hand|knuckles|hair|head)\b", re.I)
+_LIGHT = re.compile(
+    r"\W+(?:\w+\W+){0,4}?(?:cheek|forehead|brow|temple|hand|knuckles|hair|head)\b", re.I
+)
 _FAMILY = re.compile(
     r"\b(?:mother|father|mum|mom|dad|mummy|daddy|son|daughter|brother|sister|aunt|uncle|"
     r"godfather|godson|goddaughter|grandmother|grandfather|grandson|granddaughter|gran|"
@@ -89,11 +93,23 @@ def weighted_cues(story: Story) -> Iterator[tuple[int, float]]:
             weight = _CUE_WEIGHTS[match.lastgroup or ""]
             if match.group().lower().startswith("kiss") and _LIGHT.match(text, match.end()):
                 weight *= LIGHT_KISS
-            if _FAMILY.search(text, sentence.start, sentence.end):
+            if _FAMILY.search(text, *_family_scope(story, sentence, match.start())):
                 weight *= FAMILY
             if match.lastgroup in _STATUS and not _names_two(story, match.start()):
                 weight *= STATUS_ALONE
             yield match.start(), weight
+
+
+def _family_scope(story: Story, sentence: Span, offset: int) -> tuple[int, int]:
+    """Where family words lighten the cue at ``offset``: its sentence, or its whole quotation.
+
+    ``"I love you, Harry. You don't have to marry one of us to be my brother."`` is a
+    brother's love, though the brother is named a sentence later.
+    """
+    quote = story.quote_at(offset)
+    if quote is None:
+        return sentence.start, sentence.end
+    return min(sentence.start, quote.span.start), max(sentence.end, quote.span.end)
 
 
 def _names_two(story: Story, offset: int) -> bool:
