@@ -531,6 +531,7 @@ def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> Non
             "none",
         ),
         ("They dragged her into a waiting van.", "abduction", "on_page"),
+        ("His sister slapped him and dragged him away by his ear.", "abduction", "none"),
         ("Harry gagged. A captive audience.", "abduction", "none"),
         ("They gagged him with a scarf.", "abduction", "on_page"),
         ("They sat in savage silence; his voice was low and savage.", "racism", "none"),
