@@ -88,12 +88,12 @@ def test_a_chat_in_prose_keeps_both_kinds_of_dialogue(chat: ficlens.Analysis) ->
     lines = said(chat)
     by_words = {words: (speaker, addressee) for words, speaker, addressee in lines}
     assert by_words["are you coming or not"][0] == "Sirius Black"
-    # the pack gives a bare "James" to neither James Potter nor his grandson: he stays James
-    assert by_words["five minutes"] == ("James", "Sirius Black")
-    assert by_words["Padfoot, I am busy"] == ("James", "Sirius Black")
+    # a bare "James" beside Sirius and Lily, both of the Marauders' era, is James Potter
+    assert by_words["five minutes"] == ("James Potter", "Sirius Black")
+    assert by_words["Padfoot, I am busy"] == ("James Potter", "Sirius Black")
     assert by_words["busy with EVANS?"][0] == "Sirius Black"
     # the quotations of the prose are still the sieves' ("Don't," James said.)
-    assert by_words["Don't,"][0] == "James"
+    assert by_words["Don't,"][0] == "James Potter"
     assert by_words["Busy,"][0] == "Lily Evans Potter"
     scripted = [q for q in chat.quotes if q.method == METHOD]
     assert len(scripted) == 6
