@@ -5,10 +5,10 @@ point-of-view heading gives to a character (``Draco's POV``; :mod:`ficlens.dialo
 follows that character: in the first person, its ``I`` is them. Any other third-person
 scene follows the character whose mind the narration is in: the one most often the subject of
 a verb of thought or perception (``Harry wondered``, ``she realised``, ``he saw``), a ``he`` or
-``she`` standing for the last subject of that gender (a subject carries on), else the character
-of that gender named most recently before it. The narration naming someone most is only the
-tie-breaker: a story told from Draco's side names Harry on every page, because Harry is whom
-Draco watches.
+``she`` standing for the last subject of that gender (a subject carries on; a subordinate
+clause's does not take over), else the character of that gender named most recently before
+it. The narration naming someone most is only the tie-breaker: a story told from Draco's side
+names Harry on every page, because Harry is whom Draco watches.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ficlens.cast.person import narration_person
 from ficlens.model import Scene, Span, Work
 from ficlens.nlp import STAND_IN, Parsed, Token
 
-METHOD = "pov.minds.v4"
+METHOD = "pov.minds.v5"
 
 MIND_VERBS = frozenset(
     """
@@ -54,6 +54,7 @@ PRONOUN_REACH = 3000
 """How far back (in characters) a ``he`` or ``she`` looks for the character it stands for."""
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _PRONOUNS = frozenset({"he", "she"})
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "ccomp"})
 
 
 def _scene_pov(
@@ -101,11 +102,25 @@ def mind_claims(pieces: Sequence[Parsed], cast: Cast, starts: Sequence[int]) -> 
             ident = _subject(token, cast.mentions, starts, genders, last)
             if ident is None:
                 continue
-            if (gender := genders.get(ident)) in _PRONOUNS:
+            gender = genders.get(ident)
+            if gender in _PRONOUNS and not _aside(tokens, token, last.get(gender)):
                 last[gender] = (token.start, ident)
             if 0 <= token.head < len(tokens) and tokens[token.head].text.lower() in MIND_VERBS:
                 found[ident] += 1
     return found
+
+
+def _aside(tokens: Sequence[Token], token: Token, chain: tuple[int, str] | None) -> bool:
+    """Whether a subject is only a subordinate clause's, leaving the subject before it in place.
+
+    In *Harry's hands are black when Uncle Vernon takes the light out. He wonders ...*, the one
+    wondering is still Harry: a subject of a clause that hangs on another (*when* ...,
+    *who* ..., *that* ...) carries on no chain that runs within ``PRONOUN_REACH``.
+    """
+    if chain is None or token.start - chain[0] > PRONOUN_REACH:
+        return False
+    head = token.head
+    return 0 <= head < len(tokens) and tokens[head].dep in _SUBORDINATE
 
 
 def _subject(

@@ -59,3 +59,11 @@ def test_a_he_is_the_subject_who_carries_on_not_the_man_named_last() -> None:
     analysis = ficlens.analyze(ficlens.read(path))
     (scene,) = analysis.work.scenes
     assert focal_name(analysis, scene) == "Harry Potter"
+
+
+def test_a_subordinate_clauses_subject_leaves_the_he_to_the_one_before() -> None:
+    # "... when Vernon Dursley stamped past": every later "He wondered" is still Harry's.
+    path = Path(__file__).parents[1] / "fixtures" / "pov_aside.txt"
+    analysis = ficlens.analyze(ficlens.read(path))
+    (scene,) = analysis.work.scenes
+    assert focal_name(analysis, scene) == "Harry Potter"
