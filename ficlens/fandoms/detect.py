@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from ficlens.fandoms.loader import load_packs
 from ficlens.fandoms.pack import FandomPack, name_key
@@ -51,6 +52,11 @@ one-shot about Sirius alone (a reader-insert names no one else of the canon), ``
 most paragraphs. On ``bench/dev_fandoms.py`` this finds six more of the 4,000 Harry Potter
 works and no novel or piece of one; four times at a density of 1.5 made *Clotelle* Fantastic
 Beasts."""
+SIBLING_LEAD_MIN = 6
+"""A pack under the same AO3 meta tag as a matched one (Fantastic Beasts beside Harry Potter)
+also matches with a single character named this often by a rare one-word name, at a density of
+at least ``MIN_CHARACTER_DENSITY``: the world is settled, and a reader-insert about ``Newt``,
+never named in full, is about Newt Scamander."""
 RARE_MIN = 3
 """A one-word name rare in English (``Draco``) named this often is a strong signal: a novel's
 stray ``Euphemia`` or ``Delphi`` (a place) comes once or twice, a fan work's lead on every page."""
@@ -92,6 +98,7 @@ class _Tally:
     rare: bool  # some one-word name rare in English was named at all
     lead: int = 0  # the most times a character named in full somewhere is named in all
     surnames: int = 0  # distinct shared surnames named at least RECURRING_MIN times
+    rare_names: tuple[tuple[str, int], ...] = ()  # rare one-word names of characters, counted
 
     @property
     def density(self) -> float:
@@ -99,7 +106,7 @@ class _Tally:
         return 1000 * self.hits / max(self.words, 1)
 
 
-def _assess(pack: FandomPack, hits: list[Hit], words: int, declared: bool) -> _Tally:
+def _assess(pack: FandomPack, text: str, hits: list[Hit], words: int, declared: bool) -> _Tally:
     """The match a pack's hits make, with the counts the rules weigh."""
     first: dict[tuple[str, str], tuple[int, int]] = {}
     named: Counter[str] = Counter(s.label for _, _, s in hits if s.kind == "character")
@@ -135,6 +142,19 @@ def _assess(pack: FandomPack, hits: list[Hit], words: int, declared: bool) -> _T
         rare=bool(rare),
         lead=max((n for name, n in named.items() if name in full), default=0),
         surnames=sum(1 for count in surnames.values() if count >= RECURRING_MIN),
+        rare_names=tuple(_given_names(pack, text, hits).items()),
+    )
+
+
+def _given_names(pack: FandomPack, text: str, hits: list[Hit]) -> Counter[str]:
+    """How often each rare one-word name of a character that is not its surname is written."""
+    surnames = {c.name: c.surname for c in pack.characters}
+    return Counter(
+        text[start:end]
+        for start, end, signal in hits
+        if signal.rare
+        and signal.kind == "character"
+        and text[start:end] != surnames.get(signal.label)
     )
 
 
@@ -212,15 +232,55 @@ def detect_fandoms(
     lowered = lower(text)
     starts = candidates(chosen, lowered)
     matches: list[FandomMatch] = []
+    unmatched: list[_Tally] = []
     for pack, pack_starts in zip(chosen, starts, strict=True):
         compiled = matcher(pack)
         is_declared = any(compiled.declared.search(tag) for tag in declared)
         hits = scan(compiled, text, lowered, pack_starts)
-        tally = _assess(pack, hits, words, is_declared)
+        tally = _assess(pack, text, hits, words, is_declared)
         if is_declared or _enough(tally, min_score):
             matches.append(tally.match)
+        else:
+            unmatched.append(tally)
+    matches += _siblings(unmatched, matches)
     matches.sort(key=lambda match: (-match.score, not match.declared, match.pack.slug))
     return tuple(matches)
+
+
+def _siblings(unmatched: list[_Tally], matches: list[FandomMatch]) -> list[FandomMatch]:
+    """The unmatched packs under a matched pack's meta tag whose one character keeps coming back.
+
+    See ``SIBLING_LEAD_MIN``. The name must be a given name or alias of the sibling's own (not
+    a surname, as a Death Eater's ``Travers``, nor a name the matched pack has too, as
+    ``Nagini``), and a pack the matched one borrows (Harry Potter, for Fantastic Beasts's
+    Dumbledore and Grindelwald) is read with it already.
+    """
+    worlds = {meta for match in matches for meta in match.pack.metatags}
+    taken = {word for match in matches for word in _one_word_names(match.pack)}
+    borrowed = {slug for match in matches for slug in match.pack.borrows}
+    return [
+        tally.match
+        for tally in unmatched
+        if worlds.intersection(tally.match.pack.metatags)
+        and tally.match.pack.slug not in borrowed
+        and tally.density >= MIN_CHARACTER_DENSITY
+        and any(n >= SIBLING_LEAD_MIN and name not in taken for name, n in tally.rare_names)
+    ]
+
+
+@cache
+def _one_word_names(pack: FandomPack) -> frozenset[str]:
+    """Every word of the pack's characters' names, aliases and epithets.
+
+    A sibling's ``Nagini`` or ``Travers`` is the matched pack's too, and tells nothing of the
+    sibling canon.
+    """
+    return frozenset(
+        word
+        for c in pack.characters
+        for name in (c.name, c.given, c.surname, *c.aliases, *c.epithets)
+        for word in name.split()
+    )
 
 
 def declared_packs(tag: str, packs: tuple[FandomPack, ...] | None = None) -> tuple[FandomPack, ...]:

@@ -470,3 +470,25 @@ def test_how_rare_a_name_is_comes_from_the_bundled_frequencies() -> None:
 )
 def test_canons_under_one_meta_tag_are_one_canon(tags: tuple[str, ...], canons: int) -> None:
     assert canon_count(tags) == canons
+
+
+# A reader-insert in the wizarding world that calls its lead only `Newt`: the Harry Potter
+# pack matches by its terms, and Newt, named on every few lines, is Fantastic Beasts's.
+SIBLING = """\
+You found Newt in the Hufflepuff common room after curfew, his case open on the rug. Newt was
+feeding something small and blue that kept trying to escape into your sleeve. "Hold still,"
+Newt murmured, and you did, while the fire in the grate burned low and a portrait snored
+above you. Newt laughed when the creature curled up on your wrist. You stayed until Newt had
+fed every creature in the case, and Newt walked you back past the Great Hall to the Gryffindor
+tower before anyone from Hogwarts could catch you. Newt smiled at the door.
+"""
+
+
+def test_a_sibling_canons_lead_named_on_every_line_is_that_canon_too() -> None:
+    assert set(slugs(detect_fandoms(SIBLING))) == {"harry_potter", "fantastic_beasts"}
+
+
+def test_a_name_both_canons_have_is_no_sibling_canon() -> None:
+    # Nagini is a name of both packs: it says nothing of Fantastic Beasts.
+    text = SIBLING.replace("Newt", "Nagini")
+    assert slugs(detect_fandoms(text)) == ["harry_potter"]
