@@ -75,7 +75,7 @@ _FRAMES = {
         r"could swear|(?:the|an) urge to|(?-i:may)|(?:feel|feels|felt|feeling) like|"
         r"(?:worried|afraid|feared|fearing|scared) that|hop(?:ed|ing) (?:that )?|"
         r"like (?:someone|somebody) (?:had|was|were|would|just))\b|"
-        r"\w['’]d (?:have|rather)\b",
+        r"\w['’]d (?:have|rather|be|look|feel|like|love|want)\b",
         re.I,
     ),
     "dream": re.compile(r"\b(?:dream(?:s|t|ed|ing)?|nightmares?)\b", re.I),

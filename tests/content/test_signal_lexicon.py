@@ -518,6 +518,7 @@ def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> Non
         ("He was drunk on firewhisky.", "substances", "intoxication"),
         ("Once the tea's been drunk to the dregs, they talk.", "substances", "none"),
         ("Jungkook swims in his pleasure-drunk mind; love-drunk, he smiled.", "substances", "none"),
+        ("Please, sir, Gellert murmured, cum-drunk.", "substances", "none"),
         ("Draco pleaded like an addict for his next fix.", "substances", "none"),
         ("The Potions classroom was in the dungeons.", "abduction", "none"),
         ("They locked him in the dungeons for a week.", "abduction", "on_page"),
