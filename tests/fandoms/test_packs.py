@@ -409,6 +409,7 @@ def test_given_names_two_generations_share_name_no_one_alone(name: str) -> None:
         ("Hugo", "Hugo Weasley"),
         ("Vince", "Vincent Crabbe"),
         ("Penny", "Penelope Clearwater"),  # what Percy calls her in canon, like "Cissy"
+        ("Rem", "Remus Lupin"),  # every ao3-hp work that says "Rem" but one names Remus too
     ],
 )
 def test_uncommon_given_names_name_their_character(name: str, character: str) -> None:
