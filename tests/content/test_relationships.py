@@ -157,6 +157,30 @@ def test_love_said_in_a_quotation_that_speaks_of_family_weighs_as_a_familys() ->
     assert weights == [[3.0 * FAMILY], [3.0]]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the wife is unnamed: Nell, at whom she throws stones, is not Tomas's
+        ("Tomas Reyes's wife threw stones at Nell Adair.", []),
+        ("Nell Adair was Tomas Reyes's wife.", ["Nell Adair/Tomas Reyes"]),
+        ("Tomas Reyes's wife Nell Adair waved from the quay.", ["Nell Adair/Tomas Reyes"]),
+        ("Nell Adair, Tomas Reyes's new wife, waved.", ["Nell Adair/Tomas Reyes"]),
+    ],
+)
+def test_a_named_owners_partner_word_joins_the_owner_and_the_partner_it_names(
+    text: str, expected: list[str]
+) -> None:
+    found = run(story(f"{text}\n\n{text}", NELL, TOMAS))
+    assert [r.tag for r in found if r.kind == "romantic"] == expected
+
+
+def test_a_moan_of_misery_or_pain_is_no_romance_cue() -> None:
+    text = "Tomas Reyes would be moaning in utter misery. Nell Adair moaned about the rain."
+    s = story(text, NELL, TOMAS)
+    read = read_story(text, s.paragraphs, s.characters, s.mentions, (), None, {"c1", "c2"})
+    assert list(weighted_cues(read)) == []
+
+
 def test_one_named_only_mum_or_daddy_is_no_ones_lover() -> None:
     # The first-person narrator whom Nell calls only "Mum" takes that word as her name; her
     # daughter's kisses and "I love you" are a family's, and Nell's pairing is with Tomas.

@@ -46,8 +46,9 @@ CUES: tuple[tuple[float, str], ...] = (
     (2.0, r"loved? (?:him|her|me|you|them)|loves (?:him|her|me|you|them)|crush(?:es)? on|"
      r"(?:a|his|her|my|your|their|our|first|secret|little|big|biggest|huge|massive|schoolboy|"
      r"schoolgirl|childhood|stupid) crush(?:es)?(?! (?:of|up|the|it|them|him|her)\b)"),
-    (2.5, r"flirt(?:s|ed|ing)?|moan(?:s|ed|ing)?(?! myrtle| about| in pain)|kissable|naked|"
-     r"undress(?:ed|ing)?"),
+    (2.5, r"flirt(?:s|ed|ing)?|moan(?:s|ed|ing)?(?! myrtle| about| internally)"
+     r"(?![^.!?]{0,30}\b(?:pain|agony|hurt|fright|fear|terror|despair|dismay|frustration|"
+     r"horror|misery|grief))|kissable|naked|undress(?:ed|ing)?"),
     (2.0, r"pecks?|pecked|chaste|intimate(?:ly)?|pin(?:ing|ed) for|romance|mistletoe"),
     (1.0, r"(?<!attention was )(?<!attention is )(?<!eye was )attracted to|relationship|sexy|"
      r"valentine'?s?"),

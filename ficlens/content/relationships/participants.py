@@ -79,6 +79,13 @@ _PARTNER_GENDER = re.compile(
 )
 """A partner word and its gender: ``husband`` a man, ``wife`` a woman, ``lover`` either."""
 _OWNER_GENDER = {"his": "m", "her": "f", "their": "t"}
+_POSSESSIVE_BEFORE = re.compile(rf"(?:['’]s|(?<=s)['’])\s+{_PARTNER_ADJECTIVES}\Z")
+"""A name's possessive and adjectives just before a partner word: ``Travers'``, ``Harry's new``."""
+_LINK_AFTER = re.compile(r",?\s*")
+_LINK = re.compile(
+    r",\s*|\s+(?:was|is|were|became|had become|had been|would be|will be)\s+(?:now\s+)?"
+)
+"""What may stand between a partner and an owner named after them: ``Ginny, Harry's wife``."""
 _PRONOUN = re.compile(
     r"\b(?P<m>him|himself)\b|\b(?P<f>her|hers|herself)\b|\b(?P<t>them|themselves)\b"
     r"|\b(?P<m2>he|his)\b|\b(?P<f2>she)\b|\b(?P<t2>they|their)\b",
@@ -179,6 +186,10 @@ def participants(story: Story, index: int, offset: int) -> list[tuple[float, str
     owned = owned_partner(story.text, offset)
     if owned is not None:
         return _partners(story, index, ranked, owned)
+    owner = _named_owner(story, index, offset)
+    if owner is not None:
+        partner = _named_partner(story, index, offset, owner)
+        return [(1.0, owner, partner)] if partner is not None else []
     if len(ranked) >= 2:
         stranger = _nearer_stranger(story, index, offset, named, ranked)
         if stranger is not None:
@@ -229,6 +240,47 @@ def _nearer_stranger(
             found = finder(story, index, gender, ranked)
             if found is not None:
                 return found
+    return None
+
+
+def _named_owner(story: Story, index: int, offset: int) -> str | None:
+    """Whose partner word the cue at ``offset`` is, when a name owns it: ``Travers' wife``."""
+    word = _PARTNER_GENDER.match(story.text, offset)
+    sentence = story.sentences[index]
+    mark = _POSSESSIVE_BEFORE.search(story.text, sentence.start, offset)
+    if word is None or mark is None or story.names is None:
+        return None
+    owners = [
+        story.owners[m.group()]
+        for m in story.names.finditer(story.text, sentence.start, mark.start())
+        if m.end() == mark.start()
+    ]
+    return owners[-1] if owners else None
+
+
+def _named_partner(story: Story, index: int, offset: int, owner: str) -> str | None:
+    """The one a named owner's partner word names: ``wife Ginny``, ``Ginny, Harry's wife``.
+
+    The character named right after the word, or right before the owner with only a comma or
+    a linking verb between (``Lily was James's wife``), whose gender fits the word. Any other
+    character of the sentence is no partner: in *Travers' wife threw curses at Lily*, the wife
+    is unnamed, and Lily is not Travers's.
+    """
+    assert story.names is not None
+    text, sentence = story.text, story.sentences[index]
+    word = _PARTNER_GENDER.match(text, offset)
+    assert word is not None
+    gender = word.lastgroup or "t"
+    gap = _LINK_AFTER.match(text, word.end())
+    after = story.names.match(text, gap.end()) if gap else None
+    found = [after] if after else []
+    before = list(story.names.finditer(text, sentence.start, offset))
+    owned_at = next((m.start() for m in reversed(before) if story.owners[m.group()] == owner), 0)
+    found += [m for m in before if m.end() <= owned_at and _LINK.fullmatch(text, m.end(), owned_at)]
+    for match in found:
+        ident = story.owners[match.group()]
+        if ident != owner and _agrees(story, ident, gender):
+            return ident
     return None
 
 
