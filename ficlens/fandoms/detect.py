@@ -98,7 +98,6 @@ class _Tally:
     rare: bool  # some one-word name rare in English was named at all
     lead: int = 0  # the most times a character named in full somewhere is named in all
     surnames: int = 0  # distinct shared surnames named at least RECURRING_MIN times
-    rare_names: tuple[tuple[str, int], ...] = ()  # rare one-word names of characters, counted
 
     @property
     def density(self) -> float:
@@ -106,7 +105,7 @@ class _Tally:
         return 1000 * self.hits / max(self.words, 1)
 
 
-def _assess(pack: FandomPack, text: str, hits: list[Hit], words: int, declared: bool) -> _Tally:
+def _assess(pack: FandomPack, hits: list[Hit], words: int, declared: bool) -> _Tally:
     """The match a pack's hits make, with the counts the rules weigh."""
     first: dict[tuple[str, str], tuple[int, int]] = {}
     named: Counter[str] = Counter(s.label for _, _, s in hits if s.kind == "character")
@@ -142,7 +141,6 @@ def _assess(pack: FandomPack, text: str, hits: list[Hit], words: int, declared: 
         rare=bool(rare),
         lead=max((n for name, n in named.items() if name in full), default=0),
         surnames=sum(1 for count in surnames.values() if count >= RECURRING_MIN),
-        rare_names=tuple(_given_names(pack, text, hits).items()),
     )
 
 
@@ -232,22 +230,24 @@ def detect_fandoms(
     lowered = lower(text)
     starts = candidates(chosen, lowered)
     matches: list[FandomMatch] = []
-    unmatched: list[_Tally] = []
+    unmatched: list[tuple[_Tally, list[Hit]]] = []
     for pack, pack_starts in zip(chosen, starts, strict=True):
         compiled = matcher(pack)
         is_declared = any(compiled.declared.search(tag) for tag in declared)
         hits = scan(compiled, text, lowered, pack_starts)
-        tally = _assess(pack, text, hits, words, is_declared)
+        tally = _assess(pack, hits, words, is_declared)
         if is_declared or _enough(tally, min_score):
             matches.append(tally.match)
         else:
-            unmatched.append(tally)
-    matches += _siblings(unmatched, matches)
+            unmatched.append((tally, hits))
+    matches += _siblings(text, unmatched, matches)
     matches.sort(key=lambda match: (-match.score, not match.declared, match.pack.slug))
     return tuple(matches)
 
 
-def _siblings(unmatched: list[_Tally], matches: list[FandomMatch]) -> list[FandomMatch]:
+def _siblings(
+    text: str, unmatched: list[tuple[_Tally, list[Hit]]], matches: list[FandomMatch]
+) -> list[FandomMatch]:
     """The unmatched packs under a matched pack's meta tag whose one character keeps coming back.
 
     See ``SIBLING_LEAD_MIN``. The name must be a given name or alias of the sibling's own (not
@@ -260,11 +260,14 @@ def _siblings(unmatched: list[_Tally], matches: list[FandomMatch]) -> list[Fando
     borrowed = {slug for match in matches for slug in match.pack.borrows}
     return [
         tally.match
-        for tally in unmatched
+        for tally, hits in unmatched
         if worlds.intersection(tally.match.pack.metatags)
         and tally.match.pack.slug not in borrowed
         and tally.density >= MIN_CHARACTER_DENSITY
-        and any(n >= SIBLING_LEAD_MIN and name not in taken for name, n in tally.rare_names)
+        and any(
+            n >= SIBLING_LEAD_MIN and name not in taken
+            for name, n in _given_names(tally.match.pack, text, hits).items()
+        )
     ]
 
 
