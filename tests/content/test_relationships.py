@@ -17,7 +17,7 @@ from ficlens.content.relationships import (
     category_of,
     find_relationships,
 )
-from ficlens.content.relationships.cues import FAMILY, weighted_cues
+from ficlens.content.relationships.cues import FAMILY, LIGHT_KISS, weighted_cues
 from ficlens.content.relationships.story import read_story
 from ficlens.model import Character, Quote, Relationship, Span
 from ficlens.structure.paragraphs import split_paragraphs
@@ -172,6 +172,13 @@ def test_a_named_owners_partner_word_joins_the_owner_and_the_partner_it_names(
 ) -> None:
     found = run(story(f"{text}\n\n{text}", NELL, TOMAS))
     assert [r.tag for r in found if r.kind == "romantic"] == expected
+
+
+def test_a_kiss_on_the_temple_is_a_light_kiss() -> None:
+    text = "Nell Adair kissed Tomas Reyes on the temple."
+    s = story(text, NELL, TOMAS)
+    read = read_story(text, s.paragraphs, s.characters, s.mentions, (), None, {"c1", "c2"})
+    assert [weight for _, weight in weighted_cues(read)] == [3.0 * LIGHT_KISS]
 
 
 def test_a_moan_of_misery_or_pain_is_no_romance_cue() -> None:
