@@ -1,0 +1,270 @@
+"""Who a romantic cue joins, and what is a cue: the lexicon's words, their weights, the
+partner words, pronouns and quotations that decide the pair (``content/relationships/cues.py``
+and ``participants.py``, through the pairing finder).
+
+Every story here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from relationship_stories import NELL, TOMAS, Person, cue_weights, quotes_of, romances, run, story
+
+from ficlens.content.relationships.cues import FAMILY, LIGHT_KISS
+
+ADA = Person("c3", "Ada Moss", "she/her", ("Ada",))
+
+
+def test_love_said_in_a_quotation_that_speaks_of_family_weighs_as_a_familys() -> None:
+    # "I love you, Harry. You don't have to marry one of us to be my brother.": the family
+    # word is a sentence later, but in the same quotation, so the cue weighs as a sibling's.
+    said = 'Ada Moss found Nell Adair on the quay. "I love you, Nell. You are my sister."'
+    apart = 'Ada Moss found Nell Adair on the quay. "I love you, Nell." She was her sister.'
+    weights = [
+        cue_weights(text, NELL, ADA, quotes=quotes_of(text, [("c3", "c1")]))
+        for text in (said, apart)
+    ]
+    assert weights == [[3.0 * FAMILY], [3.0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the wife is unnamed: Nell, at whom she throws stones, is not Tomas's
+        ("Tomas Reyes's wife threw stones at Nell Adair.", []),
+        ("Nell Adair was Tomas Reyes's wife.", ["Nell Adair/Tomas Reyes"]),
+        ("Tomas Reyes's wife Nell Adair waved from the quay.", ["Nell Adair/Tomas Reyes"]),
+        ("Nell Adair, Tomas Reyes's new wife, waved.", ["Nell Adair/Tomas Reyes"]),
+    ],
+)
+def test_a_named_owners_partner_word_joins_the_owner_and_the_partner_it_names(
+    text: str, expected: list[str]
+) -> None:
+    found = run(story(f"{text}\n\n{text}", NELL, TOMAS))
+    assert [r.tag for r in found if r.kind == "romantic"] == expected
+
+
+def test_a_kiss_on_the_temple_is_a_light_kiss() -> None:
+    assert cue_weights("Nell Adair kissed Tomas Reyes on the temple.", NELL, TOMAS) == [
+        3.0 * LIGHT_KISS
+    ]
+
+
+def test_a_moan_of_misery_or_pain_is_no_romance_cue() -> None:
+    text = "Tomas Reyes would be moaning in utter misery. Nell Adair moaned about the rain."
+    assert cue_weights(text, NELL, TOMAS) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nell Adair and Ada Moss waited on the quay, and Nell kissed her husband.",
+        "Ada Moss stayed on the steps while Nell Adair ran down and kissed her husband.",
+        "Ada Moss had come too. Nell Adair kissed her new husband on the quay.",
+    ],
+)
+def test_her_husband_is_a_man_even_where_the_sentence_names_two_women(sentence: str) -> None:
+    text = f"Tomas Reyes rowed in with the nets.\n\n{sentence}\n\n{sentence}"
+    tags = {(r.tag, r.kind) for r in run(story(text, NELL, TOMAS, ADA))}
+    assert ("Nell Adair/Tomas Reyes", "romantic") in tags
+    assert not any(kind == "romantic" and "Ada Moss" in tag for tag, kind in tags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Tomas Reyes jumped from the boat, and Ada Moss waved from the steps.\n\n"
+            "Nell Adair ran down to the water. She kissed her husband. "
+            "She kissed her husband again.",
+            id="her husband after a pronoun is not a second woman",
+        ),
+        pytest.param(
+            "Ada Moss waved from the steps. Nell Adair ran down to the water, and Tomas Reyes "
+            "jumped from the boat.\n\n"
+            "He took her face in both his hands and kissed her. He kissed her again.",
+            id="her twice in a kiss is one woman and he the other partner",
+        ),
+        pytest.param(
+            # Nell is the woman named last; no man is named nearby, so "he" is the story's lead
+            # man, not a second woman for "her"
+            "Tomas Reyes mended the nets. Ada Moss sold fish. Ada Moss counted the coins.\n\n"
+            "The evening was long.\n\nThe lamps were lit.\n\n"
+            "Nell Adair sat on the arm of the chair.\n\n"
+            "The man had never been slow. He cupped her cheek in his hand and kissed her. He "
+            "kissed her again, and she kissed him back.",
+            id="a woman found nearby makes her pronouns look for a man first",
+        ),
+        pytest.param(
+            "Tomas Reyes came up from the boats.\n\n"
+            "He kissed Nell Adair on the quay, in front of Ada Moss and half the village.\n\n"
+            "Later he kissed Nell again while Ada Moss pretended not to see.",
+            id="a pronoun nearer the kiss than the second name is the one kissing",
+        ),
+    ],
+)
+def test_a_cues_pronouns_make_the_couple_not_the_woman_looking_on(text: str) -> None:
+    assert romances(text, NELL, TOMAS, ADA) == {"Nell Adair/Tomas Reyes"}
+
+
+def test_a_she_the_cast_does_not_hold_makes_no_couple_of_two_men() -> None:
+    tomas_son = Person("c3", "Pim Reyes", "he/him", ("Pim",))
+    text = (
+        "Tomas Reyes came home at dawn. Pim Reyes was asleep upstairs.\n\n"
+        "She kisses him, his hands, his shoulders. She kisses him again, his mouth this time."
+    )
+    assert romances(text, TOMAS, tomas_son) == set()  # the woman is never named: no cast member
+
+
+def test_two_names_nearer_the_kiss_than_the_pronoun_keep_the_kiss() -> None:
+    pim = Person("c4", "Pim Reyes", "he/him", ("Pim",))
+    text = (
+        "Nell Adair sat on the wall.\n\n"
+        "She watched Tomas Reyes kiss Pim Reyes on the quay.\n\n"
+        "She watched Tomas kiss Pim again at the door."
+    )
+    assert romances(text, NELL, TOMAS, pim) == {"Pim Reyes/Tomas Reyes"}
+
+
+def test_a_love_confession_in_dialogue_joins_speaker_and_addressee() -> None:
+    text = (
+        'Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n"I love you," Nell said.'
+    )
+    s = story(text, NELL, TOMAS)
+    quotes = quotes_of(text, [("c1", "c2")])
+    (pair,) = run(s, quotes=quotes)
+    assert pair.kind == "romantic"
+    assert "I love you" in pair.evidence[0].of(text)
+
+
+@pytest.mark.parametrize("proposal", ['"Marry me?" Tomas said.', '"Will you marry me?"'])
+def test_a_proposal_joins_speaker_and_addressee_as_a_couple(proposal: str) -> None:
+    text = (
+        "Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n"
+        f'{proposal}\n\n"Of course I will marry you," Nell said.'
+    )
+    quotes = quotes_of(text, [("c2", "c1"), ("c1", "c2")])
+    (pair,) = run(story(text, NELL, TOMAS), quotes=quotes)
+    assert (pair.tag, pair.kind) == ("Nell Adair/Tomas Reyes", "romantic")
+    shown = " ".join(span.of(text) for span in pair.evidence)
+    assert proposal.strip('"').split('"')[0] in shown
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"I kissed him behind the greenhouse," Nell said.',
+        '"I love my boyfriend," Nell said.',
+        '"Stop forcing Rose\'s boyfriend on me," Nell said.',
+        '"We\'ve barely snogged, Dad," Nell said.',
+        '"I love you, Mum," Nell said.',
+        '"Some guy was so taken with me he wanted to marry me," Nell said.',
+        '"She kissed me at the dance," Nell said.',
+        '"I was not aware that your wife died," Nell said.',
+    ],
+)
+def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: str) -> None:
+    said = "\n\n".join([line] * 4)  # said often enough to make a couple, were it about them
+    text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{said}"
+    quotes = quotes_of(text, [("c1", "c2")] * 4)
+    assert [r for r in run(story(text, NELL, TOMAS), quotes=quotes) if r.kind == "romantic"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "romantic"),
+    [
+        ("Nell Adair stuck out her tongue at Tomas Reyes.", False),
+        ("Nell Adair bit her tongue and let Tomas Reyes talk.", False),
+        ("Nell Adair's tongue slid against Tomas Reyes's lower lip.", True),
+    ],
+)
+def test_a_tongue_is_romance_only_when_it_touches(sentence: str, romantic: bool) -> None:
+    text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{sentence}"
+    found = [r for r in run(story(text, NELL, TOMAS)) if r.kind == "romantic"]
+    assert bool(found) is romantic
+
+
+@pytest.mark.parametrize(
+    ("sentence", "romantic"),
+    [
+        ("Nell Adair confessed to Tomas Reyes that she had broken the lamp.", False),
+        ("Tomas Reyes had a confession to make to Nell Adair about the oil.", False),
+        ("Nell Adair confessed her feelings to Tomas Reyes at last.", True),
+        ("Tomas Reyes made his love confession to Nell Adair on the stairs.", True),
+        ("Nell Adair had to crush the herbs while Tomas Reyes watched.", False),
+        ("Tomas Reyes watched her crush the herbs for Nell Adair.", False),
+        ("Nell Adair and Tomas Reyes pushed through the crush of sailors.", False),
+        ("Nell Adair had a crush on Tomas Reyes all winter.", True),
+        (
+            "Nell Adair's attention was attracted to a drawing Tomas Reyes made. "
+            "Then Tomas Reyes's attention was attracted to the map Nell Adair held.",
+            False,
+        ),
+        ("Nell Adair was attracted to Tomas Reyes, and Tomas Reyes was attracted to her.", True),
+        ("Tomas Reyes crushed his lips to Nell Adair's.", True),
+    ],
+)
+def test_a_confession_a_crush_or_an_attraction_is_romance_only_in_its_romantic_sense(
+    sentence: str, romantic: bool
+) -> None:
+    text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{sentence}"
+    found = [r for r in run(story(text, NELL, TOMAS)) if r.kind == "romantic"]
+    assert bool(found) is romantic
+
+
+DARLING = Person("c3", "Darling", "she/her")
+CAT = (
+    "Nell Adair set down the lamp. Tomas Reyes waited by the door with Darling.\n\n"
+    "Darling jumped onto the table, and Nell Adair laughed at Tomas Reyes. "
+    "Darling curled up in Tomas Reyes's lap while Nell Adair fed Darling."
+)
+MUM = (
+    "Nell Adair ran up the path and kissed Mum on the cheek. Nell hugged Mum tight.\n\n"
+    "Nell kissed Mum again and said she loved her. Mum kissed Nell on the forehead.\n\n"
+    "Tomas Reyes waited at the gate. Nell kissed Tomas on the quay.\n\n"
+    "Later Tomas kissed Nell under the lamp."
+)
+
+
+@pytest.mark.parametrize(
+    ("other", "text", "expected"),
+    [
+        # The lighthouse cat is called Darling: naming her joins no one...
+        (DARLING, CAT, set()),
+        # ...but the endearment does.
+        (
+            DARLING,
+            CAT + '\n\n"Come here, darling," Tomas Reyes said to Nell Adair.',
+            {"Nell Adair/Tomas Reyes"},
+        ),
+        # The first-person narrator whom Nell calls only "Mum" takes that word as her name; her
+        # daughter's kisses and "I love you" are a family's, and Nell's pairing is with Tomas.
+        (Person("narrator", "Mum", "she/her"), MUM, {"Nell Adair/Tomas Reyes"}),
+    ],
+)
+def test_a_name_that_is_a_cue_or_a_kin_word_makes_no_lover_of_its_bearer(
+    other: Person, text: str, expected: set[str]
+) -> None:
+    assert romances(text, NELL, TOMAS, other) == expected
+
+
+def test_a_mothers_kiss_on_the_forehead_is_not_romance() -> None:
+    text = (
+        "Mira Dale tucked in her daughter. Mira kissed Pia Dale on the forehead.\n\n"
+        "Pia Dale fell asleep before the candle burned down."
+    )
+    mira = Person("c1", "Mira Dale", "she/her", ("Mira",))
+    pia = Person("c2", "Pia Dale", "she/her", ("Pia",))
+    assert [r for r in run(story(text, mira, pia)) if r.kind == "romantic"] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['"I\'m your husband, Nell," Tomas said.', '"Will you be my wife?" Tomas said.'],
+)
+def test_a_partner_word_of_the_speaker_or_listener_joins_them(line: str) -> None:
+    said = "\n\n".join([line] * 4)
+    text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{said}"
+    quotes = quotes_of(text, [("c2", "c1")] * 4)
+    found = {r.tag for r in run(story(text, NELL, TOMAS), quotes=quotes) if r.kind == "romantic"}
+    assert found == {"Nell Adair/Tomas Reyes"}
