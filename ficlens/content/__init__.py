@@ -22,6 +22,7 @@ from ficlens.content.signals import (
     Hit,
     find_hits,
     graphic_passages,
+    harm_passages,
     romance_passages,
     sexual_passages,
     signal_specs,
@@ -120,7 +121,8 @@ def analyze_content(
     relationships = find_relationships(
         text, paragraphs, view.characters, view.mentions, view.quotes, romance, view.narrator,
         EVIDENCE, romance_likely=likely, ranker=load_model(PAIRING_MODEL),
-        person=view.person, sexual=sexual_passages(hits), voices=view.voices,
+        person=view.person, sexual=sexual_passages(hits), harm=harm_passages(hits, paragraphs),
+        voices=view.voices,
     )  # fmt: skip
     return Content(
         signals=signals,

@@ -48,7 +48,7 @@ from ficlens.content.relationships import gather_pairs
 from ficlens.content.relationships.ranker import FEATURE_NAMES, candidate_features
 from ficlens.content.relationships.ships import FILE as SHIPS_FILE
 from ficlens.content.relationships.ships import Ships, count_ships
-from ficlens.content.signals import find_hits, romance_passages, sexual_passages
+from ficlens.content.signals import find_hits, harm_passages, romance_passages, sexual_passages
 from ficlens.content.training import MODELS, fit_model, readable, training_meta, write_models
 from ficlens.errors import InputError
 from ficlens.fandoms import cast_packs
@@ -91,7 +91,8 @@ def pair_examples(work: LabelledWork, ships: Ships | None = None) -> PairExample
     romance = romance_passages(hits)
     story, pairs = gather_pairs(
         text, result.paragraphs, cast.characters, cast.mentions, result.quotes, romance,
-        cast.narrator, person=cast.person, sexual=sexual_passages(hits), voices=cast.voices,
+        cast.narrator, person=cast.person, sexual=sexual_passages(hits),
+        harm=harm_passages(hits, result.paragraphs), voices=cast.voices,
     )  # fmt: skip
     names = {c.id: tag_names(c, bool(matches)) for c in cast.characters}
     features, labels = [], []

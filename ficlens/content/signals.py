@@ -546,6 +546,32 @@ def graphic_passages(hits: Sequence[Hit]) -> list[Span]:
     return sorted({h.sentence for h in hits if h.signal in least and h.level >= least[h.signal]})
 
 
+def harm_passages(hits: Sequence[Hit], paragraphs: Sequence[Span]) -> list[Span]:
+    """The paragraphs where someone is hurt against their will on the page, in order.
+
+    Such a paragraph holds serious violence or worse and a refusal, force or assault
+    (``distress``, ``non_consent``), none of them framed. A torturer's hand on a victim's thigh
+    is no romance: the relationships count such a paragraph's romance cues at a share
+    (:data:`ficlens.content.relationships.HARMED`).
+    """
+    starts = [paragraph.start for paragraph in paragraphs]
+    serious = _level_number("violence", "serious")
+    kinds: dict[int, set[str]] = {}
+    for hit in hits:
+        if hit.frame is not None:
+            continue
+        if hit.signal == "violence" and hit.level >= serious:
+            kind = "violence"
+        elif hit.signal in ("distress", "non_consent"):
+            kind = "against"
+        else:
+            continue
+        index = bisect.bisect_right(starts, hit.span.start) - 1
+        if index >= 0 and hit.span.start < paragraphs[index].end:
+            kinds.setdefault(index, set()).add(kind)
+    return [paragraphs[index] for index in sorted(kinds) if len(kinds[index]) == 2]
+
+
 def _level_number(signal: str, level: str) -> int:
     """The number of a signal's level in ``signals.toml``'s ladder (0 is the first level)."""
     (spec,) = (spec for spec in signal_specs() if spec.name == signal)

@@ -268,3 +268,23 @@ def test_a_partner_word_of_the_speaker_or_listener_joins_them(line: str) -> None
     quotes = quotes_of(text, [("c2", "c1")] * 4)
     found = {r.tag for r in run(story(text, NELL, TOMAS), quotes=quotes) if r.kind == "romantic"}
     assert found == {"Nell Adair/Tomas Reyes"}
+
+
+TORTURE = (
+    "Tomas Reyes cast the Cruciatus curse again and Nell Adair screamed. He pinned her wrists to"
+    " the floor and straddled her thighs, his hand stroking her naked waist.\n\n"
+    '"Beg," Tomas Reyes whispered against her lips. Nell Adair was bleeding onto the stone.\n\n'
+    "Later Nell Adair ate bread. Tomas Reyes read a letter from Nell Adair."
+)
+
+
+def test_touches_in_a_torture_scene_are_no_romance() -> None:
+    # a torturer straddling the victim is no lover: the cues of a paragraph of serious violence
+    # against someone's will, and of the paragraph after it, keep a share of their weight
+    tender = (
+        TORTURE.replace("cast the Cruciatus curse again", "lit the fire")
+        .replace("screamed", "laughed")
+        .replace(" was bleeding onto the stone", " smiled")
+    )
+    assert romances(TORTURE, NELL, TOMAS) == set()
+    assert romances(tender, NELL, TOMAS) == {"Nell Adair/Tomas Reyes"}

@@ -65,7 +65,7 @@ from collections.abc import Sequence
 from ficlens.cast.person import Person
 from ficlens.content.linear import LinearModel
 from ficlens.content.relationships.categories import categories, category_of
-from ficlens.content.relationships.cues import CUES, FAMILY, LIGHT_KISS, STATUS_ALONE
+from ficlens.content.relationships.cues import CUES, FAMILY, HARMED, LIGHT_KISS, STATUS_ALONE
 from ficlens.content.relationships.decide import (
     CENTRAL_RANK,
     CENTRAL_SHARE,
@@ -116,7 +116,7 @@ from ficlens.content.relationships.ranker import (
     top_pair,
 )
 from ficlens.content.relationships.story import Story, read_story
-from ficlens.content.signals import find_hits, sexual_passages
+from ficlens.content.signals import find_hits, harm_passages, sexual_passages
 from ficlens.model import Character, Quote, Relationship, Span
 
 __all__ = [
@@ -130,6 +130,7 @@ __all__ = [
     "FAMILY",
     "FOCAL_WEIGHT",
     "GROUP_BALANCE",
+    "HARMED",
     "INTERACTION_WEIGHT",
     "KIN_WEIGHT",
     "LEADS_INTERACTION",
@@ -173,6 +174,7 @@ def gather_pairs(
     *,
     person: Person | None = None,
     sexual: Sequence[Span] | None = None,
+    harm: Sequence[Span] | None = None,
     voices: Sequence[tuple[Span, str]] = (),
 ) -> tuple[Story, dict[tuple[str, str], Pair]]:
     """Read the story and gather the evidence of every pair of characters it names together.
@@ -180,8 +182,12 @@ def gather_pairs(
     The arguments are those of :func:`find_relationships`; the trained ranker's training reads
     the same pairs (``ficlens train pairings``).
     """
-    if sexual is None:
-        sexual = sexual_passages(find_hits(text, paragraphs))
+    if sexual is None or harm is None:
+        hits = find_hits(text, paragraphs)
+        sexual = sexual_passages(hits) if sexual is None else sexual
+        harm = harm_passages(hits, paragraphs) if harm is None else harm
+    hurt = set(harm)
+    harmed = frozenset(index for index, paragraph in enumerate(paragraphs) if paragraph in hurt)
     known = {character.id for character in characters}
     if narrator:
         known.add(narrator)
@@ -191,8 +197,8 @@ def gather_pairs(
     )  # fmt: skip
     pairs: dict[tuple[str, str], Pair] = {}
     count_together(story, pairs)
-    count_cues(story, pairs)
-    count_signals(story, romance, pairs)
+    count_cues(story, pairs, harmed)
+    count_signals(story, romance, pairs, harmed)
     count_talk(story, pairs)
     discount_kin(pairs, characters, sexual)
     return story, pairs
@@ -212,6 +218,7 @@ def find_relationships(
     ranker: LinearModel | None = None,
     person: Person | None = None,
     sexual: Sequence[Span] | None = None,
+    harm: Sequence[Span] | None = None,
     voices: Sequence[tuple[Span, str]] = (),
 ) -> tuple[Relationship, ...]:
     """Find the story's romantic and platonic relationships, main pairing first.
@@ -238,6 +245,9 @@ def find_relationships(
         sexual: the sentences where sexual content from ``non_explicit`` up is on the page
             (:func:`~ficlens.content.signals.sexual_passages`); relatives' romance counts only
             in them. ``None``: found in ``paragraphs`` here.
+        harm: the paragraphs where someone is hurt against their will
+            (:func:`~ficlens.content.signals.harm_passages`); romance there, and in the paragraph
+            after, counts at the share ``HARMED``. ``None``: found in ``paragraphs`` here.
         voices: the sections a point-of-view heading gives to a character, with its id
             (:attr:`ficlens.cast.Cast.voices`): in the first person, their ``I`` is that
             character rather than ``narrator``.
@@ -257,7 +267,7 @@ def find_relationships(
     """
     story, pairs = gather_pairs(
         text, paragraphs, characters, mentions, quotes, romance, narrator, person=person,
-        sexual=sexual, voices=voices,
+        sexual=sexual, harm=harm, voices=voices,
     )  # fmt: skip
     ranked: Ranked = None
     if ranker is not None and romance_likely is not None:

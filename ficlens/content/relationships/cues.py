@@ -5,8 +5,9 @@ held hands, blushing, a proposal, boyfriend/wife/married, sex words ...), each g
 weight.
 :func:`weighted_cues` finds them sentence by sentence and lightens a kiss on the cheek, hand,
 temple or forehead (``LIGHT_KISS``), any cue in a sentence or quotation that speaks of family
-(``FAMILY``), and a status word (``her husband``) in a sentence that does not name two people
-(``STATUS_ALONE``).
+(``FAMILY``), a status word (``her husband``) in a sentence that does not name two people
+(``STATUS_ALONE``), and any cue in or just after a paragraph where someone is hurt against their
+will (``HARMED``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ FAMILY = 0.5
 
 STATUS_ALONE = 0.4
 """Share of a status word's weight ("her husband") when its sentence does not name two people."""
+
+HARMED = 0.3
+"""Share of a cue's weight in a paragraph of serious violence against someone's will, or the
+paragraph after it (:func:`ficlens.content.signals.harm_passages`): a torturer straddling a
+victim's thighs."""
 
 STATUS_WORDS = r"(?:boy|girl)friends?|husbands?|wife|wives|fianc[ée]e?|married|marry|wedding"
 """Words that state a relationship (``her husband``) rather than show it."""
@@ -81,17 +87,21 @@ _FAMILY = re.compile(
 )
 
 
-def weighted_cues(story: Story) -> Iterator[tuple[int, float]]:
+def weighted_cues(
+    story: Story, harmed: frozenset[int] = frozenset()
+) -> Iterator[tuple[int, float]]:
     """Every romantic cue of the story, in text order: its offset and its weight.
 
-    A cue word written as a character's name (a pet called ``Darling``) is no cue.
+    ``harmed`` are the indices of the paragraphs where someone is hurt against their will. A cue
+    word written as a character's name (a pet called ``Darling``) is no cue.
     """
     text = story.text
-    for sentence in story.sentences:
+    for sentence, paragraph in zip(story.sentences, story.paragraph_of, strict=True):
+        scale = harm_share(paragraph, harmed)
         for match in _CUE.finditer(text, sentence.start, sentence.end):
             if match.group() in story.owners:
                 continue
-            weight = _CUE_WEIGHTS[match.lastgroup or ""]
+            weight = _CUE_WEIGHTS[match.lastgroup or ""] * scale
             if match.group().lower().startswith("kiss") and _LIGHT.match(text, match.end()):
                 weight *= LIGHT_KISS
             if _FAMILY.search(text, *_family_scope(story, sentence, match.start())):
@@ -99,6 +109,14 @@ def weighted_cues(story: Story) -> Iterator[tuple[int, float]]:
             if match.lastgroup in _STATUS and not _names_two(story, match.start()):
                 weight *= STATUS_ALONE
             yield match.start(), weight
+
+
+def harm_share(paragraph: int, harmed: frozenset[int]) -> float:
+    """The share of its weight a romance cue keeps in paragraph number ``paragraph``.
+
+    It is ``HARMED`` in or just after a paragraph of ``harmed``, else all of it.
+    """
+    return HARMED if paragraph in harmed or paragraph - 1 in harmed else 1.0
 
 
 def _family_scope(story: Story, sentence: Span, offset: int) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ficlens.cast.names import kin_names
-from ficlens.content.relationships.cues import weighted_cues
+from ficlens.content.relationships.cues import harm_share, weighted_cues
 from ficlens.content.relationships.participants import (
     paragraph_pair,
     participants,
@@ -89,9 +89,14 @@ def count_together(story: Story, pairs: dict[tuple[str, str], Pair]) -> None:
             _pair(pairs, first, second).paragraphs += 1
 
 
-def count_cues(story: Story, pairs: dict[tuple[str, str], Pair]) -> None:
-    """Romantic cues, each credited to the characters it joins."""
-    for offset, weight in weighted_cues(story):
+def count_cues(
+    story: Story, pairs: dict[tuple[str, str], Pair], harmed: frozenset[int] = frozenset()
+) -> None:
+    """Romantic cues, each credited to the characters it joins.
+
+    ``harmed`` is as for :func:`~ficlens.content.relationships.cues.weighted_cues`.
+    """
+    for offset, weight in weighted_cues(story, harmed):
         _credit_cue(story, offset, weight, pairs)
 
 
@@ -130,16 +135,21 @@ def _credit_quote_cue(
 
 
 def count_signals(
-    story: Story, romance: Sequence[Span], pairs: dict[tuple[str, str], Pair]
+    story: Story,
+    romance: Sequence[Span],
+    pairs: dict[tuple[str, str], Pair],
+    harmed: frozenset[int] = frozenset(),
 ) -> None:
     """Given romance passages count for the characters named in them, else in their paragraph.
 
-    A passage naming more than two characters shares its weight among their pairs.
+    A passage naming more than two characters shares its weight among their pairs; one in or
+    just after a paragraph of ``harmed`` keeps the share ``HARMED`` of it.
     """
     for passage in romance:
         inside = _sentences_in(story, passage)
         if not inside:
             continue
+        weight = SIGNAL_WEIGHT * harm_share(story.paragraph_of[inside[0]], harmed)
         cast = sorted({ident for index in inside for _, ident in story.named[index]})
         if len(cast) < 2:
             only = paragraph_pair(story, inside[0])
@@ -148,8 +158,8 @@ def count_signals(
         for first, second in joined:
             evidence = _evidence_sentence(story, inside, (first, second))
             pair = _pair(pairs, first, second)
-            pair.romance += SIGNAL_WEIGHT / len(joined)
-            pair.cues.append((SIGNAL_WEIGHT / len(joined), evidence.start, evidence))
+            pair.romance += weight / len(joined)
+            pair.cues.append((weight / len(joined), evidence.start, evidence))
 
 
 def _sentences_in(story: Story, passage: Span) -> list[int]:
