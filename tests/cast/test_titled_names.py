@@ -94,3 +94,14 @@ def test_a_name_written_once_is_still_among_the_aliases() -> None:
     bella = by_name(cast_of(text))["Bellatrix Black Lestrange"]
     assert bella.mentions == 3
     assert bella.aliases == ("Bella", "Bellatrix Lestrange")
+
+
+def test_the_headmistress_is_minerva_mcgonagall() -> None:
+    # the Headmistress of fic after the war; she had been a character of her own, "Headmistress"
+    text = (
+        "Hermione Granger knocked on the office door. The Headmistress smiled at her.\n"
+        "Minerva poured the tea. The Headmistress sighed and Hermione Granger laughed.\n"
+    )
+    names = [c.name for c in cast_of(text).characters]
+    assert "Minerva McGonagall" in names
+    assert not any("Headmistress" in name for name in names)
