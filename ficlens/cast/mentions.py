@@ -188,9 +188,36 @@ def _is_person_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
     return any(
         tokens[i].dep in _SUBJECTS
         and 0 <= tokens[i].head < len(tokens)
-        and tokens[tokens[i].head].text.lower() in verbs
+        and (tokens[tokens[i].head].text.lower() in verbs or _on_own_body(tokens, tokens[i].head))
         for i in range(first, last + 1)
     )
+
+
+_BODY = frozenset(
+    "eyes eye head hand hands hair lip lips arm arms shoulder shoulders face fingers finger "
+    "teeth throat nose brow brows eyebrow eyebrows chin jaw neck fist fists foot feet legs "
+    "knees cheek cheeks tongue breath".split()
+)
+_OBJECT_REACH = 4
+"""Tokens after a verb where its object is looked for (``rolled her eyes``)."""
+
+
+def _on_own_body(tokens: Sequence[Token], verb: int) -> bool:
+    """Whether a verb's object is the subject's self or body: only people roll *her eyes*.
+
+    ``Rose rolled her eyes``, ``Rose steadied herself``, ``Ava cleared her throat``: a proper
+    noun the model calls no person is one when what it does lands on *himself*, *herself* or a
+    body part of *his* or *her*. (*The Ministry* has no eyes, and *its* is not counted.)
+    """
+    for index in range(verb + 1, min(verb + 1 + _OBJECT_REACH, len(tokens))):
+        token = tokens[index]
+        if token.head != verb or token.dep != "dobj":
+            continue
+        word = token.text.lower()
+        if word in ("himself", "herself"):
+            return True
+        return word in _BODY and tokens[index - 1].text.lower() in ("his", "her")
+    return False
 
 
 def _said(word: str) -> bool:

@@ -210,6 +210,32 @@ def test_no_person_subject_for_things(
     assert mentions_in(text, make_parsed(text, rows)) == []
 
 
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        pytest.param(("rolled", "her", "eyes"), True, id="her eyes"),
+        pytest.param(("steadied", "herself", None), True, id="herself"),
+        pytest.param(("rolled", "its", "eyes"), False, id="its eyes"),
+        pytest.param(("rolled", "the", "dice"), False, id="a thing"),
+    ],
+)
+def test_subject_of_a_verb_on_its_own_body_is_a_mention(
+    make_parsed: MakeParsed, words: tuple[str, str, str | None], found: bool
+) -> None:
+    # "Rose rolled her eyes": the model labels no person, and "rolled" is no verb of people
+    # alone, but only a person rolls her eyes or steadies herself.
+    verb, second, third = words
+    text = f"Then Rose {verb} {second}{f' {third}' if third else ''}."
+    rows = [("Then", "RB", "advmod", 2), ("Rose", "NNP", "nsubj", 2), (verb, "VBD", "ROOT", 2)]
+    if third is None:
+        rows += [(second, "PRP", "dobj", 2), (".", ".", "punct", 2)]
+    else:
+        tag = "DT" if second == "the" else "PRP$"
+        rows += [(second, tag, "poss", 4), (third, "NNS", "dobj", 2), (".", ".", "punct", 2)]
+    expected = [("Rose", "Rose", "person_subject", False)] if found else []
+    assert described(text, mentions_in(text, make_parsed(text, rows))) == expected
+
+
 def test_entity_that_is_a_speech_subject_is_marked(make_parsed: MakeParsed) -> None:
     text = "Ann whispered to Bo."
     rows = [
