@@ -25,6 +25,10 @@ _UNOWNED_LEAD = 2
 _MIN_ADDRESSED = 2
 _ADDRESSED_LEAD = 2
 _MIN_SIGNED = 2
+_LETTERS_SHARE = 0.5
+"""Share of a story that letters opened by a salutation and signed must hold for the story to
+be told in them: then the signer is the narrator, even named elsewhere (``you called me
+Draco``)."""
 
 _SIGN_OFF = re.compile(
     r"^[ \t]*(?:(?:Signed|Love|Lots of love|All my love|With love|Sincerely|Regards|"
@@ -35,6 +39,16 @@ _SIGN_OFF = re.compile(
 )
 """A letter's signature on a line of its own, after a closing or a dash: ``Signed Draco``,
 ``Love,`` then ``Hermione`` on the next line, ``Yours, always,`` then ``Harry``, ``- Ginny x``."""
+_SALUTATION = re.compile(
+    r"[ \t]*(?:My[ \t]+)?(?:Dear(?:est)?|To)[ \t]+"
+    r"[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2}[ \t]*[,:!]?[ \t]*"
+)
+"""A letter's salutation on a line of its own: ``Dear Harry,``, ``My dearest Remus``."""
+_BARE_NAME = re.compile(
+    r"[ \t]*(?P<name>[A-Z][a-z'\u2019]+(?:[ \t-]+[A-Z][a-z'\u2019]+){0,2})[ \t]*[xX.!]*[ \t]*"
+)
+"""A name alone on a line (``Draco.``): a signature only where it closes a letter that a
+salutation opened, since a name alone on a line is also a point-of-view heading."""
 _NO_ONE = frozenset({"Me", "Us", "Everyone", "Anonymous", "Auntie"})
 """Signatures that name no one, or a relation not in the cast lexicon's titles (``Aunt``,
 ``Uncle``) or kin names (``Love, Mum``): not a character."""
@@ -155,13 +169,17 @@ def signed_name(text: str, paragraphs: Sequence[Span]) -> str | None:
     one, so no quotation names its narrator; the signatures do. The first word of a signature
     must sign at least ``_MIN_SIGNED`` letters, more than any other, and appear nowhere else in
     the text: a narrator who keeps letters from a friend names the friend in the narration
-    (``Hermione's letter came on Tuesday``), the narration never names its own narrator.
+    (``Hermione's letter came on Tuesday``), the narration never names its own narrator. When
+    the letters opened by a salutation (``Dear Harry,``) hold ``_LETTERS_SHARE`` of the story,
+    the letters are the story, and their signer may be named elsewhere (``you called me
+    Draco``).
     Only the story's ``paragraphs`` are read: an author signs their notes too.
     """
     story = "\n\n".join(p.of(text) for p in paragraphs)
     votes: Counter[str] = Counter()
-    for match in _SIGN_OFF.finditer(story):
-        word = match["name"].split()[0]
+    names, inside = _signatures(story)
+    for name in names:
+        word = name.split()[0]
         if word not in _NO_ONE and word not in kin_names() and word not in titles():
             votes[word] += 1
     ranked = votes.most_common(2)
@@ -170,6 +188,44 @@ def signed_name(text: str, paragraphs: Sequence[Span]) -> str | None:
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     word, signed = ranked[0]
-    if len(re.findall(rf"\b{re.escape(word)}\b", story)) > signed:
+    letters = inside >= _LETTERS_SHARE * len(story)  # the letters are the story
+    if not letters and len(re.findall(rf"\b{re.escape(word)}\b", story)) > signed:
         return None
     return word
+
+
+def _signatures(story: str) -> tuple[list[str], int]:
+    """The names that sign the story's letters, in order, and the length of the letters.
+
+    The length counts the letters a salutation opened, from it to their signatures. A closing
+    or a dash before a name signs wherever it stands (``Love,`` then ``Hermione``); a name
+    alone on its line (``Draco.``) signs only the letter a salutation opened (``Dear Harry,``)
+    whose last line it is, before the next salutation or the story's end. (Inside a letter, a
+    one-word line is as likely an ``Again.``)
+    """
+    closings = {match.start("name"): match["name"] for match in _SIGN_OFF.finditer(story)}
+    names: list[str] = []
+    opened: int | None = None  # where the open letter's salutation starts
+    last: tuple[str, int] | None = None  # the open letter's last line, if a bare name: its end
+    inside = offset = 0
+    for line in story.split("\n"):
+        start = offset
+        offset += len(line) + 1
+        signed = next((name for at, name in closings.items() if start <= at < offset), None)
+        salutation = _SALUTATION.fullmatch(line) is not None
+        if signed is None and salutation and opened is not None and last is not None:
+            names.append(last[0])  # the letter before ends with a name alone: its signature
+            inside += last[1] - opened
+        if signed is not None:
+            names.append(signed)
+            inside += offset - opened if opened is not None else 0
+            opened = None
+        elif salutation:
+            opened = start
+        if line.strip():
+            bare = _BARE_NAME.fullmatch(line)
+            last = (bare["name"], offset) if bare and opened is not None else None
+    if opened is not None and last is not None:
+        names.append(last[0])
+        inside += last[1] - opened
+    return names, inside

@@ -34,6 +34,23 @@ def _whole(text: str) -> list[Span]:
         ("Dear Tam,\n\nLove,\nMum\n\nDear Tam,\n\nLove,\nMum\n", None),
         # two writers as often: no one
         ("Signed Ossian\n\nSigned Ossian\n\nSigned Bree\n\nSigned Bree\n", None),
+        # a name alone on its line signs a letter a salutation opened
+        ("Dear Tam,\n\nI dreamt of you.\n\nOssian.\n\nDear Tam,\n\nAgain.\n\nOssian\n", "Ossian"),
+        # ... and is a heading where no letter is open
+        ("Ossian\n\nI slept.\n\nOssian\n\nI woke.\n", None),
+        # letters that are the story are signed by their writer, even named elsewhere
+        (
+            "Dear Tam,\n\nYou called me Ossian.\n\nOssian.\n\n"
+            "Dear Tam,\n\nYou said Ossian again.\n\nOssian.\n",
+            "Ossian",
+        ),
+        # letters a narrator keeps are a small part of the story, whose narration names the writer
+        (
+            "Ossian wrote to me again, and Ossian's owl waited. I read it by the fire, slowly, "
+            "twice, and kept it with the others in the drawer by my bed.\n\n"
+            "Dear Tam,\n\nHi.\n\nOssian\n\nDear Tam,\n\nAgain.\n\nOssian\n",
+            None,
+        ),
     ],
 )
 def test_signed_name(text: str, name: str | None) -> None:
