@@ -252,6 +252,7 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("His father growled, stabbing his fork into a slice of turkey.", "violence", "none"),
         ("She stabbed a marshmallow on the end of the stick.", "violence", "none"),
         ("The darkness began to bleed pale; colour bled out of her face.", "violence", "none"),
+        ("In every single bleeding day, for three bleeding hours.", "violence", "none"),
         ("A shot of light flew past; a shot of adrenaline hit him.", "substances", "none"),
         ("He downed a shot of firewhisky.", "substances", "use"),
         ("James sounded genuinely wounded. Another wounded mewl.", "violence", "none"),
@@ -559,7 +560,9 @@ def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> Non
         ("Sirius was smoking on the steps.", "substances", "mentioned"),
         ("He smoked a cigarette.", "substances", "mentioned"),
         ("His hip joint cracked; it was a joint effort.", "substances", "none"),
-        ("He passed her the joint.", "substances", "use"),
+        ("They sat in the pub. He passed her the joint.", "substances", "use"),
+        # alone, a joint is as often a knee's, and an adjective more often
+        ("Heat flooded through the joint. Their joint office was dark.", "substances", "none"),
         ("He was like a drug to her.", "substances", "none"),
         ("We'll round up these two and then weed out the rest.", "substances", "none"),
         ("Draco found the other bathrobe in the closet.", "homophobia", "none"),
