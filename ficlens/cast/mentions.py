@@ -365,10 +365,18 @@ _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us"})
 def _a_verb(tokens: Sequence[Token], first: int, last: int) -> bool:
     """A one-word "person" followed by an object pronoun is a verb: ``Kiss him on sight!``.
 
-    No name takes an object (``her`` is left out: ``gave Ron her wand``).
+    No name takes an object (``her`` is left out: ``gave Ron her wand``). Nor is one the
+    parse tags a past verb a name: a Dementor's victim ``had been Kissed``.
     """
+    if first != last:
+        return False
     after = last + 1
-    return first == last and after < len(tokens) and tokens[after].text.lower() in _OBJECT_PRONOUNS
+    return tokens[first].tag in _PAST_VERBS or (
+        after < len(tokens) and tokens[after].text.lower() in _OBJECT_PRONOUNS
+    )
+
+
+_PAST_VERBS = frozenset({"VBD", "VBN"})
 
 
 def mentions_in(text: str, parsed: Parsed) -> list[Mention]:

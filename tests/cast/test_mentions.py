@@ -236,6 +236,20 @@ def test_subject_of_a_verb_on_its_own_body_is_a_mention(
     assert described(text, mentions_in(text, make_parsed(text, rows))) == expected
 
 
+def test_a_person_entity_the_parse_tags_a_past_verb_is_no_mention(make_parsed: MakeParsed) -> None:
+    # "Crouch had been Kissed by a Dementor": the model's PERSON is the verb
+    text = "Crouch had been Kissed."
+    rows = [
+        ("Crouch", "NNP", "nsubjpass", 3),
+        ("had", "VBD", "aux", 3),
+        ("been", "VBN", "auxpass", 3),
+        ("Kissed", "VBN", "ROOT", 3),
+        (".", ".", "punct", 3),
+    ]
+    parsed = make_parsed(text, rows, entities=[(3, 3, "PERSON")])
+    assert [m.key for m in mentions_in(text, parsed)] == []
+
+
 def test_entity_that_is_a_speech_subject_is_marked(make_parsed: MakeParsed) -> None:
     text = "Ann whispered to Bo."
     rows = [
