@@ -203,7 +203,8 @@ def _signatures(story: str) -> tuple[list[str], int]:
     whose last line it is, before the next salutation or the story's end. (Inside a letter, a
     one-word line is as likely an ``Again.``)
     """
-    closings = {match.start("name"): match["name"] for match in _SIGN_OFF.finditer(story)}
+    closings = [(match.start("name"), match["name"]) for match in _SIGN_OFF.finditer(story)]
+    closing = 0  # the first closing not yet passed
     names: list[str] = []
     opened: int | None = None  # where the open letter's salutation starts
     last: tuple[str, int] | None = None  # the open letter's last line, if a bare name: its end
@@ -211,7 +212,10 @@ def _signatures(story: str) -> tuple[list[str], int]:
     for line in story.split("\n"):
         start = offset
         offset += len(line) + 1
-        signed = next((name for at, name in closings.items() if start <= at < offset), None)
+        signed = None
+        while closing < len(closings) and closings[closing][0] < offset:
+            signed = closings[closing][1]  # the name a closing on this line signs
+            closing += 1
         salutation = _SALUTATION.fullmatch(line) is not None
         if signed is None and salutation and opened is not None and last is not None:
             names.append(last[0])  # the letter before ends with a name alone: its signature

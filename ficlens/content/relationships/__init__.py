@@ -19,9 +19,10 @@ characters:
   A cue inside a quotation joins the characters the quotation names, else its speaker and the
   named one (``"I'll marry Ann"``), its addressee and the named one (``"Do you love Ann?"``),
   or its speaker and addressee (``"I love you"``; 0.6). Kisses on the cheek, hand or forehead,
-  cues in sentences that speak of family, and status words (``her husband``) in sentences that
-  do not name two people count less. Each ``romance`` passage given by the content signals
-  adds 1.5, shared among the pairs of the characters it (else its paragraph) names;
+  cues in sentences that speak of family, status words (``her husband``) in sentences that
+  do not name two people, and cues in or just after a paragraph where someone is hurt against
+  their will (a torturer's touch) count less. Each ``romance`` passage given by the content
+  signals adds 1.5, shared among the pairs of the characters it (else its paragraph) names;
 * **interaction**: sentences naming both, paragraphs naming both (half), and quotations one
   speaks to the other.
 
