@@ -428,6 +428,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("It was fall, and the trees were dying.", "death", "none"),
         ("Her heart was dying; his soul is dying too.", "death", "none"),
         ("I was dead bored, so I came down.", "death", "none"),
+        ("He can feel the room is dead; the fire was dead by morning.", "death", "none"),
         ("People were dying in the streets.", "death", "on_page"),
         ("Everything in my closet was so lifeless; he spoke in a lifeless voice.", "death", "none"),
         ("His lifeless body lay in the hall.", "death", "on_page"),
