@@ -30,11 +30,15 @@ _LETTERS_SHARE = 0.5
 be told in them: then the signer is the narrator, even named elsewhere (``you called me
 Draco``)."""
 
+_NAME_WORD = r"[A-Z][a-z'\u2019]+"
+"""One capitalised word of a signature's name (``Draco``, ``Kerr-Vale`` is two)."""
+_MARKS = r"[ \t]*[xX.!]*[ \t]*"
+"""What may follow a signature's name on its line: a stop, a kiss (``Ginny x``)."""
 _SIGN_OFF = re.compile(
     r"^[ \t]*(?:(?:Signed|Love|Lots of love|All my love|With love|Sincerely|Regards|"
     r"Best wishes|Forever yours|Yours(?:,?[ \t]+(?:truly|sincerely|always|ever|forever))?)[ \t]*,?"
     r"\s*|[-\u2013\u2014~][ \t]*)"
-    r"(?P<name>[A-Z][a-z'\u2019]+(?:[ \t-]+[A-Z][a-z'\u2019]+){0,3})[ \t]*[xX.!]*[ \t]*$",
+    rf"(?P<name>{_NAME_WORD}(?:[ \t-]+{_NAME_WORD}){{0,3}}){_MARKS}$",
     re.M,
 )
 """A letter's signature on a line of its own, after a closing or a dash: ``Signed Draco``,
@@ -44,9 +48,7 @@ _SALUTATION = re.compile(
     r"[A-Z][\w'\u2019-]*(?:[ \t]+[A-Z][\w'\u2019-]*){0,2}[ \t]*[,:!]?[ \t]*"
 )
 """A letter's salutation on a line of its own: ``Dear Harry,``, ``My dearest Remus``."""
-_BARE_NAME = re.compile(
-    r"[ \t]*(?P<name>[A-Z][a-z'\u2019]+(?:[ \t-]+[A-Z][a-z'\u2019]+){0,2})[ \t]*[xX.!]*[ \t]*"
-)
+_BARE_NAME = re.compile(rf"[ \t]*(?P<name>{_NAME_WORD}(?:[ \t-]+{_NAME_WORD}){{0,2}}){_MARKS}")
 """A name alone on a line (``Draco.``): a signature only where it closes a letter that a
 salutation opened, since a name alone on a line is also a point-of-view heading."""
 _NO_ONE = frozenset({"Me", "Us", "Everyone", "Anonymous", "Auntie"})
