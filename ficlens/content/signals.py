@@ -375,25 +375,35 @@ def frame_of(
     return "memory" if present and in_the_past(whole) else None
 
 
-def _told_in_speech(text: str, sentence: Span, hit: Span) -> bool:
+def _told_in_speech(text: str, paragraph: Span, hit: Span) -> bool:
     """Whether a hit lies in a quotation, in a spoken sentence told in the past.
+
+    The quotation is sought in the whole paragraph: a speech of several sentences is one
+    quotation, though the narration's sentences split it.
 
     Example:
         >>> text = '"They died before I could walk," he said. "He is dying!"'
-        >>> _told_in_speech(text, Span(0, 41), Span(6, 10))
+        >>> _told_in_speech(text, Span(0, len(text)), Span(6, 10))
         True
-        >>> _told_in_speech(text, Span(42, 56), Span(49, 54))
+        >>> _told_in_speech(text, Span(0, len(text)), Span(49, 54))
         False
+        >>> text = '"He killed them. Someone must stop him."'
+        >>> _told_in_speech(text, Span(0, len(text)), Span(4, 10))
+        True
     """
-    for quoted in QUOTED.finditer(text, sentence.start, sentence.end):
-        if quoted.start() < hit.start and hit.end < quoted.end():
-            spoken = [s for s in re.split(r"(?<=[.!?…])\s+", quoted.group()[1:-1]) if s]
-            offset = quoted.start() + 1
-            for part in spoken:
-                at = text.index(part, offset)
-                if at <= hit.start < at + len(part):
-                    return reported(part)
-                offset = at + len(part)
+    for quoted in QUOTED.finditer(text, paragraph.start, paragraph.end):
+        if quoted.end() <= hit.start:
+            continue
+        if hit.end >= quoted.end() or quoted.start() >= hit.start:
+            return False
+        spoken = [s for s in re.split(r"(?<=[.!?…])\s+", quoted.group()[1:-1]) if s]
+        offset = quoted.start() + 1
+        for part in spoken:
+            at = text.index(part, offset)
+            if at <= hit.start < at + len(part):
+                return reported(part)
+            offset = at + len(part)
+        return False
     return False
 
 
@@ -432,7 +442,7 @@ def find_hits(
             level = number
             if number and spec.backdrop and spec.backdrop.search(_before(text, sentence, span)):
                 level = 0  # a time the story reckons from: a mention, not an event it shows
-            if number and spec.tense_framed and _told_in_speech(text, sentence, span):
+            if number and spec.tense_framed and _told_in_speech(text, paragraph, span):
                 level = 0  # a character telling of it: a mention, not an event the page shows
             passage = around(text, sentence, span, SHOWN)
             hit = Hit(spec.name, level, span, sentence, frame, passage)

@@ -59,3 +59,18 @@ def test_sexual_content_keeps_counting_whatever_its_tense() -> None:
     # lower a rating.
     text = PRESENT_DAYS + " He kissed her hard and they had sex on the desk."
     assert None in frames(text, "sexual")
+
+
+def levels(text: str, signal: str) -> list[int]:
+    return [hit.level for hit in find_hits(text, whole(text)) if hit.signal == signal]
+
+
+def test_a_death_a_character_tells_of_in_a_long_speech_is_a_mention() -> None:
+    # The quotation runs over three sentences, which the narration's splitter parts.
+    told = '"He killed my parents. Someone has to stop him. Nobody else will."'
+    assert levels(told, "death") == [0]
+    # Shouted as it happens, the same speech shows the death.
+    shouted = '"He has killed them! Someone has to stop him. Nobody else will."'
+    assert levels(shouted, "death") == [1]
+    # Narrated, it is the story's own event.
+    assert levels("He killed my parents. Nobody stopped him.", "death") == [1]
