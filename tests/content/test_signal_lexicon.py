@@ -161,6 +161,11 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("He was thrust into a world he never chose. Thrust into it, forced.", "sexual", "none"),
         ("A letter had been thrust into his hand; thrust into the spotlight.", "sexual", "none"),
         ("He thrust into her slowly, then thrust inside again.", "sexual", "explicit"),
+        ("He had a quick wank in the shower; later he jerked himself off.", "sexual", "explicit"),
+        ("She masturbated. Then she was masturbating again.", "sexual", "explicit"),
+        ("He jerked off the blanket and sat up.", "sexual", "none"),
+        ("He had a quick wank in the shower.", "profanity", "none"),
+        ("You absolute wanker.", "profanity", "strong"),
     ],
 )
 def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str) -> None:
