@@ -14,7 +14,7 @@ from ficlens.content import ages, deaths
 from ficlens.content.cooccurrence import find_near
 from ficlens.content.corpus import AO3_RATINGS
 from ficlens.content.evidence import pushing_sentences
-from ficlens.content.features import signal_features, word_counts
+from ficlens.content.features import capitalised_words, signal_features, word_counts
 from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide, declared_rating, disagreement, ffn_rating
 from ficlens.content.relationships import categories, find_relationships
@@ -108,7 +108,8 @@ def analyze_content(
     counts = word_counts(story)
     features = signal_features(hits, words)
     names = {c.id: c.name for c in view.characters}
-    rating = _rating(text, paragraphs, counts, features, by_name, names, _name_words(view))
+    unshown = _name_words(view) | capitalised_words(story, counts)
+    rating = _rating(text, paragraphs, counts, features, by_name, names, unshown)
     rating = replace(
         rating, declared=declared, declared_from=declared_from,
         disagreement=disagreement(declared, rating.ao3, dict(rating.probabilities)),
@@ -294,8 +295,9 @@ def _word_reason(
 ) -> list[Reason]:
     """The sentences whose words pull hardest towards the chosen rating over the others.
 
-    Characters' names are left out of the count: that Mature works often star Theo is a fact of
-    the training data, not a reason a reader can check (*"Theo stated."*).
+    Names are left out of the count, the cast's and any word the story never writes in lower
+    case: that Mature works often star Theo is a fact of the training data, not a reason a
+    reader can check (*"Theo stated."*).
     """
     push = {w: v for w, v in model.class_push(choice).items() if w not in name_words}
     spans = pushing_sentences(text, paragraphs, push, limit=EVIDENCE)

@@ -34,6 +34,21 @@ def word_counts(text: str) -> Counter[str]:
     return Counter(_WORD.findall(text.lower().replace("’", "'")))
 
 
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?:'[a-z]+)?")
+
+
+def capitalised_words(text: str, counts: Mapping[str, int]) -> frozenset[str]:
+    """The words of ``counts`` that ``text`` never writes in lower case: mostly names.
+
+    Example:
+        >>> text = "Hermione said no. No one asked Hermione."
+        >>> sorted(capitalised_words(text, word_counts(text)))
+        ['hermione']
+    """
+    lower = set(_LOWER_WORD.findall(text.replace("’", "'")))
+    return frozenset(word for word in counts if word not in lower)
+
+
 def signal_feature_names(
     specs: Sequence[SignalSpec] | None = None, near: Sequence[NearSpec] | None = None
 ) -> list[str]:

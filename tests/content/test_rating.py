@@ -11,6 +11,7 @@ import pytest
 
 from ficlens.content import _absent_reason, _word_reason
 from ficlens.content.corpus import AO3_RATINGS
+from ficlens.content.features import capitalised_words, word_counts
 from ficlens.content.linear import LinearModel
 from ficlens.content.rating import (
     FFN_RATINGS,
@@ -371,6 +372,16 @@ def test_characters_names_are_no_wording_evidence() -> None:
     assert shown.of(text) == "Theo stated."
     (kept,) = _word_reason(text, paragraphs, model, 2, frozenset({"theo"}))[0].evidence
     assert kept.of(text) == "She moaned softly."
+
+
+def test_a_name_outside_the_cast_is_no_wording_evidence_either() -> None:
+    # The story never writes "theo" in lower case: a name, though no character of the cast.
+    text = "Eve asked after Theo. She moaned softly, and Theo left."
+    model = cast(LinearModel, _Pushing())
+    unshown = capitalised_words(text, word_counts(text))
+    assert "theo" in unshown and "moaned" not in unshown
+    (kept,) = _word_reason(text, [Span(0, len(text))], model, 2, unshown)[0].evidence
+    assert kept.of(text) == "She moaned softly, and Theo left."
 
 
 # --- what was looked for and not found -------------------------------------------------------
