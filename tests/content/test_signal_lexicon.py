@@ -465,6 +465,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("She opened her thighs to show her cunt, then Jo's wet cunt.", "profanity", "none"),
         ("She opened her thighs so he could see her cunt.", "sexual", "explicit"),
         ("Get out, you cunt.", "profanity", "strong"),
+        ("It was professional suicide to slander him.", "self_harm", "none"),
     ],
 )
 def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> None:
