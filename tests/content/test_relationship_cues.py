@@ -116,6 +116,18 @@ def test_a_she_the_cast_does_not_hold_makes_no_couple_of_two_men() -> None:
     assert romances(text, TOMAS, tomas_son) == set()  # the woman is never named: no cast member
 
 
+def test_a_she_no_one_was_named_for_nearby_makes_no_couple_of_two_men() -> None:
+    # Ada is in the cast, but far back: the kiss's "she" is no one named nearby, and its
+    # "him" and "his" are one man, not Tomas and his son.
+    pim = Person("c4", "Pim Reyes", "he/him", ("Pim",))
+    text = (
+        "Ada Moss sold fish on the quay.\n\nThe boats came late.\n\nThe nets were torn.\n\n"
+        "Tomas Reyes came home at dawn. Pim Reyes was asleep upstairs.\n\n"
+        "She kissed him, his hands, his shoulders. She kissed him again, his mouth this time."
+    )
+    assert "Pim Reyes/Tomas Reyes" not in romances(text, TOMAS, pim, ADA)
+
+
 def test_two_names_nearer_the_kiss_than_the_pronoun_keep_the_kiss() -> None:
     pim = Person("c4", "Pim Reyes", "he/him", ("Pim",))
     text = (

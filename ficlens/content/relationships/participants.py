@@ -350,13 +350,23 @@ def _resolve_pronouns(story: Story, index: int, named: list[str], find: _Finder)
     # participants found so far already have waits: with Hermione found, "He cupped her cheek
     # and kissed her" looks for a man before a second woman
     held = {story.genders.get(ident, "?") for ident in named}
-    ordered = [*(g for g in dict.fromkeys(genders) if g not in held), *genders]
     joined = list(named)
-    for gender in ordered:
+
+    def fill(gender: str) -> bool:
+        found = False
         for _ in range(2 if gender == "t" else 1):  # plural "they" may stand for both
             candidate = find(story, index, gender, joined) if len(joined) < 2 else None
             if candidate is not None:
                 joined.append(candidate)
+                found = True
+        return found
+
+    missing = [g for g in dict.fromkeys(genders) if g not in held and not fill(g)]
+    # a he or she that ``find`` finds no one for is someone else, not named nearby: the
+    # sentence's other pronouns are then one partner, not two (``She kissed him, his hands``)
+    if not any(gender in "mf" for gender in missing):
+        for gender in genders:
+            fill(gender)
     return joined
 
 
