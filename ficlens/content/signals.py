@@ -74,7 +74,8 @@ _FRAMES = {
         r"ought to|deserve[sd]? to|threaten(?:s|ed)? to|as if|as though|unless|in case|"
         r"could swear|(?:the|an) urge to|(?-i:may)|(?:feel|feels|felt|feeling) like|"
         r"(?:worried|afraid|feared|fearing|scared) that|hop(?:ed|ing) (?:that )?|"
-        r"like (?:someone|somebody) (?:had|was|were|would|just))\b|"
+        r"like (?:someone|somebody|he|she|they|i|you|we|it)"
+        r"(?: had| was| were| would| just|['’]d))\b|"
         r"\w['’]d (?:have|rather|be|look|feel|like|love|want)\b",
         re.I,
     ),

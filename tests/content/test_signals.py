@@ -207,6 +207,7 @@ def test_negation_does_not_reach_past_its_clause_nor_affirming_words(
         ("She worried that he had taken to torturing her class.", "torturing"),
         ("Like someone had fussed over a cut beside a man mortally wounded.", "wounded"),
         ("His head was pounding like someone had hit him with a rock.", "hit"),
+        ("His head hurt like he'd been hit with the Cruciatus Curse.", "Cruciatus Curse"),
         ("He'd look so good with a broken nose.", "broken nose"),
         ("She'd be dead by now.", "dead"),
     ],
