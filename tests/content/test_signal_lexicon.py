@@ -466,6 +466,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("She opened her thighs so he could see her cunt.", "sexual", "explicit"),
         ("Get out, you cunt.", "profanity", "strong"),
         ("It was professional suicide to slander him.", "self_harm", "none"),
+        ("Their conversation quickly died when they saw him. The fire had died.", "death", "none"),
     ],
 )
 def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> None:
