@@ -466,6 +466,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("She opened her thighs so he could see her cunt.", "sexual", "explicit"),
         ("Get out, you cunt.", "profanity", "strong"),
         ("It was professional suicide to slander him.", "self_harm", "none"),
+        ("Every day bored her to death.", "death", "none"),
         ("Their conversation quickly died when they saw him. The fire had died.", "death", "none"),
     ],
 )
@@ -577,6 +578,7 @@ def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> Non
         ("He was still in the closet at school.", "homophobia", "mentioned"),
         ("He read about the captive animals at the zoo.", "abduction", "none"),
         ("His finger played in the sloppy, abused mess of his arse.", "abuse", "none"),
+        ("He was already drunk enough on new possibilities.", "substances", "none"),
     ],
 )
 def test_drink_abduction_abuse_and_prejudice_patterns(text: str, signal: str, level: str) -> None:
