@@ -105,3 +105,14 @@ def test_the_headmistress_is_minerva_mcgonagall() -> None:
     names = [c.name for c in cast_of(text).characters]
     assert "Minerva McGonagall" in names
     assert not any("Headmistress" in name for name in names)
+
+
+def test_fanons_names_for_harry_are_harry_potter() -> None:
+    # a girl Harry called Hari, and Hadrian, fanon's long form of his name
+    text = (
+        "Hari Potter pulled her cloak tighter. Hari smiled at Ron Weasley.\n"
+        "Ron laughed. Hadrian, said the goblin, and Hari frowned.\n"
+    )
+    people = by_name(cast_of(text))
+    assert "Harry Potter" in people
+    assert not any(name.startswith(("Hari", "Hadrian")) for name in people)
