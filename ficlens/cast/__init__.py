@@ -54,8 +54,9 @@ _ARTICLES = frozenset({"the", "these", "those"})
 _POSSESSIVES = frozenset({"his", "their", "its", "my", "your", "our"})
 """Words that make the capitalised noun after them a thing or a group: a possessive (*his
 Aurors*, *their CV*) counts half, since it may be fond (*his Hali*), and an article only
-before a plural (*the Aurors*), since many a character is named by a role (*said the
-Hatter*). *Her* is left out, since it is also an object (*told her Harry was*)."""
+before a plural (*the Aurors*) or before one word that never speaks (*the Order*), since many
+a character is named by a role (*said the Hatter*). *Her* is left out, since it is also an
+object (*told her Harry was*)."""
 _DETERMINERS = _ARTICLES | _POSSESSIVES
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 NAMELESS: dict[Person, tuple[str, str, str]] = {
@@ -174,7 +175,9 @@ def _place_shares(
     """Per mention key, the share of its mentions that read as a place, a thing or a group.
 
     That is, after a locative preposition (``at Tara``) or, when untitled, a possessive or an
-    article (see ``_POSSESSIVES``); a title keeps a role a person (``their Colonel``), and a
+    article (see ``_POSSESSIVES``; an article before one word only when that name never is
+    the subject of a speech verb: ``the Order``, not ``said the Hatter``); a title keeps a
+    role a person (``their Colonel``), and a
     name before a common noun is left out of the count, since it names a family's or a
     person's thing (``the Malfoy heir``). A name a fandom pack gives a character is a person
     wherever it stands ("different from Hermione herself"): its mentions count as a person's,
@@ -183,6 +186,7 @@ def _place_shares(
     """
     hits: Counter[str] = Counter()  # in halves, as a possessive counts half
     totals: Counter[str] = Counter()
+    speakers = {mention.key for _, mention in located if mention.speech_subject}
     for index, mention in located:
         if mention.source in ("canon", "script"):
             totals[mention.key] += 2
@@ -200,7 +204,24 @@ def _place_shares(
             hits[mention.key] += 2
         elif determined and word in _POSSESSIVES:
             hits[mention.key] += 1
+        elif determined and _unvoiced_thing(text, mention, speakers):
+            hits[mention.key] += 2
     return {key: hits[key] / totals[key] for key in totals}
+
+
+_OWNED = re.compile(r"['’]s?\b")
+
+
+def _unvoiced_thing(text: str, mention: Mention, speakers: set[str]) -> bool:
+    """Whether a one-word name after an article is a thing: it never speaks (``the Order``).
+
+    A role speaks (``said the Hatter``); a family owns (``the Potter's were in hiding``).
+    """
+    return (
+        len(mention.parts.tokens) == 1
+        and mention.key not in speakers
+        and not _OWNED.match(text, mention.span.end)
+    )
 
 
 def _token_at(piece: Parsed, offset: int) -> Token | None:

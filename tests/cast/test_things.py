@@ -31,6 +31,12 @@ def cast_names(text: str) -> dict[str, int]:
             id="a common word opening its sentence",
         ),
         pytest.param(
+            "He told her about the Order. She asked about the Order again, and Sirius shook his "
+            "head. The Order had lost three. The Order needed him.",
+            "Order",
+            id="one word after an article that never speaks",
+        ),
+        pytest.param(
             "Draco swallowed, his Adam's apple bobbing. Draco looked away. His Adam's apple "
             "bobbed again as Adam's apple do.",
             "Adam",
