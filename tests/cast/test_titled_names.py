@@ -116,3 +116,11 @@ def test_fanons_names_for_harry_are_harry_potter() -> None:
     people = by_name(cast_of(text))
     assert "Harry Potter" in people
     assert not any(name.startswith(("Hari", "Hadrian")) for name in people)
+
+
+def test_the_black_lake_is_no_black() -> None:
+    text = (
+        "Harry Potter skipped stones on the Black Lake. Ron Weasley sat by Black Lake.\n"
+        "Harry smiled. Black Lake was cold, Ron said.\n"
+    )
+    assert "Sirius Black" not in by_name(cast_of(text))
