@@ -209,7 +209,7 @@ def _place_shares(
     return {key: hits[key] / totals[key] for key in totals}
 
 
-_OWNED = re.compile(r"['’]s?\b")
+_OWNED = re.compile(r"['’]s\b")
 
 
 def _unvoiced_thing(text: str, mention: Mention, speakers: set[str]) -> bool:

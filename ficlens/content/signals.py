@@ -376,35 +376,37 @@ def frame_of(
     return "memory" if present and in_the_past(whole) else None
 
 
-def _told_in_speech(text: str, paragraph: Span, hit: Span) -> bool:
+def _quotations(text: str, paragraph: Span) -> list[Span]:
+    """The paragraph's quotations, in order: a speech of several sentences is one."""
+    return [Span(m.start(), m.end()) for m in QUOTED.finditer(text, paragraph.start, paragraph.end)]
+
+
+def _told_in_speech(text: str, quotations: Sequence[Span], hit: Span) -> bool:
     """Whether a hit lies in a quotation, in a spoken sentence told in the past.
 
-    The quotation is sought in the whole paragraph: a speech of several sentences is one
-    quotation, though the narration's sentences split it.
+    ``quotations`` are the paragraph's (:func:`_quotations`), found once per paragraph: the
+    narration's sentences split a speech of several sentences, so a sentence alone may hold
+    neither of its marks.
 
     Example:
         >>> text = '"They died before I could walk," he said. "He is dying!"'
-        >>> _told_in_speech(text, Span(0, len(text)), Span(6, 10))
-        True
-        >>> _told_in_speech(text, Span(0, len(text)), Span(49, 54))
-        False
+        >>> quotations = _quotations(text, Span(0, len(text)))
+        >>> [_told_in_speech(text, quotations, hit) for hit in (Span(6, 10), Span(49, 54))]
+        [True, False]
         >>> text = '"He killed them. Someone must stop him."'
-        >>> _told_in_speech(text, Span(0, len(text)), Span(4, 10))
+        >>> _told_in_speech(text, _quotations(text, Span(0, len(text))), Span(4, 10))
         True
     """
-    for quoted in QUOTED.finditer(text, paragraph.start, paragraph.end):
-        if quoted.end() <= hit.start:
-            continue
-        if hit.end >= quoted.end() or quoted.start() >= hit.start:
-            return False
-        spoken = [s for s in re.split(r"(?<=[.!?…])\s+", quoted.group()[1:-1]) if s]
-        offset = quoted.start() + 1
-        for part in spoken:
-            at = text.index(part, offset)
-            if at <= hit.start < at + len(part):
-                return reported(part)
-            offset = at + len(part)
+    index = bisect.bisect_right(quotations, hit.start, key=lambda quoted: quoted.start) - 1
+    if index < 0 or hit.end >= quotations[index].end:
         return False
+    quoted = quotations[index]
+    offset = quoted.start + 1
+    for part in (s for s in re.split(r"(?<=[.!?…])\s+", text[offset : quoted.end - 1]) if s):
+        at = text.index(part, offset)
+        if at <= hit.start < at + len(part):
+            return reported(part)
+        offset = at + len(part)
     return False
 
 
@@ -435,6 +437,7 @@ def find_hits(
         spans = list(sentences(text, paragraph))
         starts = [s.start for s in spans]
         dreamlike = bool(_DREAM_PARAGRAPH.search(chunk))
+        quotations: list[Span] | None = None  # found when a hit first needs them
         for number, spec, match in found:
             span = Span(paragraph.start + match.start(), paragraph.start + match.end())
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
@@ -443,8 +446,11 @@ def find_hits(
             level = number
             if number and spec.backdrop and spec.backdrop.search(_before(text, sentence, span)):
                 level = 0  # a time the story reckons from: a mention, not an event it shows
-            if number and spec.tense_framed and _told_in_speech(text, paragraph, span):
-                level = 0  # a character telling of it: a mention, not an event the page shows
+            if number and spec.tense_framed:
+                if quotations is None:
+                    quotations = _quotations(text, paragraph)
+                if _told_in_speech(text, quotations, span):
+                    level = 0  # a character telling of it: a mention, not an event shown
             passage = around(text, sentence, span, SHOWN)
             hit = Hit(spec.name, level, span, sentence, frame, passage)
             hits.append((hit, _weak_word(match)))
