@@ -115,6 +115,7 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("Was it Nott? I'll bet it was. Fucking dick. Harder, you dick.", "sexual", "none"),
         ("She put her hands on her hips. Ron moaned about homework.", "sexual", "none"),
         ("He cocks his head at the noise.", "sexual", "none"),
+        ("The boy's head cocks a bit to the side. The dog cocks to one side.", "sexual", "none"),
         ("She looked up with red-rimmed eyes. His gold rimmed spectacles slid.", "sexual", "none"),
         ("The window was rimmed with frost. Her eyes were rimmed in red.", "sexual", "none"),
         ("Sirius turned, eyes red rimmed and wet.", "sexual", "none"),
@@ -340,6 +341,10 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("His neck snapped up; the book's spine cracked open.", "violence", "none"),
         ("The creature bit him in half.", "violence", "graphic"),
         ("He writhed in agony on the flagstones.", "violence", "graphic"),
+        ("They kept off the beaten track; his bowl was hand beaten copper.", "violence", "none"),
+        ("Ron felt beaten. Draco had never beaten her to anything.", "violence", "none"),
+        ("She was beaten to death in the cellar.", "violence", "serious"),
+        ("He had eyes the colour of the Avada Kedavra.", "violence", "none"),
     ],
 )
 def test_violence_patterns(text: str, signal: str, level: str) -> None:
