@@ -28,7 +28,7 @@ from ficlens.cast.canon import (
 )
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.lacking import called_for, lacking
-from ficlens.cast.mentions import Mention, mentions_in, propagated
+from ficlens.cast.mentions import Mention, mentions_in, propagated, speaks
 from ficlens.cast.names import NameParts, split_name, titles
 from ficlens.cast.parents import Parents, with_parents
 from ficlens.cast.person import Person, narration_person, reader_insert
@@ -186,7 +186,7 @@ def _place_shares(
     """
     hits: Counter[str] = Counter()  # in halves, as a possessive counts half
     totals: Counter[str] = Counter()
-    speakers = {mention.key for _, mention in located if mention.speech_subject}
+    voiced = _Voiced(located, parsed)
     for index, mention in located:
         if mention.source in ("canon", "script"):
             totals[mention.key] += 2
@@ -204,7 +204,7 @@ def _place_shares(
             hits[mention.key] += 2
         elif determined and word in _POSSESSIVES:
             hits[mention.key] += 1
-        elif determined and _unvoiced_thing(text, mention, speakers):
+        elif determined and _unvoiced_thing(text, mention, voiced):
             hits[mention.key] += 2
     return {key: hits[key] / totals[key] for key in totals}
 
@@ -212,15 +212,38 @@ def _place_shares(
 _OWNED = re.compile(r"['’]s\b")
 
 
-def _unvoiced_thing(text: str, mention: Mention, speakers: set[str]) -> bool:
+class _Voiced:
+    """Which names are somewhere the subject of a speech verb, asked name by name, once each.
+
+    A propagated mention carries no parse of its own, so each of a name's mentions is asked
+    (``said the Hatter``) until one speaks.
+    """
+
+    def __init__(self, located: Sequence[tuple[int, Mention]], parsed: Sequence[Parsed]):
+        self._parsed = parsed
+        self._mentions: dict[str, list[tuple[int, Mention]]] = {}
+        for index, mention in located:
+            self._mentions.setdefault(mention.key, []).append((index, mention))
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, key: str) -> bool:
+        if key not in self._known:
+            self._known[key] = any(
+                mention.speech_subject or speaks(self._parsed[index], mention.span)
+                for index, mention in self._mentions.get(key, ())
+            )
+        return self._known[key]
+
+
+def _unvoiced_thing(text: str, mention: Mention, voiced: _Voiced) -> bool:
     """Whether a one-word name after an article is a thing: it never speaks (``the Order``).
 
     A role speaks (``said the Hatter``); a family owns (``the Potter's were in hiding``).
     """
     return (
         len(mention.parts.tokens) == 1
-        and mention.key not in speakers
         and not _OWNED.match(text, mention.span.end)
+        and mention.key not in voiced
     )
 
 

@@ -57,6 +57,16 @@ def test_a_role_after_an_article_is_still_a_character() -> None:
     assert "Stranger" in cast_names(text)
 
 
+def test_a_role_after_an_article_that_speaks_once_parsed_apart_is_still_a_character() -> None:
+    # "said the Hatter" twice: the later mentions are the first one's, carried over without a
+    # parse of their own, and must still be asked whether they speak.
+    text = (
+        'Alice sat down. The Hatter opened his eyes. "Why is a raven like a desk?" said the '
+        'Hatter. Alice sighed. "No room!" said the Hatter.'
+    )
+    assert "Hatter" in cast_names(text)
+
+
 def test_a_name_its_owner_calls_his_is_still_a_character() -> None:
     # "his Hali" is fond: a possessive counts half, so a name named so is still a person.
     text = (
