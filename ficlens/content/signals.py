@@ -131,6 +131,10 @@ class Level:
     """All the level's patterns in one alternation; each weak word is a named group in it."""
     lower: re.Pattern[str]
     """The same pattern without ``re.I``, for lower-cased text (several times faster)."""
+    framed: bool = True
+    """False for a level whose words are themselves the content, as a signal's ``framed``:
+    a slur in a simile or a negated sentence (``looked at him like he was retarded``) is
+    still said on the page."""
 
 
 _LEADING_LOOKBEHINDS = re.compile(r"(?:\(\?<!(?:[^()\\]|\\.)*\))+")
@@ -267,7 +271,10 @@ def _spec(file: str, entry: dict[str, object]) -> SignalSpec:
             minimum = int(level.get("min_hits", 1))
         except (TypeError, ValueError) as error:
             raise LexiconError(f"{label}: weight and min_hits must be numbers") from error
-        compiled.append(Level(level["name"], weight, minimum, pattern, lower))
+        framed = level.get("framed", True)
+        if not isinstance(framed, bool):
+            raise LexiconError(f"{label}: framed must be true or false")
+        compiled.append(Level(level["name"], weight, minimum, pattern, lower, framed))
     framed, tense_framed = entry.get("framed", True), entry.get("tense_framed", False)
     if not isinstance(framed, bool) or not isinstance(tense_framed, bool):
         raise LexiconError(
@@ -396,6 +403,9 @@ def _told_in_speech(text: str, quotations: Sequence[Span], hit: Span) -> bool:
         >>> text = '"He killed them. Someone must stop him."'
         >>> _told_in_speech(text, _quotations(text, Span(0, len(text))), Span(4, 10))
         True
+        >>> text = '"They died in a fire, so he gets sad."'
+        >>> _told_in_speech(text, _quotations(text, Span(0, len(text))), Span(6, 10))
+        True
     """
     index = bisect.bisect_right(quotations, hit.start, key=lambda quoted: quoted.start) - 1
     if index < 0 or hit.end >= quotations[index].end:
@@ -405,9 +415,29 @@ def _told_in_speech(text: str, quotations: Sequence[Span], hit: Span) -> bool:
     for part in (s for s in re.split(r"(?<=[.!?…])\s+", text[offset : quoted.end - 1]) if s):
         at = text.index(part, offset)
         if at <= hit.start < at + len(part):
-            return reported(part)
+            return reported(_clause(part, hit.start - at))
         offset = at + len(part)
     return False
+
+
+def _clause(sentence: str, at: int) -> str:
+    """The clause of ``sentence`` holding the character at ``at``, cut at ``_CLAUSE_BREAK``.
+
+    A death told in the past stays told in the past beside a present clause of its
+    consequence: ``His parents died on Halloween, so he just gets sad`` is a mention.
+
+    Example:
+        >>> _clause("His parents died, so he just gets sad.", 13)
+        'His parents died,'
+    """
+    start, end = 0, len(sentence)
+    for cut in _CLAUSE_BREAK.finditer(sentence):
+        if cut.end() <= at:
+            start = cut.end()
+        elif cut.start() > at:
+            end = cut.start()
+            break
+    return sentence[start:end]
 
 
 def find_hits(
@@ -442,7 +472,8 @@ def find_hits(
             span = Span(paragraph.start + match.start(), paragraph.start + match.end())
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
             past = present and spec.tense_framed
-            frame = frame_of(text, sentence, span, dreamlike, past) if spec.framed else None
+            framed = spec.framed and spec.levels[number].framed
+            frame = frame_of(text, sentence, span, dreamlike, past) if framed else None
             level = number
             if number and spec.backdrop and spec.backdrop.search(_before(text, sentence, span)):
                 level = 0  # a time the story reckons from: a mention, not an event it shows

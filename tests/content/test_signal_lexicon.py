@@ -462,6 +462,8 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ('"My parents died before I could walk," he said.', "death", "mentioned"),
         ('"He is dying," she said, and he died in her arms.', "death", "on_page"),
         ('"He\'s dying, he died!" she screamed.', "death", "on_page"),
+        ('"His parents died on Halloween, so he just gets sad," she said.', "death", "mentioned"),
+        ('"He killed her, and he is laughing!" she screamed.', "death", "on_page"),
         ("She felt tears prick her eyes and a prick of pain in her chest.", "profanity", "none"),
         ("You arrogant prick, get out.", "profanity", "strong"),
         ("He's such a prick.", "profanity", "strong"),
@@ -593,6 +595,36 @@ def test_drink_abduction_abuse_and_prejudice_patterns(text: str, signal: str, le
 def test_cups_of_coffee_drunk_are_no_drink_even_told_in_the_past() -> None:
     text = "He was wired, like he'd drunk sixteen cups of coffee. She had drunk two mugs of tea."
     assert not [h for h in find_hits(text, [Span(0, len(text))]) if h.signal == "substances"]
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("He looked at her like she was retarded.", "ableism"),
+        ("Dean never called him a poof again.", "homophobia"),
+        ("It was as if she were a Mudblood to them.", "racism"),
+        ("I didn't call you a slut.", "misogyny"),
+    ],
+)
+def test_a_slur_is_said_on_the_page_even_in_a_simile_or_a_denial(text: str, signal: str) -> None:
+    assert strongest(text, signal) == "on_page"
+
+
+def test_to_cripple_someone_is_no_slur() -> None:
+    assert strongest("It was the kind of thing you say to cripple someone.", "ableism") == "none"
+
+
+def test_a_level_declared_unframed_keeps_its_hits_on_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "custom.toml"
+    path.write_text(
+        '[[signal]]\nname = "weather"\n'
+        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain"]\n'
+        '  [[signal.level]]\n  name = "storm"\n  framed = false\n  patterns = ["storm"]\n',
+        encoding="utf-8",
+    )
+    text = "No rain came, and no storm."
+    hits = find_hits(text, [Span(0, len(text))], signal_specs(str(path)))
+    assert [(h.level, h.frame) for h in hits] == [(0, "negated"), (1, None)]
 
 
 # --- guarded: the same matches, found faster -----------------------------------------------
