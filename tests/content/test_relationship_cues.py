@@ -44,6 +44,18 @@ def test_a_named_owners_partner_word_joins_the_owner_and_the_partner_it_names(
     assert [r.tag for r in found if r.kind == "romantic"] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Nell Adair was the woman he loved.", "Nell and Tomas slept in each other's arms."],
+)
+def test_the_one_someone_loves_and_each_others_arms_are_romance_cues(sentence: str) -> None:
+    assert cue_weights(sentence, NELL, TOMAS)
+
+
+def test_the_man_she_loved_like_a_father_is_no_cue() -> None:
+    assert not cue_weights("Tomas was the man she loved like a father.", NELL, TOMAS)
+
+
 def test_a_kiss_on_the_temple_is_a_light_kiss() -> None:
     assert cue_weights("Nell Adair kissed Tomas Reyes on the temple.", NELL, TOMAS) == [
         3.0 * LIGHT_KISS

@@ -343,6 +343,7 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("He writhed in agony on the flagstones.", "violence", "graphic"),
         ("They kept off the beaten track; his bowl was hand beaten copper.", "violence", "none"),
         ("Ron felt beaten. Draco had never beaten her to anything.", "violence", "none"),
+        ("He looked worn-out and weather-beaten, down a well-beaten path.", "violence", "none"),
         ("She was beaten to death in the cellar.", "violence", "serious"),
         ("He had eyes the colour of the Avada Kedavra.", "violence", "none"),
     ],

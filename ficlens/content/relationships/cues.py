@@ -50,6 +50,8 @@ CUES: tuple[tuple[float, str], ...] = (
      r"crush(?:es|ed|ing)? (?:his|her|their|my|your|our) (?:lips|mouths?)|tongues? (?:in|into|"
      r"against|along|over|across|inside|traced|slid|swept|met|tangled|explored|brushed|flicked)"),
     (2.0, r"loved? (?:him|her|me|you|them)|loves (?:him|her|me|you|them)|crush(?:es)? on|"
+     r"(?:wom[ae]n|man|men|girl|boy|one|person) (?:she|he|i|they) (?:had )?(?:loved|loves)"
+     r"(?! (?:like|as) (?:a|an|his|her|my|their) )|"
      r"(?:a|his|her|my|your|their|our|first|secret|little|big|biggest|huge|massive|schoolboy|"
      r"schoolgirl|childhood|stupid) crush(?:es)?(?! (?:of|up|the|it|them|him|her)\b)"),
     (2.5, r"flirt(?:s|ed|ing)?|moan(?:s|ed|ing)?(?! myrtle| about| internally)"
@@ -62,7 +64,8 @@ CUES: tuple[tuple[float, str], ...] = (
      r"intertwined|entwined) (?:their|our) fingers|cuddl(?:e|ed|es|ing)|snuggl(?:e|ed|ing)"),
     (1.5, r"nuzzl(?:e|ed|es|ing)|caress(?:ed|es|ing)?|darling|sweetheart|romantic|date"),
     (1.5, r"cupp?(?:ed|ing|s)? (?:his|her|my) (?:face|cheek|jaw)|butterflies|attraction"),
-    (1.0, r"embrac(?:e|ed|es|ing)|in (?:his|her|my|their) arms|blush(?:ed|es|ing)?"),
+    (1.0, r"embrac(?:e|ed|es|ing)|in (?:his|her|my|their|each other['’]s) arms|"
+     r"blush(?:ed|es|ing)?"),
     (1.0, r"heart (?:raced|pounded|fluttered|skipped)|breath hitched|desire[sd]?|aroused"),
     (1.5, r"(?:his|her|my) waist|hips|thighs?|gorgeous|adorable|flustered|breathless"),
     (1.0, r"affection(?:ate|ately)?|jealous(?:y)?|loving"),
