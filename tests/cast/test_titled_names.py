@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from ficlens.cast import Cast, build_cast
 from ficlens.fandoms import load_pack
 from ficlens.model import Character, Span
@@ -107,15 +109,26 @@ def test_the_headmistress_is_minerva_mcgonagall() -> None:
     assert not any("Headmistress" in name for name in names)
 
 
-def test_fanons_names_for_harry_are_harry_potter() -> None:
-    # a girl Harry called Hari, and Hadrian, fanon's long form of his name
-    text = (
-        "Hari Potter pulled her cloak tighter. Hari smiled at Ron Weasley.\n"
-        "Ron laughed. Hadrian, said the goblin, and Hari frowned.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        # a girl Harry called Hari, and Hadrian, fanon's long form of his name
+        (
+            "Hari Potter pulled her cloak tighter. Hari smiled at Ron Weasley.\n"
+            "Ron laughed. Hadrian, said the goblin, and Hari frowned.\n",
+            ("Hari", "Hadrian"),
+        ),
+        (
+            "Holly Potter pulled her cloak tighter. Holly smiled at Ron Weasley.\n"
+            "Ron laughed. Holly frowned, and Holly sat down.\n",
+            ("Holly",),
+        ),
+    ],
+)
+def test_fanons_names_for_harry_are_harry_potter(text: str, other: tuple[str, ...]) -> None:
     people = by_name(cast_of(text))
     assert "Harry Potter" in people
-    assert not any(name.startswith(("Hari", "Hadrian")) for name in people)
+    assert not any(name.startswith(other) for name in people)
 
 
 def test_the_black_lake_is_no_black() -> None:
