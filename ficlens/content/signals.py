@@ -111,6 +111,16 @@ _PAST_PERFECT = re.compile(
 before``) is backstory: the event happened before the story, not on its page. So is one with
 the subject after ``had``: a question, a condition or an inversion (``Had he died?``, ``had
 you killed her, I don't know``, ``not only had he hurt his friend``)."""
+_THREAT = re.compile(
+    r"\b(?:threat(?:en(?:s|ed)?|s)?|threatening(?=\s+(?:to|with|him|her|them|me|you|us)\b))"
+    r"\s+(?!(?:and|or)\b)"
+    r"(?:(?!(?:then|but|so|before|after|until|when|while|he|she|they|i|we)\b)[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+"""A hit within four words after a threat, with no punctuation, ``then`` or new subject
+between (``Filch threatens violence and medieval torture``, ``threatened him with the
+Cruciatus``, ``threats of torture``), is hypothetical: it is promised, not done. Not so a
+threatening look, nor the deeds in ``blackmail, threaten and murder``."""
 _DREAM_PARAGRAPH = re.compile(r"\b(?:was dreaming|in (?:his|her|my|the) dream)\b", re.I)
 _FRAME_WINDOW = 60
 """Characters before a hit, within its sentence, where negation or a hypothetical counts."""
@@ -372,7 +382,7 @@ def frame_of(
     clause = _CLAUSE_BREAK.split(before)[-1]
     if _FRAMES["negated"].search(_AFFIRMING.sub(" ", clause)):
         return "negated"
-    if _FRAMES["hypothetical"].search(before):
+    if _FRAMES["hypothetical"].search(before) or _THREAT.search(before):
         return "hypothetical"
     if _PAST_PERFECT.search(before):
         return "memory"
