@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 
 from ficlens.content.passages import SHOWN, around
-from ficlens.content.tense import QUOTED, in_the_past, reported, told_in_present
+from ficlens.content.tense import SPOKEN, in_the_past, reported, told_in_present
 from ficlens.model import Signal, Span
 from ficlens.stats import count_words
 
@@ -395,7 +395,7 @@ def frame_of(
 
 def _quotations(text: str, paragraph: Span) -> list[Span]:
     """The paragraph's quotations, in order: a speech of several sentences is one."""
-    return [Span(m.start(), m.end()) for m in QUOTED.finditer(text, paragraph.start, paragraph.end)]
+    return [Span(m.start(), m.end()) for m in SPOKEN.finditer(text, paragraph.start, paragraph.end)]
 
 
 def _told_in_speech(text: str, quotations: Sequence[Span], hit: Span) -> bool:
