@@ -596,6 +596,9 @@ def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> Non
         ("He read about the captive animals at the zoo.", "abduction", "none"),
         ("His finger played in the sloppy, abused mess of his arse.", "abuse", "none"),
         ("He was already drunk enough on new possibilities.", "substances", "none"),
+        ("She tasted the liquor he must have drunk for courage.", "substances", "mentioned"),
+        ("He had drunk too much again.", "substances", "intoxication"),
+        ("He has been drunk for days.", "substances", "intoxication"),
     ],
 )
 def test_drink_abduction_abuse_and_prejudice_patterns(text: str, signal: str, level: str) -> None:
