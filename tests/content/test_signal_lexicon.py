@@ -75,6 +75,7 @@ def strongest(text: str, signal: str) -> str:
         ("He pinned her against the wall.", "distress", "force"),
         ("Ivo slept until noon.", "distress", "none"),
         ("She looked up at him, her pupils blown wide.", "school", "none"),
+        ("She came to the meeting of Dumbledore’s Army.", "war", "none"),
         ("For months they had ambushed him with concerned frowns.", "war", "none"),
         ("I kind of ambushed you with that proposal.", "war", "none"),
         ("Her toddler ambushed him at the door.", "war", "mentioned"),
