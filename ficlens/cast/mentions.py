@@ -144,13 +144,24 @@ def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
     """
     for index in range(first, last + 1):
         token = tokens[index]
-        if token.dep in _SUBJECTS and is_speech_verb(tokens[token.head].text):
+        if token.dep in _SUBJECTS and _speaking(tokens, token.head):
             return True
     before = _previous(tokens, first)
     return (
         before is not None
         and tokens[before].tag.startswith("VB")
         and is_speech_verb(tokens[before].text)
+    )
+
+
+def _speaking(tokens: Sequence[Token], verb: int) -> bool:
+    """Whether the token at ``verb`` is a speech verb used as one.
+
+    ``began`` and ``started`` are speech verbs (``"Well," he began``) but not where they
+    govern another verb: ``the Dark began to move``, ``she started walking``.
+    """
+    return is_speech_verb(tokens[verb].text) and not any(
+        t.head == verb and t.dep == "xcomp" for t in tokens
     )
 
 

@@ -37,6 +37,13 @@ def cast_names(text: str) -> dict[str, int]:
             id="one word after an article that never speaks",
         ),
         pytest.param(
+            "Willow screamed. The Light held on. Even as the Dark began to move the Vessel, "
+            "Willow wept. The Dark struggled, and the Dark started to fade. The Dark began "
+            "to warp the tree.",
+            "Dark",
+            id="one word after an article that begins to act, not to speak",
+        ),
+        pytest.param(
             "Draco swallowed, his Adam's apple bobbing. Draco looked away. His Adam's apple "
             "bobbed again as Adam's apple do.",
             "Adam",
