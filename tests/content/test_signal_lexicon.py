@@ -348,6 +348,7 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("He looked worn-out and weather-beaten, down a well-beaten path.", "violence", "none"),
         ("The band had started torturing their instruments again.", "violence", "none"),
         ("The silence was thick with the open wound of Ron's leaving.", "violence", "none"),
+        ("Yeah, that wounds like a good idea.", "violence", "none"),
         ("He had been drugged, tortured, and starved until the battle.", "violence", "none"),
         ("Filch threatens violence and medieval torture devices.", "violence", "none"),
         ("He threatened him with the Cruciatus Curse.", "violence", "none"),
