@@ -29,6 +29,7 @@ from ficlens.cast.canon import (
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.lacking import called_for, lacking
 from ficlens.cast.mentions import Mention, mentions_in, propagated, speaks
+from ficlens.cast.name_gender import usual_pronouns
 from ficlens.cast.names import NameParts, split_name, titles
 from ficlens.cast.parents import Parents, with_parents
 from ficlens.cast.person import Person, narration_person, reader_insert
@@ -624,12 +625,30 @@ def _characters(
         name = given.name if given else display_name(group)
         aliases = _aliases(group.keys + written.get(ident, Counter()), name)
         hints = sorted(group.gender_hints())
-        gender = (given.gender if given else None) or decide_gender(votes.get(n, Counter()), hints)
+        usual = _usual_pronouns(group) if not (given and given.canon) else None
+        gender = (given.gender if given else None) or decide_gender(
+            votes.get(n, Counter()), hints, usual=usual
+        )
         characters.append(
             Character(ident, name, aliases, gender, bool(given and given.canon), counts[ident],
                       first.get(ident, -1))
         )  # fmt: skip
     return characters
+
+
+def _usual_pronouns(group: Group) -> str | None:
+    """The pronouns usual for the given name of a group's untitled names, if they agree.
+
+    The given name is the first word of a name of several words (``Antonio Ruiz``), or a lone
+    word the census knows far better as a given name than as a surname
+    (:func:`~ficlens.cast.name_gender.usual_pronouns`).
+    """
+    found = {
+        usual_pronouns(parts.tokens[0], alone=len(parts.tokens) == 1)
+        for parts in group.parts.values()
+        if parts.tokens and not parts.title
+    } - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _aliases(keys: Counter[str], name: str) -> tuple[str, ...]:

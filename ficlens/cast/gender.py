@@ -23,6 +23,10 @@ _VOTERS = _SUBJECTS | {"poss"}
 characters mapped to gold) the possessive took the genders found from 424 to 453 right and 28
 to 27 wrong, and speakers end to end 0.732 to 0.733."""
 _TITLE_VOTES = 3
+_OVERTURN_VOTES = 3
+_OVERTURN_SHARE = 0.8
+"""How many votes, and what share of them, other pronouns need to overturn the ones usual for
+a given name (:mod:`ficlens.cast.name_gender`)."""
 _MIN_VOTES = 2
 _MIN_SHARE = 0.6
 
@@ -66,20 +70,32 @@ def decide_gender(
     *,
     min_votes: int = _MIN_VOTES,
     min_share: float = _MIN_SHARE,
+    usual: str | None = None,
 ) -> str | None:
     """The pronoun set a title implies, else the one with a clear majority of votes.
 
     A title or honorific (``Mrs.``, ``-kun``) decides when all of them agree: pronouns that
-    follow a name are often someone else's (``Mr. Darcy looked at her; she ...``).
+    follow a name are often someone else's (``Mr. Darcy looked at her; she ...``). The
+    pronouns ``usual`` for the character's given name decide unless other pronouns have at
+    least ``_OVERTURN_VOTES`` votes and ``_OVERTURN_SHARE`` of them: the pronouns a story
+    uses for its character win, but not the votes a narrator's own ``she`` scatters.
 
     Example:
         >>> decide_gender(Counter({"she/her": 5, "he/him": 1}), [])
         'she/her'
         >>> decide_gender(Counter({"she/her": 1}), []) is None
         True
+        >>> decide_gender(Counter({"she/her": 10, "he/him": 4}), [], usual="he/him")
+        'he/him'
+        >>> decide_gender(Counter({"she/her": 9, "he/him": 1}), [], usual="he/him")
+        'she/her'
     """
     if len(set(hints)) == 1:
         return hints[0]
+    if usual is not None:
+        best, count = votes.most_common(1)[0] if votes else (usual, 0)
+        overturned = count >= _OVERTURN_VOTES and count >= _OVERTURN_SHARE * votes.total()
+        return best if best != usual and overturned else usual
     total = Counter(votes)
     for hint in hints:
         total[hint] += _TITLE_VOTES

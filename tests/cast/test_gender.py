@@ -38,6 +38,21 @@ def test_decide_gender(votes: dict[str, int], hints: list[str], expected: str | 
     assert decide_gender(Counter(votes), hints) == expected
 
 
+@pytest.mark.parametrize(
+    ("votes", "expected"),
+    [
+        pytest.param({}, "he/him", id="no-votes"),
+        pytest.param({"she/her": 10, "he/him": 4}, "he/him", id="a-narrators-stray-votes"),
+        pytest.param({"she/her": 2}, "he/him", id="too-few-to-overturn"),
+        pytest.param({"she/her": 8, "he/him": 2}, "she/her", id="the-storys-own-pronouns"),
+    ],
+)
+def test_a_given_names_usual_pronouns_need_many_votes_to_overturn(
+    votes: dict[str, int], expected: str
+) -> None:
+    assert decide_gender(Counter(votes), [], usual="he/him") == expected
+
+
 def test_decide_gender_leaves_the_votes_alone() -> None:
     votes = Counter({"he/him": 1})
     decide_gender(votes, ["he/him", "she/her"])
