@@ -105,14 +105,15 @@ said I wouldn't call, but I'm drunk*; *it wasn't until midnight that they came b
 _PAST_PERFECT = re.compile(
     r"(?:\bhad(?:\s+(?:i|you|he|she|we|they))?|\w['’]d)\s+"
     r"(?:(?:been|just|already|long|once|recently|both|all|each|\w+ly)\s+){0,3}"
-    r"(?:\w+(?:ed|en),\s+(?:and\s+)?){0,3}$",
+    r"(?:\w+(?:ed|en)(?:,\s+(?:and\s+)?|\s+(?:and|or)\s+)){0,3}$",
     re.I,
 )
 """A hit told in the past perfect (``the man who'd killed his partner``, ``had died years
 before``) is backstory: the event happened before the story, not on its page. So is one with
 the subject after ``had``: a question, a condition or an inversion (``Had he died?``, ``had
 you killed her, I don't know``, ``not only had he hurt his friend``), and each of a list of
-participles (``he had been drugged, tortured, and starved``)."""
+participles (``he had been drugged, tortured, and starved``, ``they had pulled and
+strangled him``)."""
 _THREAT = re.compile(
     r"\b(?:threat(?:en(?:s|ed)?|s)?|threatening(?=\s+(?:to|with|him|her|them|me|you|us)\b))"
     r"\s+(?!(?:and|or)\b)"
