@@ -350,6 +350,11 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("The band had started torturing their instruments again.", "violence", "none"),
         ("The silence was thick with the open wound of Ron's leaving.", "violence", "none"),
         ("Yeah, that wounds like a good idea.", "violence", "none"),
+        (
+            "The look she shot her brother was sharp. He shot her brother a dark glare.",
+            "violence",
+            "none",
+        ),
         ("He had been drugged, tortured, and starved until the battle.", "violence", "none"),
         ("Years later, when they had pulled and strangled him, he still sang.", "violence", "none"),
         ("Filch threatens violence and medieval torture devices.", "violence", "none"),
