@@ -350,6 +350,7 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("The band had started torturing their instruments again.", "violence", "none"),
         ("The silence was thick with the open wound of Ron's leaving.", "violence", "none"),
         ("Yeah, that wounds like a good idea.", "violence", "none"),
+        ("So that we can lick our wounds in peace?", "violence", "none"),
         (
             "The look she shot her brother was sharp. He shot her brother a dark glare.",
             "violence",
@@ -477,6 +478,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("The curse that killed him was green.", "death", "on_page"),
         ("She thought of how lifeless and cold her brother had become.", "death", "none"),
         ("His lifeless body lay in the snow.", "death", "on_page"),
+        ("He untangled himself from his lover's corpse-like body.", "death", "none"),
         ('"My parents died before I could walk," he said.', "death", "mentioned"),
         ('"He is dying," she said, and he died in her arms.', "death", "on_page"),
         ('"He\'s dying, he died!" she screamed.', "death", "on_page"),
