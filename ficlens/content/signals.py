@@ -63,7 +63,7 @@ _TITLE_STOP = re.compile(r"\b(?:[A-Za-z]{2,5}|[A-Z])\.\Z")
 """A word, or a capital initial (``J. K. Rowling``), and its stop, ending a piece of text."""
 _FRAMES = {
     "negated": re.compile(
-        r"\b(?:not|never|no|nobody|nothing|none|neither|nor|without|refused to|instead of|"
+        r"\b(?:not|never|no|nobody|nothing|none|neither|nor|without|refuse[sd]? to|instead of|"
         r"refrain(?:s|ed|ing)? from)\b"
         r"|\w+n['’]t\b",
         re.I,

@@ -353,6 +353,7 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("The silence was thick with the open wound of Ron's leaving.", "violence", "none"),
         ("Yeah, that wounds like a good idea.", "violence", "none"),
         ("So that we can lick our wounds in peace?", "violence", "none"),
+        ("Fear kills the mind, and I refuse to murder mine.", "violence", "none"),
         (
             "The look she shot her brother was sharp. He shot her brother a dark glare.",
             "violence",
