@@ -161,8 +161,13 @@ def _speaking(tokens: Sequence[Token], verb: int) -> bool:
     govern another verb: ``the Dark began to move``, ``she started walking``.
     """
     return is_speech_verb(tokens[verb].text) and not any(
-        t.head == verb and t.dep == "xcomp" for t in tokens
+        t.head == verb and t.dep == "xcomp" for t in tokens[verb + 1 : verb + _XCOMP_REACH]
     )
+
+
+_XCOMP_REACH = 8
+"""How far after a verb the verb it governs is looked for (``began, slowly, to move``): a
+few tokens, so a long piece is not scanned whole for each speech verb."""
 
 
 def speaks(parsed: Parsed, span: Span) -> bool:
