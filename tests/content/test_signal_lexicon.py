@@ -644,19 +644,6 @@ def test_to_cripple_someone_is_no_slur() -> None:
     assert strongest("It was the kind of thing you say to cripple someone.", "ableism") == "none"
 
 
-def test_a_level_declared_unframed_keeps_its_hits_on_the_page(tmp_path: Path) -> None:
-    path = tmp_path / "custom.toml"
-    path.write_text(
-        '[[signal]]\nname = "weather"\n'
-        '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain"]\n'
-        '  [[signal.level]]\n  name = "storm"\n  framed = false\n  patterns = ["storm"]\n',
-        encoding="utf-8",
-    )
-    text = "No rain came, and no storm."
-    hits = find_hits(text, [Span(0, len(text))], signal_specs(str(path)))
-    assert [(h.level, h.frame) for h in hits] == [(0, "negated"), (1, None)]
-
-
 # --- guarded: the same matches, found faster -----------------------------------------------
 
 

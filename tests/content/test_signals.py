@@ -416,17 +416,22 @@ def custom_lexicon(tmp_path: Path, toml: str) -> str:
     return str(path)
 
 
-def test_a_signal_declared_unframed_keeps_every_hit_on_the_page(tmp_path: Path) -> None:
+def test_a_signal_or_level_declared_unframed_keeps_its_hits_on_the_page(tmp_path: Path) -> None:
     path = custom_lexicon(
         tmp_path,
         '[[signal]]\nname = "weather"\nframed = false\n'
         '  [[signal.level]]\n  name = "drizzle"\n  patterns = ["rain(?:ed|ing)?"]\n'
         '[[signal]]\nname = "wind"\n'
-        '  [[signal.level]]\n  name = "breeze"\n  patterns = ["wind"]\n',
+        '  [[signal.level]]\n  name = "breeze"\n  patterns = ["wind"]\n'
+        '  [[signal.level]]\n  name = "gale"\n  framed = false\n  patterns = ["gale"]\n',
     )
-    text = "It never rained, and the wind never came."
+    text = "It never rained, and the wind never came, nor a gale."
     hits = find_hits(text, whole(text), signal_specs(path))
-    assert [(h.signal, h.frame) for h in hits] == [("weather", None), ("wind", "negated")]
+    assert [(h.signal, h.level, h.frame) for h in hits] == [
+        ("weather", 0, None),
+        ("wind", 0, "negated"),
+        ("wind", 1, None),
+    ]
 
 
 def test_a_hit_right_after_its_signals_backdrop_words_is_a_mention(tmp_path: Path) -> None:
