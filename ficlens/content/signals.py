@@ -22,7 +22,8 @@ from functools import cache
 from importlib import resources
 
 from ficlens.content.passages import SHOWN, around
-from ficlens.content.tense import SPOKEN, in_the_past, reported, told_in_present
+from ficlens.content.tense import QUOTED, in_the_past, reported, told_in_present
+from ficlens.dialogue.quotes import single_quoted
 from ficlens.model import Signal, Span
 from ficlens.stats import count_words
 
@@ -397,8 +398,15 @@ def frame_of(
 
 
 def _quotations(text: str, paragraph: Span) -> list[Span]:
-    """The paragraph's quotations, in order: a speech of several sentences is one."""
-    return [Span(m.start(), m.end()) for m in SPOKEN.finditer(text, paragraph.start, paragraph.end)]
+    """The paragraph's quotations, in order: a speech of several sentences is one.
+
+    Double marks as :data:`~ficlens.content.tense.QUOTED` finds them; in a paragraph with
+    none, single ones as the dialogue stage pairs them
+    (:func:`~ficlens.dialogue.quotes.single_quoted`: an apostrophe in ``didn’t`` or ``the
+    boys' team`` closes nothing). Single marks beside double ones quote within a quotation.
+    """
+    double = QUOTED.finditer(text, paragraph.start, paragraph.end)
+    return [Span(m.start(), m.end()) for m in double] or single_quoted(text, paragraph)
 
 
 def _told_in_speech(text: str, quotations: Sequence[Span], hit: Span) -> bool:

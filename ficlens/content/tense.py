@@ -52,12 +52,6 @@ blinks``, ``he slowly realizes``): any of them keeps a sentence out of the past.
 :data:`_PRESENT` judges the story's tense, since an infinitive (``to see``) is in any."""
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 """A pair of double quotation marks, straight or curly, with what they hold."""
-SPOKEN = re.compile(
-    QUOTED.pattern + r"|(?<!\w)‘(?:[^‘’]|’(?=\w))*’(?!\w)|(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)"
-)
-"""A quotation in double or single marks: a single mark opens after no letter and closes
-before none, so an apostrophe inside (``didn’t``) closes nothing. Stories that set speech in
-single marks (``‘They died before I was born,’ he said``) are common in British fan fiction."""
 
 
 def narration(text: str) -> str:

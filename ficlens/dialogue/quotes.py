@@ -186,6 +186,18 @@ def _scan_single(text: str, span: Span) -> tuple[list[tuple[int, int]], int | No
     return pairs, opened
 
 
+def single_quoted(text: str, span: Span) -> list[Span]:
+    """The quotations in single marks within ``span``, marks included (see ``_scan_single``).
+
+    Example:
+        >>> text = "'Give 'em the boys' bats,' she said. 'Yes.'"
+        >>> [s.of(text) for s in single_quoted(text, Span(0, len(text)))]
+        ["'Give 'em the boys' bats,'", "'Yes.'"]
+    """
+    pairs, _ = _scan_single(text, span)
+    return [Span(opened, closed + 1) for opened, closed in pairs]
+
+
 def _short_glued_quote(text: str, opened: int, at: int, span: Span) -> bool:
     """Whether ``at`` may close a quote of a few words opened inside a running sentence."""
     before = text[span.start : opened].rstrip()
