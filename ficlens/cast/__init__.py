@@ -21,6 +21,7 @@ from ficlens.cast.canon import (
     canon_mentions,
     given_mentions,
     merge_canon,
+    misspelt_mentions,
     nickname_in_foreign_name,
     story_era,
     surname_mentions,
@@ -377,11 +378,15 @@ def _every_mention(
     ]
     taken = [m.span for _, m in (*located, *canon)]
     missed = (
-        [*given_mentions(text, parsed, packs), *surname_mentions(text, parsed, packs)]
+        [
+            *given_mentions(text, parsed, packs),
+            *surname_mentions(text, parsed, packs),
+            *misspelt_mentions(text, parsed, packs),
+        ]
         if packs
         else []
     )
-    canon += [  # a name the parse missed (Albus, Potter); "Oliver Twist" stays the parse's
+    canon += [  # a name the parse missed (Albus, Potter, Hermoine); "Oliver Twist" stays its
         (i, g) for i, g in missed if not any(g.span.overlaps(s) for s in taken)
     ]
     script = [

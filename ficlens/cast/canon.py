@@ -20,6 +20,8 @@ from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
 from ficlens.cast.things import mostly_things, not_people_of
 from ficlens.fandoms import CanonCharacter, FandomPack, find_canon, name_key
+from ficlens.fandoms.frequency import SPELT_LENGTH
+from ficlens.fandoms.spelling import respelt, respelt_word
 from ficlens.model import Span
 from ficlens.nlp import STAND_IN, Parsed
 
@@ -103,6 +105,29 @@ def surname_mentions(
     family's lead, see :func:`merge_canon`). Full names are the pack's mentions already.
     """
     return _written(text, parsed, _shared_surnames(packs), "surname")
+
+
+_CAPITALISED = re.compile(rf"(?<![\w-])[A-Z][a-z]{{{SPELT_LENGTH - 2},}}(?![\w-])")
+"""A capitalised word long enough to be a pack's name misspelt (:mod:`ficlens.fandoms.spelling`)."""
+
+
+def misspelt_mentions(
+    text: str, parsed: Sequence[Parsed], packs: tuple[FandomPack, ...]
+) -> list[tuple[int, Mention]]:
+    """Mentions of the packs' names misspelt (``Hermoine``), which the parse may have missed.
+
+    The small model often calls such a word an organisation, so a story's ``Hermoine`` had no
+    mention. Each capitalised narration word :func:`~ficlens.fandoms.spelling.respelt_word`
+    corrects to a name of one character counts, unless the story also writes it in lower
+    case; the roster then finds whom it names (:func:`_find_loosely`). A shared surname
+    misspelt alone (``Prewitt``) names no one, as the surname does not.
+    """
+    words = {
+        word
+        for word in set(_CAPITALISED.findall(text))
+        if (name := respelt_word(word, packs)) is not None and find_canon(name, packs) is not None
+    }
+    return _written(text, parsed, frozenset(words), "misspelt")
 
 
 def _written(
@@ -614,7 +639,7 @@ def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | N
         character.name: character
         for key in group.keys
         if len(group.parts[key].name.split()) > 1
-        and (character := _find_ignoring_initials(group.parts[key].name, packs)) is not None
+        and (character := _find_loosely(group.parts[key].name, packs)) is not None
     }
     if len(fuller) == 1:
         return next(iter(fuller.values()))
@@ -622,7 +647,7 @@ def _canon_of(group: Group, packs: tuple[FandomPack, ...]) -> CanonCharacter | N
     for key, _count in group.keys.most_common():
         parts = group.parts[key]
         for candidate in (key, parts.name):
-            character = _find_ignoring_initials(candidate, packs)
+            character = _find_loosely(candidate, packs)
             if character is not None:
                 nickname = len(parts.tokens) == 1 and parts.name != character.given
                 if nickname and any(name[0] != character.given for name in foreign):
@@ -719,17 +744,23 @@ _INITIAL = re.compile(r"(?<=\S) [A-Z]\.?(?= \S)")
 """A middle initial: one capital, perhaps with a full stop, between two words of a name."""
 
 
-def _find_ignoring_initials(name: str, packs: tuple[FandomPack, ...]) -> CanonCharacter | None:
-    """The canon character a name denotes, also when it has middle initials the pack lacks.
+def _find_loosely(name: str, packs: tuple[FandomPack, ...]) -> CanonCharacter | None:
+    """The canon character a name denotes, also with middle initials the pack lacks or misspelt.
+
+    A misspelt name is one :func:`~ficlens.fandoms.spelling.respelt` corrects: ``Hermoine``.
 
     Example:
         >>> from ficlens.fandoms import load_packs
-        >>> _find_ignoring_initials("James F. Potter", load_packs()).name
+        >>> _find_loosely("James F. Potter", load_packs()).name
         'James Potter'
-        >>> _find_ignoring_initials("Harry J Potter", load_packs()).name
+        >>> _find_loosely("Harry J Potter", load_packs()).name
         'Harry Potter'
+        >>> _find_loosely("Grindlewald", load_packs()).name
+        'Gellert Grindelwald'
     """
     character = find_canon(name, packs)
     if character is None and (bare := _INITIAL.sub("", name)) != name:
         character = find_canon(bare, packs)
+    if character is None and (fixed := respelt(name, packs)) is not None:
+        character = find_canon(fixed, packs)
     return character

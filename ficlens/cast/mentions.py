@@ -56,7 +56,8 @@ class Mention:
         source: what found it: ``ner``, ``speech_subject``, ``person_subject`` (the subject
             of a verb only people do), ``title``, ``canon``, ``given``
             (a pack's given name the parse missed), ``surname`` (a pack's shared surname the
-            parse missed), ``propagated`` (a name the parse found
+            parse missed), ``misspelt`` (a pack's name misspelt, ``Hermoine``, the parse
+            missed), ``propagated`` (a name the parse found
             elsewhere), ``script`` (a script line's label) or ``placeholder`` (a
             reader-insert's ``Y/N``).
         speech_subject: whether it is the subject of a speech verb ("said Harry").

@@ -53,6 +53,12 @@ def _tables() -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
     )
 
 
+def given_names() -> frozenset[str]:
+    """Every given name of the census lists, lower-case (``antonio``, ``nichelle``)."""
+    male, female, _last = _tables()
+    return frozenset(male) | frozenset(female)
+
+
 def usual_pronouns(name: str, *, alone: bool = False) -> str | None:
     """``he/him`` or ``she/her`` when the given name is nearly always one sex's, else ``None``.
 

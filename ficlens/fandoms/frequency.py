@@ -8,7 +8,14 @@ one-word name, alias, epithet and shared surname of the bundled packs are data,
 ``packs/name_frequency.json``::
 
     {"schema": "ficlens.name-frequency/1", "source": "wordfreq 3.1.1, English",
-     "zipf": {"draco": 3.04, "harry": 4.72, ...}}
+     "zipf": {"draco": 3.04, "harry": 4.72, ...},
+     "near": ["alberta", "bloody", "vector", ...]}
+
+``near`` lists the words one edit from a name of ``SPELT_LENGTH`` letters or more that are
+words or names of their own: English words and names at least ``NEAR_ZIPF`` common, and the
+given names of the 1990 US Census lists (:mod:`ficlens.cast.name_gender`). ``Vector`` is a
+word and ``Nichelle`` a name, not ``Victor`` and ``Michelle`` misspelt, where ``Hermoine`` (Zipf
+1.56) is Hermione misspelt (:mod:`ficlens.fandoms.spelling`).
 
 The file is written by ``python -m ficlens.fandoms.frequency`` from the word lists of the
 `wordfreq` package (``pip install -e ".[packs]"``; only this script needs it). A name the file
@@ -33,6 +40,13 @@ SCHEMA = "ficlens.name-frequency/1"
 FILE = "name_frequency.json"
 RARE_ZIPF = 3.35
 """Under this Zipf frequency a one-word name is rare (``Hermione`` 3.32, ``Luna`` 3.62)."""
+NEAR_ZIPF = 2.5
+"""From this Zipf frequency up a word one edit from a name is a word of its own (``Vector``
+3.99, ``Gareth`` 3.52), under it a misspelling may be (``Hermoine`` 1.56, ``Lucious`` 2.28)."""
+SPELT_LENGTH = 6
+"""The fewest letters of a name whose misspellings are looked for; shorter names have too
+many real neighbours (``Harry``, ``Hardy``, ``Hurry``)."""
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def one_word_forms(packs: Iterable[FandomPack]) -> list[str]:
@@ -57,6 +71,15 @@ def parse(text: str, source: str = f"packs/{FILE}") -> dict[str, float]:
     Raises:
         ValueError: the text is not a name-frequency file; the message names ``source``.
     """
+    return _read(text, source)[0]
+
+
+def _read(text: str, source: str) -> tuple[dict[str, float], frozenset[str] | None]:
+    """A name-frequency file's Zipf table and its ``near`` words (``None``: the file has none).
+
+    Raises:
+        ValueError: as :func:`parse`.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -64,22 +87,56 @@ def parse(text: str, source: str = f"packs/{FILE}") -> dict[str, float]:
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise ValueError(f"{source}: not a name-frequency file (schema {SCHEMA!r} expected)")
     try:
-        return {str(key): float(value) for key, value in data["zipf"].items()}
+        zipf = {str(key): float(value) for key, value in data["zipf"].items()}
     except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise ValueError(f"{source}: malformed zipf table ({error!r})") from error
+    near = data.get("near")
+    if near is None:
+        return zipf, None
+    if not isinstance(near, list):
+        raise ValueError(f"{source}: malformed near list (a list of words expected)")
+    return zipf, frozenset(str(word) for word in near)
 
 
 @cache
+def _bundled() -> tuple[dict[str, float], frozenset[str] | None]:
+    path = resources.files("ficlens.fandoms").joinpath("packs", FILE)
+    if not path.is_file():
+        return {}, None
+    return _read(path.read_text("utf-8"), f"packs/{FILE}")
+
+
 def frequencies() -> Mapping[str, float]:
     """The bundled Zipf frequencies by :func:`name_key`; empty when the file is missing.
 
     Raises:
         ValueError: the file is there but is not a name-frequency file.
     """
-    path = resources.files("ficlens.fandoms").joinpath("packs", FILE)
-    if not path.is_file():
-        return {}
-    return parse(path.read_text("utf-8"))
+    return _bundled()[0]
+
+
+def common_near() -> frozenset[str] | None:
+    """The bundled file's ``near`` words: common words and names one edit from a pack's name.
+
+    ``None`` when the file is missing or older than the list: then no word was checked
+    against English, and none may count as a misspelling.
+    """
+    return _bundled()[1]
+
+
+def one_edit(word: str) -> set[str]:
+    """Every lower-case string one deletion, insertion, change or swap of neighbours away.
+
+    Example:
+        >>> sorted(w for w in one_edit("abc") if w.startswith("ac"))
+        ['ac', 'acb', 'acbc', 'acc']
+    """
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deleted = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserted = {a + c + b for a, b in splits for c in _LETTERS}
+    return (deleted | swapped | changed | inserted) - {word}
 
 
 def is_rare(form: str) -> bool:
@@ -106,9 +163,22 @@ def build(packs: Iterable[FandomPack]) -> dict[str, Any]:
         raise RuntimeError(
             "writing name frequencies needs wordfreq: pip install -e '.[packs]'"
         ) from error
-    zipf = {key: wordfreq.zipf_frequency(key, "en") for key in one_word_forms(packs)}
+    from ficlens.cast.name_gender import given_names  # noqa: PLC0415 (the cast needs the packs)
+
+    keys = one_word_forms(packs)
+    zipf = {key: wordfreq.zipf_frequency(key, "en") for key in keys}
+    english = wordfreq.get_frequency_dict("en")
+    least = 10 ** (NEAR_ZIPF - 9)  # Zipf is log10 of the frequency per billion words
+    given = given_names()
+    near = {
+        word
+        for key in keys
+        if len(key) >= SPELT_LENGTH and key.isalpha()
+        for word in one_edit(key)
+        if english.get(word, 0.0) >= least or word in given
+    }
     source = f"wordfreq {metadata.version('wordfreq')}, English"
-    return {"schema": SCHEMA, "source": source, "zipf": zipf}
+    return {"schema": SCHEMA, "source": source, "zipf": zipf, "near": sorted(near - set(keys))}
 
 
 def main() -> int:
@@ -120,7 +190,8 @@ def main() -> int:
         print(f"error: {error}", file=sys.stderr)  # noqa: T201 (a command's message)
         return 1
     target.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", "utf-8")
-    print(f"wrote {target} ({len(data['zipf'])} one-word names)")  # noqa: T201
+    counts = f"{len(data['zipf'])} one-word names, {len(data['near'])} words near them"
+    print(f"wrote {target} ({counts})")  # noqa: T201
     return 0
 
 

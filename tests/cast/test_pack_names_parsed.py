@@ -57,3 +57,36 @@ def test_a_surname_only_the_quotations_use_resolves_to_its_one_bearer() -> None:
         ids["Draco Malfoy"],
     ]
     assert cast.resolve("Malfoy") == ids["Draco Malfoy"]
+
+
+def test_a_misspelt_name_is_the_character_it_misspells() -> None:
+    # "Hermoine" had been a stranger beside Hermione Granger, and the lone "Grindlewald" of a
+    # story no canon character at all
+    story = (
+        "Hermione Granger opened the book. Hermoine turned the page and frowned.\n"
+        "Ron watched her. Grindlewald had written the chapter, and Hermione hated it.\n"
+        "Grindlewald wrote that power was a burden. Hermoine closed the book.\n"
+    )
+    people = {c.name: c for c in cast_of(story).characters}
+    assert "Hermoine" in people["Hermione Granger"].aliases
+    assert people["Gellert Grindelwald"].canon
+    assert not any("Hermoine" in name or "Grindlewald" in name for name in people)
+
+
+def test_a_name_one_letter_from_a_pack_name_that_is_a_name_itself_is_not_corrected() -> None:
+    # Bilius is Ron's middle name, not Filius misspelt; the pack lists no Bilius
+    story = (
+        "Bilius Weasley drank too much at the wedding. Bilius laughed at Harry.\n"
+        "Filius Flitwick stood on a chair. Filius raised his wand.\n"
+    )
+    people = {c.name for c in cast_of(story).characters}
+    assert "Filius Flitwick" in people and "Bilius Weasley" in people
+
+
+def test_a_shared_surname_misspelt_alone_is_no_mention() -> None:
+    # "Prewitt" is the Prewetts' name misspelt, and a shared surname alone names no one
+    story = (
+        "Ron Weasley opened the letter. Ron read it twice.\n"
+        "The vault of House Prewitt was empty. Prewitt gold had gone missing.\n"
+    )
+    assert {c.name for c in cast_of(story).characters} == {"Ron Weasley"}
