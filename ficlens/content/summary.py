@@ -371,14 +371,18 @@ def _quoted_share(span: Span, quotations: Sequence[Span], starts: Sequence[int])
 
 _QUOTE_CLOSE = re.compile(r"[?!…,—–-][\"'”’]\s*$")
 _QUOTE_CLOSE_STOP = re.compile(r"\.[\"”’]\s*$")
+_TAG_WORDS = 10
+"""How far into a sentence after a quotation's full stop a speech verb makes it a speech tag:
+a speaker may be a long noun phrase (``One of the healers that brought him in says``)."""
 
 
 def _speech_tag(text: str, span: Span) -> bool:
     """Whether a sentence goes on from a quotation ending in ``?``, ``!``, ``…`` or a dash.
 
     Such a sentence is the speech tag of that quotation (``Ann asked, ...``), not narration. So
-    is one after a quotation ending in a full stop when a speech verb is among its first three
-    words (``"So cute." Draco said with a laugh``).
+    is one after a quotation ending in a full stop when a speech verb is among its first
+    ``_TAG_WORDS`` words, before any comma (``"So cute." Draco said with a laugh``; ``"Hold
+    still." One of the healers that brought him in says and ...``).
 
     Example:
         >>> text = '"Tea?" Ann asked, smiling at the rain.'
@@ -394,7 +398,8 @@ def _speech_tag(text: str, span: Span) -> bool:
     if not _QUOTE_CLOSE_STOP.search(text, before, span.start):
         return False
     verbs = speech_verb_forms()
-    opening = _WORD.findall(text, span.start, min(span.end, span.start + 60))[:3]
+    clause = text[span.start : span.end].split(",", 1)[0]
+    opening = _WORD.findall(clause)[:_TAG_WORDS]
     return any(word.lower() in verbs for word in opening)
 
 

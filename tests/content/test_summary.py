@@ -113,6 +113,8 @@ def test_prose_wrapped_at_a_fixed_width_keeps_its_sentences_whole() -> None:
     [
         '"Who planted the orchard?" Hester Quaile asked the postman at the orchard gate. ',
         '"The orchard is old." Hester Quaile said to the postman at the orchard gate. ',
+        # the speaker a long noun phrase, the stop a slip for a comma
+        '"The orchard is old." One of the men who came in with her says and the postman nods. ',
     ],
 )
 def test_a_speech_tag_going_on_from_a_quotation_is_not_a_summary_sentence(speech: str) -> None:
