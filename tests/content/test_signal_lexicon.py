@@ -84,6 +84,8 @@ def strongest(text: str, signal: str) -> str:
         ("McGonagall counted her pupils at the door.", "school", "mentioned"),
         ("A snowball battle after lunch; she had learnt to pick her battles.", "war", "none"),
         ("The battle raged outside the castle.", "war", "mentioned"),
+        ("My dirty hands, have I been in the wars? The wars had ended.", "war", "mentioned"),
+        ("Look at your knees, you've been in the wars.", "war", "none"),
         ("Severus wars with himself. Arthur was fighting a losing battle.", "war", "none"),
         ("The fire-gutted shells of houses; she collected sea shells.", "war", "none"),
         ("Chestnuts roasted on an open fire; they sat by the open fire.", "war", "none"),
