@@ -178,7 +178,7 @@ def build(packs: Iterable[FandomPack]) -> dict[str, Any]:
         if english.get(word, 0.0) >= least or word in given
     }
     source = f"wordfreq {metadata.version('wordfreq')}, English"
-    return {"schema": SCHEMA, "source": source, "zipf": zipf, "near": sorted(near - set(keys))}
+    return {"schema": SCHEMA, "source": source, "zipf": zipf, "near": sorted(near)}
 
 
 def main() -> int:

@@ -49,6 +49,12 @@ def test_words_of_their_own_are_not_misspellings(word: str) -> None:
     assert respelt_word(word, load_packs()) is None
 
 
+def test_a_name_of_its_own_is_no_misspelling_where_its_pack_is_not_read() -> None:
+    # Victor is Sherlock's Victor Trevor, and a census name: beside Harry Potter alone, a
+    # crossover's Victor is not Viktor Krum
+    assert respelt_word("Victor", HP) is None
+
+
 def test_a_word_one_edit_from_two_names_is_neither() -> None:
     # Charlie Weasley and Charlus Potter
     assert respelt_word("Charlis", HP) is None
