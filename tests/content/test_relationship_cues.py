@@ -52,6 +52,31 @@ def test_the_one_someone_loves_and_each_others_arms_are_romance_cues(sentence: s
     assert cue_weights(sentence, NELL, TOMAS)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"Come to bed, love," Nell Adair said to Tomas Reyes.',
+        '"Honey, the tide is in," Nell Adair told Tomas Reyes.',
+        '"Morning, babe," Tomas Reyes said to Nell Adair.',
+        '"Not now, baby." Nell Adair kept her eyes on Tomas Reyes.',
+    ],
+)
+def test_an_endearment_is_a_romance_cue(sentence: str) -> None:
+    assert cue_weights(sentence, NELL, TOMAS) == [1.5]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nell Adair put honey, lemon and ginger in Tomas Reyes's tea.",
+        "Nell Adair gave her love to Tomas Reyes's mother.",
+        "Nell Adair rocked the baby, and Tomas Reyes watched.",
+    ],
+)
+def test_honey_love_and_baby_that_no_one_is_called_are_no_cues(sentence: str) -> None:
+    assert not cue_weights(sentence, NELL, TOMAS)
+
+
 def test_the_man_she_loved_like_a_father_is_no_cue() -> None:
     assert not cue_weights("Tomas was the man she loved like a father.", NELL, TOMAS)
 

@@ -1,8 +1,8 @@
 """The romance-cue lexicon and where its cues occur in a story, with their weights.
 
 ``CUES`` lists romantic and sexual words and phrases (kissing, lips, embraces, "I love you",
-held hands, blushing, a proposal, boyfriend/wife/married, sex words ...), each group with a
-weight.
+held hands, blushing, a proposal, boyfriend/wife/married, endearments, sex words ...), each
+group with a weight.
 :func:`weighted_cues` finds them sentence by sentence and lightens a kiss on the cheek, hand,
 temple or forehead (``LIGHT_KISS``), any cue in a sentence or quotation that speaks of family
 (``FAMILY``), a status word (``her husband``) in a sentence that does not name two people
@@ -63,6 +63,8 @@ CUES: tuple[tuple[float, str], ...] = (
     (1.5, r"held (?:his|her|my|their) hand|holding hands|hand in hand|(?:laced|linked|"
      r"intertwined|entwined) (?:their|our) fingers|cuddl(?:e|ed|es|ing)|snuggl(?:e|ed|ing)"),
     (1.5, r"nuzzl(?:e|ed|es|ing)|caress(?:ed|es|ing)?|darling|sweetheart|romantic|date"),
+    # endearments: a lover called "love", "baby" or "honey" (not honey in the tea) by name
+    (1.5, r"babe|sweetie|(?<=, )(?:love|baby|honey)(?=[.!?]|,[\"”’])|(?<=[\"“‘])honey(?=, )"),
     (1.5, r"cupp?(?:ed|ing|s)? (?:his|her|my) (?:face|cheek|jaw)|butterflies|attraction"),
     (1.0, r"embrac(?:e|ed|es|ing)|in (?:his|her|my|their|each other['’]s) arms|"
      r"blush(?:ed|es|ing)?"),
@@ -107,11 +109,16 @@ def weighted_cues(
             weight = _CUE_WEIGHTS[match.lastgroup or ""] * scale
             if match.group().lower().startswith("kiss") and _LIGHT.match(text, match.end()):
                 weight *= LIGHT_KISS
-            if _FAMILY.search(text, *_family_scope(story, sentence, match.start())):
+            if _family(text, _family_scope(story, sentence, match.start()), match.start()):
                 weight *= FAMILY
             if match.lastgroup in _STATUS and not _names_two(story, match.start()):
                 weight *= STATUS_ALONE
             yield match.start(), weight
+
+
+def _family(text: str, scope: tuple[int, int], cue: int) -> bool:
+    """Whether a family word other than the cue itself (a lover called ``baby``) is in scope."""
+    return any(found.start() != cue for found in _FAMILY.finditer(text, *scope))
 
 
 def harm_share(paragraph: int, harmed: frozenset[int]) -> float:
