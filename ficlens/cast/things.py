@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from rapidfuzz.distance import OSA
+
 from ficlens.cast.roster import Group
 from ficlens.fandoms import FandomPack, name_key
 from ficlens.model import Span
@@ -107,37 +109,23 @@ MISSPELT_LENGTH = 7
 def _misspelt(key: str, not_people: frozenset[str]) -> bool:
     """Whether a long one-word name is one letter away from a term (``Gryfindor``, ``Quiddich``).
 
-    One letter left out, added, changed or two swapped; a family's name beside its plural
-    (``Weasley``, ``Weasleys``) is no misspelling.
+    One letter left out, added, changed or two neighbours swapped (optimal string alignment
+    distance 1, as for names in :mod:`ficlens.fandoms.spelling`); a family's name beside its
+    plural (``Weasley``, ``Weasleys``) is no misspelling.
+
+    Example:
+        >>> [_misspelt(w, frozenset({"quidditch"})) for w in ("quiddich", "qiudditch", "quidditc")]
+        [True, True, True]
+        >>> [_misspelt(w, frozenset({"quidditch"})) for w in ("quidich", "quaffle", "quidditch")]
+        [False, False, False]
     """
     if len(key) < MISSPELT_LENGTH or " " in key:
         return False
     return any(
-        len(term) >= MISSPELT_LENGTH and term != f"{key}s" and _one_edit(key, term)
+        len(term) >= MISSPELT_LENGTH and term != f"{key}s" and OSA.distance(key, term) == 1
         for term in not_people
         if abs(len(term) - len(key)) <= 1
     )
-
-
-def _one_edit(first: str, second: str) -> bool:
-    """Whether two different words are one edit apart (a transposition counts as one).
-
-    Example:
-        >>> [_one_edit("quiddich", w) for w in ("quidditch", "quidditc", "qiudditch", "quaffle")]
-        [True, False, False, False]
-    """
-    if first == second:
-        return False
-    if len(first) == len(second):
-        differ = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
-        return len(differ) == 1 or (
-            len(differ) == 2
-            and differ[1] == differ[0] + 1
-            and first[differ[0]] == second[differ[1]]
-            and first[differ[1]] == second[differ[0]]
-        )
-    short, long = sorted((first, second), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def mostly_things(group: Group, not_people: frozenset[str]) -> bool:

@@ -9,7 +9,7 @@ one-word name, alias, epithet and shared surname of the bundled packs are data,
 
     {"schema": "ficlens.name-frequency/1", "source": "wordfreq 3.1.1, English",
      "zipf": {"draco": 3.04, "harry": 4.72, ...},
-     "near": ["alberta", "bloody", "vector", ...]}
+     "near": ["harvey", "nichelle", "vector", ...]}
 
 ``near`` lists the words one edit from a name of ``SPELT_LENGTH`` letters or more that are
 words or names of their own: English words and names at least ``NEAR_ZIPF`` common, and the
