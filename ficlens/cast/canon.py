@@ -593,16 +593,29 @@ def family_lead(
 
     The first (most-written) character of the family in the pack who belongs to the story's
     era, else the first who belongs to no era in particular (``Potter`` is Harry Potter, or
-    James Potter in a Marauders-era story). ``None`` for a surname no pack shares.
+    James Potter in a Marauders-era story). ``None`` for a surname no pack shares. When several
+    packs share it, the lead standing highest in its own pack's order: beside Fantastic
+    Beasts, ``Scamander`` is Newt, that pack's first character, not Harry Potter's Rolf, one
+    of its last.
+
+    Example:
+        >>> from ficlens.fandoms import load_pack
+        >>> hp, fb = load_pack("harry_potter"), load_pack("fantastic_beasts")
+        >>> family_lead("Scamander", "main", (hp,)).name
+        'Rolf Scamander'
+        >>> family_lead("Scamander", "main", (hp, fb)).name
+        'Newt Scamander'
     """
+    leads: list[tuple[float, CanonCharacter]] = []
     for pack in packs:
         if surname not in pack.shared_surnames:
             continue
         family = [c for c in pack.characters if c.surname == surname]
-        for character in (*(c for c in family if era and c.era == era), *family):
-            if character.era is None or character.era == era:
-                return character
-    return None
+        ordered = (*(c for c in family if era and c.era == era), *family)
+        lead = next((c for c in ordered if c.era is None or c.era == era), None)
+        if lead is not None:
+            leads.append((pack.characters.index(lead) / len(pack.characters), lead))
+    return min(leads, key=lambda ranked: ranked[0])[1] if leads else None
 
 
 def _bare_word(group: Group) -> str | None:

@@ -332,3 +332,15 @@ def test_a_title_in_the_group_does_not_keep_the_name_from_the_era_namesake(
     # "Miss Penrose" is either Morwenna's name with a title: the new harbour's Kit decides.
     kept = merge_canon([group(9, "Morwenna", "Miss Penrose"), group(4, "Kit")], packs)
     assert canon_names(kept)["Miss Penrose"] == "Morwenna Jory Penrose"
+
+
+def test_a_surname_two_packs_share_goes_to_the_lead_of_the_pack_it_leads() -> None:
+    # Harry Potter's Scamanders are Rolf and his sons, at the end of its pack; beside
+    # Fantastic Beasts, a crossover's bare "Scamander" is Newt, that pack's first character.
+    crossover = (load_pack("harry_potter"), load_pack("fantastic_beasts"))
+    scamander = Group(Counter({"Scamander": 9, "Mr. Scamander": 1}),
+                      {n: split_name(n) for n in ("Scamander", "Mr. Scamander")})  # fmt: skip
+    story = [group(9, "Harry"), group(8, "Jacob"), scamander]
+    assert canon_names(merge_canon(story, crossover))["Mr. Scamander"] == "Newt Scamander"
+    alone = [group(9, "Harry"), group(7, "Scamander")]
+    assert canon_names(merge_canon(alone, crossover[:1]))["Scamander"] == "Rolf Scamander"
