@@ -189,7 +189,7 @@ def merge_canon(
     not_people = not_people_of(packs)
     found = _unfit_titles([(group, _canon_of(group, packs)) for group in groups], packs)
     era = _era_of(found, packs, quoted)
-    company = _company(found) if era is None else Counter[str]()
+    company = _company([*found, *((None, c) for _, c in quoted)]) if era is None else Counter()
     for group, first in found:
         character = _namesake(group, first, era, packs, company)
         if character is None and mostly_things(group, not_people):
@@ -323,13 +323,15 @@ COMPANY = 2
 (``CanonCharacter.eras``) must share one of two namesakes' eras, and no other, to settle it."""
 
 
-def _company(found: Sequence[tuple[Group, CanonCharacter | None]]) -> Counter[str]:
+def _company(found: Sequence[tuple[Group | None, CanonCharacter | None]]) -> Counter[str]:
     """How many of the story's canon characters are written in each era.
 
     Those of several eras (``CanonCharacter.eras``) count in each; so does an era-bound one
     whose names another era's character shares (``Lily``, the pack's Lily Evans Potter, whom
     no era settled): what the story's other shared names mean should agree with it, so
-    ``James`` beside that ``Lily`` and ``Moody`` is her husband, not her grandson.
+    ``James`` beside that ``Lily`` and ``Moody`` is her husband, not her grandson. The
+    characters named only in quotations count too (Dumbledore tells ``James`` to hide with
+    ``Lily``, and that ``Moody`` owns a cloak like his).
     """
     characters = {c.name: c for _, c in found if c is not None}
     return Counter(era for c in characters.values() for era in (*c.eras, *filter(None, [c.era])))

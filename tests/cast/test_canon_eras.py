@@ -11,7 +11,7 @@ from ficlens.cast import build_cast
 from ficlens.cast.canon import merge_canon, story_era
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
-from ficlens.fandoms import FandomPack, load_pack, parse_pack
+from ficlens.fandoms import FandomPack, find_canon, load_pack, parse_pack
 from ficlens.model import Span
 from ficlens.nlp import parse
 
@@ -199,6 +199,13 @@ def test_company_of_one_era_tells_whose_bare_given_name_it_is(
     # No era-bound character is named, but Loveday and Zennor are written only in the era of
     # one of the two Neds.
     kept = merge_canon([group(9, "Ned"), group(5, "Loveday"), group(4, "Zennor")], packs)
+    assert canon_names(kept)["Ned"] == "Ned Tregear"
+
+
+def test_company_named_only_in_quotations_counts_too(packs: tuple[FandomPack, ...]) -> None:
+    # Ned and the narrator talk of Loveday and Zennor, whom the narration never names.
+    quoted = [(n, c) for n in ("Loveday", "Zennor") if (c := find_canon(n, packs)) is not None]
+    kept = merge_canon([group(9, "Ned"), group(5, "Jago")], packs, quoted)
     assert canon_names(kept)["Ned"] == "Ned Tregear"
 
 
