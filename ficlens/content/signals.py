@@ -125,6 +125,16 @@ _THREAT = re.compile(
 between (``Filch threatens violence and medieval torture``, ``threatened him with the
 Cruciatus``, ``threats of torture``), is hypothetical: it is promised, not done. Not so a
 threatening look, nor the deeds in ``blackmail, threaten and murder``."""
+_FUTURE = re.compile(
+    r"(?:(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\byour )(?<!\bour )(?<!\btheir )(?<!\bits )"
+    r"(?<!\bthe )(?<!\bfree )(?<!\bown )(?<!\blast )(?<!\bill )(?<!\bgood )(?<!\bof )"
+    r"\bwill|\w['’]ll|\bshall)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+"""A hit at most three words after a future's auxiliary (``the Dark Lord will have him
+killed``, ``I'll kill you``) is hypothetical: foretold, not done. Not after a will that is a
+noun (``against his will``, ``free will``), and not after ``going to``, which the trigger
+passages' annotators count as the warning's content (see docs/content.md)."""
 _DREAM_PARAGRAPH = re.compile(r"\b(?:was dreaming|in (?:his|her|my|the) dream)\b", re.I)
 _FRAME_WINDOW = 60
 """Characters before a hit, within its sentence, where negation or a hypothetical counts."""
@@ -386,7 +396,7 @@ def frame_of(
     clause = _CLAUSE_BREAK.split(before)[-1]
     if _FRAMES["negated"].search(_AFFIRMING.sub(" ", clause)):
         return "negated"
-    if _FRAMES["hypothetical"].search(before) or _THREAT.search(before):
+    if any(p.search(before) for p in (_FRAMES["hypothetical"], _THREAT, _FUTURE)):
         return "hypothetical"
     if _PAST_PERFECT.search(before):
         return "memory"

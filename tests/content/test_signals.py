@@ -145,6 +145,7 @@ def test_a_title_s_stop_still_ends_a_lower_case_paragraph_s_sentence() -> None:
 def test_frame_of_an_on_page_event_is_none() -> None:
     assert frame_in("Under the lamp he kissed her.", "kissed") is None
     assert frame_in("In May he kissed her.", "kissed") is None  # the month, not the modal
+    assert frame_in("Against his will he was beaten.", "beaten") is None  # a will, no future
 
 
 @pytest.mark.parametrize(
@@ -210,6 +211,9 @@ def test_negation_does_not_reach_past_its_clause_nor_affirming_words(
         ("His head hurt like he'd been hit with the Cruciatus Curse.", "Cruciatus Curse"),
         ("He'd look so good with a broken nose.", "broken nose"),
         ("She'd be dead by now.", "dead"),
+        ("The Dark Lord will have him killed.", "killed"),  # a future
+        ("I'll hex you so badly.", "hex"),
+        ("They will torture her for the names.", "torture"),
     ],
 )
 def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
