@@ -194,6 +194,8 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("What in bleeding hell is that?", "violence", "none"),
         ("The truth that haunts Heaven and Hell; neither hell nor heaven.", "profanity", "none"),
         ("What the hell was that?", "profanity", "mild"),
+        ("He'd go through the fiery gates of hell and back for him.", "profanity", "none"),
+        ("The summer was a living hell; she had been through hell.", "profanity", "none"),
         ("They held hands, palms bloody, and his bloody knees shook.", "profanity", "none"),
         ("Get your hands off, you bloody git.", "profanity", "mild"),
         ("He ran a thumb down the boy's bloody cheek.", "profanity", "none"),
