@@ -483,6 +483,8 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("Kill yourself, then, his uncle said.", "self_harm", "mentioned"),
         ('"I felt abandoned, when Fred died," he said.', "death", "mentioned"),
         ("Ever since his mother died, the house was quiet.", "death", "mentioned"),
+        ("About what happened the night my parents died?", "death", "mentioned"),
+        ("He had shouted at Albus on the day Ariana died.", "death", "mentioned"),
         ("After Orion died and Sirius moved back, the house changed.", "death", "mentioned"),
         ("Fred died, and after that nobody laughed.", "death", "on_page"),
         ("He held his hand until he died.", "death", "on_page"),
