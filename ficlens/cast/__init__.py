@@ -630,9 +630,11 @@ def _characters(
         name = given.name if given else display_name(group)
         aliases = _aliases(group.keys + written.get(ident, Counter()), name)
         hints = sorted(group.gender_hints())
-        usual = _usual_pronouns(group) if not (given and given.canon) else None
-        gender = (given.gender if given else None) or decide_gender(
-            votes.get(n, Counter()), hints, usual=usual
+        canon = bool(given and given.canon)
+        # a canon character's pack pronouns, which a genderbent story's own overturn
+        usual = given.gender if given and canon else _usual_pronouns(group)
+        gender = (given.gender if given and not canon else None) or decide_gender(
+            votes.get(n, Counter()), hints, usual=usual, canon=canon
         )
         characters.append(
             Character(ident, name, aliases, gender, bool(given and given.canon), counts[ident],

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 
 import pytest
 
+from ficlens.cast import build_cast
 from ficlens.cast.gender import decide_gender, pronoun_votes
+from ficlens.fandoms import load_pack
 from ficlens.model import Span
-from ficlens.nlp import Parsed
+from ficlens.nlp import Parsed, parse
 
 MakeParsed = Callable[..., Parsed]
 
@@ -179,3 +182,30 @@ def test_a_possessive_pronoun_votes_too(make_parsed: MakeParsed) -> None:
         (".", ".", "punct", 1),
     ]
     assert pronoun_votes([make_parsed(text, rows)], [(0, 1, 0)]) == {0: Counter({"she/her": 1})}
+
+
+def _cast_genders(text: str) -> dict[str, str | None]:
+    paragraphs = [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    cast = build_cast(text, list(parse(text, paragraphs)), packs=(load_pack("harry_potter"),))
+    return {c.name: c.gender for c in cast.characters}
+
+
+GENDERBENT = (
+    "Harry woke before dawn. She pulled on her boots in the dark.\n"
+    "Harry crossed the common room. She paused by the fire and warmed her hands.\n"
+    "Harry climbed through the portrait hole. She did not look back.\n"
+    "Harry reached the owlery at sunrise. She tied her letter to Hedwig's leg.\n"
+    "Harry watched the owl go. She smiled for the first time that week.\n"
+    "Harry walked down to breakfast. She sat at the end of the table.\n"
+    "Harry ate in silence. She read the paper twice.\n"
+)
+
+
+def test_a_genderbent_story_overturns_a_canon_characters_pronouns() -> None:
+    assert _cast_genders(GENDERBENT)["Harry Potter"] == "she/her"
+
+
+def test_a_few_stray_pronouns_leave_a_canon_characters_own() -> None:
+    # Three of seven is far from enough: the votes a nearby woman scatters are no genderbend.
+    few = "\n".join(GENDERBENT.splitlines()[:3]) + "\n"
+    assert _cast_genders(few)["Harry Potter"] == "he/him"
