@@ -483,3 +483,32 @@ def test_evidence_windows_cut_from_one_long_sentence_do_not_overlap() -> None:
     assert len(shown) == 2  # the second kiss's window would repeat most of the first's
     assert shown[0].startswith("Nell kissed Tomas and the lamp")
     assert shown[1] == "Later Nell kissed Tomas by the door."
+
+
+# Mara, named most, is on the telephone; Ivo calls Tess, whom the narration names once, by her
+# surname, and the kiss is told in pronouns paragraphs after her name.
+CALLED = """Mara Marsh rang at noon. Mara wanted the house. Mara wanted the car. Mara hung up.
+
+Tess Lind came in from the rain.
+
+"You're soaked, Lind," Ivo said.
+
+"Then dry me," she said.
+
+The stove ticked. The rain went on.
+
+The kettle began to sing.
+
+"Come here, Lind," Ivo said, and he kissed her by the stove. He held her and kissed her again."""
+
+
+def test_a_quotation_calling_its_addressee_by_name_says_whom_a_pronoun_stands_for() -> None:
+    people = (
+        Person("c1", "Ivo Marsh", "he/him", ("Ivo",)),
+        Person("c2", "Mara Marsh", "she/her", ("Mara",)),
+        Person("c3", "Tess Lind", "she/her", ("Tess",)),
+    )
+    s = story(CALLED, *people)
+    spoken = quotes_of(CALLED, [("c1", "c3"), ("c3", "c1"), ("c1", "c3")])
+    romantic = [r.tag for r in run(s, quotes=spoken) if r.kind == "romantic"]
+    assert romantic == ["Tess Lind/Ivo Marsh"]

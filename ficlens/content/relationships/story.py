@@ -86,8 +86,9 @@ def read_story(
     silent = {c.id for c in characters if c.mentions == 0 and c.id != narrator} & known
     if silent:
         named_mentions = sorted(named_mentions + _voiced(ordered_quotes, silent))
-    recent = _recent(named_mentions, starts, paragraph_of, narrator)
     names, owners = _names(characters)
+    called = _called(text, ordered_quotes, characters)
+    recent = _recent(sorted(named_mentions + called), starts, paragraph_of, narrator)
     if narrator:
         named_mentions = sorted(
             named_mentions
@@ -144,6 +145,32 @@ def _voiced(quotes: Sequence[Quote], silent: set[str]) -> list[tuple[int, str]]:
         for ident in dict.fromkeys((quote.speaker, quote.addressee))
         if ident in silent
     ]
+
+
+def _called(
+    text: str, quotes: Sequence[Quote], characters: Sequence[Character]
+) -> list[tuple[int, str]]:
+    """Where a quotation calls the one it is said to by name, as that character's mentions.
+
+    In a scene told in pronouns, ``"Do you know what I do to bad girls, Granger?" he asked,
+    kissing her thighs`` names the ``her``: the speech calls her by a word of her name. They
+    count for pronouns and the story's leads only: the sentence names no one by them.
+    """
+    words = {
+        c.id: frozenset(w for form in (c.name, *c.aliases) for w in form.split() if len(w) > 2)
+        for c in characters
+    }
+    return [
+        (quote.span.start, quote.addressee)
+        for quote in quotes
+        if quote.addressee in words
+        and not words[quote.addressee].isdisjoint(
+            _WORD.findall(text, quote.span.start, quote.span.end)
+        )
+    ]
+
+
+_WORD = re.compile(r"[A-Z][\w'’-]+")
 
 
 def _names(characters: Sequence[Character]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
