@@ -43,8 +43,10 @@ MIN_USES = 2
 """...and at least half of them from labels used at least this often."""
 CONFIDENCE = 0.99
 _WORD = r"[A-Z][A-Za-z'’.\-]*"
+_EMOJI = "[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]{0,8}"
+"""Emoji a chat log may put after a name (``Draco🐉:``, ``Harry⚡️:``)."""
 _LINE = re.compile(
-    rf"^[ \t]*(?P<open>[\[*]*)(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})(?P<close>[\]*]*)"
+    rf"^[ \t]*(?P<open>[\[*]*)(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})(?P<close>[\]*]*){_EMOJI}"
     r"[ \t]*(?:\([^()\n]{0,60}\)[ \t]*)?:[*]*[ \t]+(?:\([^()\n]{0,60}\)[ \t]*)?"
     r"(?P<said>\S[^\n]*?)[ \t]*$",
     re.M,

@@ -36,6 +36,16 @@ def test_chat_labels_with_brackets_and_stage_directions() -> None:
     ]
 
 
+def test_chat_labels_decorated_with_emoji() -> None:
+    text = "Draco🐉: you up?\nHarry⚡️: no\nDraco🐉: liar\nHarry⚡️: go to sleep"
+    assert lines_of(text) == [
+        ("Draco", "you up?"),
+        ("Harry", "no"),
+        ("Draco", "liar"),
+        ("Harry", "go to sleep"),
+    ]
+
+
 def test_headers_notes_and_profiles_are_no_speakers() -> None:
     metadata = "Rating: T\nWarnings: none\nSummary: a day out\nNote: thanks, Sam!\nRating: M"
     assert lines_of(metadata) == []
