@@ -191,6 +191,8 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("The curse severed his arm.", "violence", "graphic"),
         ("After the war, Ivo opened a shop.", "violence", "none"),
         ("He stabbed the guard.", "violence", "serious"),
+        ("A stabbing pain shot through his chest.", "violence", "none"),
+        ("A thought slipped in, stabbing cold and cruel into her mind.", "violence", "none"),
         ("What in bleeding hell is that?", "violence", "none"),
         ("The truth that haunts Heaven and Hell; neither hell nor heaven.", "profanity", "none"),
         ("What the hell was that?", "profanity", "mild"),
@@ -254,6 +256,8 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
             "none",
         ),
         ("He stabbed the guard.", "violence", "serious"),
+        ("A stabbing pain shot through his chest.", "violence", "none"),
+        ("A thought slipped in, stabbing cold and cruel into her mind.", "violence", "none"),
         ("Way to rub salt in the wound.", "violence", "none"),
         (
             "Scamander's voice sliced through the boy; the blade sliced through the air.",
