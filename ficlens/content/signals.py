@@ -71,6 +71,7 @@ _FRAMES = {
     ),
     "hypothetical": re.compile(
         r"\b(?:if|would|could have|might|wanted to|wants to|want to|wish(?:ed)?|imagin(?:e|ed|ing)|"
+        r"envision(?:s|ed|ing)?|"
         r"fantasi[sz](?:e|ed|ing)|thought about|what if|almost|nearly|pretend(?:ed)?|should|"
         r"ought to|deserve[sd]? to|threaten(?:s|ed)? to|as if|as though|unless|in case|"
         r"could swear|(?:the|an) urge to|(?-i:may)|(?:feel|feels|felt|feeling) like|"

@@ -193,6 +193,7 @@ def test_negation_does_not_reach_past_its_clause_nor_affirming_words(
         ("If he kissed her, the spell would break.", "kissed"),
         ("He wanted to kiss her.", "kiss"),
         ("She imagined he kissed her.", "kissed"),
+        ("She is envisioning all the ways she can torture her cousin.", "torture"),
         ("He almost kissed her.", "kissed"),
         ("What if he kissed her?", "kissed"),
         ("Whoever invented dress robes deserved to be killed slowly.", "killed"),
