@@ -318,9 +318,11 @@ def _era_of(
     )
 
 
-COMPANY = 2
+COMPANY = 1
 """When no era-bound character settles the story's era, how many characters of several eras
-(``CanonCharacter.eras``) must share one of two namesakes' eras, and no other, to settle it."""
+(``CanonCharacter.eras``) must share one of two namesakes' eras, and no other, to settle it:
+one, so that a story naming only ``James`` and ``Lily`` (the pack's Lily Evans Potter) is of
+her era."""
 
 
 def _company(found: Sequence[tuple[Group | None, CanonCharacter | None]]) -> Counter[str]:

@@ -209,12 +209,19 @@ def test_company_named_only_in_quotations_counts_too(packs: tuple[FandomPack, ..
     assert canon_names(kept)["Ned"] == "Ned Tregear"
 
 
-@pytest.mark.parametrize("company", [["Loveday"], ["Jago", "Loveday"]])
-def test_too_little_company_leaves_a_bare_given_name_unresolved(
+@pytest.mark.parametrize("company", [[], ["Jago"]])
+def test_without_company_of_an_era_a_bare_given_name_stays_unresolved(
     packs: tuple[FandomPack, ...], company: list[str]
 ) -> None:
+    # Jago Hicks belongs to no era in particular
     kept = merge_canon([group(9, "Ned"), *(group(5, name) for name in company)], packs)
     assert canon_names(kept)["Ned"] is None
+
+
+def test_one_character_of_an_era_is_company_enough(packs: tuple[FandomPack, ...]) -> None:
+    # A story of Ned and Loveday alone, as a story of James and Lily alone: her era is his.
+    kept = merge_canon([group(9, "Ned"), group(5, "Loveday")], packs)
+    assert canon_names(kept)["Ned"] == "Ned Tregear"
 
 
 def test_a_shared_name_kept_by_its_owner_is_company_of_her_era(
@@ -306,12 +313,16 @@ def test_a_name_said_only_inside_quotations_tells_the_era(packs: tuple[FandomPac
     assert canon_names(merge_canon(groups, packs, wenna))["Ned"] == "Ned Polglase"
 
 
-def test_a_quoted_name_both_eras_answer_to_tells_nothing(packs: tuple[FandomPack, ...]) -> None:
+def test_a_quoted_name_both_eras_answer_to_sets_no_era_against_the_narration(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # Said aloud, "Morwenna" is its pack owner's, of the storm years, and company of that
+    # era; but it settles no era, so Kit, of the new harbour, named in the narration, does.
     characters = {c.name: c for c in packs[0].characters}
     morwenna = [("Morwenna", characters["Morwenna Penrose"])] * 3
     morwenna += [("Miss Morwenna", characters["Morwenna Penrose"])] * 3  # a title adds nothing
-    kept = merge_canon([group(9, "Ned"), group(9, "Jago")], packs, morwenna)
-    assert canon_names(kept)["Ned"] is None
+    kept = merge_canon([group(9, "Ned"), group(9, "Jago"), group(4, "Kit")], packs, morwenna)
+    assert canon_names(kept)["Ned"] == "Ned Polglase"
 
 
 def test_a_marauders_story_that_calls_lily_evans_only_aloud_gives_james_his_surname() -> None:
