@@ -637,7 +637,7 @@ def _characters(
             votes.get(n, Counter()), hints, usual=usual, canon=canon
         )
         characters.append(
-            Character(ident, name, aliases, gender, bool(given and given.canon), counts[ident],
+            Character(ident, name, aliases, gender, canon, counts[ident],
                       first.get(ident, -1))
         )  # fmt: skip
     return characters

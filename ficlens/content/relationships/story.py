@@ -147,6 +147,10 @@ def _voiced(quotes: Sequence[Quote], silent: set[str]) -> list[tuple[int, str]]:
     ]
 
 
+_WORD = re.compile(r"[A-Z][\w'’-]+")
+"""A capitalised word: how a quotation calls someone by name."""
+
+
 def _called(
     text: str, quotes: Sequence[Quote], characters: Sequence[Character]
 ) -> list[tuple[int, str]]:
@@ -168,9 +172,6 @@ def _called(
             _WORD.findall(text, quote.span.start, quote.span.end)
         )
     ]
-
-
-_WORD = re.compile(r"[A-Z][\w'’-]+")
 
 
 def _names(characters: Sequence[Character]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
