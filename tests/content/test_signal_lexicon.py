@@ -139,6 +139,7 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("He kissed her, and his hands slid down to her hips.", "sexual", "non_explicit"),
         ("Remus came in, unbuttoning his coat; she unzipped her rucksack.", "sexual", "none"),
         ("He unbuttoned her blouse and she was undressing him.", "sexual", "non_explicit"),
+        ("He was undressed, and although his injuries were severe, he slept.", "sexual", "none"),
         # weak words alone, or only beside themselves, are no sexual content
         ("His hands slid down to her hips.", "sexual", "none"),
         ("Her red hair fell to her hips.", "sexual", "none"),
