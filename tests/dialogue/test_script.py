@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ficlens.dialogue.script import find_script, label_name, recased
 from ficlens.model import Span
 
@@ -11,39 +13,31 @@ def lines_of(text: str) -> list[tuple[str, str]]:
     return [(line.name, line.said.of(text)) for line in find_script(text, [Span(0, len(text))])]
 
 
-def test_capital_labels_lead_lines_and_become_names() -> None:
-    text = "HARRY: Where is it?\nHERMIONE: In the library.\nHARRY: Of course.\nRON: Obviously."
-    assert lines_of(text) == [
-        ("Harry", "Where is it?"),
-        ("Hermione", "In the library."),
-        ("Harry", "Of course."),
-        ("Ron", "Obviously."),
-    ]
-
-
-def test_chat_labels_with_brackets_and_stage_directions() -> None:
-    text = (
-        "[Sirius Black]: you up?\n"
-        "[Remus Lupin]: no\n"
-        "[Sirius Black] (typing): liar\n"
-        "[Remus Lupin]: go to sleep, Pads"
-    )
-    assert lines_of(text) == [
-        ("Sirius Black", "you up?"),
-        ("Remus Lupin", "no"),
-        ("Sirius Black", "liar"),
-        ("Remus Lupin", "go to sleep, Pads"),
-    ]
-
-
-def test_chat_labels_decorated_with_emoji() -> None:
-    text = "Draco🐉: you up?\nHarry⚡️: no\nDraco🐉: liar\nHarry⚡️: go to sleep"
-    assert lines_of(text) == [
-        ("Draco", "you up?"),
-        ("Harry", "no"),
-        ("Draco", "liar"),
-        ("Harry", "go to sleep"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "HARRY: Where is it?\nHERMIONE: In the library.\nHARRY: Of course.\nRON: Obviously.",
+            [("Harry", "Where is it?"), ("Hermione", "In the library."), ("Harry", "Of course."),
+             ("Ron", "Obviously.")],
+            id="capitals-become-names",
+        ),
+        pytest.param(
+            "[Sirius Black]: you up?\n[Remus Lupin]: no\n[Sirius Black] (typing): liar\n"
+            "[Remus Lupin]: go to sleep, Pads",
+            [("Sirius Black", "you up?"), ("Remus Lupin", "no"), ("Sirius Black", "liar"),
+             ("Remus Lupin", "go to sleep, Pads")],
+            id="chat-brackets-and-stage-directions",
+        ),
+        pytest.param(
+            "Draco🐉: you up?\nHarry⚡️: no\nDraco🐉: liar\nHarry⚡️: go to sleep",
+            [("Draco", "you up?"), ("Harry", "no"), ("Draco", "liar"), ("Harry", "go to sleep")],
+            id="chat-labels-decorated-with-emoji",
+        ),
+    ],
+)  # fmt: skip
+def test_labels_lead_lines_and_become_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert lines_of(text) == expected
 
 
 def test_headers_notes_and_profiles_are_no_speakers() -> None:
