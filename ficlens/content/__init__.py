@@ -244,12 +244,18 @@ def _signal_reasons(
     ("death: major character (Fred Weasley)"). With ``pulls`` (how much each signal pulled the
     rating model towards the chosen rating, :meth:`StackedModel.pulls`), the reasons that
     pulled hardest come first; ties, and signals the model did not weigh, keep the fixed order.
+    A stated age is a reason only beside some sexual content: in a story with none, ``until he
+    was eleven`` says nothing a reader needs about its rating.
     """
     lowest = {spec.name: spec.levels[0].name for spec in signal_specs()}
+    sexual = signals.get("sexual")
+    chaste = sexual is None or sexual.level == "none"
     reasons: list[tuple[float, Reason]] = []
     for name in (*_REASON_ORDER, "profanity", "substances"):
         signal = signals.get(name)
         if signal is None or signal.level == "none" or not signal.evidence:
+            continue
+        if name == "minor" and chaste:
             continue
         if signal.level == lowest.get(name) and name != "profanity":
             continue

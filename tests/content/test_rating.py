@@ -428,3 +428,17 @@ def test_reasons_that_pulled_the_model_hardest_come_first() -> None:
         "sexual content: non explicit",
         "violence: serious",
     ]
+
+
+def test_a_stated_age_is_a_reason_only_beside_sexual_content() -> None:
+    from ficlens.content import _signal_reasons
+
+    passage = (Span(0, 10),)
+    minor = Signal("minor", "stated", 1.0, passage)
+    alone = {"sexual": Signal("sexual", "none", 0.0, ()), "minor": minor}
+    assert [r.text for r in _signal_reasons(alone, {})] == []
+    implied = {"sexual": Signal("sexual", "implied", 1.0, passage), "minor": minor}
+    assert [r.text for r in _signal_reasons(implied, {})] == [
+        "sexual content: implied",
+        "minors: stated",
+    ]
