@@ -189,7 +189,8 @@ def merge_canon(
     not_people = not_people_of(packs)
     found = _unfit_titles([(group, _canon_of(group, packs)) for group in groups], packs)
     era = _era_of(found, packs, quoted)
-    company = _company([*found, *((None, c) for _, c in quoted)]) if era is None else Counter()
+    named = [*(c for _, c in found), *(c for _, c in quoted)]
+    company = _company(named) if era is None else Counter[str]()
     for group, first in found:
         character = _namesake(group, first, era, packs, company)
         if character is None and mostly_things(group, not_people):
@@ -325,7 +326,7 @@ one, so that a story naming only ``James`` and ``Lily`` (the pack's Lily Evans P
 her era."""
 
 
-def _company(found: Sequence[tuple[Group | None, CanonCharacter | None]]) -> Counter[str]:
+def _company(named: Sequence[CanonCharacter | None]) -> Counter[str]:
     """How many of the story's canon characters are written in each era.
 
     Those of several eras (``CanonCharacter.eras``) count in each; so does an era-bound one
@@ -335,7 +336,7 @@ def _company(found: Sequence[tuple[Group | None, CanonCharacter | None]]) -> Cou
     characters named only in quotations count too (Dumbledore tells ``James`` to hide with
     ``Lily``, and that ``Moody`` owns a cloak like his).
     """
-    characters = {c.name: c for _, c in found if c is not None}
+    characters = {c.name: c for c in named if c is not None}
     return Counter(era for c in characters.values() for era in (*c.eras, *filter(None, [c.era])))
 
 
