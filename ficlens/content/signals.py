@@ -72,7 +72,7 @@ _FRAMES = {
     "hypothetical": re.compile(
         r"\b(?:if|would|could have|might|wanted to|wants to|want to|wish(?:ed)?|imagin(?:e|ed|ing)|"
         r"envision(?:s|ed|ing)?|"
-        r"fantasi[sz](?:e|ed|ing)|thought about|what if|almost|nearly|pretend(?:ed)?|should|"
+        r"fantasi[sz](?:e|ed|ing)|thought about|what if|pretend(?:ed)?|should|"
         r"ought to|deserve[sd]? to|threaten(?:s|ed)? to|as if|as though|unless|in case|"
         r"could swear|(?:the|an) urge to|(?-i:may)|(?:feel|feels|felt|feeling) like|"
         r"(?:worried|afraid|feared|fearing|scared) that|hop(?:ed|ing) (?:that )?|"
@@ -136,6 +136,10 @@ _FUTURE = re.compile(
 killed``, ``I'll kill you``) is hypothetical: foretold, not done. Not after a will that is a
 noun (``against his will``, ``free will``), and not after ``going to``, which the trigger
 passages' annotators count as the warning's content (see docs/content.md)."""
+_NEARLY = re.compile(r"\b(?:almost|nearly)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+"""A hit at most three words after ``almost`` or ``nearly`` is hypothetical (``he almost
+died``, ``she had nearly been killed``). Their reach ends there, as at punctuation: in ``a
+body torn to shreds, almost unrecognizable, a pool of blood`` the blood is on the page."""
 _DREAM_PARAGRAPH = re.compile(r"\b(?:was dreaming|in (?:his|her|my|the) dream)\b", re.I)
 _FRAME_WINDOW = 60
 """Characters before a hit, within its sentence, where negation or a hypothetical counts."""
@@ -397,7 +401,7 @@ def frame_of(
     clause = _CLAUSE_BREAK.split(before)[-1]
     if _FRAMES["negated"].search(_AFFIRMING.sub(" ", clause)):
         return "negated"
-    if any(p.search(before) for p in (_FRAMES["hypothetical"], _THREAT, _FUTURE)):
+    if any(p.search(before) for p in (_FRAMES["hypothetical"], _THREAT, _FUTURE, _NEARLY)):
         return "hypothetical"
     if _PAST_PERFECT.search(before):
         return "memory"

@@ -70,6 +70,7 @@ def test_negation_does_not_reach_past_its_clause_nor_affirming_words(
         ("She imagined he kissed her.", "kissed"),
         ("She is envisioning all the ways she can torture her cousin.", "torture"),
         ("He almost kissed her.", "kissed"),
+        ("She had nearly been killed twice.", "killed"),
         ("What if he kissed her?", "kissed"),
         ("Whoever invented dress robes deserved to be killed slowly.", "killed"),
         ("They should probably be strangled with them.", "strangled"),
@@ -94,6 +95,19 @@ def test_negation_does_not_reach_past_its_clause_nor_affirming_words(
 )
 def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
     assert frame_in(sentence, word) == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("A body torn to shreds, almost unrecognizable, a pool of blood under it.", "blood"),
+        ("He tilted his head almost obediently, and she kissed his cheek.", "kissed"),
+        ("She came with what was almost a howl as her hips bucked.", "hips"),
+        ("Nearly fifty years had passed, and the battle still haunted him.", "battle"),
+    ],
+)
+def test_almost_and_nearly_reach_three_words_and_no_punctuation(sentence: str, word: str) -> None:
+    assert frame_in(sentence, word) is None
 
 
 @pytest.mark.parametrize(
