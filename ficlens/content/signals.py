@@ -104,6 +104,8 @@ _CLAUSE_BREAK = re.compile(
 """Where a negation's reach ends: a negation before ``but``, ``so``, ``because``, ``until`` or a
 semicolon says nothing of what follows (*he didn't know how, but the girl was back up*; *I
 said I wouldn't call, but I'm drunk*; *it wasn't until midnight that they came back*)."""
+_HYPOTHETICAL_BREAK = re.compile(r"[;:]|\sbut\s", re.I)
+"""Where a hypothetical's reach ends: *you might have survived, but I died in the forest*."""
 _PAST_PERFECT = re.compile(
     r"(?:\bhad(?:\s+(?:i|you|he|she|we|they))?|\w['’]d)\s+"
     r"(?:(?:been|just|already|long|once|recently|both|all|each|\w+ly)\s+){0,3}"
@@ -401,7 +403,8 @@ def frame_of(
     clause = _CLAUSE_BREAK.split(before)[-1]
     if _FRAMES["negated"].search(_AFFIRMING.sub(" ", clause)):
         return "negated"
-    if any(p.search(before) for p in (_FRAMES["hypothetical"], _THREAT, _FUTURE, _NEARLY)):
+    wish = _HYPOTHETICAL_BREAK.split(before)[-1]
+    if any(p.search(wish) for p in (_FRAMES["hypothetical"], _THREAT, _FUTURE, _NEARLY)):
         return "hypothetical"
     if _PAST_PERFECT.search(before):
         return "memory"

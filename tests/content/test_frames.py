@@ -100,6 +100,23 @@ def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "word"),
     [
+        ("You might have survived, but I died in the forest.", "died"),
+        ("He wanted to leave; she slapped him.", "slapped"),
+        ("His father may disown him, but he was kissing Harry.", "kissing"),
+    ],
+)
+def test_a_hypothetical_does_not_reach_past_but_or_a_semicolon(sentence: str, word: str) -> None:
+    assert frame_in(sentence, word) is None
+
+
+def test_a_hypothetical_still_reaches_past_so_and_though() -> None:
+    assert frame_in("She would stare as though he kissed her.", "kissed") == "hypothetical"
+    assert frame_in("He would hold her so close and kiss her.", "kiss") == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
         ("A body torn to shreds, almost unrecognizable, a pool of blood under it.", "blood"),
         ("He tilted his head almost obediently, and she kissed his cheek.", "kissed"),
         ("She came with what was almost a howl as her hips bucked.", "hips"),
