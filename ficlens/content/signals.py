@@ -22,6 +22,7 @@ from functools import cache
 from importlib import resources
 
 from ficlens.content.passages import SHOWN, around
+from ficlens.content.shields import name_shield, shielded
 from ficlens.content.tense import QUOTED, in_the_past, reported, told_in_present
 from ficlens.dialogue.quotes import single_quoted
 from ficlens.model import Signal, Span
@@ -486,9 +487,11 @@ def find_hits(
 
     A level's ``weak`` words are hits only within ``COMPANY`` characters of another of the
     signal's hits that is not the same weak word: a moan beside a kiss or a rolling hip, not a
-    moan alone.
+    moan alone. A framed signal's word inside a canon character's name (``Graves``, ``the Boy
+    Who Lived``) is no hit (:mod:`ficlens.content.shields`).
     """
     specs = signal_specs() if specs is None else specs
+    shield = name_shield(tuple(specs))
     hits: list[tuple[Hit, int | None]] = []  # each with the number of its weak word, if one
     present = told_in_present(text, paragraphs)
     for paragraph in paragraphs:
@@ -503,6 +506,7 @@ def find_hits(
         ]
         if not found:
             continue
+        names = shielded(shield, chunk)
         spans = list(sentences(text, paragraph))
         starts = [s.start for s in spans]
         dreamlike = bool(_DREAM_PARAGRAPH.search(chunk))
@@ -512,6 +516,8 @@ def find_hits(
             sentence = spans[max(0, bisect.bisect_right(starts, span.start) - 1)]
             past = present and spec.tense_framed
             framed = spec.framed and spec.levels[number].framed
+            if framed and any(a <= match.start() and match.end() <= b for a, b in names):
+                continue  # a canon character's name: Percival Graves is no grave
             frame = frame_of(text, sentence, span, dreamlike, past) if framed else None
             level = number
             if number and spec.backdrop and spec.backdrop.search(_before(text, sentence, span)):
