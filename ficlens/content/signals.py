@@ -139,9 +139,9 @@ _FUTURE = re.compile(
 killed``, ``I'll kill you``) is hypothetical: foretold, not done. Not after a will that is a
 noun (``against his will``, ``free will``), and not after ``going to``, which the trigger
 passages' annotators count as the warning's content (see docs/content.md)."""
-_NEARLY = re.compile(r"\b(?:almost|nearly)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
-"""A hit at most three words after ``almost`` or ``nearly`` is hypothetical (``he almost
-died``, ``she had nearly been killed``). Their reach ends there, as at punctuation: in ``a
+_NEARLY = re.compile(r"\b(?:almost|nearly|just about)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+"""A hit at most three words after ``almost``, ``nearly`` or ``just about`` is hypothetical
+(``he almost died``, ``she had nearly been killed``, ``he just about died``). Their reach ends there, as at punctuation: in ``a
 body torn to shreds, almost unrecognizable, a pool of blood`` the blood is on the page."""
 _DREAM_PARAGRAPH = re.compile(r"\b(?:was dreaming|in (?:his|her|my|the) dream)\b", re.I)
 _FRAME_WINDOW = 60

@@ -71,6 +71,7 @@ def test_negation_does_not_reach_past_its_clause_nor_affirming_words(
         ("She is envisioning all the ways she can torture her cousin.", "torture"),
         ("He almost kissed her.", "kissed"),
         ("She had nearly been killed twice.", "killed"),
+        ("He just about died when she laughed.", "died"),
         ("What if he kissed her?", "kissed"),
         ("Whoever invented dress robes deserved to be killed slowly.", "killed"),
         ("They should probably be strangled with them.", "strangled"),

@@ -532,6 +532,8 @@ def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> Non
     [
         ("She sat there drinking strawberry lemon tea.", "substances", "none"),
         ("He drank his pumpkin juice.", "substances", "none"),
+        ("I will fight with everything I have to bar its use.", "substances", "none"),
+        ("They met at the bar after work.", "substances", "mentioned"),
         ("He drank in the sight of the lake.", "substances", "none"),
         ("Ivo took a sip of cocoa.", "substances", "none"),
         ("Ivo drank the whole bottle.", "substances", "use"),
