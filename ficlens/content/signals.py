@@ -107,8 +107,8 @@ semicolon says nothing of what follows (*he didn't know how, but the girl was ba
 said I wouldn't call, but I'm drunk*; *it wasn't until midnight that they came back*)."""
 _HYPOTHETICAL_BREAK = re.compile(r"[;:]|\sbut\s", re.I)
 """Where a hypothetical's reach ends: *you might have survived, but I died in the forest*."""
-_PAST_PERFECT = re.compile(
-    r"(?:\bhad(?:\s+(?:i|you|he|she|we|they))?|\w['’]d)\s+"
+_PERFECT = re.compile(
+    r"(?:\b(?:had|has|have)(?:\s+(?:i|you|he|she|we|they))?|\w['’](?:d|ve))\s+"
     r"(?:(?:been|just|already|long|once|recently|both|all|each|\w+ly)\s+){0,3}"
     r"(?:\w+(?:ed|en)(?:,\s+(?:and\s+)?|\s+(?:and|or)\s+)){0,3}$",
     re.I,
@@ -118,7 +118,22 @@ before``) is backstory: the event happened before the story, not on its page. So
 the subject after ``had``: a question, a condition or an inversion (``Had he died?``, ``had
 you killed her, I don't know``, ``not only had he hurt his friend``), and each of a list of
 participles (``he had been drugged, tortured, and starved``, ``they had pulled and
-strangled him``)."""
+strangled him``). Since stop 58 the present perfect too (``the people I've killed``,
+``Remus has kissed a great many people``): told as done before the time of telling.
+"""
+_PARTICIPLE = re.compile(
+    r"(?!naked\b)(?:\w+(?:ed|en|wn)|fought|shot|cut|hit|hurt|held|bound|bled|led|fled|kept|"
+    r"lost|left|felt|slept|wept|beat|burnt|spent|struck|stuck|hung|drank|been|had|come|"
+    r"cum|run|begun|sunk|slain|done|gone|seen|met|let|put|set|shut|split|torn|worn|sworn|born)\b",
+    re.I,
+)
+"""A past participle, as the hit right after ``had`` or ``have`` must open with to be
+backstory: ``he had died``, ``I've killed``, ``they have fought``. Not ``he had tears in his
+eyes``, ``we have homework``: that ``have`` is a verb of its own, and the hit is on the page.
+After ``had been`` any hit is (``had been crying``, ``had been in love with``); after ``has
+been`` only a participle (``I've been tortured``), since ``has been drunk for days`` and ``have
+been fighting`` go on still."""
+_HAD_BEEN = re.compile(r"(?:had|\w['’]d)\b.*\bbeen\b", re.I | re.S)
 _THREAT = re.compile(
     r"\b(?:threat(?:en(?:s|ed)?|s)?|threatening(?=\s+(?:to|with|him|her|them|me|you|us)\b))"
     r"\s+(?!(?:and|or)\b)"
@@ -141,8 +156,9 @@ noun (``against his will``, ``free will``), and not after ``going to``, which th
 passages' annotators count as the warning's content (see docs/content.md)."""
 _NEARLY = re.compile(r"\b(?:almost|nearly|just about)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 """A hit at most three words after ``almost``, ``nearly`` or ``just about`` is hypothetical
-(``he almost died``, ``she had nearly been killed``, ``he just about died``). Their reach ends there, as at punctuation: in ``a
-body torn to shreds, almost unrecognizable, a pool of blood`` the blood is on the page."""
+(``he almost died``, ``she had nearly been killed``, ``he just about died``). Their reach ends
+there, as at punctuation: in ``a body torn to shreds, almost unrecognizable, a pool of blood``
+the blood is on the page."""
 _DREAM_PARAGRAPH = re.compile(r"\b(?:was dreaming|in (?:his|her|my|the) dream)\b", re.I)
 _FRAME_WINDOW = 60
 """Characters before a hit, within its sentence, where negation or a hypothetical counts."""
@@ -407,7 +423,8 @@ def frame_of(
     wish = _HYPOTHETICAL_BREAK.split(before)[-1]
     if any(p.search(wish) for p in (_FRAMES["hypothetical"], _THREAT, _FUTURE, _NEARLY)):
         return "hypothetical"
-    if _PAST_PERFECT.search(before):
+    perfect = _PERFECT.search(before)
+    if perfect and (_HAD_BEEN.match(perfect.group()) or _PARTICIPLE.match(text, hit.start)):
         return "memory"
     whole = text[sentence.start : sentence.end]
     for kind in ("dream", "memory"):

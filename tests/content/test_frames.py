@@ -161,6 +161,10 @@ def test_frame_of_memory_hits(sentence: str, word: str) -> None:
         ("His grandparents had both died in nineteen seventy-nine.", "died"),
         ("Had you cured her, had you killed her, I don't know.", "killed"),
         ("Not only had he hurt his friend, he lied.", "hurt"),
+        ("Images of the people I've killed flash before my eyes.", "killed"),
+        ("Remus has kissed a great many people.", "kissed"),
+        ("They have fought the Sannin twice.", "fought"),
+        ("He had been crying for hours.", "crying"),
     ],
 )
 def test_frame_of_past_perfect_hits_is_memory(sentence: str, word: str) -> None:
@@ -174,6 +178,9 @@ def test_frame_of_past_perfect_hits_is_memory(sentence: str, word: str) -> None:
         ("He killed the man who had lied.", "killed"),
         ("He had to kill him.", "kill"),
         ("He had a knife and stabbed the guard.", "stabbed"),
+        ("She had tears in her eyes.", "tears"),
+        ("We have detention tonight.", "detention"),
+        ("I finally have you naked under me.", "naked"),
     ],
 )
 def test_a_past_perfect_elsewhere_in_the_sentence_frames_nothing(sentence: str, word: str) -> None:
