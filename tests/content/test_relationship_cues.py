@@ -87,6 +87,18 @@ def test_a_kiss_on_the_temple_is_a_light_kiss() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nell Adair called Tomas Reyes an annoying kiss ass.",
+        "Nell Adair was always kissing up to Tomas Reyes.",
+        "Nell Adair hated the arse-kissing Tomas Reyes.",
+    ],
+)
+def test_a_sycophants_kiss_is_no_romance_cue(text: str) -> None:
+    assert cue_weights(text, NELL, TOMAS) == []
+
+
 def test_a_moan_of_misery_or_pain_is_no_romance_cue() -> None:
     text = "Tomas Reyes would be moaning in utter misery. Nell Adair moaned about the rain."
     assert cue_weights(text, NELL, TOMAS) == []

@@ -176,6 +176,8 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("He jerked off the blanket and sat up.", "sexual", "none"),
         ("He had a quick wank in the shower.", "profanity", "none"),
         ("You absolute wanker.", "profanity", "strong"),
+        ("Mr Collins is an annoying kiss ass, always kissing up to her.", "sexual", "none"),
+        ("He kissed his ass and then his thighs.", "sexual", "romance"),
     ],
 )
 def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str) -> None:

@@ -36,7 +36,8 @@ STATUS_WORDS = r"(?:boy|girl)friends?|husbands?|wife|wives|fianc[ée]e?|married|
 """Words that state a relationship (``her husband``) rather than show it."""
 
 CUES: tuple[tuple[float, str], ...] = (
-    (3.0, r"kiss(?:ed|es|ing)?|snog(?:s|ged|ging)?|made love|make love|making love"),
+    (3.0, r"(?<!ass-)(?<!arse-)(?<!ass )(?<!arse )kiss(?:ed|es|ing)?(?![- ](?:ass|arse)\b)"
+     r"(?! up to\b)|snog(?:s|ged|ging)?|made love|make love|making love"),
     (3.0, r"i love you|i'm in love|in love with|fell in love|love of (?:my|his|her) life|"
      r"confess(?:ed|es|ing)? (?:(?:his|her|my|their|your|our) )?(?:love|feelings)|"
      r"(?:love )?confessions? of (?:love|(?:his|her|my|their|your) feelings)|love confessions?"),
