@@ -383,6 +383,7 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("They blackmail, threaten and murder their way out.", "violence", "serious"),
         ("She was beaten to death in the cellar.", "violence", "serious"),
         ("He had eyes the colour of the Avada Kedavra.", "violence", "none"),
+        ("The pressures melted away with the final bleeds of sunlight.", "violence", "none"),
     ],
 )
 def test_violence_patterns(text: str, signal: str, level: str) -> None:
