@@ -384,6 +384,8 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("She was beaten to death in the cellar.", "violence", "serious"),
         ("He had eyes the colour of the Avada Kedavra.", "violence", "none"),
         ("The pressures melted away with the final bleeds of sunlight.", "violence", "none"),
+        ("The pain in her tortured feline eyes; an exercise in torture.", "violence", "none"),
+        ("He had withstood the Dark Lord's torture.", "violence", "serious"),
     ],
 )
 def test_violence_patterns(text: str, signal: str, level: str) -> None:
