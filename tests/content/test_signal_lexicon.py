@@ -386,7 +386,7 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("The pressures melted away with the final bleeds of sunlight.", "violence", "none"),
         ("The pain in her tortured feline eyes; an exercise in torture.", "violence", "none"),
         ("He had withstood the Dark Lord's torture.", "violence", "serious"),
-        ("The name feels like salt in a wound.", "violence", "none"),
+        ("His name was salt in a wound.", "violence", "none"),
     ],
 )
 def test_violence_patterns(text: str, signal: str, level: str) -> None:
