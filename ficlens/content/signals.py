@@ -420,8 +420,8 @@ def frame_of(
     clause = _CLAUSE_BREAK.split(before)[-1]
     if _FRAMES["negated"].search(_AFFIRMING.sub(" ", clause)):
         return "negated"
-    wish = _HYPOTHETICAL_BREAK.split(before)[-1]
-    if any(p.search(wish) for p in (_FRAMES["hypothetical"], _THREAT, _FUTURE, _NEARLY)):
+    supposed = _HYPOTHETICAL_BREAK.split(before)[-1]
+    if any(p.search(supposed) for p in (_FRAMES["hypothetical"], _THREAT, _FUTURE, _NEARLY)):
         return "hypothetical"
     perfect = _PERFECT.search(before)
     if perfect and (_HAD_BEEN.match(perfect.group()) or _PARTICIPLE.match(text, hit.start)):
