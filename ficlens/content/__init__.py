@@ -15,6 +15,7 @@ from ficlens.content.cooccurrence import find_near
 from ficlens.content.corpus import AO3_RATINGS
 from ficlens.content.evidence import pushing_sentences
 from ficlens.content.features import capitalised_words, signal_features, word_counts
+from ficlens.content.incest import incest_warnings
 from ficlens.content.linear import LinearModel, load_model
 from ficlens.content.rating import decide, declared_rating, disagreement, ffn_rating
 from ficlens.content.relationships import categories, find_relationships
@@ -131,6 +132,7 @@ def analyze_content(
         warnings=(
             *archive_warnings(counts, features, by_name, find_near(hits), text=story),
             *content_warnings(hits, text=work.text, signals=by_name),
+            *incest_warnings(relationships, view.characters),
         ),
         relationships=relationships,
         categories=categories(relationships, view.characters) if view.characters else (),

@@ -25,7 +25,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 _MAX_AGE = 100_000
 _PACK_FIELDS = (
     "schema", "slug", "name", "aliases", "metatags", "name_order", "terms", "shared_surnames",
-    "kin", "oaths", "borrows",
+    "kin", "godparents", "oaths", "borrows",
 )  # fmt: skip
 _PACK_REQUIRED = ("schema", "slug", "name", "name_order", "terms", "characters")
 _CHARACTER_FIELDS = (
@@ -132,7 +132,11 @@ def parse_pack(text: str, *, source: str) -> FandomPack:
             _fail(source, f"borrows[{index}]", f"expected another pack's slug, got {borrowed!r}")
     _check_names(pack, source)
     _check_parents(pack, source)
-    return replace(pack, kin=_kin(data.get("kin", []), pack, source))
+    return replace(
+        pack,
+        kin=_kin(data.get("kin", []), pack, source),
+        godparents=_kin(data.get("godparents", []), pack, source, "godparents"),
+    )
 
 
 def _check_parents(pack: FandomPack, source: str) -> None:
@@ -147,19 +151,23 @@ def _check_parents(pack: FandomPack, source: str) -> None:
                 _fail(source, where, f"{name!r} is not a character of the pack")
 
 
-def _kin(raw: object, pack: FandomPack, source: str) -> tuple[tuple[str, ...], ...]:
-    """The pack's groups of relatives: lists of two or more of its characters' names."""
+def _kin(
+    raw: object, pack: FandomPack, source: str, field: str = "kin"
+) -> tuple[tuple[str, ...], ...]:
+    """A pack's groups of relatives (``kin`` or ``godparents``): two or more of its names each."""
     if not isinstance(raw, list):
-        _fail(source, "kin", f"expected a list of lists of names, got {type(raw).__name__}")
+        _fail(source, field, f"expected a list of lists of names, got {type(raw).__name__}")
     known = {character.name for character in pack.characters}
     groups = []
     for index, group in enumerate(raw):
-        names = _texts({"kin": group}, "kin", source, "") if isinstance(group, list) else ()
+        names = _texts({field: group}, field, source, "") if isinstance(group, list) else ()
         if len(names) < 2:
-            _fail(source, f"kin[{index}]", f"expected a list of two or more names, got {group!r}")
+            _fail(
+                source, f"{field}[{index}]", f"expected a list of two or more names, got {group!r}"
+            )
         for name in names:
             if name not in known:
-                _fail(source, f"kin[{index}]", f"{name!r} is not a character of the pack")
+                _fail(source, f"{field}[{index}]", f"{name!r} is not a character of the pack")
         groups.append(names)
     return tuple(groups)
 

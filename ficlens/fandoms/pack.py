@@ -118,7 +118,9 @@ class FandomPack:
         characters: the most-written characters.
         shared_surnames: surnames several characters share ("Weasley"); they name no one alone.
         kin: groups of relatives (AO3 names): everyone in a group is family of everyone else in
-            it (parents and children, siblings, cousins, godparents; spouses are not kin).
+            it (parents and children, siblings, cousins; spouses are not kin).
+        godparents: groups of a godparent and godchildren (AO3 names): family as ``kin`` is
+            for the pairings, but not blood, so a romance between them is no incest.
         oaths: names fic of this canon swears by (``Merlin``, ``Circe``): a story of the canon
             that names someone only so names no character.
         metatags: AO3's meta tags over the canon (``Wizarding World - J. K. Rowling`` over both
@@ -136,6 +138,7 @@ class FandomPack:
     characters: tuple[CanonCharacter, ...]
     shared_surnames: tuple[str, ...] = ()
     kin: tuple[tuple[str, ...], ...] = ()
+    godparents: tuple[tuple[str, ...], ...] = ()
     oaths: tuple[str, ...] = ()
     metatags: tuple[str, ...] = ()
     borrows: tuple[str, ...] = ()
@@ -236,6 +239,20 @@ def are_kin(first: str, second: str, packs: tuple[FandomPack, ...] | None = None
     """
     packs = _or_bundled(packs)
     wanted = frozenset((first, second))
+    return len(wanted) == 2 and any(
+        wanted in _kin_pairs(pack) or wanted in _pairs(pack.godparents) for pack in packs
+    )
+
+
+def blood_kin(first: str, second: str, packs: tuple[FandomPack, ...] | None = None) -> bool:
+    """Whether two canon characters (AO3 names) are family by blood: kin, not godparents.
+
+    Example:
+        >>> blood_kin("Fred Weasley", "George Weasley"), blood_kin("Sirius Black", "Harry Potter")
+        (True, False)
+    """
+    packs = _or_bundled(packs)
+    wanted = frozenset((first, second))
     return len(wanted) == 2 and any(wanted in _kin_pairs(pack) for pack in packs)
 
 
@@ -245,7 +262,10 @@ def _kin_pairs(pack: FandomPack) -> frozenset[frozenset[str]]:
     for character in pack.characters:
         for parent in character.parents:
             children.setdefault(parent, []).append(character.name)
-    families = (*pack.kin, *((parent, *kids) for parent, kids in children.items()))
-    return frozenset(
-        frozenset((a, b)) for group in families for a in group for b in group if a != b
-    )
+    return _pairs((*pack.kin, *((parent, *kids) for parent, kids in children.items())))
+
+
+@lru_cache(maxsize=256)
+def _pairs(groups: tuple[tuple[str, ...], ...]) -> frozenset[frozenset[str]]:
+    """Every two names of one group."""
+    return frozenset(frozenset((a, b)) for group in groups for a in group for b in group if a != b)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ficlens.fandoms import are_kin, load_pack, parse_pack
+from ficlens.fandoms import are_kin, blood_kin, load_pack, parse_pack
 
 PACK = """\
 schema = 1
@@ -77,6 +77,33 @@ def test_bundled_packs_know_canon_siblings_but_not_spouses() -> None:
     packs = (load_pack("harry_potter"),)
     assert are_kin("Ron Weasley", "Ginny Weasley", packs)
     assert not are_kin("Arthur Weasley", "Molly Weasley", packs)
+
+
+def test_godparents_are_family_but_not_blood() -> None:
+    text = PACK.replace(
+        'kin = [["Ada Penrose", "Jory Penrose"]]',
+        'kin = [["Ada Penrose", "Jory Penrose"]]\ngodparents = [["Kit Trevail", "Jory Penrose"]]',
+    )
+    pack = parse_pack(text, source="harbour.toml")
+    assert pack.godparents == (("Kit Trevail", "Jory Penrose"),)
+    assert are_kin("Kit Trevail", "Jory Penrose", (pack,))
+    assert not blood_kin("Kit Trevail", "Jory Penrose", (pack,))
+    assert blood_kin("Ada Penrose", "Jory Penrose", (pack,))
+
+
+def test_godparents_must_name_two_or_more_of_the_packs_characters() -> None:
+    text = PACK.replace(
+        'kin = [["Ada Penrose", "Jory Penrose"]]', 'godparents = [["Kit Trevail", "Morwenna"]]'
+    )
+    with pytest.raises(ValueError, match=r"godparents\[0\]: 'Morwenna' is not a character"):
+        parse_pack(text, source="harbour.toml")
+
+
+def test_the_bundled_godfather_is_family_but_not_blood() -> None:
+    packs = (load_pack("harry_potter"),)
+    assert are_kin("Sirius Black", "Harry Potter", packs)
+    assert not blood_kin("Sirius Black", "Harry Potter", packs)
+    assert blood_kin("Fred Weasley", "George Weasley", packs)
 
 
 def with_parents(line: str) -> str:
