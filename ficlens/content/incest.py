@@ -1,13 +1,15 @@
 """The ``Incest`` content warning: a romantic pairing of two relatives by blood.
 
 Many readers filter incest out, and neither FanFiction.Net nor an author's chosen AO3 tags need
-say it. FicLens knows canon families from the fandom packs (``kin`` groups and ``parents``;
-:func:`~ficlens.fandoms.blood_kin`), and a pairing of relatives survives the pairing finder
-only when its romance is written with sexual content on the page (romance between kin is
-otherwise family affection: :func:`~ficlens.content.relationships.pairs.discount_kin`). So a
-romantic relationship, main or mentioned, between two canon characters who are family by
-blood gives the warning, with the pairing's passages as its evidence. Godparents are family
-but not blood (a pack's ``godparents``): Sirius Black and Harry Potter are no incest.
+say it. FicLens knows canon families from the fandom packs' ``kin`` groups
+(:func:`~ficlens.fandoms.blood_kin`; not a character's ``parents`` alone, which may be a
+namesake's: Merope Gaunt's Tom is Tom Riddle's father). A pairing of relatives survives the
+pairing finder only when its romance is written with sexual content on the page (romance
+between kin is otherwise family affection:
+:func:`~ficlens.content.relationships.pairs.discount_kin`). So a romantic relationship, main or
+mentioned, between two canon characters who are family by blood gives the warning, with the
+pairing's passages as its evidence. Godparents are family but not blood (a pack's
+``godparents``): Sirius Black and Harry Potter are no incest.
 
 Relatives the packs do not know (original characters, a story's own ``his brother``) are not
 found.

@@ -245,15 +245,21 @@ def are_kin(first: str, second: str, packs: tuple[FandomPack, ...] | None = None
 
 
 def blood_kin(first: str, second: str, packs: tuple[FandomPack, ...] | None = None) -> bool:
-    """Whether two canon characters (AO3 names) are family by blood: kin, not godparents.
+    """Whether two canon characters (AO3 names) are family by blood, as a ``kin`` group says.
+
+    Not godparents, and not from the ``parents`` field alone: a parent and child whom no kin
+    group lists may be a namesake's. Merope Gaunt is Tom Riddle's mother, but the Tom she
+    loves in a story is his father, Tom Riddle too, whom the pack does not list.
 
     Example:
         >>> blood_kin("Fred Weasley", "George Weasley"), blood_kin("Sirius Black", "Harry Potter")
         (True, False)
+        >>> are_kin("Merope Gaunt", "Tom Riddle"), blood_kin("Merope Gaunt", "Tom Riddle")
+        (True, False)
     """
     packs = _or_bundled(packs)
     wanted = frozenset((first, second))
-    return len(wanted) == 2 and any(wanted in _kin_pairs(pack) for pack in packs)
+    return len(wanted) == 2 and any(wanted in _pairs(pack.kin) for pack in packs)
 
 
 @lru_cache(maxsize=64)

@@ -18,7 +18,9 @@ GEORGE = canon("c2", "George Weasley")
 SIRIUS = canon("c3", "Sirius Black")
 HARRY = canon("c4", "Harry Potter")
 OLIVE = Character("c5", "Olive Penhallow", (), "f", False, 10, 0)
-CAST = (FRED, GEORGE, SIRIUS, HARRY, OLIVE)
+MEROPE = canon("c6", "Merope Gaunt", "f")
+TOM = canon("c7", "Tom Riddle")
+CAST = (FRED, GEORGE, SIRIUS, HARRY, OLIVE, MEROPE, TOM)
 
 
 def pairing(first: Character, second: Character, kind: str = "romantic", main: bool = True,
@@ -48,9 +50,10 @@ def test_relatives_in_a_group_pairing_warn() -> None:
     assert [w.name for w in incest_warnings([group], CAST)] == [INCEST]
 
 
-def test_no_warning_for_godparents_platonic_kin_or_strangers() -> None:
+def test_no_warning_for_godparents_namesakes_platonic_kin_or_strangers() -> None:
     relationships = [
         pairing(SIRIUS, HARRY),  # godfather and godson: family, not blood
+        pairing(MEROPE, TOM),  # her son by the pack's parents, but her Tom is his father
         pairing(FRED, GEORGE, kind="platonic"),
         pairing(OLIVE, HARRY),
     ]
