@@ -524,6 +524,11 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("It was professional suicide to slander him.", "self_harm", "none"),
         ("Every day bored her to death.", "death", "none"),
         ("Their conversation quickly died when they saw him. The fire had died.", "death", "none"),
+        (
+            "The little light of hope in them died; the flame died; it trickled and died.",
+            "death",
+            "none",
+        ),
     ],
 )
 def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> None:
