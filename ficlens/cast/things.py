@@ -81,10 +81,19 @@ _THING_HEADS = frozenset(
      "office", "fireplace", "station", "hospital", "ward", "headquarters"}
 )  # fmt: skip
 """Nouns that make a term a place or a thing still: ``Hogwarts Castle``, ``Floo Room``."""
+_PLACE_HEADS = frozenset(
+    {"castle", "manor", "cottage", "abbey", "palace", "mansion", "estate", "fortress", "academy",
+     "hospital", "station", "chapel", "cathedral"}
+)  # fmt: skip
+"""Nouns that make any name before them a place: ``Gaunt Castle``, ``Riddle Manor``, ``Potter
+Cottage`` (not ``Hall``, ``House``, ``Lane`` or ``Church``, which are surnames too)."""
 
 
 def is_thing(key: str, not_people: frozenset[str]) -> bool:
-    """Whether a name key is one of ``not_people``, in the plural, or with a head noun after it.
+    """Whether a name key names no one: one of ``not_people``, or a place.
+
+    In the plural, or with a head noun after it, it is still one of ``not_people``; a name of
+    several words ending in a place noun (``Gaunt Castle``) is a place.
 
     Example:
         >>> things = frozenset({"hogwarts", "death eater", "floo"})
@@ -92,6 +101,8 @@ def is_thing(key: str, not_people: frozenset[str]) -> bool:
         [True, True, True, False]
         >>> is_thing("Horcruxes", frozenset({"horcrux"})), is_thing("Hogwrats", things)
         (True, True)
+        >>> is_thing("Gaunt Castle", things), is_thing("Gaunt", things)
+        (True, False)
     """
     key = name_key(key)
     if key in not_people or any(
@@ -99,6 +110,8 @@ def is_thing(key: str, not_people: frozenset[str]) -> bool:
     ):
         return True
     head, _, last = key.rpartition(" ")
+    if head and last in _PLACE_HEADS:
+        return True
     return (last in _THING_HEADS and head in not_people) or _misspelt(key, not_people)
 
 

@@ -60,6 +60,19 @@ def test_plural_terms_families_and_places_named_after_terms_are_dropped() -> Non
     }
 
 
+def test_a_name_ending_in_a_place_noun_is_a_place(packs: tuple[FandomPack, ...]) -> None:
+    groups = [
+        group("Gaunt Castle"),  # no term of the pack: a family's seat in an AU
+        group("Penrose Manor", "Penrose", count=1),
+        group("Merope", "Merope Gaunt"),
+        group("Wenna Hall"),  # Hall, House, Lane and Church are surnames too
+    ]
+    assert canon_of(merge_canon(groups, packs)) == {
+        "Merope": "Merope Gaunt",
+        "Wenna Hall": None,
+    }
+
+
 def test_wizarding_offices_are_no_one_and_their_holders_keep_their_names(
     packs: tuple[FandomPack, ...],
 ) -> None:
