@@ -167,8 +167,8 @@ def test_frame_of_memory_hits(sentence: str, word: str) -> None:
         ("He had been crying for hours.", "crying"),
     ],
 )
-def test_frame_of_past_perfect_hits_is_memory(sentence: str, word: str) -> None:
-    # Backstory: the event happened before the story's own time, not on its page.
+def test_frame_of_perfect_hits_is_memory(sentence: str, word: str) -> None:
+    # Backstory, past or present perfect: the event happened before the time of telling.
     assert frame_in(sentence, word) == "memory"
 
 
@@ -183,7 +183,7 @@ def test_frame_of_past_perfect_hits_is_memory(sentence: str, word: str) -> None:
         ("I finally have you naked under me.", "naked"),
     ],
 )
-def test_a_past_perfect_elsewhere_in_the_sentence_frames_nothing(sentence: str, word: str) -> None:
+def test_a_had_or_have_making_no_perfect_frames_nothing(sentence: str, word: str) -> None:
     assert frame_in(sentence, word) is None
 
 
