@@ -4,8 +4,8 @@ Many readers filter incest out, and neither FanFiction.Net nor an author's chose
 say it. FicLens knows canon families from the fandom packs' ``kin`` groups
 (:func:`~ficlens.fandoms.blood_kin`; not a character's ``parents`` alone, which may be a
 namesake's: Merope Gaunt's Tom is Tom Riddle's father). A pairing of relatives survives the
-pairing finder only when its romance is written with sexual content on the page (romance
-between kin is otherwise family affection:
+pairing finder only when its romance is written with sexual content on the page or with kisses
+only lovers give (romance between kin is otherwise family affection:
 :func:`~ficlens.content.relationships.pairs.discount_kin`). So a romantic relationship, main or
 mentioned, between two canon characters who are family by blood gives the warning, with the
 pairing's passages as its evidence. Godparents are family but not blood (a pack's

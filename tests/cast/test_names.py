@@ -74,6 +74,8 @@ def test_gender_hint(written: str, hint: str | None) -> None:
         ("Zach", {"Zachary", "Zacharias"}),  # "Zach" beside "Zacharias" is one character
         ("Ernie", {"Ernest"}),
         ("Nat", {"Natasha", "Nathaniel"}),  # ambiguous: merges only when one of them is there
+        ("Dom", {"Dominique", "Dominic"}),  # never alone: a BDSM story's "my Dom" stays apart
+        ("Vic", {"Victoire"}),
     ],
 )
 def test_nicknames(short: str, full: set[str]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from relationship_stories import NELL, TOMAS, Person, cue_weights, quotes_of, romances, run, story
 
-from ficlens.content.relationships.cues import FAMILY, LIGHT_KISS
+from ficlens.content.relationships.cues import FAMILY, LIGHT_KISS, LOVERS_KISS
 
 ADA = Person("c3", "Ada Moss", "she/her", ("Ada",))
 
@@ -355,3 +355,36 @@ def test_touches_in_a_torture_scene_are_no_romance() -> None:
     )
     assert romances(TORTURE, NELL, TOMAS) == set()
     assert romances(tender, NELL, TOMAS) == {"Nell Adair/Tomas Reyes"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bellatrix leaned in and kissed her, lips wet and sweet.",
+        "She kissed Queenie again, and this time her mouth was softer.",
+        "Ada pressed her lips gently to Nell's parted ones.",
+        "He kissed her back, hard.",
+        "They kissed until the candle guttered.",
+        "It was their first kiss.",
+        "Her tongue flicked out, tasting his lips.",
+        "They had been snogging in the broom cupboard.",
+    ],
+)
+def test_a_kiss_only_lovers_give_is_a_lovers_kiss(sentence: str) -> None:
+    assert LOVERS_KISS.search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mum kissed him goodbye at the barrier.",
+        "They kissed her goodnight and blew out the lamp.",
+        "She kissed his forehead, her lips dry from the cold.",
+        "She gave him a kiss on the cheek.",
+        "Molly kissed Ron on the cheek and told him to mind his tongue.",
+        "Gran kissed the top of her head.",
+        "He pressed his lips into a thin line.",
+    ],
+)
+def test_a_familys_kiss_is_no_lovers_kiss(sentence: str) -> None:
+    assert not LOVERS_KISS.search(sentence)

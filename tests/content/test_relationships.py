@@ -454,6 +454,26 @@ Ginny Weasley kissed Ron Weasley goodbye. Ron Weasley kissed Ginny Weasley back.
     assert [r for r in run(replace(framed, characters=canon)) if r.kind == "romantic"] == []
 
 
+def test_relatives_who_kiss_as_only_lovers_do_are_a_pairing() -> None:
+    # No sexual passage, but kisses on the mouth, returned: the sisters' romance is written.
+    tina = Person("c1", "Tina Goldstein", "she/her")
+    people = (tina, Person("c2", "Queenie Goldstein", "she/her"))
+    kisses = (
+        "Tina Goldstein came home late. Queenie Goldstein was waiting up.\n\n"
+        + "Queenie Goldstein kissed Tina Goldstein and Tina kissed her back, her mouth soft. " * 4
+    )
+    sisters = story(kisses, *people)
+    canon = tuple(replace(c, canon=True) for c in sisters.characters)
+    assert [r.tag for r in run(replace(sisters, characters=canon))] == [
+        "Queenie Goldstein/Tina Goldstein"
+    ]
+    # The same sisters' goodnight kisses are family affection.
+    goodnight = story(kisses.replace(" and Tina kissed her back, her mouth soft", " goodnight"),
+                      *people)  # fmt: skip
+    canon = tuple(replace(c, canon=True) for c in goodnight.characters)
+    assert [r for r in run(replace(goodnight, characters=canon)) if r.kind == "romantic"] == []
+
+
 # Tess is never named outside the quotations: the narration says "she", Ivo's lines say "Tess".
 SILENT = """Ivo Marsh came in from the rain. "Sit down, Tess," Ivo said.
 

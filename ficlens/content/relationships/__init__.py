@@ -201,7 +201,7 @@ def gather_pairs(
     count_cues(story, pairs, harmed)
     count_signals(story, romance, pairs, harmed)
     count_talk(story, pairs)
-    discount_kin(pairs, characters, sexual)
+    discount_kin(pairs, characters, sexual, story)
     return story, pairs
 
 

@@ -93,6 +93,31 @@ _FAMILY = re.compile(
 )
 
 
+LOVERS_KISS = re.compile(
+    r"\bsnog(?:s|ged|ging)?\b|\b(?:made|make|making) out\b|\bfrench[- ]kiss|"
+    r"\b(?:lips|mouths) (?:met|meet|crashed|collided|locked|pressed together)\b|"
+    r"\bkiss(?:ed|es|ing)? (?:him|her|them|me|you|each other) (?:back|deeply|hard|hungrily|"
+    r"passionately|fiercely|desperately|senseless|breathless|on the (?:lips|mouth))\b|"
+    r"\bkiss(?:ed|es|ing)? (?:his|her|my|your|their) (?:lips|mouth)\b|"
+    r"\b(?:they|we) kiss(?:ed)?\b(?! (?:him|her|me|you|his|her|my|your|their|goodbye|goodnight)\b)|"
+    r"\bkissed each other\b(?! on the (?:cheek|forehead))|"
+    r"\b(?:their|our|the|this|that) (?:first )?kiss\b|"
+    r"\b(?:deep|passionate|hungry|heated|desperate|searing|sloppy|open-mouthed) kiss|"
+    # a kiss, then a mouth in the sentence: `She kissed Queenie again, ... her mouth`
+    r"\bkiss\w*\b(?:(?!cheek|forehead|brow|temple|hand|knuckle|hair|head)[^.!?]){0,60}?"
+    r"\b(?:mouths?|tongues?|lips)\b|"
+    # lips to lips: `pressed her lips lovingly to Bellatrix's parted ones`
+    r"\blips\W+(?:\w+\W+){0,3}?(?:to|against|on) (?:his|her|my|your|their|\w+['’]s?) "
+    r"(?:\w+ )?(?:lips|mouth|ones)\b|"
+    r"\btast(?:e|ed|ing)\b[^.!?]{0,30}\b(?:lips|mouth)\b",
+    re.I,
+)
+"""A kiss only lovers give: on the mouth, returned, deep, theirs. A mother's kiss is none.
+
+Between relatives it counts as romance where other cues need sexual content on the page
+(:func:`~ficlens.content.relationships.pairs.discount_kin`)."""
+
+
 def weighted_cues(
     story: Story, harmed: frozenset[int] = frozenset()
 ) -> Iterator[tuple[int, float]]:

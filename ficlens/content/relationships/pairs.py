@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ficlens.cast.names import kin_names
-from ficlens.content.relationships.cues import harm_share, weighted_cues
+from ficlens.content.relationships.cues import LOVERS_KISS, harm_share, weighted_cues
 from ficlens.content.relationships.participants import (
     paragraph_pair,
     participants,
@@ -236,6 +236,7 @@ def discount_kin(
     pairs: dict[tuple[str, str], Pair],
     characters: Sequence[Character],
     sexual: Sequence[Span] = (),
+    story: Story | None = None,
 ) -> None:
     """Scale the romance weight of relatives by ``KIN_WEIGHT``, or to nothing.
 
@@ -244,9 +245,12 @@ def discount_kin(
     pack's ``kin`` groups). A pair of relatives none of whose cue passages touches a ``sexual``
     passage (the sentences where the content signals find sexual content from
     ``non_explicit`` up on the page, in text order; a mother *kissing his little face*,
-    sisters' hugs are not) has no romance at all; one with such passages (incest is written,
-    and tagged) keeps ``KIN_WEIGHT`` of it, and may still reach the bar. Relatives are marked
-    ``kin`` and get none of the leniency :mod:`.decide` gives the leads.
+    sisters' hugs are not) and none of which tells of a kiss only lovers give (``LOVERS_KISS``
+    in the ``story``'s narration: on the mouth, returned, *their kiss*; a son's *no more
+    snogging* to his parents is not) has no romance at all; one with such
+    passages (incest is written, and tagged) keeps ``KIN_WEIGHT`` of it, and may still reach
+    the bar. Relatives are marked ``kin`` and get none of the leniency :mod:`.decide` gives the
+    leads.
 
     A character the story calls only what a child calls a parent (``Mum``, ``Daddy``: the cast
     found no parent of that name) is no one's lover either: such a pair has no romance at all.
@@ -261,9 +265,21 @@ def discount_kin(
             pair.romance = 0.0
             pair.kin = True
         elif first in canon and second in canon and are_kin(canon[first], canon[second]):
-            touched = any(_touches(span, sexual, starts) for _, _, span in pair.cues)
+            touched = any(
+                _touches(span, sexual, starts) or _lovers_kiss(story, offset, span)
+                for _, offset, span in pair.cues
+            )
             pair.romance *= KIN_WEIGHT if touched else 0.0
             pair.kin = True
+
+
+def _lovers_kiss(story: Story | None, offset: int, span: Span) -> bool:
+    """Whether the cue at ``offset``, told in the narration, is of a kiss only lovers give."""
+    return (
+        story is not None
+        and story.quote_at(offset) is None
+        and LOVERS_KISS.search(story.text, span.start, span.end) is not None
+    )
 
 
 def _kin_named(character: Character) -> bool:
