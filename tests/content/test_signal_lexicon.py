@@ -341,6 +341,7 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("They could hear Molly's strangled cries.", "violence", "none"),
         ("Ron ripped open some crisps; they ripped open and read their mail.", "violence", "none"),
         ("His shirt ripped open; his life was being ripped apart.", "violence", "none"),
+        ("Draco ripped open Harry's shirt; she tore open Ron's letter.", "violence", "none"),
         ("He sliced through the swimsuit. Anticipation sliced through him.", "violence", "none"),
         ("The glass sliced through his palm.", "violence", "graphic"),
         ("The wolf ripped apart the deer.", "violence", "graphic"),
