@@ -405,6 +405,7 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
     [
         ("They swirled around the Death Chamber.", "death", "none"),
         ("The fire in the hearth had died down.", "death", "none"),
+        ("She laughs at first, but it dies off quickly.", "death", "none"),
         ("That friendship died by the lake; the mood died when he left.", "death", "none"),
         ("Her friend died by the lake.", "death", "on_page"),
         ("He's going to get himself killed. You'll get me killed.", "death", "none"),
@@ -590,6 +591,7 @@ def test_death_and_self_harm_patterns(text: str, signal: str, level: str) -> Non
         ("Lying mudblood slut.", "misogyny", "on_page"),
         ("I have him blindfolded, so he can't see the flame.", "abduction", "none"),
         ("The sleeves have a slight poof at the shoulder; a poof of smoke.", "homophobia", "none"),
+        ("Peter crushed the butt of his fag with his heel.", "homophobia", "none"),
         ('"Poof!" Then with a poof he was gone; the shirt poofs out.', "homophobia", "none"),
         ("So you're a poof, then? Shut it, you poof.", "homophobia", "on_page"),
         ("These men were poofs. What an utter poof he was.", "homophobia", "on_page"),
