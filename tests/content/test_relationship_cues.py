@@ -228,13 +228,33 @@ def test_a_proposal_joins_speaker_and_addressee_as_a_couple(proposal: str) -> No
         '"Some guy was so taken with me he wanted to marry me," Nell said.',
         '"She kissed me at the dance," Nell said.',
         '"I was not aware that your wife died," Nell said.',
+        # a mother telling a girl of her husband: "we" without a "you" is someone absent
+        '"We would study together, but it always ended in snogging," Nell said.',
     ],
 )
 def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: str) -> None:
+    assert _spoken_couples(line) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"We should kiss before the lamp goes out," Nell said.',
+        '"Let\'s kiss before we go in," Nell said.',
+        '"Let\'s kiss," Nell said.',  # no name's possessive: "Let's" is "let us"
+        '"We kissed, and you ran off," Nell said.',
+    ],
+)
+def test_a_we_that_takes_the_listener_along_joins_speaker_and_addressee(line: str) -> None:
+    assert _spoken_couples(line) == ["Nell Adair/Tomas Reyes"]
+
+
+def _spoken_couples(line: str) -> list[str]:
+    """The romantic pairings of a story where Nell says ``line`` to Tomas four times."""
     said = "\n\n".join([line] * 4)  # said often enough to make a couple, were it about them
     text = f"Nell Adair set down the lamp. Tomas Reyes waited by the door.\n\n{said}"
     quotes = quotes_of(text, [("c1", "c2")] * 4)
-    assert [r for r in run(story(text, NELL, TOMAS), quotes=quotes) if r.kind == "romantic"] == []
+    return [r.tag for r in run(story(text, NELL, TOMAS), quotes=quotes) if r.kind == "romantic"]
 
 
 @pytest.mark.parametrize(

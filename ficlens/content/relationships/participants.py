@@ -39,14 +39,19 @@ RECENT_PARAGRAPHS = 2
 
 _SPEAKER_WORDS = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")
 _YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.I)
-_PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.I)
+_PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your|let['’]s)\b", re.I)
 _PARTNER = r"(?:boy|girl)friend|husband|wife|fianc[ée]e?|lover"
 _THIRD_PARTY_AFTER = re.compile(
     rf"\w+\W+(?:him|her|them|(?:my|his|her|their)\s+(?:{_PARTNER}))\b", re.I
 )
+_CONTRACTED = r"(?:Let|That|It|What|There|Here|Who|He|She|Where|How|When|Why)"
+"""Capitalised words whose ``'s`` is a verb or ``us``, no name's possessive."""
 _THIRD_PARTY_BEFORE = re.compile(r"\b(?:he|she)\b(?:['’]\w+)?(?:\s+\w+){0,3}\s+$", re.I)
 """A ``he`` or ``she`` at most three words before the cue: ``he wanted to marry me``."""
-_OWNER_BEFORE = re.compile(r"\b(?:my|your|his|her|their|(?-i:[A-Z][a-z]+)['’]s)\s+$", re.I)
+_OWNER_BEFORE = re.compile(
+    r"\b(?:my|your|his|her|their|(?-i:(?!" + _CONTRACTED + r"['’]s)[A-Z][a-z]+)['’]s)\s+$", re.I
+)
+"""A possessive just before a cue: ``my boyfriend``, ``Rose's boyfriend``; not ``Let's kiss``."""
 _ADDRESSED_BEFORE = re.compile(
     r"\b(?:you['’]re|you are|be|are|i['’]m|i am|am)\s+(?:my|your|his|her|their)\s+$", re.I
 )
@@ -60,6 +65,12 @@ _KIN_VOCATIVE = re.compile(
     rf"(?:^\W*|[,;]\s*)(?:{_KIN_WORDS})(?=\s*(?:[,.!?;…—-]|$))|^\W*(?:{_KIN_WORDS})\s*,", re.I
 )
 """A kinship word said to the listener: ``"We've barely snogged, Dad."``, ``"Mum, I love him"``."""
+_WE = re.compile(r"\b(?:we|us|our)\b", re.I)
+_PROPOSING = re.compile(
+    r"\blet(?:['’]s| us)\b|\bshall we\b|\bwe(?:['’]ll| will| should| could| can| must| ought| might)\b",
+    re.I,
+)
+"""``Let's``, ``we should``: a ``we`` that asks the listener along."""
 _PARTNER_ADJECTIVES = (
     r"(?:(?:new|own|future|late|ex-?|former|secret|beloved|darling|dear|lovely|beautiful|"
     r"handsome|pretty|wonderful|loving|soon-to-be)[\s-]+){0,2}"
@@ -115,8 +126,9 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
         or not speaker
         or _someone_else(text, offset)
         or _KIN_VOCATIVE.search(text[start:end])
+        or _told_of_us(text, start, end)
     ):
-        return None  # no one to join, or a child telling a parent of someone else
+        return None  # no one to join, or a speaker telling the listener of someone else
     else:
         named, partner = [speaker], addressee
         if partner is None:
@@ -126,6 +138,20 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
     if partner is None or partner == named[0]:
         return None
     return share, named[0], partner
+
+
+def _told_of_us(text: str, start: int, end: int) -> bool:
+    """Whether a quotation tells of ``we`` without a ``you``: the speaker and someone absent.
+
+    ``"We tried to study together, but it usually ended up with snogging"``, a mother telling
+    a girl of her husband, is not about the two of them; ``"Let's kiss"`` or ``"We should
+    marry"`` asks the listener along.
+    """
+    return (
+        _WE.search(text, start, end) is not None
+        and _YOU.search(text, start, end) is None
+        and _PROPOSING.search(text, start, end) is None
+    )
 
 
 def _someone_else(text: str, offset: int) -> bool:
