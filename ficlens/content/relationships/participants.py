@@ -67,7 +67,8 @@ _KIN_VOCATIVE = re.compile(
 """A kinship word said to the listener: ``"We've barely snogged, Dad."``, ``"Mum, I love him"``."""
 _WE = re.compile(r"\b(?:we|us|our)\b", re.I)
 _PROPOSING = re.compile(
-    r"\blet(?:['’]s| us)\b|\bshall we\b|\bwe(?:['’]ll| will| should| could| can| must| ought| might)\b",
+    r"\blet(?:['’]s| us)\b|\bshall we\b|"
+    r"\bwe(?:['’]ll| will| should| could| can| must| ought| might)\b",
     re.I,
 )
 """``Let's``, ``we should``: a ``we`` that asks the listener along."""
