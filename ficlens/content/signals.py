@@ -75,6 +75,7 @@ _FRAMES = {
         r"envision(?:s|ed|ing)?|"
         r"fantasi[sz](?:e|ed|ing)|thought about|what if|pretend(?:ed)?|should|"
         r"ought to|deserve[sd]? to|threaten(?:s|ed)? to|as if|as though|unless|in case|"
+        r"(?:plot|plan|intend)(?:s|t?ed|t?ing|ned|ning)? to|"
         r"could swear|(?:the|an) urge to|(?-i:may)|(?:feel|feels|felt|feeling) like|"
         r"(?:worried|afraid|feared|fearing|scared) that|hop(?:ed|ing) (?:that )?|"
         r"like (?:someone|somebody|he|she|they|i|you|we|it)"

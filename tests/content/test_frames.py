@@ -76,6 +76,8 @@ def test_negation_does_not_reach_past_its_clause_nor_affirming_words(
         ("Whoever invented dress robes deserved to be killed slowly.", "killed"),
         ("They should probably be strangled with them.", "strangled"),
         ("He threatened to kill the owl.", "kill"),
+        ("Draco was plotting to murder Dumbledore.", "murder"),
+        ("They had planned to kill him at dawn.", "kill"),
         ("Harry resisted the urge to punch him.", "punch"),
         ("She could have sworn he kissed her.", "kissed"),
         ("They want to be torn apart.", "torn apart"),
