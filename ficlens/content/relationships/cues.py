@@ -99,7 +99,7 @@ LOVERS_KISS = re.compile(
     r"\bkiss(?:ed|es|ing)? (?:him|her|them|me|you|each other) (?:back|deeply|hard|hungrily|"
     r"passionately|fiercely|desperately|senseless|breathless|on the (?:lips|mouth))\b|"
     r"\bkiss(?:ed|es|ing)? (?:his|her|my|your|their) (?:lips|mouth)\b|"
-    r"\b(?:they|we) kiss(?:ed)?\b(?! (?:him|her|me|you|his|her|my|your|their|goodbye|goodnight)\b)|"
+    r"\b(?:they|we) kiss(?:ed)?\b(?! (?:him|her|me|you|his|my|your|their|goodbye|goodnight)\b)|"
     r"\bkissed each other\b(?! on the (?:cheek|forehead))|"
     r"\b(?:their|our|the|this|that) (?:first )?kiss\b|"
     r"\b(?:deep|passionate|hungry|heated|desperate|searing|sloppy|open-mouthed) kiss|"

@@ -247,10 +247,9 @@ def discount_kin(
     ``non_explicit`` up on the page, in text order; a mother *kissing his little face*,
     sisters' hugs are not) and none of which tells of a kiss only lovers give (``LOVERS_KISS``
     in the ``story``'s narration: on the mouth, returned, *their kiss*; a son's *no more
-    snogging* to his parents is not) has no romance at all; one with such
-    passages (incest is written, and tagged) keeps ``KIN_WEIGHT`` of it, and may still reach
-    the bar. Relatives are marked ``kin`` and get none of the leniency :mod:`.decide` gives the
-    leads.
+    snogging* to his parents is not) has no romance at all; one with such passages (incest is
+    written, and tagged) keeps ``KIN_WEIGHT`` of it, and may still reach the bar. Relatives are
+    marked ``kin`` and get none of the leniency :mod:`.decide` gives the leads.
 
     A character the story calls only what a child calls a parent (``Mum``, ``Daddy``: the cast
     found no parent of that name) is no one's lover either: such a pair has no romance at all.
