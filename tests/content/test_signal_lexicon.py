@@ -382,7 +382,7 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("He had been drugged, tortured, and starved until the battle.", "violence", "none"),
         ("Years later, when they had pulled and strangled him, he still sang.", "violence", "none"),
         ("Filch threatens violence and medieval torture devices.", "violence", "none"),
-        ("She looks like she could murder a cup of tea; he screamed blue murder.", "violence", "none"),
+        ("She could murder a cup of tea; he screamed blue murder.", "violence", "none"),
         ("He threatened him with the Cruciatus Curse.", "violence", "none"),
         ("He threatened her, and then he tortured her.", "violence", "serious"),
         ("They blackmail, threaten and murder their way out.", "violence", "serious"),
