@@ -74,7 +74,7 @@ def test_gender_hint(written: str, hint: str | None) -> None:
         ("Zach", {"Zachary", "Zacharias"}),  # "Zach" beside "Zacharias" is one character
         ("Ernie", {"Ernest"}),
         ("Nat", {"Natasha", "Nathaniel"}),  # ambiguous: merges only when one of them is there
-        ("Dom", {"Dominique", "Dominic"}),  # never alone: a BDSM story's "my Dom" stays apart
+        ("Dom", {"Dominique", "Dominic"}),  # merges only beside them: "my Dom" stays apart
         ("Vic", {"Victoire"}),
     ],
 )

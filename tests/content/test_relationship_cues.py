@@ -380,13 +380,13 @@ def test_touches_in_a_torture_scene_are_no_romance() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Bellatrix leaned in and kissed her, lips wet and sweet.",
-        "She kissed Queenie again, and this time her mouth was softer.",
-        "Ada pressed her lips gently to Nell's parted ones.",
+        "Ada leaned in and kissed her, lips warm from the tea.",
+        "Ada kissed Nell again, and this time her mouth was softer.",
+        "Ada set her lips against Nell's cold mouth.",
         "He kissed her back, hard.",
         "They kissed until the candle guttered.",
         "It was their first kiss.",
-        "Her tongue flicked out, tasting his lips.",
+        "She could still taste cider on his lips.",
         "They had been snogging in the broom cupboard.",
     ],
 )

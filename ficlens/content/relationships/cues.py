@@ -103,10 +103,10 @@ LOVERS_KISS = re.compile(
     r"\bkissed each other\b(?! on the (?:cheek|forehead))|"
     r"\b(?:their|our|the|this|that) (?:first )?kiss\b|"
     r"\b(?:deep|passionate|hungry|heated|desperate|searing|sloppy|open-mouthed) kiss|"
-    # a kiss, then a mouth in the sentence: `She kissed Queenie again, ... her mouth`
+    # a kiss, then a mouth in the sentence: `she kissed him again, ... her mouth`
     r"\bkiss\w*\b(?:(?!cheek|forehead|brow|temple|hand|knuckle|hair|head)[^.!?]){0,60}?"
     r"\b(?:mouths?|tongues?|lips)\b|"
-    # lips to lips: `pressed her lips lovingly to Bellatrix's parted ones`
+    # lips to lips: `set her lips against Nell's cold mouth`
     r"\blips\W+(?:\w+\W+){0,3}?(?:to|against|on) (?:his|her|my|your|their|\w+['’]s?) "
     r"(?:\w+ )?(?:lips|mouth|ones)\b|"
     r"\btast(?:e|ed|ing)\b[^.!?]{0,30}\b(?:lips|mouth)\b",
