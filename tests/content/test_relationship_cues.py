@@ -229,7 +229,7 @@ def test_a_proposal_joins_speaker_and_addressee_as_a_couple(proposal: str) -> No
         '"She kissed me at the dance," Nell said.',
         '"I was not aware that your wife died," Nell said.',
         # a mother telling a girl of her husband: "we" without a "you" is someone absent
-        '"We would study together, but it always ended in snogging," Nell said.',
+        '"We\'d meet by the lake, and it always ended in a snog," Nell said.',
     ],
 )
 def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: str) -> None:

@@ -144,8 +144,8 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
 def _told_of_us(text: str, start: int, end: int) -> bool:
     """Whether a quotation tells of ``we`` without a ``you``: the speaker and someone absent.
 
-    ``"We tried to study together, but it usually ended up with snogging"``, a mother telling
-    a girl of her husband, is not about the two of them; ``"Let's kiss"`` or ``"We should
+    ``"We'd meet by the lake, and it always ended in a snog"``, a mother telling a girl of
+    her husband, is not about the two of them; ``"Let's kiss"`` or ``"We should
     marry"`` asks the listener along.
     """
     return (
