@@ -82,9 +82,9 @@ _CUE = re.compile(
 _STATUS = frozenset(f"w{n}" for n, (_, words) in enumerate(CUES) if words == STATUS_WORDS)
 """The cue group of ``STATUS_WORDS``: a proposal (``marry me``) comes first and is not one."""
 _CUE_WEIGHTS = {f"w{n}": weight for n, (weight, _) in enumerate(CUES)}
-_LIGHT = re.compile(
-    r"\W+(?:\w+\W+){0,4}?(?:cheek|forehead|brow|temple|hand|knuckles|hair|head)\b", re.I
-)
+_LIGHT_PLACES = r"cheek|forehead|brow|temple|hand|knuckles?|hair|head"
+"""Where a kiss is light: family's or a friend's, never only a lover's."""
+_LIGHT = re.compile(rf"\W+(?:\w+\W+){{0,4}}?(?:{_LIGHT_PLACES})\b", re.I)
 _FAMILY = re.compile(
     r"\b(?:mother|father|mum|mom|dad|mummy|daddy|son|daughter|brother|sister|aunt|uncle|"
     r"godfather|godson|goddaughter|grandmother|grandfather|grandson|granddaughter|gran|"
@@ -104,7 +104,7 @@ LOVERS_KISS = re.compile(
     r"\b(?:their|our|the|this|that) (?:first )?kiss\b|"
     r"\b(?:deep|passionate|hungry|heated|desperate|searing|sloppy|open-mouthed) kiss|"
     # a kiss, then a mouth in the sentence: `she kissed him again, ... her mouth`
-    r"\bkiss\w*\b(?:(?!cheek|forehead|brow|temple|hand|knuckle|hair|head)[^.!?]){0,60}?"
+    rf"\bkiss\w*\b(?:(?!{_LIGHT_PLACES})[^.!?]){{0,60}}?"
     r"\b(?:mouths?|tongues?|lips)\b|"
     # lips to lips: `set her lips against Nell's cold mouth`
     r"\blips\W+(?:\w+\W+){0,3}?(?:to|against|on) (?:his|her|my|your|their|\w+['’]s?) "
