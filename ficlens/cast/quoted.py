@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from ficlens.cast.canon import narration_starts, pack_pattern
 from ficlens.cast.names import split_name
 from ficlens.cast.things import is_thing, not_people_of
-from ficlens.cast.vocatives import vocative_name
+from ficlens.cast.vocatives import vocative_names
 from ficlens.fandoms import CanonCharacter, FandomPack, find_canon
 from ficlens.nlp import Parsed, masked_span
 
@@ -209,8 +209,8 @@ def quoted_only(
 def _addressed(text: str, parsed: Sequence[Parsed], key: str, at: int) -> bool:
     """Whether the quotation holding the name at ``at`` addresses it (``"Draco, wait."``)."""
     words = _quotation_at(text, parsed, at)
-    name = vocative_name(words) if words else None
-    return name is not None and set(key.split()) <= set(name.split())
+    names = vocative_names(words) if words else []
+    return any(set(key.split()) <= set(name.split()) for name in names)
 
 
 def _quotation_at(text: str, parsed: Sequence[Parsed], at: int) -> str | None:

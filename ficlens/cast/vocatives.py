@@ -27,6 +27,8 @@ _START = re.compile(
 )
 # A quotation's span keeps its last punctuation, a comma too: "Come here, Ann," she said.
 _END = re.compile(rf"(?:,|\b{COURTESIES}\s)\s*(?:my dear\s+)?{ELIDED}({_NAME})\s*[.!?…,—–-]*$")
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?…])\s+|\s+[–—-]+\s+")
+"""Where a quotation's sentences and dash-set clauses part (:func:`vocative_names`)."""
 _NOT_NAMES = frozenset(
     {"Yes", "No", "Oh", "Ah", "Well", "Now", "Come", "Look", "Listen", "Please", "Thank",
      "Thanks", "Good", "Sir", "Madam", "Ma'am", "I", "You", "What", "Why", "How", "Then",
@@ -58,8 +60,39 @@ def vocative_name(words: str) -> str | None:
         >>> vocative_name("Yes, I am.") is None
         True
     """
+    return _addressed_in(words.strip())
+
+
+def vocative_names(words: str) -> list[str]:
+    """Every name a quotation addresses, at its edges or at those of a sentence inside it.
+
+    Inside, the edges of a sentence or dash-set clause that holds more than the name count. A
+    name that is all of an inner sentence may answer a question (``"Who? Malfoy."``), so it
+    is left out. Looser than :func:`vocative_name`: it tells whether a quotation calls someone
+    by a name at all, not whose name it is.
+
+    Example:
+        >>> vocative_names("Are you mad, Tamsin? Sit down, Odo.")
+        ['Odo', 'Tamsin']
+        >>> vocative_names("You knew that, Tamsin – come on.")
+        ['Tamsin']
+        >>> vocative_names("Who took it? Tamsin.")
+        []
+    """
+    whole = _addressed_in(words.strip())
+    names = [whole] if whole is not None else []
+    clauses = [clause for clause in _CLAUSE_BREAK.split(words.strip()) if clause]
+    for clause in clauses if len(clauses) > 1 else ():
+        name = _addressed_in(clause)
+        if name is not None and name not in names and len(name.split()) < len(clause.split()):
+            names.append(name)
+    return names
+
+
+def _addressed_in(words: str) -> str | None:
+    """The name ``words`` address at their start or end, or ``None``."""
     for pattern in (_START, _END):
-        match = pattern.search(words.strip())
+        match = pattern.search(words)
         if match and match.group(1).split()[0].rstrip(".") not in _NOT_NAMES:
             return match.group(1)
     return None

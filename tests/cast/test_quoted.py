@@ -32,7 +32,11 @@ def parse_masked(text: str, make_parsed: MakeParsed) -> list[Parsed]:
         # Said *to* "you", at the start or the end of a quotation: "you" are Draco.
         ('"Draco, wait," he says. You wait. "Draco?" he asks.', "Draco Malfoy"),
         ('"Come here, Draco." You go to him. "Quickly, Draco!" he says.', "Draco Malfoy"),
+        # At the edge of a sentence or dash-set clause inside the quotation.
+        ('"Are you deaf, Draco? Sit." You sit. "Good," he says.', "Draco Malfoy"),
+        ('"You knew that, Draco – come on," he says. You shrug.', "Draco Malfoy"),
         # Said *of* someone else: no name for "you".
+        ('"Who did it? Draco." You shrug.', None),
         ('"Draco is late," he says. You shrug. "Draco never comes," he says.', None),
     ],
 )
