@@ -16,7 +16,8 @@ Each candidate sentence is scored without any model:
   very short (under 6 words) or very long (over 45 words) are left
   out; if that leaves nothing (a poem of short lines), the rule is
   relaxed to 3 words and quotation is allowed; credit lines (``Inspired by: ...``) and the
-  passages the caller asks to ``avoid`` (sex, graphic violence) are never taken;
+  passages the caller asks to ``avoid`` (the paragraphs of sex or graphic violence and the one
+  on either side, :func:`paragraphs_touching`) are never taken;
 * **position**: a small bonus for the opening sentences, which usually set the scene.
 
 Ties keep text order, so the result is deterministic. :func:`sentence_spans` is the sentence
@@ -37,6 +38,9 @@ from ficlens.content.tense import QUOTED, narration
 from ficlens.lexicons import speech_verb_forms
 from ficlens.model import Character, Span
 
+AVOID_REACH = 1
+"""How many paragraphs on either side of one with sex or graphic violence the summary avoids:
+the lexicon finds some of a scene's sentences, and the scene goes on around them."""
 EARLY_SHARE = 0.4
 """The share of the story's paragraphs (from its start) the summary may take sentences from."""
 
@@ -263,18 +267,25 @@ def _readable(
     return kept
 
 
-def paragraphs_touching(paragraphs: Sequence[Span], passages: Sequence[Span]) -> list[Span]:
-    """The paragraphs that overlap any of ``passages`` (disjoint, in text order).
+def paragraphs_touching(
+    paragraphs: Sequence[Span], passages: Sequence[Span], reach: int = AVOID_REACH
+) -> list[Span]:
+    """The paragraphs that overlap any of ``passages``, and ``reach`` on either side of each.
 
-    A sex scene or a fight runs past the sentences a lexicon finds in it, so the summary
-    avoids the whole paragraph.
+    A sex scene or a fight runs past the sentences a lexicon finds in it, into the paragraphs
+    around them, so the summary avoids those too. ``passages`` are disjoint, in text order.
 
     Example:
-        >>> paragraphs_touching([Span(0, 10), Span(12, 20), Span(22, 30)], [Span(14, 16)])
+        >>> paragraphs = [Span(0, 10), Span(12, 20), Span(22, 30), Span(32, 40)]
+        >>> paragraphs_touching(paragraphs, [Span(14, 16)], reach=0)
         [Span(start=12, end=20)]
+        >>> paragraphs_touching(paragraphs, [Span(14, 16)])
+        [Span(start=0, end=10), Span(start=12, end=20), Span(start=22, end=30)]
     """
     starts = [passage.start for passage in passages]
-    return [paragraph for paragraph in paragraphs if _touches(paragraph, passages, starts)]
+    touched = [n for n, paragraph in enumerate(paragraphs) if _touches(paragraph, passages, starts)]
+    near = {m for n in touched for m in range(n - reach, n + reach + 1) if 0 <= m < len(paragraphs)}
+    return [paragraphs[n] for n in sorted(near)]
 
 
 def _touches(span: Span, avoid: Sequence[Span], starts: Sequence[int]) -> bool:

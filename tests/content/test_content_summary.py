@@ -1,4 +1,5 @@
-"""The summary in the full content stage: it never quotes a paragraph with sex in it.
+"""The summary in the full content stage: it never quotes a paragraph with sex in it, nor the
+paragraphs on either side, where the scene goes on past the words the lexicon finds.
 
 The story is written for this test.
 """
@@ -35,3 +36,13 @@ def test_the_summary_leaves_out_the_whole_paragraph_with_sex_in_it(tmp_path: Pat
     assert not [sentence for sentence in summary if "narrow bed" in sentence]
     sexual = next(s for s in analysis.content.signals if s.name == "sexual")
     assert sexual.level in ("non_explicit", "explicit")
+
+
+def test_nor_the_paragraphs_on_either_side_of_it(tmp_path: Path) -> None:
+    story = tmp_path / "cabin.txt"
+    story.write_text("\n\n".join(CABIN) + "\n", encoding="utf-8")
+    analysis = ficlens.analyze(ficlens.read(story), nlp=False)
+    assert analysis.content is not None
+    text = analysis.work.text
+    summary = [span.of(text) for span in analysis.content.summary]
+    assert summary == [CABIN[0]]  # the only paragraph of the first 40% left
