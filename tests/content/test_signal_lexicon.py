@@ -180,6 +180,33 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("You absolute wanker.", "profanity", "strong"),
         ("Mr Collins is an annoying kiss ass, always kissing up to her.", "sexual", "none"),
         ("He kissed his ass and then his thighs.", "sexual", "romance"),
+        ("He fucked himself onto his fingers; the dildo lay beside him.", "sexual", "explicit"),
+        ("She slid two fingers into her, slow.", "sexual", "explicit"),
+        ("He stroked her wet folds.", "sexual", "explicit"),
+        ("He pushed his fingers into her hair. She dug her fingers into him.", "sexual", "none"),
+        ("He smoothed the folds of her robes; it was too wet for him to fly.", "sexual", "none"),
+        ("Tessa's breasts pressed against his back.", "sexual", "non_explicit"),
+        ("She cupped his arse.", "sexual", "non_explicit"),
+        ("He tucked it into Newt's breast pocket and groped for his wand.", "sexual", "none"),
+        ("She cupped her hands around the mug.", "sexual", "none"),
+        (
+            "Bill cupped her round arse; his kisses reached Tobias's arse crack.",
+            "sexual",
+            "non_explicit",
+        ),
+        ("She grabbed Tobias's hard shaft and pressed against his hole.", "sexual", "explicit"),
+        (
+            "He pulled on his hole-ridden socks; a rat ran to its hole in the wall.",
+            "sexual",
+            "none",
+        ),
+        ("She was sucking him slowly, and he felt himself come.", "sexual", "explicit"),
+        (
+            "The vortex sucked him in; it sucked her to the moor. She sucked her thumb.",
+            "sexual",
+            "none",
+        ),
+        ("He felt himself come to on the floor.", "sexual", "none"),
     ],
 )
 def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str) -> None:
