@@ -25,24 +25,24 @@ CABIN = [
 ]
 
 
-def test_the_summary_leaves_out_the_whole_paragraph_with_sex_in_it(tmp_path: Path) -> None:
+def cabin_analysis(tmp_path: Path) -> tuple[list[str], ficlens.Analysis]:
+    """The cabin story analysed without spaCy: its summary sentences and the analysis."""
     story = tmp_path / "cabin.txt"
     story.write_text("\n\n".join(CABIN) + "\n", encoding="utf-8")
     analysis = ficlens.analyze(ficlens.read(story), nlp=False)
     assert analysis.content is not None
-    text = analysis.work.text
-    summary = [span.of(text) for span in analysis.content.summary]
+    return [span.of(analysis.work.text) for span in analysis.content.summary], analysis
+
+
+def test_the_summary_leaves_out_the_whole_paragraph_with_sex_in_it(tmp_path: Path) -> None:
+    summary, analysis = cabin_analysis(tmp_path)
     assert summary
     assert not [sentence for sentence in summary if "narrow bed" in sentence]
+    assert analysis.content is not None
     sexual = next(s for s in analysis.content.signals if s.name == "sexual")
     assert sexual.level in ("non_explicit", "explicit")
 
 
 def test_nor_the_paragraphs_on_either_side_of_it(tmp_path: Path) -> None:
-    story = tmp_path / "cabin.txt"
-    story.write_text("\n\n".join(CABIN) + "\n", encoding="utf-8")
-    analysis = ficlens.analyze(ficlens.read(story), nlp=False)
-    assert analysis.content is not None
-    text = analysis.work.text
-    summary = [span.of(text) for span in analysis.content.summary]
+    summary, _ = cabin_analysis(tmp_path)
     assert summary == [CABIN[0]]  # the only paragraph of the first 40% left
