@@ -207,6 +207,11 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
             "none",
         ),
         ("He felt himself come to on the floor.", "sexual", "none"),
+        ("She climaxed with each thrust; precome and spunk on his length.", "sexual", "explicit"),
+        ("The story ends at its climax; a sack of monkey-spunk; fruit juices.", "sexual", "none"),
+        ("The snake stretched his length along the hearth.", "sexual", "none"),
+        ("She bucked against him; it was erotic.", "sexual", "non_explicit"),
+        ("The horse bucked; the pubic display in the Great Hall.", "sexual", "none"),
     ],
 )
 def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str) -> None:
