@@ -147,6 +147,15 @@ def test_download_the_epub_from_the_work_page(page: sync_api.Page, tmp_path: Pat
     ]
 
 
+def test_the_header_links_show_against_the_header(page: sync_api.Page) -> None:
+    # The Upload link once took the page's link colour, the header's own red: invisible.
+    page.goto("/")
+    header = page.locator("header.site").evaluate("e => getComputedStyle(e).backgroundColor")
+    for name in ("FicLens", "Upload"):
+        link = page.locator("header.site").get_by_role("link", name=name)
+        assert link.evaluate("e => getComputedStyle(e).color") != header
+
+
 def test_upload_a_demo_file_through_the_form(page: sync_api.Page, tmp_path: Path) -> None:
     story = tmp_path / "lighthouse.txt"
     story.write_text(
