@@ -6,6 +6,7 @@ later the web app) never touch a lazy-loading row after its session has closed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, get_args
@@ -24,6 +25,9 @@ TagSource = Literal["declared", "detected"]
 
 CrossoverMode = Literal["only", "exclude"]
 """``only``: crossovers alone; ``exclude``: no crossovers (see :class:`WorkFilter`)."""
+
+_DISAMBIGUATION = re.compile(r"\s*\([^()]*\)\s*$")
+"""A fandom's disambiguation after a name: ``Natasha Romanov (Marvel)``."""
 
 UNKNOWN_LANGUAGE = "unknown"
 """The language name a :class:`WorkFilter` and :class:`LanguageCount` use for works with none."""
@@ -93,12 +97,19 @@ class LibraryWork:
     def tag_names(self, type: TagType, source: TagSource | None = None) -> tuple[str, ...]:
         """The names of this work's tags of one type, optionally from one source only.
 
+        From both sources, a tag is named once, in its first form (the declared one comes
+        first): a detected ``Steve Rogers & Natasha Romanov (Marvel)`` beside a declared
+        ``Natasha Romanov & Steve Rogers`` is the same pairing (:func:`same_tag`).
+
         Example:
             >>> work.tag_names("relationship", "detected")    # doctest: +SKIP
             ('Haruno Sakura & Hatake Kakashi',)
         """
-        names = (t.name for t in self.tags if t.type == type and source in (None, t.source))
-        return tuple(dict.fromkeys(names))
+        kept: dict[tuple[str, ...], str] = {}
+        for tag in self.tags:
+            if tag.type == type and source in (None, tag.source):
+                kept.setdefault(same_tag(type, tag.name), tag.name)
+        return tuple(kept.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,3 +229,28 @@ class ReadingPosition:
     chapter: int
     offset: int
     updated: datetime
+
+
+def same_tag(type: TagType, name: str) -> tuple[str, ...]:
+    """What two forms of one tag share, to tell that they are one tag.
+
+    That is its name, folded, and for a character or a relationship the names without a
+    fandom's disambiguation, in any order.
+
+    Example:
+        >>> same_tag("relationship", "Steve Rogers & Natasha Romanov (Marvel)") == same_tag(
+        ...     "relationship", "Natasha Romanov & Steve Rogers")
+        True
+        >>> same_tag("relationship", "A/B") == same_tag("relationship", "A & B")
+        False
+    """
+    if type not in ("character", "relationship"):
+        return (" ".join(name.split()).casefold(),)
+    kind = "/" if "/" in name else "&"
+    members = name.split("/") if kind == "/" else name.split(" & ")
+    return (kind, *sorted(_bare(member) for member in members))
+
+
+def _bare(name: str) -> str:
+    """A character's name without a fandom's disambiguation, folded: ``natasha romanov``."""
+    return " ".join(_DISAMBIGUATION.sub("", name).split()).casefold()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from ficlens.api import analyze
 from ficlens.demo.build import WORKS_DIR
 from ficlens.ingest import read_bytes
-from ficlens.library.records import WorkTag
+from ficlens.library.records import LibraryWork, WorkTag
 from ficlens.library.tags import declared_rating, work_tags
 from ficlens.model import Analysis, Character, Content, Relationship
 from ficlens.structure import build_work
@@ -49,3 +50,22 @@ def test_repeats_and_blank_names_are_dropped() -> None:
     tags = work_tags(replace(base, work=replace(base.work, metadata=meta)))
     freeform = [t.name for t in tags if t.type == "freeform" and t.source == "declared"]
     assert freeform == ["Fluff", "Domestic Life"]
+
+
+def test_a_pairing_declared_and_detected_under_other_names_is_shown_once() -> None:
+    now = datetime.now(UTC)
+    work = LibraryWork(
+        1, "0" * 64, "Rooftops", ("quietgull",), None, "rooftops.html", None, "html", "ao3",
+        None, 900, 1, True, "en", now, now,
+        tags=(WorkTag("relationship", "Natasha Romanov & Steve Rogers", "declared"),
+              WorkTag("relationship", "Steve Rogers & Natasha Romanov (Marvel)", "detected"),
+              WorkTag("relationship", "Natasha Romanov/Steve Rogers", "detected"),
+              WorkTag("character", "Natasha Romanov", "declared"),
+              WorkTag("character", "Natasha Romanov (Marvel)", "detected")),
+    )  # fmt: skip
+    assert work.tag_names("relationship") == (
+        "Natasha Romanov & Steve Rogers",  # the declared form; a romance is another tag
+        "Natasha Romanov/Steve Rogers",
+    )
+    assert work.tag_names("character") == ("Natasha Romanov",)
+    assert work.tag_names("character", "detected") == ("Natasha Romanov (Marvel)",)
