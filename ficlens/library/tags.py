@@ -13,7 +13,7 @@ from typing import Any
 
 from ficlens.contract import analysis_to_json
 from ficlens.fandoms import canon_count
-from ficlens.library.records import TagType, WorkTag
+from ficlens.library.records import TagType, WorkTag, same_tag
 from ficlens.model import Analysis
 
 Contract = Mapping[str, Any]
@@ -41,8 +41,19 @@ def work_tags(analysis: Analysis) -> tuple[WorkTag, ...]:
 
 
 def contract_tags(data: Contract) -> tuple[WorkTag, ...]:
-    """:func:`work_tags` read from a work's output contract."""
-    return _unique((*_declared(data), *_detected(data)))
+    """:func:`work_tags` read from a work's output contract.
+
+    A detected character or relationship that the source declares under another form of its
+    names takes the declared form (``Steve Rogers & Natasha Romanov (Marvel)`` beside a declared
+    ``Natasha Romanov & Steve Rogers``): one pairing, one name in the library's sidebar.
+    """
+    declared = _declared(data)
+    forms = {same_tag(tag.type, tag.name): tag.name for tag in declared}
+    detected = [
+        WorkTag(tag.type, forms.get(same_tag(tag.type, tag.name), tag.name), tag.source)
+        for tag in _detected(data)
+    ]
+    return _unique((*declared, *detected))
 
 
 def is_crossover(tags: tuple[WorkTag, ...]) -> bool:

@@ -69,3 +69,24 @@ def test_a_pairing_declared_and_detected_under_other_names_is_shown_once() -> No
     )
     assert work.tag_names("character") == ("Natasha Romanov",)
     assert work.tag_names("character", "detected") == ("Natasha Romanov (Marvel)",)
+
+
+def test_a_detected_pairing_declared_under_another_form_takes_the_declared_one() -> None:
+    base = demo("tea-at-baker-street.txt")
+    meta = replace(base.work.metadata, relationships=("John Watson & Sherlock Holmes",),
+                   characters=("Sherlock Holmes",))  # fmt: skip
+    cast = (Character("c1", "Sherlock Holmes (Sherlock)", (), "he/him", True, 9, 0),
+            Character("c2", "John Watson (Sherlock)", (), "he/him", True, 7, 5))  # fmt: skip
+    pair = Relationship(
+        ("c1", "c2"), "platonic", "Sherlock Holmes (Sherlock) & John Watson", 3.0, False
+    )
+    content = replace(base.content or Content(), relationships=(pair,))
+    analysis = replace(base, work=replace(base.work, metadata=meta), characters=cast,
+                       content=content)  # fmt: skip
+    tags = {(t.type, t.name, t.source) for t in work_tags(analysis)}
+    assert ("relationship", "John Watson & Sherlock Holmes", "detected") in tags
+    assert ("character", "Sherlock Holmes", "detected") in tags
+    assert ("character", "John Watson (Sherlock)", "detected") in tags  # declared by no one
+    assert not {name for kind, name, _ in tags if kind == "relationship"} - {
+        "John Watson & Sherlock Holmes"
+    }
