@@ -12,7 +12,7 @@ from rich.tree import Tree
 
 from ficlens.model import Analysis, Metadata, Work
 from ficlens.report_content import before_you_read, one_line
-from ficlens.stats import character_lines, count_words, work_stats
+from ficlens.stats import character_lines, count_words, counted, work_stats
 
 _PREVIEW = 90
 _LIST_FIELDS = (
@@ -101,7 +101,7 @@ def _chapters(work: Work, names: dict[str, str]) -> Tree:
         branch = tree.add(
             Text.assemble(
                 (f"{chapter.index}. {name}", "bold green"),
-                (f"{kind} · {words:,} words · {len(chapter.scenes)} scene(s)", "dim"),
+                (f"{kind} · {words:,} words · {counted(len(chapter.scenes), 'scene')}", "dim"),
             )
         )
         for scene in chapter.scenes:
@@ -167,7 +167,7 @@ def render_report(analysis: Analysis) -> RenderableType:
     byline = f" by {', '.join(metadata.authors)}" if metadata.authors else ""
     summary = Text(
         f"{stats['words']:,} words of story · {stats['note_words']:,} words of notes · "
-        f"{stats['chapters']} chapter(s) · {stats['scenes']} scene(s) · "
+        f"{counted(stats['chapters'], 'chapter')} · {counted(stats['scenes'], 'scene')} · "
         f"~{stats['reading_minutes']} min read",
         style="dim",
     )

@@ -21,6 +21,16 @@ def count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
+def counted(number: int, noun: str) -> str:
+    """A count with its noun, singular for one, as a reader writes it.
+
+    Example:
+        >>> counted(1, "scene"), counted(17, "line"), counted(0, "chapter")
+        ('1 scene', '17 lines', '0 chapters')
+    """
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def work_stats(work: Work) -> dict[str, int]:
     """Word counts of story and notes, chapter and scene counts, reading time in minutes."""
     story = sum(count_words(s.of(work.text)) for scene in work.scenes for s in scene.segments)

@@ -25,6 +25,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ficlens.stats import counted
+
 GRAPH_NODES = 12
 STRIP_ROWS = 10
 STRIP_COLUMNS = 120
@@ -106,7 +108,7 @@ def relationship_graph(analysis: Mapping[str, Any], limit: int = GRAPH_NODES) ->
     for (a, b), total in sorted(pairs.items(), key=lambda item: (-item[1], item[0])):
         weight = 1 + round(3 * total / most)
         said = [
-            f"{names[x]} → {names[y]}: {spoken[(x, y)]} line{'s' if spoken[(x, y)] != 1 else ''}"
+            f"{names[x]} → {names[y]}: {counted(spoken[(x, y)], 'line')}"
             for x, y in ((a, b), (b, a))
             if spoken[(x, y)]
         ]
@@ -151,7 +153,8 @@ def relationship_graph(analysis: Mapping[str, Any], limit: int = GRAPH_NODES) ->
             else (-radius - 6 if anchor == "middle" else 4)
         )
         parts.append(
-            f'<g class="node"><title>{esc(names[key])}: {mentions} mentions, {lines} lines</title>'
+            f'<g class="node"><title>{esc(names[key])}: {counted(mentions, "mention")}, '
+            f"{counted(lines, 'line')}</title>"
             f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(radius)}" fill="#fff" stroke="#333"/>'
             f'<text class="label" x="{_num(x + dx)}" y="{_num(y + dy)}" '
             f'text-anchor="{anchor}">{esc(_short(names[key]))}</text></g>'

@@ -114,6 +114,11 @@ def test_graph_has_a_node_per_character_on_a_circle() -> None:
     # The most mentioned character is at the top, and the layout is the same every time.
     assert centres[0] == (280.0, 110.0)
     assert str(relationship_graph(analysis())) == str(graph)
+    # A count of one is singular: Ann Lee says one line.
+    assert [g.findtext(f"{SVG}title") for g in nodes][:2] == [
+        "Ann Lee: 10 mentions, 1 line",
+        "Bob: 5 mentions, 2 lines",
+    ]
 
 
 def test_graph_edges_carry_their_kind() -> None:
