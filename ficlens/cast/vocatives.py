@@ -79,9 +79,10 @@ def vocative_names(words: str) -> list[str]:
         >>> vocative_names("Who took it? Tamsin.")
         []
     """
-    whole = _addressed_in(words.strip())
+    words = words.strip()
+    whole = _addressed_in(words)
     names = [whole] if whole is not None else []
-    clauses = [clause for clause in _CLAUSE_BREAK.split(words.strip()) if clause]
+    clauses = [clause for clause in _CLAUSE_BREAK.split(words) if clause]
     for clause in clauses if len(clauses) > 1 else ():
         name = _addressed_in(clause)
         if name is not None and name not in names and len(name.split()) < len(clause.split()):

@@ -245,12 +245,12 @@ def same_tag(type: TagType, name: str) -> tuple[str, ...]:
         False
     """
     if type not in ("character", "relationship"):
-        return (" ".join(name.split()).casefold(),)
+        return (_folded(name),)
     kind = "/" if "/" in name else "&"
     members = name.split("/") if kind == "/" else name.split(" & ")
-    return (kind, *sorted(_bare(member) for member in members))
+    return (kind, *sorted(_folded(_DISAMBIGUATION.sub("", member)) for member in members))
 
 
-def _bare(name: str) -> str:
-    """A character's name without a fandom's disambiguation, folded: ``natasha romanov``."""
-    return " ".join(_DISAMBIGUATION.sub("", name).split()).casefold()
+def _folded(name: str) -> str:
+    """A name with its spaces collapsed and its case folded: ``natasha romanov``."""
+    return " ".join(name.split()).casefold()
