@@ -323,7 +323,9 @@ def cluster_names(
     locative = locative or {}
     kept, named_once = [], []
     for group in groups:
-        weight: float = group.size + sum(subjects[key] for key in group.keys)
+        weight: float = group.size
+        if not _initial_only(group):
+            weight += sum(subjects[key] for key in group.keys)
         weight += QUOTED_WEIGHT * max((quoted or {}).get(key, 0) for key in group.keys)
         place = sum(locative.get(key, 0.0) * n for key, n in group.keys.items()) / group.size
         if place >= _LOCATIVE_SHARE:
@@ -335,6 +337,15 @@ def cluster_names(
     if len(kept) < FEW_CHARACTERS:
         kept += named_once
     return sorted(kept, key=lambda g: -g.size)
+
+
+def _initial_only(group: Group) -> bool:
+    """Whether every name of the group is one letter (``S``, ``Q``): no speech makes it a name.
+
+    A letter spelled out in a dialogue tag (*"S," says Colin*) is parsed as who speaks; a
+    character called by a letter (Q, L) is named often enough without the speech bonus.
+    """
+    return all(len(group.parts[key].name) == 1 and not group.parts[key].title for key in group.keys)
 
 
 def display_name(group: Group) -> str:

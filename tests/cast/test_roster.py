@@ -135,6 +135,13 @@ def test_speech_subjects_count_twice() -> None:
     assert grouped(cluster_names(said)) == [{"Neville"}]
 
 
+def test_a_letter_said_once_is_no_speaker() -> None:
+    spelled = mentions("S", speech_subject=True)  # "S," says Colin, spelling a coin's mark
+    assert grouped(cluster_names(spelled)) == []
+    assert grouped(cluster_names(mentions("Q", "Q"))) == [{"Q"}]
+    assert grouped(cluster_names(mentions("Mr. S", speech_subject=True))) == [{"Mr. S"}]
+
+
 @pytest.mark.parametrize(
     ("share", "kept"),
     [(1.0, False), (0.75, False), (0.5, False), (0.25, True), (0.0, True)],
