@@ -126,7 +126,7 @@ def analyze(
         ),
     ] = False,
 ) -> None:
-    """Analyse fic files (.txt, .html, .epub): anatomy, fandoms, cast and dialogue."""
+    """Analyse fic files (.txt, .html, .epub): anatomy, cast, dialogue, rating, warnings, pairs."""
     settings = Settings(max_bytes=max_bytes, max_archive_bytes=max_archive_bytes)
     files = list(expand_inputs(inputs))
     err = Console(stderr=True)
