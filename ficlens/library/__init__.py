@@ -42,6 +42,7 @@ from ficlens.library.records import (
     WorkFilter,
     WorkPage,
     WorkTag,
+    tag_key,
 )
 from ficlens.library.repository import (
     add_or_update,
@@ -105,6 +106,7 @@ __all__ = [
     "stale_sha256",
     "store_contract",
     "tag_counts",
+    "tag_key",
     "work_analysis",
     "work_characters",
     "work_text",

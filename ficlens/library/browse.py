@@ -31,6 +31,7 @@ from ficlens.library.records import (
     WorkFilter,
     WorkPage,
     WorkTag,
+    tag_key,
 )
 from ficlens.library.repository import link_tag, record_of
 from ficlens.library.tables import TagRow, WorkRow, WorkTagRow
@@ -158,9 +159,7 @@ def _tag_keys(tags: dict[TagType, list[str]]) -> list[tuple[str, str]]:
     unknown = sorted(set(tags) - set(TAG_TYPES))
     if unknown:
         raise LibraryError(f"unknown tag type(s) {unknown}; use {list(TAG_TYPES)}")
-    keys = [
-        (kind, " ".join(name.split()).casefold()) for kind, names in tags.items() for name in names
-    ]
+    keys = [(kind, tag_key(kind, name)) for kind, names in tags.items() for name in names]
     return list(dict.fromkeys(keys))
 
 

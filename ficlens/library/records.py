@@ -251,6 +251,27 @@ def same_tag(type: TagType, name: str) -> tuple[str, ...]:
     return (kind, *sorted(_folded(_DISAMBIGUATION.sub("", member)) for member in members))
 
 
+def tag_key(type: TagType, name: str) -> str:
+    """The key a library stores a tag by and finds it by: one key for the forms of one tag.
+
+    A tag's name folded (AO3 treats tags that differ only in case as one tag); a relationship's
+    names also without a fandom's disambiguation and in order, so ``Steve Rogers & Natasha
+    Romanov (Marvel)`` detected in one work and ``Natasha Romanov & Steve Rogers`` declared by
+    another are one tag of the sidebar and one filter. A character keeps its disambiguation:
+    ``Loki (Marvel)`` and ``Loki (Norse Religion & Lore)`` are two characters.
+
+    Example:
+        >>> tag_key("relationship", "Steve Rogers & Natasha Romanov (Marvel)")
+        'natasha romanov & steve rogers'
+        >>> tag_key("relationship", "Loki/Sigyn (Marvel)"), tag_key("character", "Loki (Marvel)")
+        ('loki/sigyn', 'loki (marvel)')
+    """
+    if type != "relationship":
+        return _folded(name)
+    kind, *members = same_tag(type, name)
+    return (" & " if kind == "&" else kind).join(members)
+
+
 def _folded(name: str) -> str:
     """A name with its spaces collapsed and its case folded: ``natasha romanov``."""
     return " ".join(name.split()).casefold()

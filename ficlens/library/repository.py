@@ -36,6 +36,7 @@ from ficlens.library.records import (
     TagSource,
     TagType,
     WorkTag,
+    tag_key,
 )
 from ficlens.library.tables import (
     ChapterRow,
@@ -344,14 +345,15 @@ def _fill(session: Session, row: WorkRow, data: Contract) -> None:
     row.crossover = is_crossover(tags)
     rows = _tag_rows(session, tags)
     row.tag_links = [
-        WorkTagRow(tag=rows[(t.type, t.name.casefold())], source=t.source) for t in tags
+        WorkTagRow(tag=rows[(t.type, tag_key(t.type, t.name))], source=t.source) for t in tags
     ]
 
 
 def _tag_rows(session: Session, tags: tuple[WorkTag, ...]) -> dict[tuple[str, str], TagRow]:
     """The tag rows for these tags, created when new (one query for the existing ones)."""
-    # Tags differing only in case are one tag (work_tags() already merged them per work).
-    wanted = {(t.type, t.name.casefold()): t.name for t in tags}
+    # Forms of one tag are one tag (:func:`tag_key`; work_tags() already merged them per work):
+    # the first form stored names it.
+    wanted = {(t.type, tag_key(t.type, t.name)): t.name for t in tags}
     found: dict[tuple[str, str], TagRow] = {}
     if wanted:
         query = select(TagRow).where(tuple_(TagRow.type, TagRow.key).in_(list(wanted)))

@@ -13,7 +13,7 @@ from typing import Any
 
 from ficlens.contract import analysis_to_json
 from ficlens.fandoms import canon_count
-from ficlens.library.records import TagType, WorkTag, same_tag
+from ficlens.library.records import TagType, WorkTag, same_tag, tag_key
 from ficlens.model import Analysis
 
 Contract = Mapping[str, Any]
@@ -108,7 +108,7 @@ def _unique(tags: tuple[WorkTag, ...]) -> tuple[WorkTag, ...]:
     kept = []
     for tag in tags:
         name = " ".join(tag.name.split())
-        key = (tag.type, name.casefold(), tag.source)
+        key = (tag.type, tag_key(tag.type, name), tag.source)
         if name and key not in seen:
             seen.add(key)
             kept.append(WorkTag(tag.type, name, tag.source))

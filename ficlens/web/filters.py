@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from ficlens.library import SORTS, TAG_TYPES, CrossoverMode, TagType, WorkFilter
+from ficlens.library import SORTS, TAG_TYPES, CrossoverMode, TagType, WorkFilter, tag_key
 
 SORT_CHOICES: dict[str, str] = {
     "-added": "Date added (newest)",
@@ -67,7 +67,7 @@ class Listing:
 
     def is_included(self, kind: TagType, name: str) -> bool:
         """Whether the listing includes this tag (for checking its box)."""
-        return name.casefold() in {n.casefold() for n in self.filters.include.get(kind, [])}
+        return _named(kind, name, self.filters.include)
 
     def has_language(self, code: str) -> bool:
         """Whether the listing includes this language (for checking its box)."""
@@ -75,7 +75,7 @@ class Listing:
 
     def is_excluded(self, kind: TagType, name: str) -> bool:
         """Whether the listing excludes this tag (for checking its box)."""
-        return name.casefold() in {n.casefold() for n in self.filters.exclude.get(kind, [])}
+        return _named(kind, name, self.filters.exclude)
 
 
 def parse_listing(params: Mapping[str, Sequence[str]]) -> Listing:
@@ -126,3 +126,9 @@ def _names(values: Sequence[str]) -> list[str]:
 def _number(values: Sequence[str]) -> int | None:
     value = _first(values)
     return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def _named(kind: TagType, name: str, tags: Mapping[TagType, Sequence[str]]) -> bool:
+    """Whether ``tags`` names this tag, in any of its forms (:func:`ficlens.library.tag_key`)."""
+    key = tag_key(kind, name)
+    return any(tag_key(kind, other) == key for other in tags.get(kind, []))

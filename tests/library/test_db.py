@@ -27,7 +27,7 @@ def test_migrations_create_the_schema_from_empty_and_downgrade_drops_it(db_url: 
     engine = create_library_engine(db_url)
     assert current_revision(engine) is None
     migrate(engine)
-    assert current_revision(engine) == "0006"
+    assert current_revision(engine) == "0007"
     indexes = {i["name"] for i in inspect(engine).get_indexes("works")}
     assert {"ix_works_updated_at", "ix_works_added_at", "ix_works_chapter_count"} <= indexes
     names = set(inspect(engine).get_table_names())
@@ -191,3 +191,48 @@ def test_the_meta_tag_revision_recounts_stored_crossovers(db_url: str) -> None:
         stored = connection.scalars(text("SELECT crossover FROM works ORDER BY sha256")).all()
     engine.dispose()
     assert [bool(value) for value in stored] == [False, True]  # the Wizarding World is one canon
+
+
+def test_the_relationship_keys_revision_merges_the_forms_of_one_pairing(db_url: str) -> None:
+    tags = [  # (type, name): two forms of one pairing, a romance of the same two, a character
+        ("relationship", "Natasha Romanov & Steve Rogers"),
+        ("relationship", "Steve Rogers & Natasha Romanov (Marvel)"),
+        ("relationship", "Natasha Romanov/Steve Rogers"),
+        ("character", "Natasha Romanov (Marvel)"),
+    ]
+    links = [(1, 1, "declared"), (1, 2, "detected"), (2, 2, "detected"), (2, 3, "declared"),
+             (2, 4, "detected")]  # fmt: skip
+    engine = create_library_engine(db_url)
+    migrate(engine, "0006")
+    with engine.begin() as connection:
+        for tag_id, (kind, name) in enumerate(tags, 1):
+            connection.execute(
+                text("INSERT INTO tags (id, type, name, key) VALUES (:id, :type, :n, :k)"),
+                {"id": tag_id, "type": kind, "n": name, "k": name.casefold()},
+            )
+        for work_id in (1, 2):
+            connection.execute(_INSERT_WORK, {"sha": f"{work_id:064d}", "language": None})
+        for work_id, tag_id, source in links:
+            connection.execute(_INSERT_WORK_TAG, {"w": work_id, "t": tag_id, "s": source})
+    migrate(engine)
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT id, name, key FROM tags ORDER BY id")).all()
+        linked = connection.execute(
+            text("SELECT work_id, tag_id, source FROM work_tags ORDER BY work_id, tag_id, source")
+        ).all()
+    downgrade(engine, "0006")
+    with engine.connect() as connection:
+        folded = connection.scalars(text("SELECT key FROM tags ORDER BY id")).all()
+    engine.dispose()
+    assert [tuple(row) for row in stored] == [
+        (1, "Natasha Romanov & Steve Rogers", "natasha romanov & steve rogers"),
+        (3, "Natasha Romanov/Steve Rogers", "natasha romanov/steve rogers"),
+        (4, "Natasha Romanov (Marvel)", "natasha romanov (marvel)"),
+    ]
+    assert [tuple(row) for row in linked] == [
+        (1, 1, "declared"), (1, 1, "detected"), (2, 1, "detected"), (2, 3, "declared"),
+        (2, 4, "detected"),
+    ]  # fmt: skip
+    assert folded == [
+        "natasha romanov & steve rogers", "natasha romanov/steve rogers", "natasha romanov (marvel)"
+    ]  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 import pytest
@@ -15,11 +16,13 @@ from ficlens.ingest import read_bytes
 from ficlens.library import (
     Library,
     LibraryError,
+    WorkFilter,
     WorkNotFoundError,
     add_or_update,
     delete_work,
     find_by_sha256,
     get_work,
+    list_works,
     needs_reanalysis,
     open_library,
     reading_position,
@@ -27,11 +30,12 @@ from ficlens.library import (
     set_reading_position,
     stale_sha256,
     store_contract,
+    tag_counts,
     work_analysis,
     work_text,
 )
 from ficlens.library.tables import ChapterRow, NoteRow, TagRow, WorkRow, WorkTagRow
-from ficlens.model import Analysis
+from ficlens.model import Analysis, Character, Content, Relationship
 from ficlens.structure import build_work
 
 WORKS = WORKS_DIR
@@ -236,6 +240,38 @@ def test_a_different_story_is_added_beside(library: Library) -> None:
         second, status = add_or_update(session, demo("rain-on-the-bridge.txt"))
     assert status == "added"
     assert second.id != first.id
+
+
+def test_the_forms_of_one_pairing_are_one_tag_across_works(library: Library) -> None:
+    tea = demo("tea-at-baker-street.txt")
+    declared = replace(tea, work=replace(tea.work, metadata=replace(
+        tea.work.metadata, relationships=("John Watson & Sherlock Holmes",))))  # fmt: skip
+    rain = demo("rain-on-the-bridge.txt")
+    cast = (Character("c1", "Sherlock Holmes (Sherlock)", (), "he/him", True, 9, 0),
+            Character("c2", "John Watson (Sherlock)", (), "he/him", True, 7, 5))  # fmt: skip
+    pair = Relationship(
+        ("c1", "c2"), "platonic", "Sherlock Holmes (Sherlock) & John Watson", 3.0, False
+    )
+    content = replace(rain.content or Content(), relationships=(pair,))
+    detected = replace(rain, characters=cast, content=content)
+    with library.sessions.begin() as session:
+        add_or_update(session, declared)
+        add_or_update(session, detected)
+    with library.sessions() as session:
+        counts = [(c.name, c.count) for c in tag_counts(session) if c.type == "relationship"]
+        either = [
+            list_works(session, WorkFilter(include={"relationship": [form]})).total
+            for form in (
+                "John Watson & Sherlock Holmes",
+                "Sherlock Holmes & John Watson (Sherlock)",
+            )
+        ]
+        romance = list_works(
+            session, WorkFilter(include={"relationship": ["John Watson/Sherlock Holmes"]})
+        )
+    assert counts == [("John Watson & Sherlock Holmes", 2)]  # the first form stored names it
+    assert either == [2, 2]
+    assert romance.total == 0  # A/B is another tag than A & B
 
 
 def test_the_reading_position_is_checked(library: Library) -> None:

@@ -102,6 +102,21 @@ def test_pagination_links_keep_the_filters() -> None:
     assert parsed == Listing(listing.filters, "title", 3)
 
 
+def test_a_box_is_ticked_for_any_form_of_its_pairing() -> None:
+    from ficlens.library import WorkFilter
+    from ficlens.web.filters import Listing
+
+    filters = WorkFilter(
+        include={"relationship": ["Steve Rogers & Natasha Romanov"]},
+        exclude={"relationship": ["Loki/Sigyn (Marvel)"]},
+    )
+    listing = Listing(filters, "title", 1)
+    assert listing.is_included("relationship", "Natasha Romanov & Steve Rogers")
+    assert not listing.is_included("relationship", "Natasha Romanov/Steve Rogers")
+    assert listing.is_excluded("relationship", "Loki/Sigyn")
+    assert not listing.is_excluded("character", "Loki")
+
+
 def test_bad_filter_values_are_ignored(client: TestClient) -> None:
     page = client.get("/", params={"words_min": "lots", "sort": "drop table", "page": "-2"})
     assert page.status_code == 200

@@ -14,6 +14,7 @@ from ficlens.library import (
     list_works,
     search,
     tag_counts,
+    tag_key,
 )
 from ficlens.web.deps import SessionDep
 from ficlens.web.filters import CROSSOVER_CHOICES, PER_PAGE, SORT_CHOICES, Listing, parse_listing
@@ -51,8 +52,8 @@ def sidebar(counts: tuple[TagCount, ...], listing: Listing) -> dict[TagType, lis
         groups[count.type].append(count)
     for tags in (listing.filters.include, listing.filters.exclude):
         for kind, names in tags.items():
-            shown = {c.name.casefold() for c in groups[kind]}
-            groups[kind] += [TagCount(kind, n, 0) for n in names if n.casefold() not in shown]
+            shown = {tag_key(kind, c.name) for c in groups[kind]}
+            groups[kind] += [TagCount(kind, n, 0) for n in names if tag_key(kind, n) not in shown]
     return groups
 
 
