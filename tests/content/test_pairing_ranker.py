@@ -182,6 +182,27 @@ def test_between_the_gates_a_sure_ranker_names_the_couple_the_rules_cannot_see()
     assert found(RULES_GATE - 0.01, fairly_sure) == []  # below the gates, sure is not enough
 
 
+@pytest.mark.parametrize("cue", ["Wren blushed when Osk smiled.", "Wren kissed Osk on the ledge."])
+def test_a_story_not_read_as_a_romance_gives_its_leads_no_leniency(cue: str) -> None:
+    # A blush (the leads' fallback) or one kiss (over the leads' lower bar) makes the two leads
+    # the rules' couple; a story the romance model reads as no romance needs the plain bar.
+    text = NO_KISS.replace("Osk laughed at Wren.", f"Osk laughed at Wren. {cue}")
+    paragraphs, characters, mentions = cast_of(text)
+
+    def found(likely: float | None, ranker: LinearModel | None) -> list[tuple[str, bool]]:
+        return [
+            (r.tag, r.main)
+            for r in find_relationships(
+                text, paragraphs, characters, mentions, romance_likely=likely, ranker=ranker
+            )
+            if r.kind == "romantic"
+        ]
+
+    assert found(None, None) == [("Osk/Wren", True)]
+    fairly_sure = ranker_preferring("sentences.log", weight=0.5)
+    assert found(RULES_GATE - 0.01, fairly_sure) == []
+
+
 def test_fit_ranker_learns_which_candidate_is_tagged() -> None:
     # the tagged pair always has the larger first feature
     n_features = len(FEATURE_NAMES)
