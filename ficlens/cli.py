@@ -346,7 +346,10 @@ def eval_ao3(
 @eval_app.command("passages")
 def eval_passages(
     file: Annotated[
-        Path, typer.Argument(help="The trigger-passages data (dataset.zip or dataset.jsonl).")
+        Path,
+        typer.Argument(
+            help="The trigger-passages data (dataset.zip, dataset.jsonl or their folder)."
+        ),
     ],
 ) -> None:
     """Warning evidence against three annotators' unanimous votes, per warning."""

@@ -45,6 +45,18 @@ class PassageScore:
     score: WarningScore
 
 
+def _dataset(path: Path) -> Path:
+    """The data file at ``path``, or in the folder at ``path`` (as shared: ``dataset.zip``)."""
+    if not path.exists():
+        raise InputError(str(path), "no such file")
+    if not path.is_dir():
+        return path
+    found = sorted(path.glob("*.jsonl")) or sorted(path.glob("*.zip"))
+    if not found:
+        raise InputError(str(path), "a folder with no .jsonl or .zip file in it")
+    return found[0]
+
+
 def _rows(path: Path) -> Iterator[dict[str, object]]:
     if path.suffix == ".zip":
         with zipfile.ZipFile(path) as archive:
@@ -69,10 +81,11 @@ def flags(text: str, warning: str) -> bool:
 
 
 def evaluate_passages(path: str | Path) -> list[PassageScore]:
-    """Per warning: precision, recall and F1 of FicLens's flags against unanimous votes."""
-    source = Path(path)
-    if not source.exists():
-        raise InputError(str(path), "no such file")
+    """Per warning: precision, recall and F1 of FicLens's flags against unanimous votes.
+
+    ``path`` is the dataset's ``.jsonl`` file, a ``.zip`` holding it, or the folder of either.
+    """
+    source = _dataset(Path(path))
     unanimous: dict[str, list[tuple[bool, bool]]] = {}
     split: dict[str, int] = {}
     try:

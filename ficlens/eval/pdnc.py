@@ -319,6 +319,9 @@ def _quote_at(span: Span, predicted: Sequence[Quote], starts: Sequence[int]) -> 
 
 def novel_folders(root: Path) -> list[Path]:
     """The novel folders under a PDNC directory, sorted."""
+    if not root.is_dir():
+        problem = "not a folder" if root.exists() else "no such folder"
+        raise FicLensError(f"{root}: {problem} (give the PDNC folder, one sub-folder per novel)")
     folders = sorted(p for p in root.iterdir() if (p / "quotation_info.csv").is_file())
     if not folders:
         raise FicLensError(f"{root}: no PDNC novel folders (with quotation_info.csv) found")

@@ -138,6 +138,16 @@ def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
     assert caught.value.path == str(path)
 
 
+def test_the_folder_of_the_data_is_read_as_the_data(tmp_path: Path) -> None:
+    write_zip(tmp_path, {"dataset.jsonl": jsonl(ROWS)})
+    (tmp_path / "LICENSE").write_text("terms\n", encoding="utf-8")
+    check_scores(evaluate_passages(tmp_path))
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"no \.jsonl or \.zip file") as caught:
+        evaluate_passages(tmp_path / "empty")
+    assert caught.value.path == str(tmp_path / "empty")
+
+
 def test_a_zip_without_jsonl_is_an_input_error(tmp_path: Path) -> None:
     path = write_zip(tmp_path, {"README.txt": "nothing here\n", "data.csv": "a,b\n"})
     with pytest.raises(InputError, match=r"no \.jsonl file inside the archive") as caught:

@@ -121,6 +121,16 @@ def test_a_broken_folder_is_reported(tmp_path: Path) -> None:
     assert "not a PDNC novel folder" in " ".join(result.output.split())
 
 
+@pytest.mark.parametrize(
+    ("name", "problem"), [("absent", "no such folder"), ("a.csv", "not a folder")]
+)
+def test_a_path_that_is_no_folder_is_reported(tmp_path: Path, name: str, problem: str) -> None:
+    (tmp_path / "a.csv").write_text("id,text\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "pdnc", str(tmp_path / name)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / name}: {problem}" in " ".join(result.output.split())
+
+
 def test_cli_prints_the_tables(tmp_path: Path) -> None:
     write_novel(tmp_path / "Ferry")
     result = CliRunner().invoke(app, ["eval", "pdnc", str(tmp_path), "-p", "gold-roster"])
