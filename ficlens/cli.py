@@ -371,13 +371,20 @@ LabelledFile = Annotated[Path, typer.Argument(help="Labelled AO3 works, one JSON
 """The training commands' argument."""
 
 
-def _train(run: Callable[[Callable[[str], None]], object]) -> None:
-    """Run a training function, its progress on stderr; a FicLens error exits with its message."""
+def _train(file: Path, run: Callable[[Callable[[str], None]], object]) -> None:
+    """Run a training function, its progress on stderr; a FicLens error exits with its message.
+
+    So does a file too small or too one-sided to train on (scikit-learn's ``ValueError``: fewer
+    works than folds, one class only), naming the file.
+    """
     err = Console(stderr=True)
     try:
         run(lambda message: err.print(message, highlight=False))
     except FicLensError as error:
         err.print(f"[red]error[/] {error}", highlight=False)
+        raise typer.Exit(EXIT_FAILURES) from None
+    except ValueError as error:
+        err.print(f"[red]error[/] {file}: cannot train on it: {error}", highlight=False)
         raise typer.Exit(EXIT_FAILURES) from None
 
 
@@ -388,7 +395,7 @@ def train_ao3(
     """Train the rating and archive-warning models and write them into the package."""
     from ficlens.content.training import train_models  # noqa: PLC0415 (needs scikit-learn)
 
-    _train(lambda say: train_models(file, say=say))
+    _train(file, lambda say: train_models(file, say=say))
 
 
 @train_app.command("tags")
@@ -408,7 +415,7 @@ def train_tags_command(
         train_tag_models,
     )
 
-    _train(lambda say: train_tag_models(file, say=say, limit=limit or DEVELOPMENT))
+    _train(file, lambda say: train_tag_models(file, say=say, limit=limit or DEVELOPMENT))
 
 
 @train_app.command("pairings")
@@ -430,7 +437,9 @@ def train_pairings_command(
     """Train the main-pairing models (romance text model and pair ranker) and ship them."""
     from ficlens.content.pairing_training import train_pairings  # noqa: PLC0415 (scikit-learn)
 
-    _train(lambda say: train_pairings(file, say=say, jobs=jobs, limit=limit, hold_out=hold_out))
+    _train(
+        file, lambda say: train_pairings(file, say=say, jobs=jobs, limit=limit, hold_out=hold_out)
+    )
 
 
 @train_app.command("pdnc")

@@ -84,6 +84,22 @@ def test_eval_ao3_names_a_missing_file(tmp_path: Path) -> None:
     assert "none.jsonl" in result.stderr and "cannot open" in result.stderr
 
 
+@pytest.mark.parametrize("command", [["train", "ao3"], ["train", "pairings"], ["eval", "ao3"]])
+def test_a_file_with_no_labelled_work_is_named(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "notes.jsonl"
+    path.write_text("not json\n", encoding="utf-8")
+    result = CliRunner().invoke(app, [*command, str(path)], env=WIDE)
+    assert result.exit_code == 1
+    assert f"error {path}: no labelled works in the file" in " ".join(result.stderr.split())
+
+
+def test_training_on_too_few_works_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    one_sided = works_file(tmp_path, count=4)  # General and Explicit only
+    result = CliRunner().invoke(app, ["train", "ao3", str(one_sided)], env=WIDE)
+    assert result.exit_code == 1
+    assert f"error {one_sided}: cannot train on it" in " ".join(result.stderr.split())
+
+
 def test_eval_passages_scores_unanimous_votes(tmp_path: Path) -> None:
     rows = [
         {"warning": "death", "labels": [1, 1, 1], "text": "she died in his arms that night."},

@@ -107,6 +107,18 @@ def read_labelled(path: str | os.PathLike[str]) -> tuple[list[LabelledWork], lis
     return works, problems
 
 
+def some_labelled(path: str | os.PathLike[str]) -> tuple[list[LabelledWork], list[str]]:
+    """:func:`read_labelled`, for a file that must hold at least one labelled work.
+
+    Raises:
+        InputError: the file cannot be opened, or no line of it is a labelled work.
+    """
+    works, problems = read_labelled(path)
+    if not works:
+        raise InputError(os.fspath(path), "no labelled works in the file")
+    return works, problems
+
+
 def _labelled(row: dict[str, object]) -> LabelledWork:
     def strings(key: str) -> tuple[str, ...]:
         value = row.get(key)

@@ -39,7 +39,7 @@ from ficlens.content.corpus import (
     pair_matches,
     pairing_holdout,
     prepare,
-    read_labelled,
+    some_labelled,
     tag_names,
     tagged_pair,
 )
@@ -188,7 +188,7 @@ def train_pairings(
             a file that is not the evaluation's needs ``False``.
         out: where the model files go.
     """
-    works, problems = read_labelled(path)
+    works, problems = some_labelled(path)
     for problem in problems:
         say(problem)
     held_out = pairing_holdout(works) if hold_out else frozenset()

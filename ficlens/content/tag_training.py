@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ficlens.api import work_fandoms
-from ficlens.content.corpus import LabelledWork, Prepared, read_labelled
+from ficlens.content.corpus import LabelledWork, Prepared, some_labelled
 from ficlens.content.linear import LinearModel
 from ficlens.content.tags import TagRule, load_tags, model_name
 from ficlens.content.training import (
@@ -90,7 +90,7 @@ def train_tag_models(
     Raises:
         ValueError: some tag has no positive or no negative work among them.
     """
-    works, problems = read_labelled(path)
+    works, problems = some_labelled(path)
     for problem in problems:
         say(problem)
     works = works[:limit]

@@ -35,7 +35,7 @@ from ficlens.content.corpus import (
     LabelledWork,
     Prepared,
     prepare_all,
-    read_labelled,
+    some_labelled,
 )
 from ficlens.content.features import signal_feature_names
 from ficlens.content.linear import LinearModel
@@ -384,7 +384,7 @@ def train_models(
     path: str | Path, *, say: Callable[[str], None], out: Path = MODELS
 ) -> list[Shipped]:
     """Train every model on a labelled file and write them to ``out``; ``say`` hears progress."""
-    works, problems = read_labelled(path)
+    works, problems = some_labelled(path)
     for problem in problems:
         say(problem)
     kept, prepared = readable(works, say)

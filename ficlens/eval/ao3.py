@@ -42,7 +42,7 @@ from ficlens.content.corpus import (
     pair_matches,
     pairing_evaluation,
     prepare_all,
-    read_labelled,
+    some_labelled,
     tag_names,
     tagged_pair,
 )
@@ -238,9 +238,7 @@ def evaluate_ao3(
             0 is the standard one. Needs cross-validation.
         progress: told of each stage's progress.
     """
-    works, problems = read_labelled(path)
-    if not works:
-        raise InputError(str(path), "no labelled works in the file")
+    works, problems = some_labelled(path)
     tell = progress or (lambda _stage, _done, _total: None)
     kept: list[LabelledWork] = []
     prepared: list[Prepared] = []
