@@ -40,6 +40,7 @@ from ficlens.eval.tables import (
 from ficlens.model import Analysis
 from ficlens.report import render_report
 from ficlens.settings import SETTINGS, Settings
+from ficlens.stats import counted
 
 if TYPE_CHECKING:  # the library (SQLAlchemy, Alembic) loads only for `ficlens library`
     from ficlens.library import ImportReport, Library, PendingFile
@@ -140,7 +141,7 @@ def analyze(
         nlp=not structure_only,
     )  # fmt: skip
     if failures:
-        err.print(f"[red]{failures} of {len(files)} file(s) failed.[/]")
+        err.print(f"[red]{failures} of {counted(len(files), 'file')} failed.[/]")
         raise typer.Exit(EXIT_FAILURES)
 
 

@@ -88,7 +88,7 @@ def test_folder_with_a_broken_file(tmp_path: Path, fixture_path: Callable[[str],
     assert json.loads((out / "good.json").read_text(encoding="utf-8"))["schema"] == SCHEMA
     message = _flat(stderr)
     assert f"{broken}: this is a PDF document" in message
-    assert "1 of 2 file(s) failed" in message
+    assert "1 of 2 files failed" in message
     assert "Traceback" not in stderr
 
 

@@ -26,6 +26,7 @@ from ficlens.dialogue.voices import headed_sections, retired_narrator, voiced_ca
 from ficlens.fandoms import FandomPack, find_canon, is_pack_name
 from ficlens.model import Character, Quote, Span, Work
 from ficlens.nlp import DEFAULT_MODEL, Parsed, parse
+from ficlens.stats import counted
 from ficlens.structure.paragraphs import split_paragraphs
 
 METHOD = "dialogue.sieve.v3"
@@ -130,7 +131,8 @@ def attribute(
     if prepared.script:
         count = len(prepared.script)
         diagnostics += (
-            f"script format: {count} line(s) written `NAME: words`; each is spoken by its NAME",
+            f"script format: {counted(count, 'line')} written `NAME: words`; each is spoken by its"
+            " NAME",
         )
     return DialogueResult(
         cast, quotes, prepared.convention, prepared.paragraphs, diagnostics, prepared.parsed

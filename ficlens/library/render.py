@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ficlens.library.importer import ImportOutcome, ImportReport
 from ficlens.library.records import SearchHit, WorkPage
+from ficlens.stats import counted
 
 _STYLES = {"added": "green", "updated": "cyan", "duplicate": "yellow", "copy": "yellow"}
 
@@ -33,14 +34,14 @@ def render_import_summary(report: ImportReport) -> list[Text]:
     counts = report.counts()
     lines = [Text(", ".join(f"{n} {key}" for key, n in counts.items()))]
     if report.failures:
-        lines.append(Text(f"{len(report.failures)} file(s) failed:", style="red"))
+        lines.append(Text(f"{counted(len(report.failures), 'file')} failed:", style="red"))
         lines += [Text(f"  {o.name}: {o.error}") for o in report.failures]
     return lines
 
 
 def works_table(listing: WorkPage) -> Table:
     """A page of works: id, title, authors, rating, words."""
-    caption = f"{listing.total} work(s); page {listing.page} of {listing.pages}"
+    caption = f"{counted(listing.total, 'work')}; page {listing.page} of {listing.pages}"
     table = Table(caption=caption if listing.total else "The library is empty.")
     table.add_column("id", justify="right")
     table.add_column("title")
@@ -68,7 +69,8 @@ def snippet_text(hit: SearchHit) -> Text:
 
 def hits_table(hits: list[SearchHit], query: str) -> Table:
     """Search hits, best first: id, title, authors, and where the work matches."""
-    table = Table(caption=f"{len(hits)} work(s) match {query!r}")
+    verb = "matches" if len(hits) == 1 else "match"
+    table = Table(caption=f"{counted(len(hits), 'work')} {verb} {query!r}")
     table.add_column("id", justify="right")
     table.add_column("title")
     table.add_column("authors")

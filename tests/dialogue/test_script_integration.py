@@ -60,7 +60,7 @@ def said(analysis: ficlens.Analysis) -> list[tuple[str, str | None, str | None]]
 
 
 def test_a_play_is_read_line_by_line_with_its_labels_as_speakers(play: ficlens.Analysis) -> None:
-    assert any(d.startswith("script format: 11 line(s)") for d in play.diagnostics)
+    assert any(d.startswith("script format: 11 lines") for d in play.diagnostics)
     assert [f.name for f in play.fandoms] == ["Harry Potter - J. K. Rowling"]
     assert sorted(c.name for c in play.characters) == [
         "Harry Potter", "Hermione Granger", "Ron Weasley",

@@ -53,7 +53,7 @@ def test_import_reports_each_file_and_exits_1_when_one_fails(batch: Path, tmp_pa
     assert f"duplicate #1 Rain on the Bridge ({batch / '3-rain-again.txt'})" in lines
     assert f"added #3 The Marauder's Map Is Wrong ({batch / '4-bundle.zip'}:hp/map.epub)" in lines
     assert "3 added, 0 updated, 1 duplicate, 0 copy, 1 failed" in lines
-    failed = lines.split("1 file(s) failed:", 1)[1]
+    failed = lines.split("1 file failed:", 1)[1]
     assert f"{batch / '4-bundle.zip'}:hp/broken.epub: " in failed
     assert "not text" in failed or "binary" in failed
     with open_library(db) as library, library.sessions() as session:
@@ -131,19 +131,19 @@ def test_list_and_search_show_the_library(batch: Path, tmp_path: Path) -> None:
         "│ 1 │ Rain on the Bridge │ inkstainedkunai │ Teen And Up Audiences │ 1,2"
     )
     assert "│ 2 │ Tea at Baker Street │ kettleblack221 │ General Audiences │" in rows[1]
-    assert "3 work(s); page 1 of 1" in out
+    assert "3 works; page 1 of 1" in out
 
     code, out, _ = run("library", "search", "umbrella", "--db", db)
     assert code == 0
     assert "Rain on the Bridge" in out
     assert "umbrella" in out.lower()
-    assert "1 work(s) match 'umbrella'" in out
+    assert "1 work matches 'umbrella'" in out
     code, out, _ = run("library", "search", '"AND(', "--db", db)
     assert code == 0
-    assert "3 work(s) match" in out  # the word "and", in every story
+    assert "3 works match" in out  # the word "and", in every story
     code, out, _ = run("library", "search", '"*', "--db", db)
     assert code == 0
-    assert "0 work(s) match" in out
+    assert "0 works match" in out
 
 
 def test_list_of_an_empty_library_and_a_bad_sort(tmp_path: Path) -> None:
