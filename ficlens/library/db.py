@@ -80,13 +80,17 @@ def create_library_engine(url: str) -> Engine:
     """An engine for a library URL; creates a SQLite file's folder.
 
     Raises:
-        DatabaseError: the URL is malformed or names an unknown database driver.
+        DatabaseError: the URL is malformed or names an unknown database driver, or a SQLite
+            file that is a folder.
     """
     try:
         parsed = make_url(url)
         memory = parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
         if parsed.get_backend_name() == "sqlite" and not memory and parsed.database:
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            file = Path(parsed.database).expanduser()
+            if file.is_dir():
+                raise DatabaseError(f"{file}: a folder, not a library file (give a file in it)")
+            file.parent.mkdir(parents=True, exist_ok=True)
         # One shared connection keeps an in-memory database alive between sessions.
         options: dict[str, Any] = {"poolclass": StaticPool} if memory else {}
         if parsed.get_backend_name() != "sqlite":

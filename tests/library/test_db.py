@@ -109,6 +109,11 @@ def test_a_folder_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
         open_library(str(blocker / "lib.db"))
 
 
+def test_a_folder_given_as_the_library_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match=r"a folder, not a library file"):
+        open_library(str(tmp_path))
+
+
 def test_a_schema_from_a_newer_ficlens_is_refused(tmp_path: Path) -> None:
     url = str(tmp_path / "lib.db")
     with open_library(url) as library, library.sessions.begin() as session:
