@@ -101,7 +101,7 @@ def evaluate_passages(path: str | Path) -> list[PassageScore]:
                 continue
             unanimous.setdefault(str(warning), []).append((yes > 0, flags(text, str(warning))))
     except (json.JSONDecodeError, KeyError, zipfile.BadZipFile) as error:
-        raise InputError(str(path), f"not a trigger-passages file ({error})") from error
+        raise InputError(str(source), f"not a trigger-passages file ({error})") from error
     scores = []
     for warning, pairs in sorted(unanimous.items()):
         truth = [t for t, _ in pairs]
