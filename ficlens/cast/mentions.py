@@ -141,7 +141,9 @@ def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
     """Whether the name is who speaks: subject of a speech verb, or right after one.
 
     ``"...?" asked Mira`` is often parsed with Mira as the object of *asked*; a name that
-    follows the speech verb at once is its inverted subject all the same.
+    follows the speech verb at once is its inverted subject all the same, unless the verb
+    names a noun before it (``acl``): *a new shop called Charming Creations*, *a boy called
+    Neville*.
     """
     for index in range(first, last + 1):
         token = tokens[index]
@@ -151,6 +153,7 @@ def _is_speech_subject(tokens: Sequence[Token], first: int, last: int) -> bool:
     return (
         before is not None
         and tokens[before].tag.startswith("VB")
+        and tokens[before].dep != "acl"
         and is_speech_verb(tokens[before].text)
     )
 

@@ -150,6 +150,25 @@ def test_what_one_says_after_said_is_no_name(make_parsed: MakeParsed, word: str)
     assert mentions_in(text, make_parsed(text, rows)) == []
 
 
+def test_a_name_a_noun_is_called_by_is_no_speaker(make_parsed: MakeParsed) -> None:
+    # "a shop called Charming Creations": *called* names the shop, no one speaks.
+    text = "Harry found a shop called Charming Creations."
+    rows = [
+        ("Harry", "NNP", "nsubj", 1),
+        ("found", "VBD", "ROOT", 1),
+        ("a", "DT", "det", 3),
+        ("shop", "NN", "dobj", 1),
+        ("called", "VBN", "acl", 3),
+        ("Charming", "NNP", "compound", 6),
+        ("Creations", "NNP", "oprd", 4),
+        (".", ".", "punct", 1),
+    ]
+    parsed = make_parsed(text, rows, entities=[(5, 6, "PERSON")])
+    assert described(text, mentions_in(text, parsed)) == [
+        ("Charming Creations", "Charming Creations", "ner", False)
+    ]
+
+
 @pytest.mark.parametrize("word", ["Us", "We", "Me", "It"])
 def test_a_short_unmasked_quotation_is_no_speaker(make_parsed: MakeParsed, word: str) -> None:
     # '"Us," Draco answers': a quotation under four characters is not masked, and the parser
