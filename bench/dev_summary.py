@@ -14,7 +14,9 @@ ROUGE-1 counts shared content words (lower case, stop words out, a trailing ``'s
 cut), ROUGE-2 shared word pairs (all words); both are F1, averaged over the works. Authors'
 summaries are short teasers in their own words (median 23 words), so the figures are low for
 every system: they say which choice names what the author thought the story is about, not
-whether the summary reads well. Only aggregate numbers are printed; no text of the works.
+whether the summary reads well. ``opens he/she`` is the share of summaries whose first word is
+a third-person pronoun (``She smirked ...``), whom a reader cannot yet tell. Only aggregate
+numbers are printed; no text of the works.
 
 The summary has no trained part. ``--cache FILE`` keeps the stage outputs so that changes to
 the scoring can be measured again in seconds (delete the file after changing the cast or the
@@ -47,6 +49,8 @@ DATA = Path(__file__).resolve().parent.parent.parent / "shared/data/ao3-hp/works
 SENTENCES = 3
 LEAD_MIN_WORDS = 6
 _WORD = re.compile(r"[a-z][a-z'’]*")
+_UNNAMED_OPENING = re.compile(r"\W*(?:He|She|They|His|Her|Their|Him|Them)\b")
+"""A summary opening with a pronoun: whom it means, a reader who has not read on cannot tell."""
 _STOP = frozenset(
     """a an the and but or of to in on at with from for by as is was were be been are it its
     this that he she they him her them his hers their i you we me my your our not no so if
@@ -217,15 +221,19 @@ def main() -> None:
         gold_words, gold_pairs = content_words(one.gold), pairs(one.gold)
         for name, spans in choices(one, seed=n).items():
             chosen = " ".join(span.of(one.text) for span in spans)
-            row = totals.setdefault(name, [0.0, 0.0, 0.0])
+            row = totals.setdefault(name, [0.0, 0.0, 0.0, 0.0])
             row[0] += f1(content_words(chosen), gold_words)
             row[1] += f1(pairs(chosen), gold_pairs)
             row[2] += len(chosen.split())
+            row[3] += bool(_UNNAMED_OPENING.match(chosen))
     count = max(1, len(inputs))
     print(f"{len(inputs)} works with a summary (lines {args.skip}-{args.skip + args.limit})")
-    print(f"{'system':<10}{'ROUGE-1 F1':>12}{'ROUGE-2 F1':>12}{'words':>8}")
-    for name, (rouge1, rouge2, words) in totals.items():
-        print(f"{name:<10}{rouge1 / count:>12.3f}{rouge2 / count:>12.3f}{words / count:>8.1f}")
+    print(f"{'system':<10}{'ROUGE-1 F1':>12}{'ROUGE-2 F1':>12}{'words':>8}{'opens he/she':>14}")
+    for name, (rouge1, rouge2, words, unnamed) in totals.items():
+        print(
+            f"{name:<10}{rouge1 / count:>12.3f}{rouge2 / count:>12.3f}{words / count:>8.1f}"
+            f"{unnamed / count:>14.3f}"
+        )
     print(f"{time.perf_counter() - started:.0f} s")
 
 

@@ -65,6 +65,22 @@ def test_sentences_naming_the_main_character_are_preferred() -> None:
     assert "Hester Quaile" in best.of(TEXT)
 
 
+def test_a_sentence_opening_with_he_or_she_gives_way_to_one_that_names_its_people() -> None:
+    # Both name Marta and speak of the lantern and the ferry (the first more often), but only
+    # one opens with whom it is about.
+    text = (
+        "She carried the ferry lantern down to the ferry for Marta Vell, lantern high.\n\n"
+        "Marta Vell kept the lantern lit while the ferry crossed.\n\n"
+        "The river rose all night.\n\nThe ferry sank at dawn.\n\nNo one crossed for a week."
+        "\n\nThen the bridge opened."
+    )
+    marta = Character("c1", "Marta Vell", ("Marta",), "she/her", False, 1, 0)
+    (best,) = summarize(text, paragraphs(text), characters=[marta], sentences=1)
+    assert best.of(text).startswith("Marta Vell kept")
+    (only,) = summarize(text, paragraphs(text)[:1], sentences=1)  # still taken when alone
+    assert only.of(text).startswith("She carried")
+
+
 def test_the_number_of_sentences_is_a_maximum() -> None:
     spans = paragraphs(TEXT)
     assert len(summarize(TEXT, spans, sentences=2)) == 2
