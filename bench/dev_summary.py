@@ -42,15 +42,13 @@ from typing import Any
 
 from dev_tags import works as json_lines  # bench/ is on the path when run as a script
 
-from ficlens.content.summary import sentence_spans, summarize
+from ficlens.content.summary import UNNAMED_OPENING, sentence_spans, summarize
 from ficlens.model import Character, Span
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared/data/ao3-hp/works.jsonl"
 SENTENCES = 3
 LEAD_MIN_WORDS = 6
 _WORD = re.compile(r"[a-z][a-z'’]*")
-_UNNAMED_OPENING = re.compile(r"\W*(?:He|She|They|His|Her|Their|Him|Them)\b")
-"""A summary opening with a pronoun: whom it means, a reader who has not read on cannot tell."""
 _STOP = frozenset(
     """a an the and but or of to in on at with from for by as is was were be been are it its
     this that he she they him her them his hers their i you we me my your our not no so if
@@ -225,7 +223,7 @@ def main() -> None:
             row[0] += f1(content_words(chosen), gold_words)
             row[1] += f1(pairs(chosen), gold_pairs)
             row[2] += len(chosen.split())
-            row[3] += bool(_UNNAMED_OPENING.match(chosen))
+            row[3] += bool(UNNAMED_OPENING.match(chosen))
     count = max(1, len(inputs))
     print(f"{len(inputs)} works with a summary (lines {args.skip}-{args.skip + args.limit})")
     print(f"{'system':<10}{'ROUGE-1 F1':>12}{'ROUGE-2 F1':>12}{'words':>8}{'opens he/she':>14}")

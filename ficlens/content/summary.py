@@ -63,7 +63,8 @@ UNNAMED_PENALTY = 1.0
 who has not read the story cannot tell whom it means. Chosen with ``bench/dev_summary.py`` on
 `ao3-hp` lines 0-399 (0.5, 1 and 2 tried) and checked on lines 2,500-2,799: summaries opening
 so 9.2% → 2.7% there, ROUGE against the authors' summaries 0.102 → 0.105."""
-_UNNAMED = re.compile(r"\W*(?:He|She|They|His|Her|Their|Him|Them)\b")
+UNNAMED_OPENING = re.compile(r"\W*(?:He|She|They|His|Her|Their|Him|Them)\b")
+"""A sentence opening with a third-person pronoun (``bench/dev_summary.py`` counts them too)."""
 
 _ABBREVIATIONS = TITLES | {"jr", "sr", "vs", "etc", "no"}
 """Stops that end no sentence: titles, and abbreviations a name or a number follows."""
@@ -464,5 +465,5 @@ def _score(
     pattern, owners = names
     named = len({owners[hit] for hit in pattern.findall(piece)}) if pattern else 0
     opening = OPENING_BONUS if order < 2 else 0.0
-    unnamed = UNNAMED_PENALTY if _UNNAMED.match(piece) else 0.0
+    unnamed = UNNAMED_PENALTY if UNNAMED_OPENING.match(piece) else 0.0
     return centrality + CHARACTER_BONUS * min(named, 2) + opening - unnamed
