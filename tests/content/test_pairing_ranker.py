@@ -203,6 +203,26 @@ def test_a_story_not_read_as_a_romance_gives_its_leads_no_leniency(cue: str) -> 
     assert found(RULES_GATE - 0.01, fairly_sure) == []
 
 
+def test_beside_the_rankers_couple_the_leads_get_no_leniency() -> None:
+    # One kiss between the leads (weight 3) is over their lower bar, not the plain one; the
+    # ranker's couple is Pell and Wren, who kiss twice.
+    text = QUARRY.replace("Osk laughed at Wren.", "Osk laughed at Wren. Wren kissed Osk once.")
+    paragraphs, characters, mentions = cast_of(text)
+
+    def found(likely: float | None, ranker: LinearModel | None) -> list[tuple[str, bool]]:
+        return [
+            (r.tag, r.main)
+            for r in find_relationships(
+                text, paragraphs, characters, mentions, romance_likely=likely, ranker=ranker
+            )
+            if r.kind == "romantic"
+        ]
+
+    assert ("Osk/Wren", False) in found(None, None)  # the rules alone keep the leads' kiss
+    by_romance = ranker_preferring("romance.log")
+    assert found(ROMANCE_GATE, by_romance) == [("Pell/Wren", True)]
+
+
 def test_fit_ranker_learns_which_candidate_is_tagged() -> None:
     # the tagged pair always has the larger first feature
     n_features = len(FEATURE_NAMES)

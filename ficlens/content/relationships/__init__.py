@@ -33,8 +33,9 @@ passages, the central pair with the most romance weight is romantic when that we
 ``FALLBACK_MIN`` (0.5) and ``FALLBACK_LEAD`` (1.5) times any other central pair's. Failing
 that, the story's two most-named characters are romantic when they interact at least
 ``LEADS_INTERACTION`` (10) and their romance weight is at least ``LEADS_MIN`` (0.5) and
-``LEADS_LEAD`` (2) times any other pair's. In a story the romance text model reads as no
-romance, the leads' lower bar and these two fallbacks are off. A pair is
+``LEADS_LEAD`` (2) times any other pair's. When the trained models decide (they name the main
+pairing, or read the story as no romance), the leads' lower bar and these two fallbacks are
+off. A pair is
 **platonic** (``A & B``) when it has almost no romance but strong interaction
 (``PLATONIC_MIN`` and a third of the most interactive pair's), at most ``MAX_PLATONIC`` of them.
 A pair's score is its romance weight plus a tenth of its interaction. The top romantic pair is

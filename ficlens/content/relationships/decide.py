@@ -8,7 +8,7 @@ next by ``MAIN_LEAD``; three pairwise romantic characters form a ``Multi`` group
 pair is romantic, two fallbacks may name the pairing (:func:`_fallback`, :func:`_leads_pair`).
 A trained ranker's verdict (:mod:`~ficlens.content.relationships.ranker`), when given, overrides
 the main pairing: its pair is romantic and main, or, for a story not read as a romance, no pair
-is main, and the leads' lower bar and the fallbacks are off. Names in a tag follow first
+is main; either way the leads' lower bar and the fallbacks are off. Names in a tag follow first
 appearance; evidence is the strongest passages first.
 """
 
@@ -83,22 +83,23 @@ def decide(
     ``ranked`` is the trained ranker's verdict (:mod:`~ficlens.content.relationships.ranker`),
     when its models are at hand: ``(pair, probability)`` when the story reads as a romance,
     and that pair is then romantic and the main pairing; ``False`` when the story does not read
-    as a romance, and then no pairing is main, and only pairs over ``ROMANTIC_MIN`` are
-    romantic: the leads' lower bar and the two fallbacks exist to find the faintly told couple
-    of a romance. ``None`` leaves the decision to the rules.
+    as a romance, and then no pairing is main. Either way only pairs over ``ROMANTIC_MIN`` are
+    romantic besides: the leads' lower bar and the two fallbacks exist for the rules to find a
+    faintly told couple, which the models have found or ruled out. ``None`` leaves the decision
+    to the rules.
     """
     by_id = {c.id: c for c in characters}
     counts = mention_counts(story)
     leads = [ident for ident, _ in counts.most_common(2)]
     central = _central(counts)
-    if ranked is False:  # no romance: the leniency that finds a romance's faint couple is off
-        romantic = _romantic(pairs, set())
-    else:
+    if ranked is None:  # the rules decide: their leniency finds a faintly told couple
         romantic = _romantic(pairs, set(leads))
         if not romantic and passages >= FALLBACK_PASSAGES:
             romantic = _fallback(pairs, central)
         if not romantic:
             romantic = _leads_pair(pairs, leads)
+    else:  # the models named the couple, or said there is none: others need the plain bar
+        romantic = _romantic(pairs, set())
     if ranked:
         top = ranked[0]
         romantic = [top, *(key for key in romantic if key != top)]
