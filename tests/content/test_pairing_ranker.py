@@ -92,6 +92,18 @@ def relationships(likely: float | None, ranker: LinearModel | None) -> tuple[Rel
     )
 
 
+def romantic(text: str, likely: float | None, ranker: LinearModel | None) -> list[tuple[str, bool]]:
+    """The romantic pairings of a text whose names are ``CAST``'s, as (tag, main)."""
+    paragraphs, characters, mentions = cast_of(text)
+    return [
+        (r.tag, r.main)
+        for r in find_relationships(
+            text, paragraphs, characters, mentions, romance_likely=likely, ranker=ranker
+        )
+        if r.kind == "romantic"
+    ]
+
+
 def test_every_candidate_pair_has_every_feature() -> None:
     paragraphs, characters, mentions = cast_of(QUARRY)
     story, pairs = gather_pairs(QUARRY, paragraphs, characters, mentions)
@@ -158,14 +170,7 @@ def test_between_the_gates_a_sure_ranker_names_the_couple_the_rules_cannot_see()
     paragraphs, characters, mentions = cast_of(NO_KISS)
 
     def found(likely: float | None, ranker: LinearModel | None) -> list[tuple[str, bool]]:
-        return [
-            (r.tag, r.main)
-            for r in find_relationships(
-                NO_KISS, paragraphs, characters, mentions,
-                romance_likely=likely, ranker=ranker,
-            )
-            if r.kind == "romantic"
-        ]  # fmt: skip
+        return romantic(NO_KISS, likely, ranker)
 
     assert found(None, None) == []  # the rules alone: no couple
     middle = (RULES_GATE + ROMANCE_GATE) / 2
@@ -187,40 +192,18 @@ def test_a_story_not_read_as_a_romance_gives_its_leads_no_leniency(cue: str) -> 
     # A blush (the leads' fallback) or one kiss (over the leads' lower bar) makes the two leads
     # the rules' couple; a story the romance model reads as no romance needs the plain bar.
     text = NO_KISS.replace("Osk laughed at Wren.", f"Osk laughed at Wren. {cue}")
-    paragraphs, characters, mentions = cast_of(text)
-
-    def found(likely: float | None, ranker: LinearModel | None) -> list[tuple[str, bool]]:
-        return [
-            (r.tag, r.main)
-            for r in find_relationships(
-                text, paragraphs, characters, mentions, romance_likely=likely, ranker=ranker
-            )
-            if r.kind == "romantic"
-        ]
-
-    assert found(None, None) == [("Osk/Wren", True)]
+    assert romantic(text, None, None) == [("Osk/Wren", True)]
     fairly_sure = ranker_preferring("sentences.log", weight=0.5)
-    assert found(RULES_GATE - 0.01, fairly_sure) == []
+    assert romantic(text, RULES_GATE - 0.01, fairly_sure) == []
 
 
 def test_beside_the_rankers_couple_the_leads_get_no_leniency() -> None:
     # One kiss between the leads (weight 3) is over their lower bar, not the plain one; the
     # ranker's couple is Pell and Wren, who kiss twice.
     text = QUARRY.replace("Osk laughed at Wren.", "Osk laughed at Wren. Wren kissed Osk once.")
-    paragraphs, characters, mentions = cast_of(text)
-
-    def found(likely: float | None, ranker: LinearModel | None) -> list[tuple[str, bool]]:
-        return [
-            (r.tag, r.main)
-            for r in find_relationships(
-                text, paragraphs, characters, mentions, romance_likely=likely, ranker=ranker
-            )
-            if r.kind == "romantic"
-        ]
-
-    assert ("Osk/Wren", False) in found(None, None)  # the rules alone keep the leads' kiss
+    assert ("Osk/Wren", False) in romantic(text, None, None)  # the rules alone keep the kiss
     by_romance = ranker_preferring("romance.log")
-    assert found(ROMANCE_GATE, by_romance) == [("Pell/Wren", True)]
+    assert romantic(text, ROMANCE_GATE, by_romance) == [("Pell/Wren", True)]
 
 
 def test_fit_ranker_learns_which_candidate_is_tagged() -> None:
