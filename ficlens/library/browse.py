@@ -31,6 +31,7 @@ from ficlens.library.records import (
     WorkFilter,
     WorkPage,
     WorkTag,
+    folded,
     tag_key,
 )
 from ficlens.library.repository import link_tag, record_of
@@ -203,7 +204,7 @@ def _conditions(filters: WorkFilter) -> list[ColumnElement[bool]]:
 
 
 def _language_condition(languages: list[str]) -> ColumnElement[bool]:
-    wanted = {" ".join(code.split()).casefold() for code in languages} - {""}
+    wanted = {folded(code) for code in languages} - {""}
     known = sorted(wanted - {UNKNOWN_LANGUAGE})
     either: list[ColumnElement[bool]] = []
     if known:

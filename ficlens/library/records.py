@@ -245,10 +245,10 @@ def same_tag(type: TagType, name: str) -> tuple[str, ...]:
         False
     """
     if type not in ("character", "relationship"):
-        return (_folded(name),)
+        return (folded(name),)
     kind = "/" if "/" in name else "&"
     members = name.split("/") if kind == "/" else name.split(" & ")
-    return (kind, *sorted(_folded(_DISAMBIGUATION.sub("", member)) for member in members))
+    return (kind, *sorted(folded(_DISAMBIGUATION.sub("", member)) for member in members))
 
 
 def tag_key(type: TagType, name: str) -> str:
@@ -267,11 +267,16 @@ def tag_key(type: TagType, name: str) -> str:
         ('loki/sigyn', 'loki (marvel)')
     """
     if type != "relationship":
-        return _folded(name)
+        return folded(name)
     kind, *members = same_tag(type, name)
     return (" & " if kind == "&" else kind).join(members)
 
 
-def _folded(name: str) -> str:
-    """A name with its spaces collapsed and its case folded: ``natasha romanov``."""
+def folded(name: str) -> str:
+    """A name with its spaces collapsed and its case folded, as the library compares names.
+
+    Example:
+        >>> folded("  Natasha   ROMANOV ")
+        'natasha romanov'
+    """
     return " ".join(name.split()).casefold()

@@ -36,6 +36,7 @@ from ficlens.library.records import (
     TagSource,
     TagType,
     WorkTag,
+    folded,
     tag_key,
 )
 from ficlens.library.tables import (
@@ -270,7 +271,7 @@ def match_key(title: str | None, authors: tuple[str, ...]) -> str | None:
 
     ``None`` when the title or the authors are not declared: a file name is no identity.
     """
-    names = [" ".join(name.split()).casefold() for name in (title or "", *authors)]
+    names = [folded(name) for name in (title or "", *authors)]
     if not names[0] or not any(names[1:]):
         return None
     return _KEY_SEPARATOR.join(names)

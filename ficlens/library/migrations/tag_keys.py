@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from ficlens.library.records import tag_key
+from ficlens.library.records import folded, tag_key
 
 _RELATIONSHIPS = sa.text("SELECT id, name, key FROM tags WHERE type = 'relationship' ORDER BY id")
 _MOVE_LINKS = sa.text(
@@ -28,30 +28,33 @@ def _parked(tag_id: int) -> str:
 def rekey_relationships(connection: sa.Connection) -> int:
     """Give every relationship tag its ``tag_key``, merging rows that share one; return merges."""
     keepers: dict[str, int] = {}
-    merged, changed = [], []
+    merged: list[dict[str, int]] = []
+    changed: dict[int, str] = {}
     for tag_id, name, key in connection.execute(_RELATIONSHIPS).all():
         new = tag_key("relationship", name)
         keeper = keepers.setdefault(new, tag_id)
         if keeper != tag_id:
             merged.append({"keep": keeper, "old": tag_id})
         elif new != key:
-            changed.append({"id": tag_id, "key": new})
+            changed[tag_id] = new
     for pair in merged:
         connection.execute(_MOVE_LINKS, pair)
     if merged:
         old = [{"old": pair["old"]} for pair in merged]
         connection.execute(sa.text("DELETE FROM work_tags WHERE tag_id = :old"), old)
         connection.execute(sa.text("DELETE FROM tags WHERE id = :old"), old)
-    if changed:  # through a key no tag has, so no two rows ever share one on the way
-        connection.execute(_SET_KEY, [{"id": c["id"], "key": _parked(c["id"])} for c in changed])
-        connection.execute(_SET_KEY, changed)
+    _set_keys(connection, changed)
     return len(merged)
 
 
 def fold_relationships(connection: sa.Connection) -> None:
     """Key relationship tags by their folded names again, as before revision 0007."""
     rows = connection.execute(_RELATIONSHIPS).all()
-    folded = [{"id": tag_id, "key": " ".join(name.split()).casefold()} for tag_id, name, _ in rows]
-    if folded:
-        connection.execute(_SET_KEY, [{"id": r["id"], "key": _parked(r["id"])} for r in folded])
-        connection.execute(_SET_KEY, folded)
+    _set_keys(connection, {tag_id: folded(name) for tag_id, name, _ in rows})
+
+
+def _set_keys(connection: sa.Connection, keys: dict[int, str]) -> None:
+    """Set tags' keys (by tag id), through keys no tag has, so no two rows share one on the way."""
+    if keys:
+        connection.execute(_SET_KEY, [{"id": i, "key": _parked(i)} for i in keys])
+        connection.execute(_SET_KEY, [{"id": i, "key": key} for i, key in keys.items()])
