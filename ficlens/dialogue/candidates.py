@@ -29,6 +29,7 @@ from ficlens.dialogue.sieves import (
     SELF_NAMED,
     beat_pronoun,
     first_subject_pronoun,
+    pronoun_bound,
     speech_pronoun,
     vocative,
     voice_of,
@@ -160,6 +161,8 @@ class _Facts:
     order: list[str]
     subjects: list[str]
     pronoun: str | None
+    bound: frozenset[str]
+    """Who the speech verb's pronoun cannot be (:func:`~ficlens.dialogue.sieves.pronoun_bound`)."""
     same_gender: list[str]
     beat: str | None
     beat_rank0: str | None
@@ -259,6 +262,7 @@ def _facts(work: _Work, site: QuoteSite) -> _Facts:
     run, position = work.where[index]
     order, subjects = _recency(work.mentions, quote.span.start)
     pronoun = speech_pronoun(site)
+    bound = pronoun_bound(site, work.mentions.owner) if pronoun else frozenset()
     beat = None if pronoun else beat_pronoun(site, self_words=work.self_words)
     previous_beat = _previous_beat(work, site)
     genders = work.genders
@@ -276,7 +280,8 @@ def _facts(work: _Work, site: QuoteSite) -> _Facts:
         order=order,
         subjects=subjects,
         pronoun=pronoun,
-        same_gender=[c for c in order if pronoun and genders.get(c) == pronoun]
+        bound=bound,
+        same_gender=[c for c in order if pronoun and genders.get(c) == pronoun and c not in bound]
         or [lead for lead in (lead_before(work.leads, pronoun, quote.span.start),) if lead],
         beat=beat,
         beat_rank0=_first_fitting(work, order, beat, quote.span.start),
@@ -320,7 +325,8 @@ def _pool(work: _Work, facts: _Facts) -> list[str]:
 
     The character the quotation calls by name is left out: nobody says their own name in
     address (a stranger's ``"Sorry about that, Minho."`` is not Minho's, even when he is the
-    only one about).
+    only one about). So are those named after a ``he said`` in its sentence (``he said as
+    Percy sat down``): the pronoun is someone else.
     """
     index = facts.site.index
     narrator = work.cast.narrator_at(work.quotes[index].span.start)
@@ -342,7 +348,8 @@ def _pool(work: _Work, facts: _Facts) -> list[str]:
         *reversed(facts.recent_addressees),
         *facts.order[_NEAR_ORDER:],
     ]
-    return [who for who in dict.fromkeys(pool) if who and who != facts.vocative][:_MAX_CANDIDATES]
+    left_out = {facts.vocative, *facts.bound}
+    return [who for who in dict.fromkeys(pool) if who and who not in left_out][:_MAX_CANDIDATES]
 
 
 def _row(work: _Work, facts: _Facts, who: str) -> dict[str, float]:

@@ -164,6 +164,31 @@ def speech_verb(
 
 def speech_pronoun(site: QuoteSite) -> str | None:
     """The pronoun set of a speech verb's pronoun subject beside the quotation (``she said``)."""
+    found = _pronoun_subject(site)
+    return found[0] if found else None
+
+
+def pronoun_bound(site: QuoteSite, starts: Mapping[int, str]) -> frozenset[str]:
+    """Who a speech verb's pronoun subject cannot be: those named after it in its sentence.
+
+    In ``"Impressive scores," he said as Percy sat down`` the pronoun is not Percy: a name a
+    pronoun precedes in its own clause is someone else (binding theory's Principle C), and
+    writers keep to it across the whole tag (``she said, and Ginny laughed``). ``starts`` maps
+    a mention's first character to its character.
+    """
+    found = _pronoun_subject(site)
+    if found is None:
+        return frozenset()
+    _, subject, region = found
+    return frozenset(
+        who
+        for index in region
+        if index > subject and (who := starts.get(site.token(index).start)) is not None
+    )
+
+
+def _pronoun_subject(site: QuoteSite) -> tuple[str, int, Sequence[int]] | None:
+    """The pronoun set, token and sentence of the first pronoun subject of a speech verb."""
     for region in (site.after, site.before):
         for index in region:
             if not _speech_head(site.piece, index):
@@ -172,7 +197,7 @@ def speech_pronoun(site: QuoteSite) -> str | None:
             if subject is not None:
                 pronoun = pronoun_sets().get(site.token(subject).text.lower())
                 if pronoun:
-                    return pronoun
+                    return pronoun, subject, region
     return None
 
 

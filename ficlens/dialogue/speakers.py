@@ -23,6 +23,7 @@ from ficlens.dialogue.sieves import (
     Decision,
     action_beat,
     named_addressee,
+    pronoun_bound,
     self_named,
     single_mention,
     speech_verb,
@@ -120,7 +121,9 @@ def _decide(
     site: QuoteSite, context: _Context, addressee: str | None, itself: Decision | None
 ) -> Decision | None:
     def resolve_pronoun(at: QuoteSite, pronoun: str, exclude: str | None) -> str | None:
-        excluded = {exclude} if exclude else set()
+        excluded = set(pronoun_bound(at, context.mentions.owner))  # he said as Percy sat
+        if exclude:
+            excluded.add(exclude)
         found = _recent(
             context, at.quote.span.start, gender=pronoun, exclude=excluded, prefer_subject=True
         )

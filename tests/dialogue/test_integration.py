@@ -378,3 +378,24 @@ def test_the_narration_names_who_a_line_is_said_to() -> None:
     assert said[3] == ("Ron Weasley", "Harry Potter")  # turn-taking alone would say Hermione
     assert said[4][0] == "Hermione Granger" and said[4][1] != "Hermione Granger"
     assert said[5] == ("Ron Weasley", "Harry Potter")  # a beat: turned to Harry
+
+
+INTERVIEW = "\n\n".join(
+    [
+        "Daniel waited in the hall for an hour before Mr. Aldous's clerk let him in. He "
+        "straightened his collar and went through.",
+        "Mr. Aldous sat behind a desk Daniel thought the tidiest in the city, his hands folded. "
+        '"Good marks, Greaves," he said as Daniel took the chair.',
+        '"Thank you, sir. I worked hard for them."',
+    ]
+)
+
+
+def test_a_pronoun_speaker_is_not_the_name_after_it_in_its_tag() -> None:
+    """In ``he said as Daniel took the chair`` the pronoun is not Daniel (binding theory's
+    Principle C), though Daniel is the nearest man named before the line, as the subject of
+    ``Daniel thought``: the line is Mr. Aldous's, and the answer Daniel's."""
+    work = build_work(read_bytes(INTERVIEW.encode(), path="interview.txt"))
+    result = analyze_dialogue(work)
+    speakers = [speaker_name(result, q) for q in result.quotes]
+    assert speakers == ["Mr. Aldous", "Daniel"]

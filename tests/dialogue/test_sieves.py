@@ -12,6 +12,7 @@ from ficlens.dialogue.sieves import (
     Decision,
     action_beat,
     beat_pronoun,
+    pronoun_bound,
     self_named,
     single_mention,
     speech_verb,
@@ -552,3 +553,37 @@ def test_introduction_in_the_previous_paragraph(
     if site.intro is not None:
         decision = speech_verb(site.intro, cast=CAST, starts={}, resolve_pronoun=Resolver())
         assert_decision(decision, "c2", "speakers.speech_verb.name.v1", 0.9)
+
+
+BOUND_ROWS: list[Row] = [
+    ('"', "``", "punct", 3),
+    ('"', "''", "punct", 3),
+    ("he", "PRP", "nsubj", 3),
+    ("said", "VBD", "ROOT", 3),
+    ("as", "IN", "mark", 6),
+    ("Naruto", "NNP", "nsubj", 6),
+    ("sat", "VBD", "advcl", 3),
+    (".", ".", "punct", 3),
+]
+
+
+def test_a_pronoun_speaker_is_not_who_its_tag_names_after_it(make_parsed: MakeParsed) -> None:
+    """``"...," he said as Naruto sat.``: whoever *he* is, he is not Naruto."""
+    [site] = sites_of(make_parsed, '"Good marks," he said as Naruto sat.', [BOUND_ROWS])
+    assert pronoun_bound(site, starts_for(site, Naruto="c3")) == {"c3"}
+
+
+def test_a_named_speaker_binds_no_one(make_parsed: MakeParsed) -> None:
+    """``"...," Naruto said as he sat.``: the subject is a name, so no pronoun to bind."""
+    rows: list[Row] = [
+        ('"', "``", "punct", 3),
+        ('"', "''", "punct", 3),
+        ("Naruto", "NNP", "nsubj", 3),
+        ("said", "VBD", "ROOT", 3),
+        ("as", "IN", "mark", 6),
+        ("he", "PRP", "nsubj", 6),
+        ("sat", "VBD", "advcl", 3),
+        (".", ".", "punct", 3),
+    ]
+    [site] = sites_of(make_parsed, '"Good marks," Naruto said as he sat.', [rows])
+    assert pronoun_bound(site, starts_for(site, Naruto="c3")) == frozenset()
