@@ -230,6 +230,9 @@ def test_a_proposal_joins_speaker_and_addressee_as_a_couple(proposal: str) -> No
         '"I was not aware that your wife died," Nell said.',
         # a mother telling a girl of her husband: "we" without a "you" is someone absent
         '"We\'d meet by the lake, and it always ended in a snog," Nell said.',
+        # said to a couple: the two listeners, not speaker and listener
+        '"You two better not be snogging in the boathouse," Nell said.',
+        '"Both of you, stop kissing on the stairs," Nell said.',
     ],
 )
 def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: str) -> None:
@@ -408,3 +411,17 @@ def test_a_kiss_only_lovers_give_is_a_lovers_kiss(sentence: str) -> None:
 )
 def test_a_familys_kiss_is_no_lovers_kiss(sentence: str) -> None:
     assert not LOVERS_KISS.search(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cued"),
+    [
+        ("Tomas Reyes was jealous whenever Nell Adair danced.", True),
+        # the one someone is jealous of is a rival, not a partner
+        ("Tomas Reyes was a little jealous of Nell Adair and her new boat.", False),
+    ],
+)
+def test_jealousy_is_a_cue_but_not_towards_whom_one_is_jealous_of(
+    sentence: str, cued: bool
+) -> None:
+    assert bool(cue_weights(sentence, NELL, TOMAS)) is cued

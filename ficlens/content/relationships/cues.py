@@ -71,7 +71,7 @@ CUES: tuple[tuple[float, str], ...] = (
      r"blush(?:ed|es|ing)?"),
     (1.0, r"heart (?:raced|pounded|fluttered|skipped)|breath hitched|desire[sd]?|aroused"),
     (1.5, r"(?:his|her|my) waist|hips|thighs?|gorgeous|adorable|flustered|breathless"),
-    (1.0, r"affection(?:ate|ately)?|jealous(?:y)?|loving"),
+    (1.0, r"affection(?:ate|ately)?|jealous(?:y)?(?! of\b)|loving"),  # "jealous of X": a rival
 )  # fmt: skip
 _CUE = re.compile(
     r"\b(?=[a-z])(?:"

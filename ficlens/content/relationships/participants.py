@@ -39,6 +39,11 @@ RECENT_PARAGRAPHS = 2
 
 _SPEAKER_WORDS = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur)\b")
 _YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.I)
+_YOU_PLURAL = re.compile(
+    r"\byou\s+(?:two|both|three|guys|lot|lads|boys|girls|lovebirds)\b|\bboth of you\b|\by['’]all\b",
+    re.I,
+)
+"""``"You two better not be snogging"``: said to a couple, not to one listener."""
 _PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your|let['’]s)\b", re.I)
 _PARTNER = r"(?:boy|girl)friend|husband|wife|fianc[ée]e?|lover"
 _THIRD_PARTY_AFTER = re.compile(
@@ -111,7 +116,8 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
     ``"I'll marry Ann"`` joins the speaker and Ann, ``"Do you love Ann?"`` the addressee and
     Ann, ``"I love you"`` the speaker and the addressee (or, when the addressee is unknown, the
     character named most recently before it). A quotation naming no one that calls its listener
-    by a kinship word (``"We've barely snogged, Dad."``) speaks of someone else: it joins no one.
+    by a kinship word (``"We've barely snogged, Dad."``) speaks of someone else, and one said to
+    a couple (``"You two better not be snogging"``) of two listeners: it joins no one.
     """
     named = _named_in_quote(story, quote, offset)
     if len(named) >= 2:
@@ -127,6 +133,7 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
         or not speaker
         or _someone_else(text, offset)
         or _KIN_VOCATIVE.search(text[start:end])
+        or _YOU_PLURAL.search(text, start, end)
         or _told_of_us(text, start, end)
     ):
         return None  # no one to join, or a speaker telling the listener of someone else
