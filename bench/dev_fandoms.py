@@ -12,8 +12,11 @@ Two figures, from the story text alone (no declared fandom):
 
 Only aggregate numbers and the novels' file names are printed. ``--rare-zipf`` changes the
 frequency under which a one-word name is rare (0 turns the rule off), for comparison.
+``--as-files`` reads each work as ``ficlens analyze`` reads a ``.txt`` file (notes found, a
+disclaimer's canon declared, a script's labels and an all-lower-case story recased:
+:func:`ficlens.api.work_fandoms`) instead of scanning its raw text; slower (about a minute).
 
-Run: ``.venv/bin/python bench/dev_fandoms.py [--limit N] [--rare-zipf Z]``.
+Run: ``.venv/bin/python bench/dev_fandoms.py [--limit N] [--rare-zipf Z] [--as-files]``.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from ficlens.content.corpus import read_labelled
+from ficlens.api import work_fandoms
+from ficlens.content.corpus import prepare_work, read_labelled
 from ficlens.fandoms import detect_fandoms, frequency, scan
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared/data"
@@ -54,6 +58,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
     parser.add_argument("--limit", type=int, default=0, help="read only the first N works")
     parser.add_argument("--rare-zipf", type=float, default=frequency.RARE_ZIPF)
+    parser.add_argument("--as-files", action="store_true", help="read works as .txt files")
     args = parser.parse_args()
     frequency.RARE_ZIPF = args.rare_zipf
     scan.matcher.cache_clear()
@@ -62,7 +67,8 @@ def main() -> None:
     works = works[: args.limit] if args.limit else works
     found, packs = 0, Counter[str]()
     for work in works:
-        slugs = {match.pack.slug for match in detect_fandoms(work.text)}
+        matches = work_fandoms(prepare_work(work)) if args.as_files else detect_fandoms(work.text)
+        slugs = {match.pack.slug for match in matches}
         found += bool(slugs & HARRY_POTTER)
         packs.update(slugs - HARRY_POTTER)
     print(f"rare one-word names: Zipf under {args.rare_zipf}")

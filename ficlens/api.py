@@ -29,8 +29,11 @@ from ficlens.nlp.language import looks_english
 from ficlens.settings import Settings
 from ficlens.structure import METHOD as STRUCTURE_METHOD
 from ficlens.structure import build_work
+from ficlens.structure.patterns import is_disclaimer
 
-FANDOM_METHOD = "fandoms.packs.v2"
+FANDOM_METHOD = "fandoms.packs.v3"
+DISCLAIMER_CHARS = 400
+"""How much of a disclaimer paragraph is read for the canon it names (as the notes rules do)."""
 _NOT_ENGLISH = (
     "the text does not look like English; cast, dialogue and the rating were not analysed "
     "(rating: unknown, unsupported language)"
@@ -87,7 +90,24 @@ def work_fandoms(work: Work, script: Sequence[ScriptLine] | None = None) -> tupl
     text = recased(work.text, script)
     if lower_case(text, paragraphs):
         text = truecased(text, load_packs())
-    return detect_fandoms(text, declared=work.metadata.fandoms)
+    return detect_fandoms(text, declared=(*work.metadata.fandoms, *disclaimers(work)))
+
+
+def disclaimers(work: Work) -> tuple[str, ...]:
+    """The work's disclaimer paragraphs, each cut to ``DISCLAIMER_CHARS``.
+
+    ``I don't own Harry Potter`` declares the canon as a fandom tag would: a story that names
+    its people mostly as *he* and *she* may name too few of them for the packs, but its author
+    said whose world it is.
+    """
+    found = []
+    for note in work.notes:
+        if note.kind != "disclaimer" and "disclaimer" not in note.labels:
+            continue
+        for paragraph in note.span.of(work.text).splitlines():
+            if is_disclaimer(paragraph):
+                found.append(paragraph.strip()[:DISCLAIMER_CHARS])
+    return tuple(found)
 
 
 def analyze(work: Work, *, nlp: bool = True, model: str = DEFAULT_MODEL) -> Analysis:

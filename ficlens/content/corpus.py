@@ -148,11 +148,15 @@ def _labelled(row: dict[str, object]) -> LabelledWork:
     )
 
 
+def prepare_work(work: LabelledWork) -> Work:
+    """Read a labelled work's text as a ``.txt`` file (its ``Work Text:`` heading left out)."""
+    text = _WORK_TEXT.sub("", work.text, count=1)
+    return build_work(read_bytes(text.encode("utf-8"), path=f"ao3-{work.work_id}.txt"))
+
+
 def prepare(work: LabelledWork) -> Prepared:
     """Read a labelled work's text as a ``.txt`` file and compute its features."""
-    text = _WORK_TEXT.sub("", work.text, count=1)
-    raw = read_bytes(text.encode("utf-8"), path=f"ao3-{work.work_id}.txt")
-    structured = build_work(raw)
+    structured = prepare_work(work)
     paragraphs = tuple(story_paragraphs(structured))
     text = structured.text
     words = sum(count_words(p.of(text)) for p in paragraphs)
