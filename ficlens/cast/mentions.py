@@ -28,11 +28,12 @@ _NOT_NAMES = frozenset(
      "saturday", "sunday", "no", "hello", "hi", "goodbye", "bye", "goodnight", "thanks",
      "sorry", "please", "okay", "hm", "hmm", "hmmm", "um", "umm", "uh", "ugh", "mm", "mmm",
      "mhm", "erm", "huh", "whoa", "wow", "shh", "psst", "we", "us", "me", "he", "it", "ok",
-     "fuck", "shit", "damn"}
+     "fuck", "shit", "damn", "oi", "oy", "hey", "ow", "ouch", "oops", "blimey", "crikey",
+     "ahem", "eh", "yeah", "yep", "nope", "nah", "aye"}
 )  # fmt: skip
 """Words a capital does not make a name: forms of address, days, and what one says (*said
-Goodbye*, *said Sorry*, *Hm*, *said Fuck*; a quotation too short to be masked, *"Us," Draco
-answers*)."""
+Goodbye*, *said Sorry*, *Hm*, *said Fuck*, *'Oi!' cried one*; a quotation too short to be
+masked, *"Us," Draco answers*)."""
 _NOT_LEADING = _NOT_NAMES | frozenset(
     {"fuck", "fucking", "shit", "damn", "bloody", "hey", "dear", "poor", "sweet", "floo",
      "flooed", "apparate", "apparated", "owl", "owled", "heard", "saw", "watched", "felt",

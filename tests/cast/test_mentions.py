@@ -135,7 +135,21 @@ def test_speech_subject_without_an_entity(make_parsed: MakeParsed, text: str, na
 
 
 @pytest.mark.parametrize(
-    "word", ["Goodbye", "Sorry", "Hello", "Thanks", "Hm", "'ve", "James'll", "Oi!", "Fuck", "Shit"]
+    "word",
+    [
+        "Goodbye",
+        "Sorry",
+        "Hello",
+        "Thanks",
+        "Hm",
+        "'ve",
+        "James'll",
+        "Oi!",
+        "Oi",
+        "Blimey",
+        "Fuck",
+        "Shit",
+    ],
 )
 def test_what_one_says_after_said_is_no_name(make_parsed: MakeParsed, word: str) -> None:
     # "No one said Goodbye to Draco": the capital does not make the word a speaker.
