@@ -117,6 +117,7 @@ def analyze_content(
         reasons=(*rating.reasons, *_canon_age_reasons(young, names)),
     )  # fmt: skip
     romance = romance_passages(hits)
+    graphic = graphic_passages(hits)
     likely = (  # only a cast can have pairings: no model run without one (--structure-only)
         load_model(ROMANCE_MODEL).probabilities(counts, features)[1] if view.characters else None
     )
@@ -149,7 +150,8 @@ def analyze_content(
             text,
             paragraphs,
             characters=view.characters,
-            avoid=paragraphs_touching(paragraphs, graphic_passages(hits)),
+            avoid=paragraphs_touching(paragraphs, graphic, reach=0),
+            near=paragraphs_touching(paragraphs, graphic),
             quotations=[quote.span for quote in view.quotes] if view.quotes else None,
             whole=script_lines(text, view.quotes),
             third_person=bool(view.characters) and view.person is None,

@@ -16,8 +16,9 @@ Each candidate sentence is scored without any model:
   very short (under 6 words) or very long (over 45 words) are left
   out; if that leaves nothing (a poem of short lines), the rule is
   relaxed to 3 words and quotation is allowed; credit lines (``Inspired by: ...``) and the
-  passages the caller asks to ``avoid`` (the paragraphs of sex or graphic violence and the one
-  on either side, :func:`paragraphs_touching`) are never taken;
+  passages the caller asks to ``avoid`` (the paragraphs of sex or graphic violence,
+  :func:`paragraphs_touching`) are never taken, nor, while anything else is left, those
+  ``near`` them (the paragraph on either side);
 * **position**: a small bonus for the opening sentences, which usually set the scene;
 * **a name first**: a sentence opening with *he*, *she*, *they* (or *his*, *her* ...) loses
   ``UNNAMED_PENALTY``, since a reader meeting the summary cannot tell whom it means.
@@ -163,6 +164,7 @@ def summarize(
     characters: Sequence[Character] = (),
     sentences: int = 3,
     avoid: Sequence[Span] = (),
+    near: Sequence[Span] = (),
     quotations: Sequence[Span] | None = None,
     whole: Sequence[Span] = (),
     third_person: bool = False,
@@ -176,6 +178,10 @@ def summarize(
         sentences: how many sentences to return at most.
         avoid: passages no summary sentence may touch, disjoint and in text order (sex and
             graphic violence: a reader meets the summary before deciding to read).
+        near: a wider fence, disjoint and in text order, holding ``avoid``'s passages and
+            those beside them (where a scene may go on): kept off while the summary has other
+            sentences to take, so a story of sex from its first page still gets a summary
+            from the paragraphs no sex was found in.
         quotations: the story's quotations when the dialogue stage found them (in any
             convention: single quotation marks too); else each paragraph's double quotation
             marks are read.
@@ -218,10 +224,14 @@ def summarize(
         for span, share in candidates
         if not (third_person and _FIRST_PERSON.search(narration(span.of(text))))
     ]
-    pool = _readable(text, narrated, MIN_WORDS, strict=True, cased=cased, avoid=avoid)
-    pool = pool or _readable(
-        text, candidates, RELAXED_MIN_WORDS, strict=False, cased=cased, avoid=avoid
-    )
+    fences = (near, avoid) if near else (avoid,)
+    tries = [(narrated, MIN_WORDS, True, fence) for fence in fences]
+    tries += [(candidates, RELAXED_MIN_WORDS, False, fence) for fence in fences]
+    pool: list[tuple[int, Span]] = []
+    for among, fewest, strict, fence in tries:
+        pool = _readable(text, among, fewest, strict=strict, cased=cased, avoid=fence)
+        if pool:
+            break
     scored = [(_score(text, span, weights, names, order), order, span) for order, span in pool]
     best: dict[str, Span] = {}  # a refrain's line once, however often the story repeats it
     for _, _, span in sorted(scored, key=lambda item: (-item[0], item[1])):

@@ -189,6 +189,21 @@ def test_passages_to_avoid_are_never_summary_sentences() -> None:
     assert all(not span.overlaps(chosen[0]) for span in avoided)
 
 
+def test_the_paragraphs_beside_a_scene_are_kept_off_unless_nothing_else_is_left() -> None:
+    """A story of sex from its first page: every early paragraph is beside one the summary must
+    avoid, so it takes from those beside it rather than give the reader nothing."""
+    spans = paragraphs(TEXT)
+    early, scene = spans[:4], spans[1]
+    assert summarize(TEXT, spans, characters=[HESTER, ALDO], avoid=early) == ()
+    fenced = summarize(TEXT, spans, characters=[HESTER, ALDO], avoid=[scene], near=early)
+    assert fenced
+    assert all(not span.overlaps(scene) for span in fenced)
+    # with other sentences to take, the wider fence holds
+    wide = [*early[:2]]
+    kept = summarize(TEXT, spans, characters=[HESTER, ALDO], avoid=[scene], near=wide)
+    assert kept and all(not span.overlaps(early[0]) for span in kept)
+
+
 @pytest.mark.parametrize(
     "piece",
     [
