@@ -49,6 +49,13 @@ _ABSENCE_ORDER = (
     "sexual", "non_consent", "violence", "death", "self_harm", "abuse", "profanity", "substances"
 )  # fmt: skip
 """The signals whose absence a rating's reasons state (a stated age is no content)."""
+_WARNED = {
+    "Graphic Depictions Of Violence": "violence",
+    "Major Character Death": "death",
+    "Rape/Non-Con": "non_consent",
+    "Underage Sex": "sexual",
+}
+"""The signal an archive warning speaks of: never "none found" beside the warning."""
 _REASON_WORDS = {
     "sexual": "sexual content",
     "non_consent": "non-consent",
@@ -110,7 +117,9 @@ def analyze_content(
     features = signal_features(hits, words)
     names = {c.id: c.name for c in view.characters}
     unshown = _name_words(view) | capitalised_words(story, counts)
-    rating = _rating(text, paragraphs, counts, features, by_name, names, unshown)
+    archive = archive_warnings(counts, features, by_name, find_near(hits), text=story)
+    warned = frozenset(_WARNED.get(warning.name, "") for warning in archive)
+    rating = _rating(text, paragraphs, counts, features, by_name, names, unshown, warned)
     rating = replace(
         rating, declared=declared, declared_from=declared_from,
         disagreement=disagreement(declared, rating.ao3, dict(rating.probabilities)),
@@ -131,7 +140,7 @@ def analyze_content(
         signals=signals,
         rating=rating,
         warnings=(
-            *archive_warnings(counts, features, by_name, find_near(hits), text=story),
+            *archive,
             *content_warnings(hits, text=work.text, signals=by_name),
             *incest_warnings(relationships, view.characters),
         ),
@@ -212,6 +221,7 @@ def _rating(
     signals: Mapping[str, Signal],
     names: Mapping[str, str],
     name_words: frozenset[str] = frozenset(),
+    warned: frozenset[str] = frozenset(),
 ) -> Rating:
     model = load_stacked("rating")
     values = model.tree_values(counts, features)  # the words stage runs once
@@ -222,7 +232,7 @@ def _rating(
     pulls = model.pulls(values, choice)
     reasons = [
         *_signal_reasons(signals, names, pulls),
-        *_absent_reason(signals),
+        *_absent_reason(signals, warned),
         *_word_reason(text, paragraphs, model.words, choice, name_words),
     ]
     return Rating(
@@ -270,18 +280,23 @@ def _signal_reasons(
     return [reason for _, reason in sorted(reasons, key=lambda pair: pair[0])]
 
 
-def _absent_reason(signals: Mapping[str, Signal]) -> list[Reason]:
+def _absent_reason(signals: Mapping[str, Signal], warned: frozenset[str]) -> list[Reason]:
     """What was looked for and not found at all, as a reason of its own (it has no passages).
 
     A General Audiences rating rests as much on what a story lacks as on what it has: "none
     found: sexual content, violence, ..." says what the reader can count on. Only signals with
     no hit at any level are listed (a mention of wine is not "none"), framed hits included: a
-    death the story remembers (``since she died``) is not "none" either.
+    death the story remembers (``since she died``) is not "none" either, nor is one an archive
+    warning speaks of (``warned``): a Rape/Non-Con warning its model and the refusals near a
+    scene raise stands against "none found: non-consent".
     """
     missing = [
         _REASON_WORDS[name]
         for name in _ABSENCE_ORDER
-        if name in signals and signals[name].level == "none" and not signals[name].framed
+        if name in signals
+        and signals[name].level == "none"
+        and not signals[name].framed
+        and name not in warned
     ]
     return [Reason(f"none found: {', '.join(missing)}")] if missing else []
 

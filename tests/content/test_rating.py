@@ -391,7 +391,7 @@ def test_signals_with_no_hit_at_all_are_said_to_be_absent_without_passages() -> 
     found = signals(
         sexual="none", violence="serious", death="mentioned", profanity="none", minor="none"
     )
-    (reason,) = _absent_reason(found)
+    (reason,) = _absent_reason(found, frozenset())
     # a mention of death is not "none"; a stated age is no content, so minors are not listed
     assert reason.text == "none found: sexual content, profanity"
     assert reason.evidence == ()
@@ -400,12 +400,20 @@ def test_signals_with_no_hit_at_all_are_said_to_be_absent_without_passages() -> 
 def test_a_signal_with_only_framed_hits_is_not_said_to_be_absent() -> None:
     found = signals(sexual="none", death="none")
     found["death"] = Signal("death", "none", 0.25, (), framed=(Span(0, 4),))
-    (reason,) = _absent_reason(found)
+    (reason,) = _absent_reason(found, frozenset())
     assert reason.text == "none found: sexual content"
 
 
 def test_nothing_is_said_absent_when_every_signal_has_a_hit() -> None:
-    assert _absent_reason(signals(sexual="kissing", violence="mild")) == []
+    assert _absent_reason(signals(sexual="kissing", violence="mild"), frozenset()) == []
+
+
+def test_a_signal_an_archive_warning_speaks_of_is_not_said_to_be_absent() -> None:
+    # Rape/Non-Con fired on its model and the refusals near a scene, though the lexicon's
+    # non-consent signal found nothing: the box must not say "none found: non-consent" beside it.
+    found = signals(sexual="non_explicit", non_consent="none", violence="none")
+    (reason,) = _absent_reason(found, frozenset({"non_consent"}))
+    assert reason.text == "none found: violence"
 
 
 # --- the order of the reasons ----------------------------------------------------------------
