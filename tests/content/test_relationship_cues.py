@@ -233,6 +233,8 @@ def test_a_proposal_joins_speaker_and_addressee_as_a_couple(proposal: str) -> No
         # said to a couple: the two listeners, not speaker and listener
         '"You two better not be snogging in the boathouse," Nell said.',
         '"Both of you, stop kissing on the stairs," Nell said.',
+        # the listener's status, asked by a stranger: married to someone else
+        '"Are you married?" Nell asked.',
     ],
 )
 def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: str) -> None:
@@ -246,6 +248,8 @@ def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: s
         '"Let\'s kiss before we go in," Nell said.',
         '"Let\'s kiss," Nell said.',  # no name's possessive: "Let's" is "let us"
         '"We kissed, and you ran off," Nell said.',
+        '"Let\'s get married in the spring," Nell said.',
+        '"You are my husband, whatever they say," Nell said.',
     ],
 )
 def test_a_we_that_takes_the_listener_along_joins_speaker_and_addressee(line: str) -> None:

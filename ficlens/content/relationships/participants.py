@@ -20,6 +20,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import combinations
 
+from ficlens.content.relationships.cues import STATUS_WORDS
 from ficlens.content.relationships.story import Story
 from ficlens.model import Quote
 
@@ -44,6 +45,7 @@ _YOU_PLURAL = re.compile(
     re.I,
 )
 """``"You two better not be snogging"``: said to a couple, not to one listener."""
+_STATUS = re.compile(rf"(?:{STATUS_WORDS})\b", re.I)
 _PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your|let['’]s)\b", re.I)
 _PARTNER = r"(?:boy|girl)friend|husband|wife|fianc[ée]e?|lover"
 _THIRD_PARTY_AFTER = re.compile(
@@ -116,8 +118,9 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
     ``"I'll marry Ann"`` joins the speaker and Ann, ``"Do you love Ann?"`` the addressee and
     Ann, ``"I love you"`` the speaker and the addressee (or, when the addressee is unknown, the
     character named most recently before it). A quotation naming no one that calls its listener
-    by a kinship word (``"We've barely snogged, Dad."``) speaks of someone else, and one said to
-    a couple (``"You two better not be snogging"``) of two listeners: it joins no one.
+    by a kinship word (``"We've barely snogged, Dad."``) speaks of someone else, one said to a
+    couple (``"You two better not be snogging"``) of two listeners, and a word of status with
+    no ``I`` or ``we`` (``"Are you married?"``) of the listener's partner: it joins no one.
     """
     named = _named_in_quote(story, quote, offset)
     if len(named) >= 2:
@@ -134,6 +137,7 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
         or _someone_else(text, offset)
         or _KIN_VOCATIVE.search(text[start:end])
         or _YOU_PLURAL.search(text, start, end)
+        or _status_of_listener(text, offset, start, end)
         or _told_of_us(text, start, end)
     ):
         return None  # no one to join, or a speaker telling the listener of someone else
@@ -146,6 +150,19 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
     if partner is None or partner == named[0]:
         return None
     return share, named[0], partner
+
+
+def _status_of_listener(text: str, offset: int, start: int, end: int) -> bool:
+    """Whether the cue is a word of status asked or told of the listener alone.
+
+    ``"Are you married?"``, from a stranger in a pub, asks after the listener's marriage to
+    someone else; ``"You're my husband"`` and ``"Let's get married"`` are about the two.
+    """
+    return (
+        _STATUS.match(text, offset) is not None
+        and _SPEAKER_WORDS.search(text, start, end) is None
+        and _PROPOSING.search(text, start, end) is None
+    )
 
 
 def _told_of_us(text: str, start: int, end: int) -> bool:
