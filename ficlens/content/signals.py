@@ -78,6 +78,7 @@ _FRAMES = {
         r"(?:plot|plan|intend)(?:s|t?ed|t?ing|ned|ning)? to|"
         r"could swear|(?:the|an) urge to|(?-i:may)|(?:feel|feels|felt|feeling) like|"
         r"(?:worried|afraid|feared|fearing|scared) that|hop(?:ed|ing) (?:that )?|"
+        r"remind(?:s|ed|ing)? (?:\w+ ){1,3}?of|sound(?:s|ed|ing)? like|"
         r"like (?:someone|somebody|he|she|they|i|you|we|it)"
         r"(?: had| was| were| would| just|['’]d))\b|"
         r"\w['’]d (?:have|rather|be|look|feel|like|love|want)\b",

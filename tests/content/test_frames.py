@@ -94,6 +94,9 @@ def test_negation_does_not_reach_past_its_clause_nor_affirming_words(
         ("The Dark Lord will have him killed.", "killed"),  # a future
         ("I'll hex you so badly.", "hex"),
         ("They will torture her for the names.", "torture"),
+        # comparisons: the bang is no gunfire, the crack no slap
+        ("A loud bang echoed through the shop, reminding the Fentons of gunfire.", "gunfire"),
+        ("The door banged shut; it sounded like a slap.", "slap"),
     ],
 )
 def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
