@@ -25,6 +25,7 @@ from ficlens.dialogue.prepared import Prepared
 from ficlens.dialogue.script import METHOD as SCRIPT_METHOD
 from ficlens.dialogue.sieves import (
     NAMED_SPEECH_VERB,
+    SAID_FROM,
     SELF,
     SELF_NAMED,
     beat_pronoun,
@@ -39,9 +40,10 @@ from ficlens.dialogue.speakers import lead_before, leads
 from ficlens.model import Quote, Span
 from ficlens.nlp import Parsed
 
-KEPT = NAMED_SPEECH_VERB | {SELF_NAMED, SCRIPT_METHOD}
+KEPT = NAMED_SPEECH_VERB | {SELF_NAMED, SAID_FROM, SCRIPT_METHOD}
 """Methods the ranker never revises: a speech verb whose subject is a name or ``I``, a
-speaker who names themself (``"My name is Jon."``), and a script line's label (``HARRY: ...``)."""
+speaker who names themself (``"My name is Jon."``), a line given ``from`` a name (``a soft
+"Are you okay?" from James``) and a script line's label (``HARRY: ...``)."""
 
 _LOOKBACK_CHARS = 10_000
 _MAX_CANDIDATES = 16

@@ -476,6 +476,30 @@ def action_beat(
     return None
 
 
+SAID_FROM = "speakers.said_from.v1"
+"""The method of :func:`said_from`: a line named by whom it came from, never revised."""
+
+
+def said_from(
+    site: QuoteSite, *, cast: Cast, starts: Mapping[int, str], addressee: str | None = None
+) -> Decision | None:
+    """``a soft "Are you okay?" from James``: the name ``from`` right after the quotation.
+
+    The narration turns the line into a thing someone gave (``a "Late, Potter," from
+    McGonagall``, ``eliciting a strangled "Please," from Hermione``): its giver speaks it.
+    """
+    words = [i for i in site.after if site.token(i).text[:1].isalnum()]
+    if len(words) < 2 or site.token(words[0]).text != "from" or words[1] != words[0] + 1:
+        return None
+    token = site.token(words[1])
+    found = starts.get(token.start)
+    if found is None and token.tag in ("NNP", "NNPS"):
+        found = cast.resolve(_name_around(site, words[1]))
+    if found and found != addressee:
+        return Decision(found, SAID_FROM, 0.9)
+    return None
+
+
 _VOICE_WORDS = frozenset(
     {"voice", "voices", "tone", "words", "reply", "answer", "shout", "whisper", "cry", "yell"}
 )

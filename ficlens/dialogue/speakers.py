@@ -24,6 +24,7 @@ from ficlens.dialogue.sieves import (
     action_beat,
     named_addressee,
     pronoun_bound,
+    said_from,
     self_named,
     single_mention,
     speech_verb,
@@ -147,6 +148,10 @@ def _decide(
         )  # fmt: skip
         if found is not None:
             found = Decision(found.character, "speakers.introduced.v1", found.confidence * 0.95)
+    if found is None:  # a soft "Are you okay?" from James
+        found = said_from(
+            site, cast=context.cast, starts=context.mentions.owner, addressee=addressee
+        )
     if found is None or found.method not in NAMED_SPEECH_VERB:
         found = itself or found  # "My name is Jon," the man said: Jon
     return (

@@ -13,6 +13,7 @@ from ficlens.dialogue.sieves import (
     action_beat,
     beat_pronoun,
     pronoun_bound,
+    said_from,
     self_named,
     single_mention,
     speech_verb,
@@ -587,3 +588,43 @@ def test_a_named_speaker_binds_no_one(make_parsed: MakeParsed) -> None:
     ]
     [site] = sites_of(make_parsed, '"Good marks," Naruto said as he sat.', [rows])
     assert pronoun_bound(site, starts_for(site, Naruto="c3")) == frozenset()
+
+
+FROM_ROWS: list[Row] = [
+    ("Sakura", "NNP", "nsubj", 1),
+    ("got", "VBD", "ROOT", 1),
+    ("a", "DT", "det", 4),
+    ("soft", "JJ", "amod", 1),
+    (",", ",", "punct", 1),
+    ('"', "``", "punct", 1),
+    ('"', "''", "punct", 1),
+    ("from", "IN", "prep", 1),
+    ("Naruto", "NNP", "pobj", 7),
+    (".", ".", "punct", 1),
+]
+
+
+def test_a_line_given_from_a_name_is_theirs(make_parsed: MakeParsed) -> None:
+    """``Sakura got a soft, "Are you okay?" from Naruto.``: Naruto speaks it, not Sakura."""
+    text = 'Sakura got a soft, "Are you okay?" from Naruto.'
+    [site] = sites_of(make_parsed, text, [FROM_ROWS])
+    starts = starts_for(site, Sakura="c2", Naruto="c3")
+    assert_decision(said_from(site, cast=CAST, starts=starts), "c3", "speakers.said_from.v1", 0.9)
+    assert said_from(site, cast=CAST, starts=starts, addressee="c3") is None
+
+
+def test_from_later_in_the_sentence_names_no_speaker(make_parsed: MakeParsed) -> None:
+    """``"Fine," she said, far from Naruto.``: the name does not follow the quotation."""
+    rows: list[Row] = [
+        ('"', "``", "punct", 3),
+        ('"', "''", "punct", 3),
+        ("she", "PRP", "nsubj", 3),
+        ("said", "VBD", "ROOT", 3),
+        (",", ",", "punct", 3),
+        ("far", "RB", "advmod", 3),
+        ("from", "IN", "prep", 5),
+        ("Naruto", "NNP", "pobj", 6),
+        (".", ".", "punct", 3),
+    ]
+    [site] = sites_of(make_parsed, '"Fine," she said, far from Naruto.', [rows])
+    assert said_from(site, cast=CAST, starts=starts_for(site, Naruto="c3")) is None
