@@ -118,7 +118,7 @@ def analyze_content(
     names = {c.id: c.name for c in view.characters}
     unshown = _name_words(view) | capitalised_words(story, counts)
     archive = archive_warnings(counts, features, by_name, find_near(hits), text=story)
-    warned = frozenset(_WARNED.get(warning.name, "") for warning in archive)
+    warned = frozenset(_WARNED[w.name] for w in archive if w.name in _WARNED)
     rating = _rating(text, paragraphs, counts, features, by_name, names, unshown, warned)
     rating = replace(
         rating, declared=declared, declared_from=declared_from,
