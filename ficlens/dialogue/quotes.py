@@ -60,8 +60,17 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(span_start, span_end) if span_end > span_start else None
 
 
+_INCHES = re.compile(r"(?<=\d)\"(?=\d)|(?<=\d['’′]\d)\"|(?<=\d['’′]\d\d)\"|(?<=\d)\"(?=\s+tall\b)")
+"""A straight mark that measures, not quotes: ``5"7``, ``6'2"``, ``5'11"``, ``6" tall``."""
+
+
 def _double_marks(text: str, span: Span) -> list[tuple[int, str]]:
-    return [(m.start(), m.group()) for m in re.finditer(r"[\"“”]", text[span.start : span.end])]
+    chunk = text[span.start : span.end]
+    return [
+        (m.start(), m.group())
+        for m in re.finditer(r"[\"“”]", chunk)
+        if not (m.group() == '"' and _INCHES.match(chunk, m.start()))
+    ]
 
 
 def _scan_double(text: str, span: Span) -> tuple[list[tuple[int, int]], int | None]:

@@ -306,3 +306,23 @@ def test_a_short_quotation_opening_its_paragraph_is_speech() -> None:
     text = 'Then Sakura turned to him\n\n"Stop."'
     _, quotes, _ = found(text)
     assert [q.span.of(text) for q in quotes] == ["Stop."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Being 5"7 had its drawbacks. "Not so fast," Chris said.',
+        'He stood 6\'2" in his boots. "Not so fast," Chris said.',
+        'He stood 5\'11" tall. "Not so fast," Chris said.',
+    ],
+)
+def test_a_height_in_inches_is_no_quotation_mark(text: str) -> None:
+    """An inch mark (``5"7``, ``6'2"``) pairs with no quotation mark: the line after it is found."""
+    quotes, _ = find_quotes(text, [Span(0, len(text))])
+    assert [q.span.of(text) for q in quotes] == ["Not so fast,"]
+
+
+def test_a_quotation_may_still_end_in_a_number() -> None:
+    text = '"I was born in 1990," she said. "Room 217" was empty.'
+    quotes, _ = find_quotes(text, [Span(0, len(text))])
+    assert [q.span.of(text) for q in quotes] == ["I was born in 1990,", "Room 217"]
