@@ -115,6 +115,9 @@ class PairingScore:
     by_original: int = 0
     """Of ``main_found``, how many matched only as an original character (a character no
     fandom pack knows, in a fan work, against AO3's ``Original ... Character(s)`` tag)."""
+    not_flagged: int = 0
+    """Of ``main_found``, how many FicLens lists first among its romantic pairings without
+    flagging it main (a story read as no romance still lists a pair with strong cues)."""
     categories: CategoryScore | None = None
     """FicLens's AO3 categories against the author's, over the same works."""
 
@@ -300,10 +303,11 @@ def pairing_score(
 
     Counts how often the tagged pairing is the first romantic pairing FicLens gives (a
     character no pack knows in a fan work answering to AO3's original-character tags, see
-    :func:`tag_names`), and how often works tagging no relationship get a romantic pairing,
-    main or any; and scores FicLens's AO3 categories against the authors' on all these works.
-    Works the pairing models were trained on are counted apart (``in_training``): the shipped
-    models hold the default evaluation's authors out.
+    :func:`tag_names`), of those how many it does not flag main, and how often works tagging
+    no relationship get a romantic pairing, main or any; and scores FicLens's AO3 categories
+    against the authors' on all these works. Works the pairing models were trained on are
+    counted apart (``in_training``): the shipped models hold the default evaluation's authors
+    out.
     """
     from ficlens.api import analyze  # noqa: PLC0415 (the api imports the evaluation's parts)
 
@@ -314,7 +318,9 @@ def pairing_score(
         for name in (PAIRING_MODEL, ROMANCE_MODEL)
         for work_id in load_model(name).meta.get("work_ids", ())
     }
-    counts = dict.fromkeys(("main", "anywhere", "untagged_main", "untagged_any", "original"), 0)
+    counts = dict.fromkeys(
+        ("main", "anywhere", "untagged_main", "untagged_any", "original", "not_flagged"), 0
+    )
     chosen = [*tagged, *untagged]
     categories: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for done, work in enumerate(chosen, start=1):
@@ -334,6 +340,7 @@ def pairing_score(
         elif romantic and pair_matches(romantic[0][0], target):
             counts["main"] += 1
             counts["original"] += not pair_matches([n[0] for n in romantic[0][0]], target)
+            counts["not_flagged"] += not romantic[0][1]
         counts["anywhere"] += target is not None and any(
             pair_matches(pair, target) for pair, _ in romantic
         )
@@ -342,7 +349,7 @@ def pairing_score(
     return PairingScore(
         len(tagged), counts["main"], counts["anywhere"], len(untagged), counts["untagged_main"],
         counts["untagged_any"], sum(w.work_id in trained for w in chosen), counts["original"],
-        score_categories(categories),
+        counts["not_flagged"], score_categories(categories),
     )  # fmt: skip
 
 

@@ -205,6 +205,8 @@ def pairing_tables(p: PairingScore) -> list[Table]:
         f"{p.untagged_any} ({p.untagged_any_rate:.3f})",
     )
     notes = [f"{p.by_original} of those found as an original character"] if p.by_original else []
+    if p.not_flagged:
+        notes.append(f"{p.not_flagged} of those found listed first but not flagged main")
     if p.in_training:
         notes.append(f"{p.in_training} of these works trained the pairing models: not held out")
     if notes:

@@ -45,3 +45,12 @@ def test_the_category_table_follows_the_pairing_table() -> None:
     assert "the whole set as the author's: 1 (0.500)" in out
     assert len(tables) == 2
     assert len(pairing_tables(PairingScore(2, 1, 1))) == 1
+
+
+def test_pairings_found_first_but_not_flagged_main_are_counted_apart() -> None:
+    (table,) = pairing_tables(PairingScore(10, 6, 7, not_flagged=2, by_original=1))
+    console = Console(width=160, record=True)
+    console.print(table)
+    out = console.export_text()
+    assert "1 of those found as an original character" in out
+    assert "2 of those found listed first but not flagged main" in out
