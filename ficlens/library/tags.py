@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ficlens.cast import NAMELESS
 from ficlens.contract import analysis_to_json
 from ficlens.fandoms import canon_count
 from ficlens.library.records import TagType, WorkTag, same_tag, tag_key
@@ -98,9 +99,18 @@ def _detected(data: Contract) -> list[WorkTag]:
     found += [("category", category) for category in data.get("categories") or ()]
     found += [("relationship", r["tag"]) for r in data.get("relationships") or ()]
     found += [("freeform", tag["name"]) for tag in data.get("tags") or ()]
-    found += [("character", character["name"]) for character in data.get("characters") or ()]
+    found += [
+        ("character", character["name"])
+        for character in data.get("characters") or ()
+        if (character["id"], character["name"]) != _UNNAMED_NARRATOR
+    ]
     found += [("fandom", fandom["name"]) for fandom in data.get("fandoms") or ()]
     return [WorkTag(kind, name, "detected") for kind, name in found]
+
+
+_UNNAMED_NARRATOR = NAMELESS["first"][:2]
+"""A first-person narrator the story never names (``narrator``, ``Narrator``): in the work's
+cast, but no character tag to filter a library by (every such story would share it)."""
 
 
 def _unique(tags: tuple[WorkTag, ...]) -> tuple[WorkTag, ...]:

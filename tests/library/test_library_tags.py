@@ -90,3 +90,17 @@ def test_a_detected_pairing_declared_under_another_form_takes_the_declared_one()
     assert not {name for kind, name, _ in tags if kind == "relationship"} - {
         "John Watson & Sherlock Holmes"
     }
+
+
+def test_an_unnamed_narrator_is_no_character_tag() -> None:
+    """A story told by an ``I`` it never names has a ``Narrator`` in its cast, but no tag: every
+    such story would share it. A named one is a tag like anyone."""
+    base = demo("tea-at-baker-street.txt")
+    cast = (Character("c1", "Sherlock Holmes", (), "he/him", True, 9, 0),
+            Character("narrator", "Narrator", ("I",), None, False, 0, 0))  # fmt: skip
+    tags = work_tags(replace(base, characters=cast))
+    characters = [t.name for t in tags if t.type == "character" and t.source == "detected"]
+    assert characters == ["Sherlock Holmes"]
+    named = (Character("narrator", "John Watson", ("I",), "he/him", True, 3, 0),)
+    tags = work_tags(replace(base, characters=named))
+    assert WorkTag("character", "John Watson", "detected") in tags
