@@ -9,6 +9,7 @@ from rich.text import Text
 
 from ficlens.content.corpus import AO3_RATINGS
 from ficlens.content.passages import SHOWN, shown
+from ficlens.content.summary import summary_text
 from ficlens.content.warnings import may_apply
 from ficlens.model import Content, ContentWarning, Relationship, Span
 
@@ -159,6 +160,6 @@ def before_you_read(content: Content, text: str) -> RenderableType:
         names = ", ".join(tag.name for tag in content.tags[:_SHOWN_TAGS])
         parts.append(Text.assemble(("Tags  ", "bold cyan"), names))
     if content.summary:
-        summary = " ".join(" ".join(span.of(text).split()) for span in content.summary)
+        summary = summary_text(span.of(text) for span in content.summary)
         parts.append(Text.assemble(("Summary  ", "bold cyan"), (summary, "italic")))
     return Panel(Group(*parts), title=Text("Before you read", style="bold"), expand=True)

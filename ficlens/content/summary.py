@@ -241,6 +241,31 @@ def summarize(
     return tuple(sorted(best.values()))
 
 
+_SCRIPT_LINE = re.compile(r"[^\W\d][^\s:]{0,30}(?:\s[^\s:]{1,20})?:\s")
+"""A label and a colon opening a script or chat line (``HARRY: ...``, ``Draco🐉: ...``)."""
+
+
+def summary_text(pieces: Iterable[str]) -> str:
+    """The summary's sentences as one text: prose runs on, a script line stands on its own line.
+
+    Example:
+        >>> print(summary_text(["Ann  found a map.", "It showed a lake."]))
+        Ann found a map. It showed a lake.
+        >>> print(summary_text(["DRACO: Send it.", "HARRY: No.", "He never did."]))
+        DRACO: Send it.
+        HARRY: No.
+        He never did.
+    """
+    lines: list[str] = []
+    for piece in pieces:
+        flat = " ".join(piece.split())
+        if lines and not _SCRIPT_LINE.match(flat) and not _SCRIPT_LINE.match(lines[-1]):
+            lines[-1] += " " + flat
+        else:
+            lines.append(flat)
+    return "\n".join(lines)
+
+
 def _widened(spans: Sequence[Span], whole: Sequence[Span]) -> list[Span]:
     """The sentences, each inside a ``whole`` passage replaced by that passage (once).
 

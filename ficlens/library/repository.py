@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Executable
 
 from ficlens.api import outdated_stages
+from ficlens.content.summary import summary_text
 from ficlens.contract import analysis_to_json
 from ficlens.library.errors import LibraryError, WorkNotFoundError
 from ficlens.library.fts import index_work, unindex_work
@@ -375,7 +376,7 @@ def _prune_tags(session: Session, tag_ids: set[int]) -> None:
 def _extract(data: Contract, text: str) -> str:
     """The extractive summary's sentences, joined (the summary a work without one gets)."""
     spans = data.get("summary") or ()
-    return " ".join(" ".join(text[s["start"] : s["end"]].split()) for s in spans)
+    return summary_text(text[s["start"] : s["end"]] for s in spans)
 
 
 def _file_title(path: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ficlens.content.summary import EARLY_SHARE, sentence_spans, summarize
+from ficlens.content.summary import EARLY_SHARE, sentence_spans, summarize, summary_text
 from ficlens.model import Character, Span
 from ficlens.structure.paragraphs import split_paragraphs
 
@@ -319,3 +319,16 @@ def test_a_sentence_inside_a_whole_passage_brings_the_passage_whole() -> None:
 )
 def test_sentences_end_where_a_reader_sees_them_end(text: str, sentences: list[str]) -> None:
     assert [s.of(text) for s in sentence_spans(text, Span(0, len(text)))] == sentences
+
+
+def test_a_chat_summary_keeps_each_line_on_its_own() -> None:
+    """A texting fic's summary: three chat lines, not one run-on sentence of labels."""
+    pieces = ["Nell💬: Are you up", "Tomas🌙: no", "Nell💬:  liar"]
+    assert summary_text(pieces).splitlines() == [
+        "Nell💬: Are you up",
+        "Tomas🌙: no",
+        "Nell💬: liar",
+    ]
+    assert summary_text(["Ann waved from the quay.", "Her  boat, at last:  hers."]) == (
+        "Ann waved from the quay. Her boat, at last: hers."
+    )
