@@ -210,6 +210,8 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("She climaxed with each thrust; precome and spunk on his length.", "sexual", "explicit"),
         ("The story ends at its climax; a sack of monkey-spunk; fruit juices.", "sexual", "none"),
         ("The snake stretched his length along the hearth.", "sexual", "none"),
+        ("His slick fingers circled Tobias's twitching entrance.", "sexual", "explicit"),
+        ("All watched Tobias's entrance into the hall, fingers in his pockets.", "sexual", "none"),
         ("She bucked against him; it was erotic.", "sexual", "non_explicit"),
         ("The horse bucked; the pubic display in the Great Hall.", "sexual", "none"),
     ],
