@@ -38,6 +38,7 @@ from collections.abc import Iterable, Sequence
 from ficlens.cast.person import self_references
 from ficlens.content.signals import TITLES, after_abbreviation
 from ficlens.content.tense import QUOTED, narration
+from ficlens.dialogue.script import looks_like_script_line
 from ficlens.lexicons import speech_verb_forms
 from ficlens.model import Character, Span
 
@@ -241,10 +242,6 @@ def summarize(
     return tuple(sorted(best.values()))
 
 
-_SCRIPT_LINE = re.compile(r"[^\W\d][^\s:]{0,30}(?:\s[^\s:]{1,20})?:\s")
-"""A label and a colon opening a script or chat line (``HARRY: ...``, ``Draco🐉: ...``)."""
-
-
 def summary_text(pieces: Iterable[str]) -> str:
     """The summary's sentences as one text: prose runs on, a script line stands on its own line.
 
@@ -259,7 +256,7 @@ def summary_text(pieces: Iterable[str]) -> str:
     lines: list[str] = []
     for piece in pieces:
         flat = " ".join(piece.split())
-        if lines and not _SCRIPT_LINE.match(flat) and not _SCRIPT_LINE.match(lines[-1]):
+        if lines and not looks_like_script_line(flat) and not looks_like_script_line(lines[-1]):
             lines[-1] += " " + flat
         else:
             lines.append(flat)

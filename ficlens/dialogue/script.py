@@ -53,6 +53,14 @@ _LINE = re.compile(
 )
 
 
+def looks_like_script_line(line: str) -> bool:
+    """Whether one line has a script line's shape, a label and a colon (``Draco🐉: Send it``).
+
+    Only the shape: :func:`find_script` also asks that labels come back over a work.
+    """
+    return _LINE.match(line) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class ScriptLine:
     """One line of script-format dialogue.
