@@ -214,6 +214,9 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
         ("All watched Tobias's entrance into the hall, fingers in his pockets.", "sexual", "none"),
         ("She bucked against him; it was erotic.", "sexual", "non_explicit"),
         ("The horse bucked; the pubic display in the Great Hall.", "sexual", "none"),
+        ("They were humping on the sofa; he was rutting against her.", "sexual", "explicit"),
+        ("Frottage, then he humped her thigh.", "sexual", "explicit"),
+        ("The stag in a rut; you arse-humping rotters; a hump of stone.", "sexual", "none"),
     ],
 )
 def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str) -> None:
