@@ -541,6 +541,8 @@ def test_violence_patterns(text: str, signal: str, level: str) -> None:
         ("Ever since his mother died, the house was quiet.", "death", "mentioned"),
         ("About what happened the night my parents died?", "death", "mentioned"),
         ("He had shouted at Albus on the day Ariana died.", "death", "mentioned"),
+        ("They stood in the graveyard where Voldemort killed Cedric.", "death", "mentioned"),
+        ("He ran to the room where Fred lay, and Fred died in his arms.", "death", "on_page"),
         ("After Orion died and Sirius moved back, the house changed.", "death", "mentioned"),
         ("Fred died, and after that nobody laughed.", "death", "on_page"),
         ("He held his hand until he died.", "death", "on_page"),
