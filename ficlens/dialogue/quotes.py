@@ -282,10 +282,12 @@ def is_mention(text: str, opened: int, inner: Span, *, floor: int = 0) -> bool:
 
     ``the word "love"``, ``a "foreigner" of doubtful origin``: at most four words, glued to
     the running sentence (a letter or digit right before the opening mark) and not after a
-    speech verb (``said "yes"`` is speech). Nothing before ``floor`` (the paragraph's start)
-    is read: a quotation that opens its paragraph is never glued to a sentence.
+    speech verb (``said "yes"`` is speech), nor a question or an exclamation (``a soft "Are
+    you okay?"`` is a line said). Nothing before ``floor`` (the paragraph's start) is read: a
+    quotation that opens its paragraph is never glued to a sentence.
     """
-    if len(text[inner.start : inner.end].split()) > _MAX_MENTION_WORDS:
+    words = text[inner.start : inner.end]
+    if len(words.split()) > _MAX_MENTION_WORDS or words.rstrip().endswith(("?", "!")):
         return False
     before = text[max(floor, opened - 40) : opened].rstrip()
     if not before or not before[-1].isalnum():

@@ -137,10 +137,14 @@ def _decide(
             )
         return found
 
-    found = speech_verb(
-        site, cast=context.cast, starts=context.mentions.owner,
-        resolve_pronoun=resolve_pronoun, addressee=addressee,
-    )  # fmt: skip
+    # a soft "Are you okay?" from James: the giver named right after the line, before any
+    # speech verb later in the sentence (`from James, and Sirius snorted`)
+    found = said_from(site, cast=context.cast, starts=context.mentions.owner, addressee=addressee)
+    if found is None:
+        found = speech_verb(
+            site, cast=context.cast, starts=context.mentions.owner,
+            resolve_pronoun=resolve_pronoun, addressee=addressee,
+        )  # fmt: skip
     if found is None and site.intro is not None:
         found = speech_verb(
             site.intro, cast=context.cast, starts=context.mentions.owner,
@@ -148,10 +152,6 @@ def _decide(
         )  # fmt: skip
         if found is not None:
             found = Decision(found.character, "speakers.introduced.v1", found.confidence * 0.95)
-    if found is None:  # a soft "Are you okay?" from James
-        found = said_from(
-            site, cast=context.cast, starts=context.mentions.owner, addressee=addressee
-        )
     if found is None or found.method not in NAMED_SPEECH_VERB:
         found = itself or found  # "My name is Jon," the man said: Jon
     return (

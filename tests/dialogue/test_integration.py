@@ -190,7 +190,7 @@ def test_no_one_speaks_to_themself(build_text: Callable[..., Work]) -> None:
 def test_a_line_that_calls_someone_by_name_is_not_theirs(build_text: Callable[..., Work]) -> None:
     # The centaur who says it is nobody in the cast; Oren, whom the line calls, is not its speaker.
     work = build_text(
-        "Oren sits by the lake with Tamsin. Tamsin clings to Oren when a twig cracks, and Oren "
+        "Oren sits by the lake with Anna. Anna clings to Oren when a twig cracks, and Oren "
         "can't help but blush.\n\nBrushing that off, Oren chuckles at her. \"Come out. Stop "
         'scaring my friend." Oren calls out, and two centaurs step out of the bushes. "Sorry '
         'about that, Oren. Thought she was bothering you." The first centaur steps forward.\n'
@@ -233,13 +233,13 @@ def test_she_said_before_the_heroine_is_named_is_the_heroine(
 
 def test_unbalanced_quote_is_reported(build_text: Callable[..., Work]) -> None:
     work = build_text(
-        '"Wait for me, Tamsin called, and ran for the gate.\n\n'
+        '"Wait for me, Anna called, and ran for the gate.\n\n'
         'The gate banged shut behind her. "Too late," said Odo.\n'
     )
     result = analyze_dialogue(work)
     opened = work.text.index('"Wait')
     assert [(q.span.of(work.text), q.unclosed) for q in result.quotes] == [
-        ("Wait for me, Tamsin called, and ran for the gate.", True),
+        ("Wait for me, Anna called, and ran for the gate.", True),
         ("Too late,", False),
     ]
     assert len(result.diagnostics) == 1
@@ -294,7 +294,7 @@ BAD_INPUT = [
         marks=pytest.mark.slow,
     ),
     pytest.param(
-        '"Hello," said Odo.\n\n\'Hi,\' said Tamsin.\n\n"Bye," said Odo.\n\n"Go," said Odo.\n',
+        '"Hello," said Odo.\n\n\'Hi,\' said Anna.\n\n"Bye," said Odo.\n\n"Go," said Odo.\n',
         "double",
         ["Hello,", "Bye,", "Go,"],
         True,
@@ -399,3 +399,24 @@ def test_a_pronoun_speaker_is_not_the_name_after_it_in_its_tag() -> None:
     result = analyze_dialogue(work)
     speakers = [speaker_name(result, q) for q in result.quotes]
     assert speakers == ["Mr. Aldous", "Daniel"]
+
+
+GIVEN = "\n\n".join(
+    [
+        "Thomas sat by the stove while Maria mended a net. Anna came in from the rain. Anna "
+        "shook out her hood.",
+        'Maria looked up from the net. There was a soft "Are you cold?" from Anna, and Thomas '
+        "snorted.",
+        '"I\'m fine," Maria said.',
+    ]
+)
+
+
+def test_a_line_given_from_someone_is_theirs_before_a_later_speech_verb() -> None:
+    """``a soft "Are you cold?" from Anna, and Thomas snorted``: the question is a quotation
+    though glued to ``soft`` (a question is said, not a word named), and its giver is Anna,
+    not Thomas, whose snort comes after."""
+    work = build_work(read_bytes(GIVEN.encode(), path="given.txt"))
+    result = analyze_dialogue(work)
+    speakers = [speaker_name(result, q) for q in result.quotes]
+    assert speakers == ["Anna", "Maria"]

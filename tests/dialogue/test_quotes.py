@@ -290,6 +290,8 @@ def test_empty_quotation_marks_give_no_quote() -> None:
         pytest.param('He said "yes" and left.', False, id="after-speech-verb"),
         pytest.param('She whispered, "Go."', False, id="after-comma"),
         pytest.param('"Go," she said.', False, id="paragraph-start"),
+        pytest.param('There was a soft "Are you okay?" from James.', False, id="question"),
+        pytest.param('a hissed "Get out!" and a slam', False, id="exclamation"),
         pytest.param(
             'It was a "very small and quite harmless accident" after all.', False, id="long"
         ),
