@@ -235,6 +235,9 @@ def test_a_proposal_joins_speaker_and_addressee_as_a_couple(proposal: str) -> No
         '"Both of you, stop kissing on the stairs," Nell said.',
         # the listener's status, asked by a stranger: married to someone else
         '"Are you married?" Nell asked.',
+        # the listener named (a vocative) is no third person: the love is for someone absent
+        '"I have been in love with this woman all my life, Tomas," Nell said.',
+        '"Tomas, I kissed him behind the greenhouse," Nell said.',
     ],
 )
 def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: str) -> None:
@@ -250,6 +253,8 @@ def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: s
         '"We kissed, and you ran off," Nell said.',
         '"Let\'s get married in the spring," Nell said.',
         '"You are my husband, whatever they say," Nell said.',
+        '"Tomas, I love you," Nell said.',
+        '"I want to kiss you on her birthday," Nell said.',
     ],
 )
 def test_a_we_that_takes_the_listener_along_joins_speaker_and_addressee(line: str) -> None:

@@ -49,8 +49,13 @@ _STATUS = re.compile(rf"(?:{STATUS_WORDS})\b", re.I)
 _PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your|let['’]s)\b", re.I)
 _PARTNER = r"(?:boy|girl)friend|husband|wife|fianc[ée]e?|lover"
 _THIRD_PARTY_AFTER = re.compile(
-    rf"\w+\W+(?:him|her|them|(?:my|his|her|their)\s+(?:{_PARTNER}))\b", re.I
+    r"\w+\W+(?:(?!(?:you|me|us)\b)\w+\W+){0,2}?"
+    rf"(?:him|her|them|(?:my|his|her|their)\s+(?:{_PARTNER})"
+    r"|(?:this|that)\s+(?:woman|man|girl|boy|lady|guy|bloke))\b",
+    re.I,
 )
+"""A third person at most three words after a cue: ``kissed him``, ``in love with this woman``
+(not past a ``you``: ``kiss you on her birthday``)."""
 _CONTRACTED = r"(?:Let|That|It|What|There|Here|Who|He|She|Where|How|When|Why)"
 """Capitalised words whose ``'s`` is a verb or ``us``, no name's possessive."""
 _THIRD_PARTY_BEFORE = re.compile(r"\b(?:he|she)\b(?:['’]\w+)?(?:\s+\w+){0,3}\s+$", re.I)
@@ -123,6 +128,8 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
     no ``I`` or ``we`` (``"Are you married?"``) of the listener's partner: it joins no one.
     """
     named = _named_in_quote(story, quote, offset)
+    if named == [quote.addressee]:
+        named = []  # "..., Tomas": the listener called by name is no third person
     if len(named) >= 2:
         return QUOTE_WEIGHT, named[0], named[1]
     text, start, end = story.text, quote.span.start, quote.span.end
