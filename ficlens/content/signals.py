@@ -107,6 +107,9 @@ _CLAUSE_BREAK = re.compile(
 """Where a negation's reach ends: a negation before ``but``, ``so``, ``because``, ``until`` or a
 semicolon says nothing of what follows (*he didn't know how, but the girl was back up*; *I
 said I wouldn't call, but I'm drunk*; *it wasn't until midnight that they came back*)."""
+_SIMILE = re.compile(r"\blike (?:a|an|some) (?:[\w'’-]+ )?\Z", re.I)
+"""A hit that is the picture of a simile: sulking `like a wounded puppy`, hair `like a dead
+fox`, a smile that curled `like a dying leaf`; nothing is hurt on the page."""
 _HYPOTHETICAL_BREAK = re.compile(r"[;:]|\sbut\s", re.I)
 """Where a hypothetical's reach ends: *you might have survived, but I died in the forest*."""
 _PERFECT = re.compile(
@@ -423,7 +426,9 @@ def frame_of(
     if _FRAMES["negated"].search(_AFFIRMING.sub(" ", clause)):
         return "negated"
     supposed = _HYPOTHETICAL_BREAK.split(before)[-1]
-    if any(p.search(supposed) for p in (_FRAMES["hypothetical"], _THREAT, _FUTURE, _NEARLY)):
+    if _SIMILE.search(before) or any(
+        p.search(supposed) for p in (_FRAMES["hypothetical"], _THREAT, _FUTURE, _NEARLY)
+    ):
         return "hypothetical"
     perfect = _PERFECT.search(before)
     if perfect and (_HAD_BEEN.match(perfect.group()) or _PARTICIPLE.match(text, hit.start)):

@@ -97,6 +97,9 @@ def test_negation_does_not_reach_past_its_clause_nor_affirming_words(
         # comparisons: the bang is no gunfire, the crack no slap
         ("A loud bang echoed through the shop, reminding the Fentons of gunfire.", "gunfire"),
         ("The door banged shut; it sounded like a slap.", "slap"),
+        # a simile's picture: no puppy is hurt, no fox dead
+        ("Sirius lay there, sulking like a wounded puppy.", "wounded"),
+        ("He had hair like a dead fox.", "dead"),
     ],
 )
 def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
@@ -113,6 +116,11 @@ def test_frame_of_hypothetical_hits(sentence: str, word: str) -> None:
 )
 def test_a_hypothetical_does_not_reach_past_but_or_a_semicolon(sentence: str, word: str) -> None:
     assert frame_in(sentence, word) is None
+
+
+def test_a_simile_frames_only_its_own_picture() -> None:
+    """``like a madman`` pictures how he fought; the stabbing after it is on the page."""
+    assert frame_in("He fought like a madman and stabbed the guard.", "stabbed") is None
 
 
 def test_a_hypothetical_still_reaches_past_so_and_though() -> None:
