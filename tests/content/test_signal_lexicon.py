@@ -107,6 +107,8 @@ def test_age_school_adult_distress_and_war_patterns(text: str, signal: str, leve
     [
         ("I don't want to do that, he said, but if I have to I will.", "non_consent", "none"),
         ("He forced himself into the kitchen to brew some tea.", "non_consent", "none"),
+        ("Lily forced herself into a sitting position.", "non_consent", "none"),
+        ("He forced himself on a young witch.", "non_consent", "on_page"),
         ("No, stop, you'll knock the cauldron over!", "non_consent", "none"),
         ("He held him down until the healer came.", "non_consent", "none"),
         ("He forced himself on her.", "non_consent", "on_page"),
@@ -242,6 +244,12 @@ def test_sexual_content_and_consent_patterns(text: str, signal: str, level: str)
         ("He'd go through the fiery gates of hell and back for him.", "profanity", "none"),
         ("The summer was a living hell; she had been through hell.", "profanity", "none"),
         ("They held hands, palms bloody, and his bloody knees shook.", "profanity", "none"),
+        (
+            "The battle was gruesome and bloody. His hand was raw and bloody, he fell.",
+            "profanity",
+            "none",
+        ),
+        ("That bloody, stupid cat. Oh, that bloody...", "profanity", "mild"),
         ("Get your hands off, you bloody git.", "profanity", "mild"),
         ("He ran a thumb down the boy's bloody cheek.", "profanity", "none"),
         ("Somebody was screaming bloody murder upstairs.", "profanity", "none"),
