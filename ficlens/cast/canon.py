@@ -57,7 +57,7 @@ def canon_mentions(
             if span.start not in starts:  # inside a quotation, or inside a word
                 continue
             parts = split_name(match.group())
-            if find_canon(parts.name, packs) is not None:
+            if _find_loosely(parts.name, packs) is not None:  # also `Granger-Malfoy`
                 found.append((index, Mention(span, parts, "canon", speaks(piece, span))))
     return found
 
@@ -763,7 +763,8 @@ _INITIAL = re.compile(r"(?<=\S) [A-Z]\.?(?= \S)")
 
 
 def _find_loosely(name: str, packs: tuple[FandomPack, ...]) -> CanonCharacter | None:
-    """The canon character a name denotes, also with middle initials the pack lacks or misspelt.
+    """The canon character a name denotes, also with middle initials the pack lacks, misspelt,
+    or with a double-barrelled married surname (``Hermione Granger-Malfoy``: each part in turn).
 
     A misspelt name is one :func:`~ficlens.fandoms.spelling.respelt` corrects: ``Hermoine``.
 
@@ -775,8 +776,14 @@ def _find_loosely(name: str, packs: tuple[FandomPack, ...]) -> CanonCharacter | 
         'Harry Potter'
         >>> _find_loosely("Grindlewald", load_packs()).name
         'Gellert Grindelwald'
+        >>> _find_loosely("Hermione Granger-Malfoy", load_packs()).name
+        'Hermione Granger'
     """
     character = find_canon(name, packs)
+    given, _, surname = name.rpartition(" ")
+    for part in surname.split("-") if character is None and given and "-" in surname else ():
+        if (character := find_canon(f"{given} {part}", packs)) is not None:
+            break
     if character is None and (bare := _INITIAL.sub("", name)) != name:
         character = find_canon(bare, packs)
     if character is None and (fixed := respelt(name, packs)) is not None:

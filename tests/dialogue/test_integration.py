@@ -420,3 +420,23 @@ def test_a_line_given_from_someone_is_theirs_before_a_later_speech_verb() -> Non
     result = analyze_dialogue(work)
     speakers = [speaker_name(result, q) for q in result.quotes]
     assert speakers == ["Anna", "Maria"]
+
+
+MARRIED = "\n\n".join(
+    [
+        "Lucius Malfoy sat in his study with a glass of brandy. The door opened and she came "
+        "in, still in her evening dress.",
+        '"Mind if I join you?" she asked.',
+        "He smiled, and she kissed him. That was what it felt like to hold Hermione "
+        "Granger-Malfoy.",
+    ]
+)
+
+
+def test_a_double_barrelled_married_name_is_the_canon_character() -> None:
+    """``Hermione Granger-Malfoy``, named once, is Hermione Granger: each part of a hyphenated
+    surname is tried with the given name, so the pack's character joins the cast."""
+    work = build_work(read_bytes(MARRIED.encode(), path="married.txt"))
+    result = analyze_dialogue(work, packs=(load_pack("harry_potter"),))
+    [hermione] = [c for c in result.cast.characters if c.name == "Hermione Granger"]
+    assert "Hermione Granger-Malfoy" in hermione.aliases
