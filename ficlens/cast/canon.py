@@ -763,9 +763,9 @@ _INITIAL = re.compile(r"(?<=\S) [A-Z]\.?(?= \S)")
 
 
 def _find_loosely(name: str, packs: tuple[FandomPack, ...]) -> CanonCharacter | None:
-    """The canon character a name denotes, also with middle initials the pack lacks, misspelt,
-    or with a double-barrelled married surname (``Hermione Granger-Malfoy``: each part in turn).
+    """The canon character a name denotes, also with middle initials the pack lacks or misspelt.
 
+    A double-barrelled married surname (``Hermione Granger-Malfoy``) tries each part in turn.
     A misspelt name is one :func:`~ficlens.fandoms.spelling.respelt` corrects: ``Hermoine``.
 
     Example:

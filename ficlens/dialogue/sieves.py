@@ -142,9 +142,7 @@ def speech_verb(
     not its speaker: that verb is a reaction (``"Not at all, Gin." Ginny had to laugh.``).
     """
     for region, confidence in ((site.after, 0.95), (site.before, 0.9)):
-        for index in region:
-            if not _speech_head(site.piece, index):
-                continue
+        for index in _said_heads(site, region):
             subject = _subject_of(site, index)
             if subject is None:
                 subject = _adjacent_proper(site, index, region)
@@ -244,11 +242,27 @@ def first_subject_pronoun(
     return None
 
 
+def _said_heads(site: QuoteSite, region: Sequence[int]) -> list[int]:
+    """The speech verbs of a region, without one only meant when another is said after it.
+
+    In ``Ben opened his mouth to protest, but Jon cut him off`` the protest is never made (an
+    infinitive, ``to protest``) and the interruption is: Jon speaks. An infinitive alone stays
+    (``He turned to say, "..."``).
+    """
+    heads = [index for index in region if _speech_head(site.piece, index)]
+    meant = {i for i in heads if i and site.token(i).tag == "VB" and site.token(i - 1).tag == "TO"}
+    return [i for i in heads if i not in meant or not any(j > i for j in heads if j not in meant)]
+
+
 def _speech_head(piece: Parsed, index: int) -> bool:
+    """A speech verb (``said``, ``cut in``), or an interruption: ``cut him off``."""
     token = piece.tokens[index]
     if not token.tag.startswith("VB"):
         return False
-    following = piece.tokens[index + 1].text if index + 1 < len(piece.tokens) else ""
+    tokens = piece.tokens
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    if token.text.lower() == "cut" and index + 2 < len(tokens) and tokens[index + 2].text == "off":
+        return following.lower() in ("him", "her", "them", "me", "us", "you")
     return is_speech_verb(token.text) or is_speech_verb(f"{token.text} {following}")
 
 

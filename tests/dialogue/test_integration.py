@@ -440,3 +440,23 @@ def test_a_double_barrelled_married_name_is_the_canon_character() -> None:
     result = analyze_dialogue(work, packs=(load_pack("harry_potter"),))
     [hermione] = [c for c in result.cast.characters if c.name == "Hermione Granger"]
     assert "Hermione Granger-Malfoy" in hermione.aliases
+
+
+CUT_OFF = "\n\n".join(
+    [
+        "Thomas and Maria waited in the hall for the others.",
+        '"Where is Anna?" Maria asked.',
+        "Thomas opened his mouth to protest, but Maria cut him off. \"Don't tell me you don't "
+        'know where she is."',
+        '"I don\'t," Thomas said.',
+    ]
+)
+
+
+def test_one_who_cuts_another_off_speaks_not_the_one_who_meant_to() -> None:
+    """``Thomas opened his mouth to protest, but Maria cut him off``: the protest is only meant
+    (``to protest``); the interruption is made, so the line is Maria's."""
+    work = build_work(read_bytes(CUT_OFF.encode(), path="cut.txt"))
+    result = analyze_dialogue(work)
+    speakers = [speaker_name(result, q) for q in result.quotes]
+    assert speakers == ["Maria", "Maria", "Thomas"]
