@@ -235,6 +235,8 @@ def test_a_proposal_joins_speaker_and_addressee_as_a_couple(proposal: str) -> No
         '"Both of you, stop kissing on the stairs," Nell said.',
         # the listener's status, asked by a stranger: married to someone else
         '"Are you married?" Nell asked.',
+        # one of a family or of friends: "we" love the listener
+        '"We love you, whatever happens," Nell said.',
         # the listener named (a vocative) is no third person: the love is for someone absent
         '"I have been in love with this woman all my life, Tomas," Nell said.',
         '"Tomas, I kissed him behind the greenhouse," Nell said.',
@@ -259,6 +261,14 @@ def test_a_kiss_told_of_someone_else_does_not_join_speaker_and_addressee(line: s
 )
 def test_a_we_that_takes_the_listener_along_joins_speaker_and_addressee(line: str) -> None:
     assert _spoken_couples(line) == ["Nell Adair/Tomas Reyes"]
+
+
+def test_a_partner_named_in_the_line_is_spoken_of_not_called() -> None:
+    """``Since Tomas is my boyfriend``: Tomas, named but not set off by commas, is the one the
+    speaker is with, whoever the line is said to."""
+    assert _spoken_couples('"Since Tomas is my boyfriend, it is my business," Nell said.') == [
+        "Nell Adair/Tomas Reyes"
+    ]
 
 
 def _spoken_couples(line: str) -> list[str]:
@@ -434,3 +444,14 @@ def test_jealousy_is_a_cue_but_not_towards_whom_one_is_jealous_of(
     sentence: str, cued: bool
 ) -> None:
     assert bool(cue_weights(sentence, NELL, TOMAS)) is cued
+
+
+def test_a_small_child_is_no_ones_lover() -> None:
+    """``three-year-old Tomas``: a cue that would make the toddler her boyfriend joins no one,
+    while the same story told of a grown Tomas pairs them."""
+    told = (
+        "Nell Adair sang in the kitchen while {age}Tomas Reyes giggled at her.\n\n"
+        "Nell watched her boyfriend Tomas over the table. She kissed Tomas."
+    )
+    assert romances(told.format(age=""), NELL, TOMAS) == {"Nell Adair/Tomas Reyes"}
+    assert romances(told.format(age="three-year-old "), NELL, TOMAS) == set()

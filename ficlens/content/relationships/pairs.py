@@ -111,11 +111,24 @@ def _credit_cue(
     if quote is not None:
         _credit_quote_cue(story, quote, offset, weight, evidence, pairs)
         return
-    joined = participants(story, index, offset)
-    for share, first, second in joined:
-        pair = _pair(pairs, first, second)
-        pair.romance += weight * share
-        pair.cues.append((weight * share, offset, evidence))
+    for share, first, second in participants(story, index, offset):
+        _add_romance(story, pairs, (first, second), weight * share, offset, evidence)
+
+
+def _add_romance(
+    story: Story,
+    pairs: dict[tuple[str, str], Pair],
+    two: tuple[str, str],
+    amount: float,
+    offset: int,
+    evidence: Span,
+) -> None:
+    """Credit a cue to a pair, unless one of them is a small child there (``three-year-old``)."""
+    if story.small_child(two[0], offset) or story.small_child(two[1], offset):
+        return
+    pair = _pair(pairs, *two)
+    pair.romance += amount
+    pair.cues.append((amount, offset, evidence))
 
 
 def _credit_quote_cue(
@@ -129,9 +142,7 @@ def _credit_quote_cue(
     joined = quote_participants(story, quote, offset)
     if joined is not None:
         share, first, second = joined
-        pair = _pair(pairs, first, second)
-        pair.romance += weight * share
-        pair.cues.append((weight * share, offset, evidence))
+        _add_romance(story, pairs, (first, second), weight * share, offset, evidence)
 
 
 def count_signals(
@@ -157,9 +168,8 @@ def count_signals(
         joined = list(combinations(cast, 2))
         for first, second in joined:
             evidence = _evidence_sentence(story, inside, (first, second))
-            pair = _pair(pairs, first, second)
-            pair.romance += weight / len(joined)
-            pair.cues.append((weight / len(joined), evidence.start, evidence))
+            amount = weight / len(joined)
+            _add_romance(story, pairs, (first, second), amount, evidence.start, evidence)
 
 
 def _sentences_in(story: Story, passage: Span) -> list[int]:

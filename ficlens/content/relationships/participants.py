@@ -56,6 +56,9 @@ _THIRD_PARTY_AFTER = re.compile(
 )
 """A third person at most three words after a cue: ``kissed him``, ``in love with this woman``
 (not past a ``you``: ``kiss you on her birthday``)."""
+_VOCATIVE_BEFORE = re.compile(r"[,;]\s*\Z")
+_VOCATIVE_AFTER = re.compile(r"\s*[,.!?;…—]")
+"""A name set off from its line (``"..., John."``, ``"Tomas, I..."``): said to, not of."""
 _CONTRACTED = r"(?:Let|That|It|What|There|Here|Who|He|She|Where|How|When|Why)"
 """Capitalised words whose ``'s`` is a verb or ``us``, no name's possessive."""
 _THIRD_PARTY_BEFORE = re.compile(r"\b(?:he|she)\b(?:['’]\w+)?(?:\s+\w+){0,3}\s+$", re.I)
@@ -78,6 +81,8 @@ _KIN_VOCATIVE = re.compile(
 )
 """A kinship word said to the listener: ``"We've barely snogged, Dad."``, ``"Mum, I love him"``."""
 _WE = re.compile(r"\b(?:we|us|our)\b", re.I)
+_WE_LOVE = re.compile(r"\bwe\s+(?:\w+\s+)?(?:love|adore)\s+you\b", re.I)
+"""``"We love you"``: a family's or friends' love, said by one of several; no couple's."""
 _PROPOSING = re.compile(
     r"\blet(?:['’]s| us)\b|\bshall we\b|"
     r"\bwe(?:['’]ll| will| should| could| can| must| ought| might)\b",
@@ -124,12 +129,11 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
     Ann, ``"I love you"`` the speaker and the addressee (or, when the addressee is unknown, the
     character named most recently before it). A quotation naming no one that calls its listener
     by a kinship word (``"We've barely snogged, Dad."``) speaks of someone else, one said to a
-    couple (``"You two better not be snogging"``) of two listeners, and a word of status with
-    no ``I`` or ``we`` (``"Are you married?"``) of the listener's partner: it joins no one.
+    couple (``"You two better not be snogging"``) of two listeners, a word of status with no
+    ``I`` or ``we`` (``"Are you married?"``) of the listener's partner, and ``"We love you"``
+    of a family or friends: it joins no one.
     """
     named = _named_in_quote(story, quote, offset)
-    if named == [quote.addressee]:
-        named = []  # "..., Tomas": the listener called by name is no third person
     if len(named) >= 2:
         return QUOTE_WEIGHT, named[0], named[1]
     text, start, end = story.text, quote.span.start, quote.span.end
@@ -146,6 +150,7 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
         or _YOU_PLURAL.search(text, start, end)
         or _status_of_listener(text, offset, start, end)
         or _told_of_us(text, start, end)
+        or _WE_LOVE.search(text, max(start, offset - 16), offset + 12)
     ):
         return None  # no one to join, or a speaker telling the listener of someone else
     else:
@@ -201,11 +206,20 @@ def _someone_else(text: str, offset: int) -> bool:
 
 
 def _named_in_quote(story: Story, quote: Quote, offset: int) -> list[str]:
-    """Characters a quotation names, nearest the cue first."""
+    """Characters a quotation names, nearest the cue first; not one called by name.
+
+    ``"I was hers from our first kiss, John."``: John is the listener, no third person the
+    kiss is about (``"Since Jamie is my boyfriend"`` does speak of Jamie).
+    """
     if story.names is None:
         return []
     nearest: dict[str, int] = {}
-    for match in story.names.finditer(story.text, quote.span.start, quote.span.end):
+    text, start, end = story.text, quote.span.start, quote.span.end
+    for match in story.names.finditer(text, start, end):
+        before = text[max(start, match.start() - 3) : match.start()]
+        opens = match.start() - start <= 1 or _VOCATIVE_BEFORE.search(before)
+        if opens and (match.end() == end or _VOCATIVE_AFTER.match(text, match.end())):
+            continue
         ident = story.owners[match.group()]
         nearest[ident] = min(nearest.get(ident, 1 << 60), abs(match.start() - offset))
     return sorted(nearest, key=lambda ident: (nearest[ident], ident))

@@ -20,6 +20,15 @@ from ficlens.content.relationships.categories import gender_class
 from ficlens.content.summary import sentence_spans
 from ficlens.model import Character, Quote, Span
 
+CHILD_REACH = 6000
+"""Characters either side of a small child's stated age where the child has no romance."""
+_SMALL_CHILD = re.compile(
+    r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|[1-9])[- ](?:years?|yr)[- ]old"
+    r"|\btoddler|\binfant|\bnewborn|\bbaby)\s+\Z",
+    re.I,
+)
+"""Words before a name that make its bearer a small child: ``three-year-old Teddy``."""
+
 
 @dataclass(frozen=True)
 class Story:
@@ -40,6 +49,15 @@ class Story:
     names: re.Pattern[str] | None = None
     owners: dict[str, str] = field(default_factory=dict)
     paragraph_cast: tuple[frozenset[str], ...] = ()
+    children: tuple[tuple[int, str], ...] = ()
+
+    def small_child(self, ident: str, offset: int) -> bool:
+        """Whether the story calls ``ident`` a small child within ``CHILD_REACH`` of ``offset``.
+
+        ``three-year-old Teddy``, ``the toddler Teddy``: no one's lover there, though a story
+        that grows him up may pair him chapters later.
+        """
+        return any(who == ident and abs(at - offset) <= CHILD_REACH for at, who in self.children)
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence holding ``offset``, if any."""
@@ -87,6 +105,11 @@ def read_story(
     if silent:
         named_mentions = sorted(named_mentions + _voiced(ordered_quotes, silent))
     names, owners = _names(characters)
+    children = tuple(
+        (at, ident)
+        for at, ident in named_mentions
+        if _SMALL_CHILD.search(text, max(0, at - 24), at) is not None
+    )
     called = _called(text, ordered_quotes, characters)
     recent = _recent(sorted(named_mentions + called), starts, paragraph_of, narrator)
     if narrator:
@@ -116,6 +139,7 @@ def read_story(
         names=names,
         owners=owners,
         paragraph_cast=tuple(frozenset(c) for c in cast),
+        children=children,
     )
 
 
