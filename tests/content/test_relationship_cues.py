@@ -237,6 +237,7 @@ def test_a_proposal_joins_speaker_and_addressee_as_a_couple(proposal: str) -> No
         '"Are you married?" Nell asked.',
         # one of a family or of friends: "we" love the listener
         '"We love you, whatever happens," Nell said.',
+        '"We love you. What you and Tomas did upset us," Nell said.',
         # the listener named (a vocative) is no third person: the love is for someone absent
         '"I have been in love with this woman all my life, Tomas," Nell said.',
         '"Tomas, I kissed him behind the greenhouse," Nell said.',

@@ -133,6 +133,8 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
     ``I`` or ``we`` (``"Are you married?"``) of the listener's partner, and ``"We love you"``
     of a family or friends: it joins no one.
     """
+    if _WE_LOVE.search(story.text, max(quote.span.start, offset - 16), offset + 12):
+        return None  # "We love you": one of a family or of friends
     named = _named_in_quote(story, quote, offset)
     if len(named) >= 2:
         return QUOTE_WEIGHT, named[0], named[1]
@@ -150,7 +152,6 @@ def quote_participants(story: Story, quote: Quote, offset: int) -> tuple[float, 
         or _YOU_PLURAL.search(text, start, end)
         or _status_of_listener(text, offset, start, end)
         or _told_of_us(text, start, end)
-        or _WE_LOVE.search(text, max(start, offset - 16), offset + 12)
     ):
         return None  # no one to join, or a speaker telling the listener of someone else
     else:
