@@ -46,6 +46,18 @@ def speaker_name(result: DialogueResult, quote: Quote) -> str:
     return result.cast.by_id()[quote.speaker].name
 
 
+def told(text: str) -> tuple[Work, DialogueResult]:
+    """A story written for a test, read and analysed with no fandom pack."""
+    work = build_work(read_bytes(text.encode(), path="told.txt"))
+    return work, analyze_dialogue(work)
+
+
+def speakers_of(text: str) -> list[str]:
+    """The speaker of each quotation of a story written for a test, by name."""
+    _, result = told(text)
+    return [speaker_name(result, q) for q in result.quotes]
+
+
 def names_of(result: DialogueResult) -> set[str]:
     return {n for c in result.cast.characters for n in (c.name, *c.aliases)}
 
@@ -342,8 +354,7 @@ def test_a_speech_over_paragraphs_is_one_turn_of_one_speaker() -> None:
     Only the speech's last paragraph names Mara; its first two are hers too, and turn-taking
     counts the whole speech as one turn, so Tobin's question and Mara's answer alternate.
     """
-    work = build_work(read_bytes(SPEECH.encode(), path="speech.txt"))
-    result = analyze_dialogue(work)
+    _, result = told(SPEECH)
     speakers = [speaker_name(result, q) for q in result.quotes]
     assert [q.continued for q in result.quotes][1:4] == [True, True, False]
     assert speakers == ["Tobin", "Mara", "Mara", "Mara", "Tobin", "Mara"]
@@ -395,10 +406,7 @@ def test_a_pronoun_speaker_is_not_the_name_after_it_in_its_tag() -> None:
     """In ``he said as Daniel took the chair`` the pronoun is not Daniel (binding theory's
     Principle C), though Daniel is the nearest man named before the line, as the subject of
     ``Daniel thought``: the line is Mr. Aldous's, and the answer Daniel's."""
-    work = build_work(read_bytes(INTERVIEW.encode(), path="interview.txt"))
-    result = analyze_dialogue(work)
-    speakers = [speaker_name(result, q) for q in result.quotes]
-    assert speakers == ["Mr. Aldous", "Daniel"]
+    assert speakers_of(INTERVIEW) == ["Mr. Aldous", "Daniel"]
 
 
 GIVEN = "\n\n".join(
@@ -416,10 +424,7 @@ def test_a_line_given_from_someone_is_theirs_before_a_later_speech_verb() -> Non
     """``a soft "Are you cold?" from Anna, and Thomas snorted``: the question is a quotation
     though glued to ``soft`` (a question is said, not a word named), and its giver is Anna,
     not Thomas, whose snort comes after."""
-    work = build_work(read_bytes(GIVEN.encode(), path="given.txt"))
-    result = analyze_dialogue(work)
-    speakers = [speaker_name(result, q) for q in result.quotes]
-    assert speakers == ["Anna", "Maria"]
+    assert speakers_of(GIVEN) == ["Anna", "Maria"]
 
 
 MARRIED = "\n\n".join(
@@ -456,7 +461,4 @@ CUT_OFF = "\n\n".join(
 def test_one_who_cuts_another_off_speaks_not_the_one_who_meant_to() -> None:
     """``Thomas opened his mouth to protest, but Maria cut him off``: the protest is only meant
     (``to protest``); the interruption is made, so the line is Maria's."""
-    work = build_work(read_bytes(CUT_OFF.encode(), path="cut.txt"))
-    result = analyze_dialogue(work)
-    speakers = [speaker_name(result, q) for q in result.quotes]
-    assert speakers == ["Maria", "Maria", "Thomas"]
+    assert speakers_of(CUT_OFF) == ["Maria", "Maria", "Thomas"]
