@@ -447,12 +447,21 @@ def test_jealousy_is_a_cue_but_not_towards_whom_one_is_jealous_of(
     assert bool(cue_weights(sentence, NELL, TOMAS)) is cued
 
 
-def test_a_small_child_is_no_ones_lover() -> None:
+@pytest.mark.parametrize(
+    ("age", "paired"),
+    [
+        ("", True),
+        ("three-year-old ", False),
+        ("the toddler ", False),
+        ("twenty-two-year-old ", True),
+        ("her baby ", True),  # a noun or a pet name, not an age
+    ],
+)
+def test_a_small_child_is_no_ones_lover(age: str, paired: bool) -> None:
     """``three-year-old Tomas``: a cue that would make the toddler her boyfriend joins no one,
     while the same story told of a grown Tomas pairs them."""
     told = (
-        "Nell Adair sang in the kitchen while {age}Tomas Reyes giggled at her.\n\n"
+        f"Nell Adair sang in the kitchen while {age}Tomas Reyes giggled at her.\n\n"
         "Nell watched her boyfriend Tomas over the table. She kissed Tomas."
     )
-    assert romances(told.format(age=""), NELL, TOMAS) == {"Nell Adair/Tomas Reyes"}
-    assert romances(told.format(age="three-year-old "), NELL, TOMAS) == set()
+    assert bool(romances(told, NELL, TOMAS)) is paired

@@ -20,14 +20,16 @@ from ficlens.content.relationships.categories import gender_class
 from ficlens.content.summary import sentence_spans
 from ficlens.model import Character, Quote, Span
 
-CHILD_REACH = 6000
+CHILD_REACH = 3000
 """Characters either side of a small child's stated age where the child has no romance."""
 _SMALL_CHILD = re.compile(
-    r"(?:\b(?:one|two|three|four|five|six|seven|eight|nine|[1-9])[- ](?:years?|yr)[- ]old"
-    r"|\btoddler|\binfant|\bnewborn|\bbaby)\s+\Z",
+    r"(?:(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|[1-9])[- ](?:years?|yr)[- ]old"
+    r"|\btoddler|\binfant|\bnewborn)\s+\Z",
     re.I,
 )
-"""Words before a name that make its bearer a small child: ``three-year-old Teddy``."""
+"""Words before a name that make its bearer a small child: ``three-year-old Teddy``, not
+``twenty-two-year-old Draco``; nor ``baby``, a nickname too (``Baby Weasley``) or a noun (``his
+baby Draco was touching``)."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ class Story:
         """Whether the story calls ``ident`` a small child within ``CHILD_REACH`` of ``offset``.
 
         ``three-year-old Teddy``, ``the toddler Teddy``: no one's lover there, though a story
-        that grows him up may pair him chapters later.
+        that grows him up (or remembers a flashback's *six-year-old Sirius*) may pair him a few
+        pages away.
         """
         return any(who == ident and abs(at - offset) <= CHILD_REACH for at, who in self.children)
 
