@@ -250,7 +250,9 @@ def _said_heads(site: QuoteSite, region: Sequence[int]) -> list[int]:
     (``He turned to say, "..."``).
     """
     heads = [index for index in region if _speech_head(site.piece, index)]
-    meant = {i for i in heads if i and site.token(i).tag == "VB" and site.token(i - 1).tag == "TO"}
+    meant = {
+        i for i in heads if i > 0 and site.token(i - 1).tag == "TO" and site.token(i).tag == "VB"
+    }
     return [i for i in heads if i not in meant or not any(j > i for j in heads if j not in meant)]
 
 
