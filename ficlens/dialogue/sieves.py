@@ -186,11 +186,14 @@ def pronoun_bound(site: QuoteSite, starts: Mapping[int, str]) -> frozenset[str]:
 
 
 def _pronoun_subject(site: QuoteSite) -> tuple[str, int, Sequence[int]] | None:
-    """The pronoun set, token and sentence of the first pronoun subject of a speech verb."""
+    """The pronoun set, token and sentence of the first pronoun subject of a speech verb.
+
+    The speech verbs are those :func:`speech_verb` reads (:func:`_said_heads`), so a protest
+    only meant (``she opened her mouth to protest, but he cut her off``) gives his pronoun,
+    not hers.
+    """
     for region in (site.after, site.before):
-        for index in region:
-            if not _speech_head(site.piece, index):
-                continue
+        for index in _said_heads(site, region):
             subject = _subject_of(site, index)
             if subject is not None:
                 pronoun = pronoun_sets().get(site.token(subject).text.lower())
