@@ -7,6 +7,8 @@
    ``Miss`` never joins ``Mrs.`` and a wife's title (``Lady Otway``) never joins an untitled
    full name (``Cassandra Otway``); a bare surname with a clear gender from the pronouns that
    follow it joins the one full name of that gender (``Archer`` is ``Newland Archer``);
+   a kin title written alone (``Aunt``) joins the one name it is the title of (``Aunt
+   Petunia``);
 3. nicknames (``Lizzy`` -> ``Elizabeth``) and spelling variants (rapidfuzz) join;
 4. groups named fewer than ``min_mentions`` times are dropped, and so are groups that read
    as places or things (mostly after ``at``, ``in``, ``to``, ``from``, a possessive, or an
@@ -289,6 +291,29 @@ def _titled_with(group: Group, word: str) -> bool:
     )
 
 
+_KIN_TITLES = frozenset({"Aunt", "Uncle"})
+"""Kin titles a story also writes alone, as a name: ``Aunt glowers at her``."""
+
+
+def _merge_kin_titles(groups: list[Group]) -> list[Group]:
+    """A kin title written alone joins the one group that uses it with a name.
+
+    A story told from a child's side may call Petunia ``Aunt Petunia`` and then just ``Aunt``;
+    with two aunts named (``Aunt Petunia``, ``Aunt Marge``) the bare title stays apart.
+    """
+    bare = [g for g in groups if len(g.parts) == 1 and _single_untitled(g)]
+    lone = [g for g in bare if next(iter(g.parts.values())).name in _KIN_TITLES]
+    kept = [g for g in groups if g not in lone]
+    for group in lone:
+        word = next(iter(group.parts.values())).name
+        titled = [g for g in kept if any(p.title == word for p in g.parts.values())]
+        if len(titled) == 1:
+            titled[0].absorb(group)
+        else:
+            kept.append(group)
+    return kept
+
+
 def cluster_names(
     mentions: Sequence[Mention],
     *,
@@ -318,7 +343,7 @@ def cluster_names(
             the narration's pronouns call for, :mod:`ficlens.cast.lacking`).
     """
     groups = list(_initial_groups(mentions, votes or {}).values())
-    groups = _merge_variants(_merge_surnames(_merge_parts(groups)))
+    groups = _merge_variants(_merge_kin_titles(_merge_surnames(_merge_parts(groups))))
     subjects = Counter(m.key for m in mentions if m.speech_subject)
     locative = locative or {}
     kept, named_once = [], []

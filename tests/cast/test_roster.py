@@ -54,6 +54,16 @@ def grouped(groups: list[Group]) -> list[set[str]]:
             id="bare-surname-joins-titled",
         ),
         pytest.param(
+            ["Aunt Petunia"] * 2 + ["Aunt"] * 3 + ["Uncle Vernon"] * 2 + ["Uncle"] * 2,
+            [{"Aunt Petunia", "Aunt"}, {"Uncle Vernon", "Uncle"}],
+            id="a-kin-title-alone-joins-its-one-name",
+        ),
+        pytest.param(
+            ["Aunt Petunia"] * 3 + ["Aunt Marge"] * 2 + ["Aunt"] * 2,
+            [{"Aunt Petunia"}, {"Aunt Marge"}, {"Aunt"}],
+            id="a-kin-title-alone-with-two-aunts-stays-apart",
+        ),
+        pytest.param(
             ["Mr. Bennet"] * 3 + ["Mrs. Bennet"] * 2 + ["Bennet"] * 2,
             [{"Mr. Bennet", "Bennet"}, {"Mrs. Bennet"}],
             id="bare-surname-joins-the-mr",
