@@ -567,11 +567,16 @@ def _protagonist(
 
     The canon character only quotations name, else ``Narrator`` (first person) or ``Reader``
     (second person). A reader-insert (``Y/N`` placeholders) keeps ``Reader``: its protagonist
-    is whoever reads. The dialogue stage may still name any other protagonist from what the
-    other characters call them (:mod:`ficlens.dialogue.narrator`).
+    is whoever reads. So does a first-person story whose placeholders are all in quotations
+    (``"You need to be wiser, Y/L/N."``): the others call the ``I`` so. One that writes them in
+    the narration too has a ``Y/N`` of its own, not the ``I`` (a canon character's side). The
+    dialogue stage may still name any other protagonist from what the other characters call
+    them (:mod:`ficlens.dialogue.narrator`).
     """
     ident, nameless, pronoun = NAMELESS[person]
-    insert = person == "second" and reader_insert(text)
+    insert = reader_insert(text) and (person == "second" or not placeholder_spans(text, parsed))
+    if insert:
+        nameless = NAMELESS["second"][1]
     present = {c.name for c in cast}
     addressed = person == "second"  # "you" is the reader unless the others call "you" by name
     found = (

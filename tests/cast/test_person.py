@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from ficlens.cast import READER, build_cast
+from ficlens.cast import NARRATOR, READER, build_cast
 from ficlens.cast.person import narration_person, reader_insert, self_references
 from ficlens.nlp import Parsed
 
@@ -90,6 +90,27 @@ def test_a_reader_insert_protagonist_is_the_reader(make_parsed: MakeParsed) -> N
     reader = cast.by_id()[READER]
     assert (reader.name, reader.aliases, reader.gender) == ("Reader", ("you", "Y/N"), None)
     assert cast.resolve("Y/N") == READER  # "You're a terrible liar, Y/N," he says.
+
+
+def test_a_first_person_story_called_y_n_by_the_others_is_a_reader_insert(
+    make_parsed: MakeParsed,
+) -> None:
+    text = 'I grin at him . "Too slow , Y/L/N ." I pout and my wand flies from my hand .'
+    narration = [w for w in text.split() if w not in {'"Too', "slow", ",", "Y/L/N", '."'}]
+    parsed = make_parsed(text, [(word, "XX", "dep", 0) for word in narration])
+    cast = build_cast(text, [parsed])
+    narrator = cast.by_id()[NARRATOR]
+    assert (cast.person, narrator.name, narrator.aliases) == ("first", "Reader", ("I", "Y/N"))
+    assert cast.reader_insert
+
+
+def test_a_first_person_story_with_y_n_in_its_narration_has_a_narrator_of_its_own(
+    make_parsed: MakeParsed,
+) -> None:
+    text = "I grin at Y/N and Y/N pouts at me . My wand is in my hand ."
+    cast = build_cast(text, [words_parse(text, make_parsed)])
+    assert (cast.person, cast.by_id()[NARRATOR].name) == ("first", "Narrator")
+    assert not cast.reader_insert
 
 
 def test_a_second_person_story_without_placeholders_has_an_unnamed_protagonist(
