@@ -56,6 +56,8 @@ MAX_QUOTED_SHARE = 0.5
 
 CASE_PARAGRAPHS = 20
 """The summary reads this many early paragraphs to tell whether the story uses capitals."""
+CASED_SHARE = 0.5
+"""A story uses capitals when at least this share of those paragraphs' sentences open with one."""
 
 MAIN_CHARACTERS = 3
 CHARACTER_BONUS = 0.6
@@ -134,6 +136,28 @@ def sentence_spans(text: str, paragraph: Span) -> list[Span]:
         start = match.end()
     _append_trimmed(spans, text, start, paragraph.end)
     return spans
+
+
+def uses_capitals(text: str, paragraphs: Sequence[Span]) -> bool:
+    """Whether the sentences of ``paragraphs`` mostly open with a capital letter.
+
+    A story written in lower case still capitalises a numeral or an acronym (``cygnus black
+    III``); what tells is how its sentences open.
+
+    Example:
+        >>> text = "narcissa black was born in 1955 to cygnus black III. she had two sisters."
+        >>> uses_capitals(text, [Span(0, len(text))])
+        False
+        >>> uses_capitals("She had two sisters. both older.", [Span(0, 32)])
+        True
+    """
+    opening = [
+        first.isupper()
+        for paragraph in paragraphs
+        for span in sentence_spans(text, paragraph)
+        if (first := next((char for char in span.of(text) if char.isalpha()), ""))
+    ]
+    return bool(opening) and sum(opening) >= CASED_SHARE * len(opening)
 
 
 def _hard_wrapped(chunk: str) -> bool:
@@ -217,9 +241,7 @@ def summarize(
         ]
     weights = _word_weights(text, paragraphs)
     names = _main_names(characters)
-    cased = any(
-        char.isupper() for paragraph in early[:CASE_PARAGRAPHS] for char in paragraph.of(text)
-    )
+    cased = uses_capitals(text, early[:CASE_PARAGRAPHS])
     narrated = [  # a third-person story's sentence in someone's own voice is no telling
         (span, share)
         for span, share in candidates

@@ -180,6 +180,15 @@ def test_an_all_lower_case_story_still_has_a_summary() -> None:
     assert set(summary) <= {ORCHARD[0].lower(), ORCHARD[1].lower(), ORCHARD[3].lower()}
 
 
+def test_a_lower_case_story_with_a_roman_numeral_takes_no_heading() -> None:
+    lines = ["hester quaile and aldo finch", *(line.lower() for line in ORCHARD)]
+    lines[1] = lines[1].replace("grandmother's", "grandmother mabel II's")
+    text = "\n\n".join(lines)
+    summary = [span.of(text) for span in summarize(text, paragraphs(text), sentences=2)]
+    assert len(summary) == 2
+    assert "hester quaile and aldo finch" not in summary  # the title, not a sentence
+
+
 def test_passages_to_avoid_are_never_summary_sentences() -> None:
     spans = paragraphs(TEXT)
     chosen = summarize(TEXT, spans, characters=[HESTER, ALDO])
