@@ -326,6 +326,8 @@ def _readable(
             share > MAX_QUOTED_SHARE or _speech_tag(text, span) or _fragment(piece, cased=cased)
         ):
             continue
+        if cased and piece[-1:].isalnum():
+            continue  # no mark ends it, even at a pinch: a song's line, a heading
         kept.append((order, span))
     return kept
 

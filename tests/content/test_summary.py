@@ -198,6 +198,16 @@ def test_passages_to_avoid_are_never_summary_sentences() -> None:
     assert all(not span.overlaps(chosen[0]) for span in avoided)
 
 
+def test_a_song_line_is_no_summary_even_when_nothing_else_is_left() -> None:
+    """A songfic whose early prose is all a fight the summary avoids: its lyric lines, with no
+    mark at their ends, are not sentences to tell the story by."""
+    song = ["Under the lantern we wait for the tide", "Nobody sings of the ones who stayed"]
+    text = "\n\n".join([*song, ORCHARD[0], *song, *ORCHARD[1:]])
+    spans = paragraphs(text)
+    summary = summarize(text, spans, sentences=2, avoid=[spans[2]])
+    assert not {span.of(text) for span in summary} & set(song)
+
+
 def test_the_paragraphs_beside_a_scene_are_kept_off_unless_nothing_else_is_left() -> None:
     """A story of sex from its first page: every early paragraph is beside one the summary must
     avoid, so it takes from those beside it rather than give the reader nothing."""
