@@ -23,6 +23,7 @@ class Person:
     name: str
     gender: str | None
     aliases: tuple[str, ...] = ()
+    canon: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def story(text: str, *people: Person) -> Story:
             p.name,
             p.aliases,
             p.gender,
-            False,
+            p.canon,
             sum(1 for _, ident in mentions if ident == p.id),
             next((s.start for s, ident in mentions if ident == p.id), -1),
         )

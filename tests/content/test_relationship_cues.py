@@ -7,10 +7,12 @@ Every story here is written for these tests.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from relationship_stories import NELL, TOMAS, Person, cue_weights, quotes_of, romances, run, story
 
-from ficlens.content.relationships.cues import FAMILY, LIGHT_KISS, LOVERS_KISS
+from ficlens.content.relationships.cues import FAMILY, LIGHT_KISS, LOVERS_KISS, SCUFFLE
 
 ADA = Person("c3", "Ada Moss", "she/her", ("Ada",))
 
@@ -270,6 +272,25 @@ def test_a_partner_named_in_the_line_is_spoken_of_not_called() -> None:
     assert _spoken_couples('"Since Tomas is my boyfriend, it is my business," Nell said.') == [
         "Nell Adair/Tomas Reyes"
     ]
+
+
+def test_a_canon_surname_in_a_line_names_her_though_the_narration_never_does() -> None:
+    """``"Were you really kissing Adair?"`` asks after Nell, whom the narration calls ``Nell``
+    only: the line joins her and the listener, not the one who asks."""
+    nell = replace(NELL, canon=True)
+    line = '"Were you really kissing Adair?" Ada asked.'
+    said = "\n\n".join([line] * 4)
+    text = f"Nell waved from the quay. Ada Moss and Tomas Reyes waited by the door.\n\n{said}"
+    quotes = quotes_of(text, [("c3", "c2")] * 4)
+    found = run(story(text, nell, TOMAS, ADA), quotes=quotes)
+    assert [r.tag for r in found if r.kind == "romantic"] == ["Nell Adair/Tomas Reyes"]
+
+
+def test_a_body_held_in_rough_play_is_a_light_cue() -> None:
+    """Friends who wrestle hold each other by the waist too."""
+    play = "Tomas Reyes threw his arms around his waist and lunged at Nell Adair."
+    held = "Tomas Reyes put his arms around his waist and smiled at Nell Adair."
+    assert cue_weights(play, NELL, TOMAS) == [w * SCUFFLE for w in cue_weights(held, NELL, TOMAS)]
 
 
 def _spoken_couples(line: str) -> list[str]:

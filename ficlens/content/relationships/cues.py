@@ -6,8 +6,8 @@ group with a weight.
 :func:`weighted_cues` finds them sentence by sentence and lightens a kiss on the cheek, hand,
 temple or forehead (``LIGHT_KISS``), any cue in a sentence or quotation that speaks of family
 (``FAMILY``), a status word (``her husband``) in a sentence that does not name two people
-(``STATUS_ALONE``), and any cue in or just after a paragraph where someone is hurt against their
-will (``HARMED``).
+(``STATUS_ALONE``), a body held in a sentence of rough play (``SCUFFLE``), and any cue in or
+just after a paragraph where someone is hurt against their will (``HARMED``).
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ FAMILY = 0.5
 
 STATUS_ALONE = 0.4
 """Share of a status word's weight ("her husband") when its sentence does not name two people."""
+
+SCUFFLE = 0.3
+"""Share of a body cue's weight (a waist, an embrace) in a sentence of rough play: friends who
+wrestle (``threw his arms around his waist and lunged at him``) are not lovers for it."""
 
 HARMED = 0.3
 """Share of a cue's weight in a paragraph of serious violence against someone's will, or the
@@ -85,6 +89,18 @@ _CUE_WEIGHTS = {f"w{n}": weight for n, (weight, _) in enumerate(CUES)}
 _LIGHT_PLACES = r"cheek|forehead|brow|temple|hand|knuckles?|hair|head"
 """Where a kiss is light: family's or a friend's, never only a lover's."""
 _LIGHT = re.compile(rf"\W+(?:\w+\W+){{0,4}}?(?:{_LIGHT_PLACES})\b", re.I)
+_BODY = re.compile(
+    r"(?:his|her|my) waist|hips|thighs?|embrac\w*|in (?:his|her|my|their|each other['’]s) arms",
+    re.I,
+)
+"""The cues of a body held, which a scuffle holds too."""
+_SCUFFLE = re.compile(
+    r"\b(?:lung(?:e|ed|es|ing)|tackl(?:e|ed|es|ing)|wrestl(?:e|ed|es|ing)|grappl(?:e|ed|ing)|"
+    r"chuck(?:ed|ing|s)?|hurl(?:ed|ing|s)?|flung|shov(?:e|ed|es|ing)|headlock|noogie|"
+    r"punch(?:ed|es|ing)?|kick(?:ed|ing|s)?)\b",
+    re.I,
+)
+"""Rough play or a fight in the cue's sentence."""
 _FAMILY = re.compile(
     r"\b(?:mother|father|mum|mom|dad|mummy|daddy|son|daughter|brother|sister|aunt|uncle|"
     r"godfather|godson|goddaughter|grandmother|grandfather|grandson|granddaughter|gran|"
@@ -139,6 +155,10 @@ def weighted_cues(
                 weight *= FAMILY
             if match.lastgroup in _STATUS and not _names_two(story, match.start()):
                 weight *= STATUS_ALONE
+            if _BODY.fullmatch(match.group()) and (
+                _SCUFFLE.search(text, sentence.start, sentence.end)
+            ):
+                weight *= SCUFFLE
             yield match.start(), weight
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from ficlens.cast.names import split_name
 from ficlens.cast.person import Person, self_references
 from ficlens.content.relationships.categories import gender_class
 from ficlens.content.summary import sentence_spans
@@ -202,11 +203,17 @@ def _called(
 
 
 def _names(characters: Sequence[Character]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """A pattern of every capitalised name and alias, and the character each belongs to."""
+    """A pattern of every capitalised name and alias, and the character each belongs to.
+
+    A canon character's name is read word by word too: a story that calls her ``Lily`` in the
+    narration still means her by ``"Were you snogging Evans?"``. A form two characters share
+    (``Potter``) is no one's.
+    """
     owners: dict[str, str] = {}
     shared: set[str] = set()
     for character in characters:
-        for form in (character.name, *character.aliases):
+        parts = split_name(character.name).tokens if character.canon else ()
+        for form in dict.fromkeys((character.name, *character.aliases, *parts)):
             if len(form) < 3 or not form[:1].isupper():
                 continue
             if owners.setdefault(form, character.id) != character.id:
