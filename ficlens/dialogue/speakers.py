@@ -4,8 +4,10 @@ The per-quotation sieves of :mod:`ficlens.dialogue.sieves` run first (speech ver
 subject, action beat, the only character named in the paragraph); then decisions spread to the
 other quotations of their paragraph, and conversation turn-taking fills the gaps of a
 back-and-forth between two speakers (A, B, A, B ...), using vocatives (``"Sakura, ..."``) as
-hints of who answers. What is still open goes to the most recently named character, with low
-confidence.
+hints of who answers. A conversation that turn-taking cannot fill gives its first open answer
+to a known turn to the most recently named character who is not the other side, and the turns
+go on from there.
+What is still open goes to the most recently named character, with low confidence.
 """
 
 from __future__ import annotations
@@ -189,7 +191,7 @@ def attribute_speakers(
         for s in sites
     ]
     decisions = _spread_in_turns(turn_of, decisions, addressees)
-    decisions = _take_turns(turn_of, runs, decisions, addressees)
+    decisions = _take_turns(turn_of, runs, decisions, addressees, sites=sites, context=context)
     decisions = _fill_recent(sites, turn_of, runs, decisions, addressees, context)
     speakers = [d.character if d else None for d in decisions]
     addressees = turn_addressees(turn_of, speakers, addressees, opening=False)
@@ -236,24 +238,65 @@ def _take_turns(
     runs: Sequence[list[int]],
     decisions: list[Decision | None],
     addressees: Sequence[str | None],
+    *,
+    sites: Sequence[QuoteSite],
+    context: _Context,
 ) -> list[Decision | None]:
-    """Fill a conversation's gaps: A, B, ?, B -> A; a quotation answers its vocative."""
+    """Fill a conversation's gaps: A, B, ?, B -> A; a quotation answers its vocative.
+
+    When the turns known cannot fill a run any further, its first open turn that answers a
+    known one goes to the most recently named character who is neither the addressee nor a
+    neighbour's speaker, and the turns go on from there. In ``Hermione frowned. "Are you all
+    right?" / "Fine." / "I have dittany." / "I'm fine, really."`` only the first line has a
+    speaker; the second is Ron's, named before her, and the lines after it alternate rather
+    than each going to whoever was named last.
+    """
     result = list(decisions)
     for run in runs:
-        changed = True
-        while changed:
-            changed = False
-            for position, index in enumerate(run):
-                if result[index] is not None:
-                    continue
-                guess = _turn_guess(run, position, result, addressees)
-                if guess:
-                    who, how = guess
-                    result[index] = Decision(
-                        who, f"speakers.turn_taking.{how}.v1", _TURN_CONFIDENCE
-                    )
-                    changed = True
+        tried: set[int] = set()
+        while True:
+            _fill_run(run, result, addressees)
+            position = next(
+                (
+                    p
+                    for p, i in enumerate(run)
+                    if result[i] is None and i not in tried and _speaker(result, run, p - 1)
+                ),
+                None,
+            )
+            if position is None:
+                break
+            index = run[position]
+            tried.add(index)
+            near = (_speaker(result, run, p) for p in (position - 1, position + 1))
+            exclude = {who for who in (*near, addressees[index]) if who}
+            found = _recent(context, sites[index].quote.span.start, gender=None, exclude=exclude)
+            if found:
+                result[index] = Decision(found, "speakers.most_recent.v1", _RECENT_CONFIDENCE)
     return _spread_in_turns(turn_of, result, addressees)
+
+
+def _speaker(result: Sequence[Decision | None], run: Sequence[int], at: int) -> str | None:
+    """The speaker decided for the ``at``-th turn of a run (``None`` off its ends)."""
+    decision = result[run[at]] if 0 <= at < len(run) else None
+    return decision.character if decision is not None else None
+
+
+def _fill_run(
+    run: Sequence[int], result: list[Decision | None], addressees: Sequence[str | None]
+) -> None:
+    """Fill the turns of one run that its known turns decide, until none is left."""
+    changed = True
+    while changed:
+        changed = False
+        for position, index in enumerate(run):
+            if result[index] is not None:
+                continue
+            guess = _turn_guess(run, position, result, addressees)
+            if guess:
+                who, how = guess
+                result[index] = Decision(who, f"speakers.turn_taking.{how}.v1", _TURN_CONFIDENCE)
+                changed = True
 
 
 def _turn_guess(
@@ -263,8 +306,7 @@ def _turn_guess(
     addressees: Sequence[str | None],
 ) -> tuple[str, str] | None:
     def speaker(at: int) -> str | None:
-        decision = result[run[at]] if 0 <= at < len(run) else None
-        return decision.character if decision is not None else None
+        return _speaker(result, run, at)
 
     previous = run[position - 1] if position > 0 else None
     called = addressees[previous] if previous is not None else None

@@ -462,3 +462,24 @@ def test_one_who_cuts_another_off_speaks_not_the_one_who_meant_to() -> None:
     """``Thomas opened his mouth to protest, but Maria cut him off``: the protest is only meant
     (``to protest``); the interruption is made, so the line is Maria's."""
     assert speakers_of(CUT_OFF) == ["Maria", "Maria", "Thomas"]
+
+
+AFTER_A_BEAT = "\n\n".join(
+    [
+        "The kitchen was warm and smelled of onions. Thomas limped in from the garden and"
+        " dropped into a chair with a groan. Thomas had wrapped his arm in a grubby bandage.",
+        'Maria frowned. "Are you all right?"',
+        '"Fine. Just bruised, is all."',
+        '"I have a salve, you know."',
+        '"I\'m fine, really."',
+        '"You\'re bleeding through the bandage."',
+        '"It\'s nothing."',
+        "Maria sighed and went to fetch her bag anyway.",
+    ]
+)
+
+
+def test_bare_lines_after_a_beat_take_turns() -> None:
+    """Only the first line has a speaker (Maria's beat); the one named before her answers it,
+    and the bare lines after alternate rather than all going to whoever was named last."""
+    assert speakers_of(AFTER_A_BEAT) == ["Maria", "Thomas"] * 3
