@@ -79,6 +79,7 @@ def test_wizarding_offices_are_no_one_and_their_holders_keep_their_names(
     groups = [
         group("Head Boy"),
         group("Hit Wizards"),
+        group("Prefect"),  # `as she was a newly-appointed Prefect`
         group("Amelia Bones", "Amelia", "Madam Bones"),
         group("Auror Potter", "Harry"),
     ]
