@@ -362,3 +362,12 @@ def test_a_surname_two_packs_share_goes_to_the_lead_of_the_pack_it_leads() -> No
     assert canon_names(merge_canon(story, crossover))["Mr. Scamander"] == "Newt Scamander"
     alone = [group(9, "Harry"), group(7, "Scamander")]
     assert canon_names(merge_canon(alone, crossover[:1]))["Scamander"] == "Rolf Scamander"
+
+
+def test_baby_teddy_alone_settles_no_era() -> None:
+    """Teddy Lupin is the baby of post-war stories as well as the next generation's young man:
+    with him, Arthur and Molly, the Molly is Arthur's wife, not their granddaughter."""
+    hp = (load_pack("harry_potter"),)
+    groups = [group(6, "Arthur"), group(5, "Molly"), group(4, "Teddy"), group(3, "Fred")]
+    names = canon_names(merge_canon(groups, hp))
+    assert (names["Molly"], names["Fred"]) == ("Molly Weasley", "Fred Weasley")
