@@ -39,6 +39,7 @@ from ficlens.cast.person import self_references
 from ficlens.content.signals import TITLES, after_abbreviation
 from ficlens.content.tense import QUOTED, narration
 from ficlens.dialogue.script import looks_like_script_line
+from ficlens.dialogue.truecase import lower_case
 from ficlens.lexicons import speech_verb_forms
 from ficlens.model import Character, Span
 
@@ -56,8 +57,6 @@ MAX_QUOTED_SHARE = 0.5
 
 CASE_PARAGRAPHS = 20
 """The summary reads this many early paragraphs to tell whether the story uses capitals."""
-CASED_SHARE = 0.5
-"""A story uses capitals when at least this share of those paragraphs' sentences open with one."""
 
 MAIN_CHARACTERS = 3
 CHARACTER_BONUS = 0.6
@@ -136,28 +135,6 @@ def sentence_spans(text: str, paragraph: Span) -> list[Span]:
         start = match.end()
     _append_trimmed(spans, text, start, paragraph.end)
     return spans
-
-
-def uses_capitals(text: str, paragraphs: Sequence[Span]) -> bool:
-    """Whether the sentences of ``paragraphs`` mostly open with a capital letter.
-
-    A story written in lower case still capitalises a numeral or an acronym (``cygnus black
-    III``); what tells is how its sentences open.
-
-    Example:
-        >>> text = "narcissa black was born in 1955 to cygnus black III. she had two sisters."
-        >>> uses_capitals(text, [Span(0, len(text))])
-        False
-        >>> uses_capitals("She had two sisters. both older.", [Span(0, 32)])
-        True
-    """
-    opening = [
-        first.isupper()
-        for paragraph in paragraphs
-        for span in sentence_spans(text, paragraph)
-        if (first := next((char for char in span.of(text) if char.isalpha()), ""))
-    ]
-    return bool(opening) and sum(opening) >= CASED_SHARE * len(opening)
 
 
 def _hard_wrapped(chunk: str) -> bool:
@@ -241,7 +218,7 @@ def summarize(
         ]
     weights = _word_weights(text, paragraphs)
     names = _main_names(characters)
-    cased = uses_capitals(text, early[:CASE_PARAGRAPHS])
+    cased = not lower_case(text, early[:CASE_PARAGRAPHS])  # a numeral's `III` is no capital
     narrated = [  # a third-person story's sentence in someone's own voice is no telling
         (span, share)
         for span, share in candidates
