@@ -108,7 +108,7 @@ def read_story(
     silent = {c.id for c in characters if c.mentions == 0 and c.id != narrator} & known
     if silent:
         named_mentions = sorted(named_mentions + _voiced(ordered_quotes, silent))
-    names, owners = _names(characters)
+    names, owners = _names(characters, text)
     children = tuple(
         (at, ident)
         for at, ident in named_mentions
@@ -176,6 +176,7 @@ def _voiced(quotes: Sequence[Quote], silent: set[str]) -> list[tuple[int, str]]:
 
 
 _WORD = re.compile(r"[A-Z][\w'’-]+")
+_DISAMBIGUATION = re.compile(r"\s*\(.*\)$")
 """A capitalised word: how a quotation calls someone by name."""
 
 
@@ -202,17 +203,22 @@ def _called(
     ]
 
 
-def _names(characters: Sequence[Character]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def _names(
+    characters: Sequence[Character], text: str
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """A pattern of every capitalised name and alias, and the character each belongs to.
 
     A canon character's name is read word by word too: a story that calls her ``Lily`` in the
-    narration still means her by ``"Were you snogging Evans?"``. A form two characters share
-    (``Potter``) is no one's.
+    narration still means her by ``"Were you snogging Evans?"``. Not a word the story also
+    writes in lower case (the ``Nearly`` of Nearly Headless Nick, the ``Black`` of a black
+    cloak), and a form two characters share (``Potter``) is no one's.
     """
+    parts_of = {c.id: _name_words(c.name) for c in characters if c.canon}
+    words = _lower_words(text, {w for parts in parts_of.values() for w in parts})
     owners: dict[str, str] = {}
     shared: set[str] = set()
     for character in characters:
-        parts = split_name(character.name).tokens if character.canon else ()
+        parts = tuple(w for w in parts_of.get(character.id, ()) if w.lower() not in words)
         for form in dict.fromkeys((character.name, *character.aliases, *parts)):
             if len(form) < 3 or not form[:1].isupper():
                 continue
@@ -224,6 +230,24 @@ def _names(characters: Sequence[Character]) -> tuple[re.Pattern[str] | None, dic
         return None, owners
     alternation = "|".join(re.escape(form) for form in sorted(owners, key=len, reverse=True))
     return re.compile(rf"(?<![\w'’])(?:{alternation})(?!\w)"), owners
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of a canonical name, without a disambiguation or a ``Jr.``.
+
+    Example:
+        >>> _name_words("Nearly Headless Nick (Harry Potter)"), _name_words("Barty Crouch Jr.")
+        (('Nearly', 'Headless', 'Nick'), ('Barty', 'Crouch'))
+    """
+    return tuple(w for w in split_name(_DISAMBIGUATION.sub("", name)).tokens if w.isalpha())
+
+
+def _lower_words(text: str, words: set[str]) -> set[str]:
+    """Which of ``words`` the text also writes in lower case (``nearly``), lower-cased."""
+    if not words:
+        return set()
+    alternation = "|".join(sorted(re.escape(w.lower()) for w in words))
+    return set(re.findall(rf"(?<![\w'’-])(?:{alternation})(?![\w'’-])", text))
 
 
 def _by_sentence(
