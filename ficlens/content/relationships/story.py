@@ -176,8 +176,9 @@ def _voiced(quotes: Sequence[Quote], silent: set[str]) -> list[tuple[int, str]]:
 
 
 _WORD = re.compile(r"[A-Z][\w'’-]+")
-_DISAMBIGUATION = re.compile(r"\s*\(.*\)$")
 """A capitalised word: how a quotation calls someone by name."""
+_DISAMBIGUATION = re.compile(r"\s*\(.*\)$")
+"""A canonical name's disambiguation: the ``(Harry Potter)`` of ``Firenze (Harry Potter)``."""
 
 
 def _called(
