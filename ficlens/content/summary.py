@@ -10,7 +10,8 @@ Each candidate sentence is scored without any model:
   whole story uses it (log-scaled), so sentences about what the story keeps returning to win;
 * **main characters**: a bonus for each of the three most-mentioned characters it names;
 * **narration**: sentences that are mostly quotation (a sentence inside a quoted speech is, mark
-  or no mark), the speech tag going on from a quotation
+  or no mark, and so is one that opens inside a quotation: a line and its tag, ``- Oh shut up!
+  – growls Harry ...``), the speech tag going on from a quotation
   (``"Tea?" Ann asked, ...``), pieces of a sentence (opening in lower case in a story that uses
   capitals, or holding a quotation mark without its partner: a speech cut by a line break),
   very short (under 6 words) or very long (over 45 words) are left
@@ -213,7 +214,7 @@ def summarize(
         quoted = known if quotations is not None else _quotations(text, paragraph)
         starts = known_starts if quotations is not None else [q.start for q in quoted]
         candidates += [
-            (span, _quoted_share(span, quoted, starts))
+            (span, _dialogue_share(text, span, quoted, starts))
             for span in _widened(sentence_spans(text, paragraph), whole)
         ]
     weights = _word_weights(text, paragraphs)
@@ -420,6 +421,30 @@ def _quoted_share(span: Span, quotations: Sequence[Span], starts: Sequence[int])
         inside += min(span.end, quote.end) - max(span.start, quote.start)
         last -= 1
     return inside / max(1, span.end - span.start)
+
+
+def _dialogue_share(
+    text: str, span: Span, quotations: Sequence[Span], starts: Sequence[int]
+) -> float:
+    """The share of a sentence that is dialogue: all of it when its first word is quoted.
+
+    A sentence that opens with a line goes on as that line's speech tag: ``- Oh shut up! –
+    growls Harry and throws a pillow at Ron.`` (dash dialogue) is mostly narration by its
+    characters, but a turn of a conversation all the same. Otherwise the share of its
+    characters inside quotations (:func:`_quoted_share`).
+
+    Example:
+        >>> text = "- Oh shut up! – growls Harry and throws a pillow at Ron."
+        >>> _dialogue_share(text, Span(0, len(text)), [Span(2, 13)], [2])
+        1.0
+        >>> _dialogue_share(text, Span(14, len(text)), [Span(2, 13)], [2])
+        0.0
+    """
+    first = _WORD.search(text, span.start, span.end)
+    index = bisect.bisect_right(starts, first.start()) - 1 if first else -1
+    if first and index >= 0 and quotations[index].end > first.start():
+        return 1.0
+    return _quoted_share(span, quotations, starts)
 
 
 _QUOTE_CLOSE = re.compile(r"[?!…,—–-][\"'”’]\s*$")

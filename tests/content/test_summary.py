@@ -301,6 +301,28 @@ def test_known_quotations_in_single_marks_are_dialogue() -> None:
     assert all(span.of(text) != said for span in known)
 
 
+def test_a_line_of_dash_dialogue_with_its_long_tag_is_dialogue() -> None:
+    # The line is short and its tag long, so most of the sentence is narration; it is still
+    # a turn of a conversation, not a telling of the story.
+    said = "- Leave the ladder! – shouts Hester Quaile and throws the shears at the orchard wall."
+    text = "\n\n".join([said, *ORCHARD])
+    start = text.index("Leave")
+    quote = Span(start, text.index("!", start) + 1)
+    spans = paragraphs(text)
+    summary = summarize(text, spans, characters=[HESTER, ALDO], sentences=10, quotations=[quote])
+    assert summary
+    assert all(span.of(text) != said for span in summary)
+    # A sentence that only ends in a line is narration first, and may be taken.
+    told = "Hester Quaile climbed the wall of the orchard and called down to the road, - Wait!"
+    text = "\n\n".join([told, *ORCHARD])
+    start = text.index("Wait")
+    quote = Span(start, start + len("Wait!"))
+    summary = summarize(
+        text, paragraphs(text), characters=[HESTER], sentences=10, quotations=[quote]
+    )
+    assert any(span.of(text) == told for span in summary)
+
+
 def test_a_sentence_inside_a_whole_passage_brings_the_passage_whole() -> None:
     lines = [
         "MARGO: Stop. The ferry to Inchmurrin leaves the pier at nine sharp tomorrow morning.",
