@@ -451,6 +451,9 @@ def _shared_names(
         word = _bare_word(group) if character is None else None
         owners = [(g, c) for g, c in present if word and word in (c.surname, c.given)]
         owners.sort(key=lambda pair: -pair[0].size)
+        if len(owners) == 1 and (lead := _outnumbering_lead(group, owners[0], era, packs)):
+            kept.append((group, lead))  # "Lupin" 25 times beside his son "Teddy" 5: Remus
+            continue
         if owners and (len(owners) == 1 or owners[0][0].size >= _DOMINANCE * owners[1][0].size):
             owners[0][0].absorb(group)
             continue
@@ -509,6 +512,33 @@ def _someone_else(group: Group, lead: CanonCharacter) -> bool:
         and name_key(parts.tokens[0]) in alone - own
         for parts in group.parts.values()
     )
+
+
+def _outnumbering_lead(
+    group: Group,
+    owner: tuple[Group, CanonCharacter],
+    era: str | None,
+    packs: tuple[FandomPack, ...],
+) -> CanonCharacter | None:
+    """The family's lead a bare surname means rather than the one bearer the story names.
+
+    A domestic story calls Remus only ``Lupin``, 25 times, and names his son ``Teddy`` 5
+    times: the surname is not the boy's. When the bare surname is named :data:`_DOMINANCE`
+    times as often as its one present bearer, it goes to the family's lead of the story's era
+    (:func:`family_lead`) if that is someone else of no era in particular (an era's own lead
+    is the era's business), of the pronouns the surname's own votes give
+    (Draco's ``Weasley``, she, beside ``Ginny`` stays hers) and no full name gives the surname
+    another first name (:func:`_someone_else`). ``None``: the bearer keeps it.
+    """
+    word = _bare_word(group)
+    bearer_group, bearer = owner
+    if word is None or word != bearer.surname or group.size < _DOMINANCE * bearer_group.size:
+        return None
+    lead = family_lead(word, era, packs)
+    if lead is None or lead.era or lead.name == bearer.name or _someone_else(group, lead):
+        return None
+    gender = group.clear_gender()
+    return lead if gender is None or gender == lead.pronouns else None
 
 
 def _family_lead_present(

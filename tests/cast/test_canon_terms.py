@@ -189,6 +189,32 @@ def test_a_family_name_that_a_story_gives_another_first_name_is_not_the_lead(
     assert canon_of(kept)["Draco Malfoy"] == "Draco Malfoy"
 
 
+def test_a_surname_named_far_more_than_its_one_bearer_is_the_family_lead(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # A domestic story calls Remus only "Lupin" and his son "Teddy": the surname is not the boy's.
+    kept = merge_canon(
+        [group("Severus", count=20), group("Lupin", count=24), group("Teddy", count=5)], packs
+    )
+    assert canon_of(kept) == {
+        "Severus": "Severus Snape", "Lupin": "Remus Lupin", "Teddy": "Teddy Lupin",
+    }  # fmt: skip
+    # Named about as often as the bearer, the surname is still the bearer's.
+    kept = merge_canon([group("Lupin", count=8), group("Teddy", count=5)], packs)
+    assert canon_of(kept) == {"Lupin": "Teddy Lupin"}
+
+
+def test_a_surname_whose_pronouns_are_not_the_lead_s_stays_with_its_bearer(
+    packs: tuple[FandomPack, ...],
+) -> None:
+    # Draco's "Weasley" is Ginny when she says "she" of her, however often he calls her so.
+    weasley = group("Weasley", count=24)
+    weasley.votes.update({"she/her": 12})
+    kept = merge_canon([group("Draco", count=20), weasley, group("Ginny", count=5)], packs)
+    assert canon_of(kept)["Ginny"] == "Ginny Weasley"
+    assert "Weasley" not in canon_of(kept)
+
+
 def test_a_relative_answers_to_their_own_names_only(packs: tuple[FandomPack, ...]) -> None:
     # A bare "Dumbledore" is Albus even in a story of Aberforth's: fic uses it for Albus.
     kept = merge_canon([group("Aberforth", count=9), group("Dumbledore", count=4)], packs)
