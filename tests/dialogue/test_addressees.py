@@ -30,6 +30,17 @@ def test_the_opening_turn_is_said_to_who_answers_it_and_a_lone_quotation_to_no_o
     assert turn_addressees([0, 1, 9], speakers, [None] * 3) == ["bo", "ann", None]
 
 
+def test_a_lone_turn_is_said_to_whom_its_speaker_was_just_talking_with() -> None:
+    # Ann and Bo talk (paragraphs 0-1); narration; Ann's lone line at 3, Bo's at 5.
+    speakers = ["ann", "bo", "ann", "bo"]
+    assert turn_addressees([0, 1, 3, 5], speakers, [None] * 4) == ["bo", "ann", "bo", "ann"]
+    # Cy, who said nothing to anyone, gets no listener; nor a line too far from the talk.
+    assert turn_addressees([0, 1, 3], ["ann", "bo", "cy"], [None] * 3)[2] is None
+    assert turn_addressees([0, 1, 12], speakers[:3], [None] * 3)[2] is None
+    # The sieves' own addressing (``opening=False``) leaves lone turns alone.
+    assert turn_addressees([0, 1, 3], speakers[:3], [None] * 3, opening=False)[2] is None
+
+
 def test_an_opening_run_of_one_speaker_is_said_to_the_first_other_who_answers() -> None:
     speakers = ["ann", "ann", "bo"]  # Ann speaks twice before Bo answers
     assert turn_addressees([0, 1, 2], speakers, [None] * 3) == ["bo", "bo", "ann"]
