@@ -190,6 +190,7 @@ def merge_canon(
     found = _unfit_titles([(group, _canon_of(group, packs)) for group in groups], packs)
     era = _era_of(found, packs, quoted)
     named = [*(c for _, c in found), *(c for _, c in quoted)]
+    era = era or _namesakes_era(found, packs)
     company = _company(named) if era is None else Counter[str]()
     for group, first in found:
         character = _namesake(group, first, era, packs, company)
@@ -202,7 +203,7 @@ def merge_canon(
         else:
             merged[character.name] = (group, character)
             result.append((group, character))
-    return _shared_names(result, era, packs)
+    return _era_namesakes(_shared_names(result, era, packs), packs)
 
 
 def _unfit_titles(
@@ -317,6 +318,38 @@ def _era_of(
             *said.items(),
         ]
     )
+
+
+def _namesakes_era(
+    found: Sequence[tuple[Group, CanonCharacter | None]], packs: tuple[FandomPack, ...]
+) -> str | None:
+    """The era whose namesakes the story's shared short names are, when they agree.
+
+    A story naming only ``Albus`` and ``Lily`` is of Albus Severus and Lily Luna Potter, not of
+    Albus Dumbledore (of no era) beside Lily Evans Potter: of the groups a short name leaves in
+    doubt (of namesakes of two eras, or of a namesake and no character yet: the pack gives
+    Dumbledore no bare ``Albus``, as it gives Molly Weasley ``Molly``), the
+    next generation's namesakes cover both, the Marauders' one. That era is the story's when its
+    namesakes cover at least two such groups and more than any other era's do, and every other
+    character of the story bound to eras is of that one too: beside Severus Snape, of the
+    Marauders' era and the main one, ``Lily`` and ``Albus`` are Lily Evans and Dumbledore.
+    """
+    covered: Counter[str] = Counter()
+    others: list[CanonCharacter | None] = []
+    for group, character in found:
+        eras = {c.era for c in _namesakes(group, None, packs) if c.era}
+        if character is not None and character.era and eras:
+            eras.add(character.era)
+        if eras and (len(eras) > 1 or character is None):
+            covered.update(eras)
+        else:
+            others.append(character)
+    ranked = covered.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    era = ranked[0][0]
+    strangers = [c for c in others if c is not None and (c.era or c.eras)]
+    return None if any(era not in (c.era, *c.eras) for c in strangers) else era
 
 
 COMPANY = 1
@@ -493,6 +526,34 @@ def _late_surnames(
             owners[0].absorb(group)
             continue
         result.append((group, character))
+    return result
+
+
+def _era_namesakes(
+    attached: list[tuple[Group, CanonCharacter | None]], packs: tuple[FandomPack, ...]
+) -> list[tuple[Group, CanonCharacter | None]]:
+    """A short name of a character of no era goes to its one namesake of the story's era.
+
+    ``Albus`` is Albus Dumbledore's name in the pack, and Dumbledore belongs to no era, so the
+    story's era never moved it; but beside James Sirius Potter, or Scorpius and Lily Luna, the
+    boy called ``Albus`` is Albus Severus Potter. The era is that of the story's era-bound
+    characters once every group has its canon, when they are all of one era; the group must be
+    named only by the namesake's short forms (:func:`_namesakes`).
+    """
+    eras = {c.era for _, c in attached if c is not None and c.era}
+    if len(eras) != 1:
+        return attached
+    (era,) = eras
+    present = {c.name: g for g, c in attached if c is not None}
+    result: list[tuple[Group, CanonCharacter | None]] = []
+    for group, character in attached:
+        namesakes = _namesakes(group, era, packs) if character and not character.era else []
+        if len(namesakes) != 1 or character in namesakes:
+            result.append((group, character))
+        elif (owner := present.get(namesakes[0].name)) is not None:
+            owner.absorb(group)
+        else:
+            result.append((group, namesakes[0]))
     return result
 
 

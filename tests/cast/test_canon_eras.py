@@ -371,3 +371,38 @@ def test_baby_teddy_alone_settles_no_era() -> None:
     groups = [group(6, "Arthur"), group(5, "Molly"), group(4, "Teddy"), group(3, "Fred")]
     names = canon_names(merge_canon(groups, hp))
     assert (names["Molly"], names["Fred"]) == ("Molly Weasley", "Fred Weasley")
+
+
+@pytest.fixture(scope="module")
+def harry_potter() -> tuple[FandomPack, ...]:
+    return (load_pack("harry_potter"),)
+
+
+def test_short_names_whose_namesakes_share_an_era_are_of_that_era(
+    harry_potter: tuple[FandomPack, ...],
+) -> None:
+    # Only "Lily" and "Albus": the next generation's namesakes cover both, the Marauders' only
+    # Lily, and Albus Dumbledore belongs to no era.
+    kept = merge_canon([group(25, "Lily"), group(19, "Albus")], harry_potter)
+    assert canon_names(kept) == {"Albus": "Albus Severus Potter", "Lily": "Lily Luna Potter"}
+
+
+def test_company_of_another_era_keeps_shared_short_names_where_they_were(
+    harry_potter: tuple[FandomPack, ...],
+) -> None:
+    # Beside Severus Snape, of the Marauders' era and the main one, they are Lily Evans and
+    # Dumbledore.
+    kept = merge_canon([group(40, "Severus"), group(25, "Lily"), group(19, "Albus")], harry_potter)
+    assert canon_names(kept)["Lily"] == "Lily Evans Potter"
+    assert canon_names(kept)["Albus"] == "Albus Dumbledore"
+
+
+def test_a_name_of_a_character_of_no_era_goes_to_its_namesake_of_the_cast_s_era(
+    harry_potter: tuple[FandomPack, ...],
+) -> None:
+    # Scorpius, named too rarely to settle the era, is of the next generation all the same:
+    # the boy beside him called "Albus" is Albus Severus.
+    kept = merge_canon([group(2, "Scorpius"), group(6, "Albus")], harry_potter)
+    assert canon_names(kept)["Albus"] == "Albus Severus Potter"
+    kept = merge_canon([group(6, "Gellert"), group(6, "Albus")], harry_potter)
+    assert canon_names(kept)["Albus"] == "Albus Dumbledore"
