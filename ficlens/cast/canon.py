@@ -188,9 +188,8 @@ def merge_canon(
     result: list[tuple[Group, CanonCharacter | None]] = []
     not_people = not_people_of(packs)
     found = _unfit_titles([(group, _canon_of(group, packs)) for group in groups], packs)
-    era = _era_of(found, packs, quoted)
+    era = _era_of(found, packs, quoted) or _namesakes_era(found, packs)
     named = [*(c for _, c in found), *(c for _, c in quoted)]
-    era = era or _namesakes_era(found, packs)
     company = _company(named) if era is None else Counter[str]()
     for group, first in found:
         character = _namesake(group, first, era, packs, company)
@@ -326,13 +325,13 @@ def _namesakes_era(
     """The era whose namesakes the story's shared short names are, when they agree.
 
     A story naming only ``Albus`` and ``Lily`` is of Albus Severus and Lily Luna Potter, not of
-    Albus Dumbledore (of no era) beside Lily Evans Potter: of the groups a short name leaves in
-    doubt (of namesakes of two eras, or of a namesake and no character yet: the pack gives
-    Dumbledore no bare ``Albus``, as it gives Molly Weasley ``Molly``), the
-    next generation's namesakes cover both, the Marauders' one. That era is the story's when its
-    namesakes cover at least two such groups and more than any other era's do, and every other
-    character of the story bound to eras is of that one too: beside Severus Snape, of the
-    Marauders' era and the main one, ``Lily`` and ``Albus`` are Lily Evans and Dumbledore.
+    Albus Dumbledore (of no era) beside Lily Evans Potter. Of the groups a short name leaves in
+    doubt (namesakes of two eras, or a namesake and no character yet: the pack gives Dumbledore
+    no bare ``Albus``, as it gives Molly Weasley ``Molly``), the next generation's namesakes
+    cover both, the Marauders' one. That era is the story's when its namesakes cover at least
+    two such groups and more than any other era's do, and every other character of the story
+    bound to eras is of that one too: beside Severus Snape, of the Marauders' era and the main
+    one, ``Lily`` and ``Albus`` are Lily Evans and Dumbledore.
     """
     covered: Counter[str] = Counter()
     others: list[CanonCharacter | None] = []
