@@ -23,10 +23,10 @@ from ficlens.cast.canon import (
     merge_canon,
     misspelt_mentions,
     nickname_in_foreign_name,
-    story_era,
     surname_mentions,
     titled_otherwise,
 )
+from ficlens.cast.eras import story_era
 from ficlens.cast.gender import decide_gender, pronoun_votes
 from ficlens.cast.lacking import called_for, lacking
 from ficlens.cast.mentions import Mention, mentions_in, propagated, speaks

@@ -8,7 +8,8 @@ from collections import Counter
 import pytest
 
 from ficlens.cast import build_cast
-from ficlens.cast.canon import merge_canon, story_era
+from ficlens.cast.canon import merge_canon
+from ficlens.cast.eras import story_era
 from ficlens.cast.names import split_name
 from ficlens.cast.roster import Group
 from ficlens.fandoms import FandomPack, find_canon, load_pack, parse_pack
